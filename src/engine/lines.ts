@@ -1,0 +1,60 @@
+/** Maps byte offsets of a chunk to 1-based lines and UTF-16 columns, built lazily. */
+export class LineIndex {
+  private starts: number[] | null = null;
+  constructor(private readonly buf: Buffer) {}
+
+  private lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const starts = [0];
+    let i = this.buf.indexOf(10);
+    while (i !== -1) {
+      starts.push(i + 1);
+      i = this.buf.indexOf(10, i + 1);
+    }
+    this.starts = starts;
+    return starts;
+  }
+
+  /** 0-based line number of a byte offset. */
+  lineOf(offset: number): number {
+    const s = this.lineStarts();
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  lineStart(line: number): number {
+    return this.lineStarts()[line] ?? this.buf.length;
+  }
+
+  lineEnd(line: number): number {
+    const s = this.lineStarts();
+    const next = s[line + 1];
+    let end = next === undefined ? this.buf.length : next - 1;
+    if (end > 0 && this.buf[end - 1] === 13) end--;
+    return end;
+  }
+
+  lineCount(): number {
+    return this.lineStarts().length;
+  }
+
+  /** 1-based line and 1-based UTF-16 column of a byte offset. */
+  position(offset: number): { line: number; column: number } {
+    const line = this.lineOf(offset);
+    const start = this.lineStart(line);
+    return { line: line + 1, column: this.buf.toString('utf8', start, offset).length + 1 };
+  }
+
+  /** Text of lines [from, to] (0-based, inclusive, clamped). */
+  text(from: number, to: number): string {
+    const a = Math.max(0, from);
+    const b = Math.min(this.lineCount() - 1, to);
+    return this.buf.toString('utf8', this.lineStart(a), this.lineEnd(b));
+  }
+}

@@ -1,0 +1,61 @@
+import RE2 from 're2';
+
+const SMALL_INPUT = 64 * 1024;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Decides which rules can match a chunk from their keywords, in one pass whatever the rule count.
+ * Small inputs use indexOf on a lower-cased copy (no set to build: the pre-commit path stays cheap);
+ * large ones one RE2.Set over the bytes.
+ */
+export class Prefilter {
+  private readonly keywords: string[];
+  private readonly rulesOf: number[][];
+  private set: InstanceType<typeof RE2.Set> | null = null;
+
+  constructor(keywordsPerRule: string[][]) {
+    const index = new Map<string, number>();
+    this.keywords = [];
+    this.rulesOf = [];
+    keywordsPerRule.forEach((kws, rule) => {
+      for (const raw of kws) {
+        const kw = raw.toLowerCase();
+        let k = index.get(kw);
+        if (k === undefined) {
+          k = this.keywords.length;
+          index.set(kw, k);
+          this.keywords.push(kw);
+          this.rulesOf.push([]);
+        }
+        this.rulesOf[k]!.push(rule);
+      }
+    });
+  }
+
+  /** Indices of rules with at least one keyword in `buf`, ascending. */
+  candidates(buf: Buffer): number[] {
+    const hits = buf.length <= SMALL_INPUT ? this.smallHits(buf) : this.setHits(buf);
+    const rules = new Set<number>();
+    for (const k of hits) for (const r of this.rulesOf[k]!) rules.add(r);
+    return [...rules].sort((a, b) => a - b);
+  }
+
+  private smallHits(buf: Buffer): number[] {
+    const text = buf.toString('latin1').toLowerCase();
+    const out: number[] = [];
+    this.keywords.forEach((kw, k) => {
+      if (text.includes(kw)) out.push(k);
+    });
+    return out;
+  }
+
+  private setHits(buf: Buffer): number[] {
+    if (!this.set) {
+      this.set = new RE2.Set(this.keywords.map((k) => escapeRe(k)), 'iu');
+    }
+    return this.set.match(buf);
+  }
+}

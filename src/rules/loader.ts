@@ -1,0 +1,127 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AjvModule, { type ErrorObject } from 'ajv';
+import RE2 from 're2';
+import { parseDocument } from 'yaml';
+import type { KnownPublicValue } from '../engine/scanner.js';
+import type { RuleSpec } from '../engine/types.js';
+import { validators } from '../validators/index.js';
+import { ruleFileSchema, ruleSchema } from './schema.js';
+
+const Ajv = AjvModule.default;
+
+export class RuleError extends Error {
+  constructor(readonly file: string, readonly ruleId: string | undefined, readonly field: string | undefined, detail: string) {
+    super(`${file}${ruleId ? `: rule "${ruleId}"` : ''}${field ? `: field "${field}"` : ''}: ${detail}`);
+    this.name = 'RuleError';
+  }
+}
+
+export interface RuleSet {
+  rules: RuleSpec[];
+  knownPublic: KnownPublicValue[];
+}
+
+/** The rules/ folder shipped with the package (dist/src/rules → ../../../rules). */
+export function builtinRulesDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const up of ['../../../rules', '../../rules']) {
+    const dir = resolve(here, up);
+    try {
+      if (readdirSync(dir).some((f) => f.endsWith('.yaml'))) return dir;
+    } catch {
+      /* try the next layout */
+    }
+  }
+  throw new Error(`keyhound: built-in rules folder not found near ${here}`);
+}
+
+let ajvCache: { file: ReturnType<InstanceType<typeof Ajv>['compile']>; rule: ReturnType<InstanceType<typeof Ajv>['compile']> } | null = null;
+function compiled() {
+  if (!ajvCache) {
+    const ajv = new Ajv({ allErrors: false, strict: true });
+    ajvCache = { file: ajv.compile(ruleFileSchema), rule: ajv.compile(ruleSchema) };
+  }
+  return ajvCache;
+}
+
+function describe(err: ErrorObject): { path: string[]; detail: string } {
+  const path = err.instancePath.split('/').filter(Boolean);
+  let detail = err.message ?? 'invalid';
+  if (err.keyword === 'additionalProperties') detail = `unknown field "${(err.params as { additionalProperty: string }).additionalProperty}"`;
+  if (err.keyword === 'required') detail = `missing required field "${(err.params as { missingProperty: string }).missingProperty}"`;
+  if (err.keyword === 'enum') detail = `must be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  return { path, detail };
+}
+
+/** Checks one rule object against the schema and compiles its regexes; throws RuleError. */
+export function checkRule(raw: unknown, file: string, where = ''): RuleSpec {
+  const v = compiled().rule;
+  const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
+  if (!v(raw)) {
+    const { path, detail } = describe(v.errors![0]!);
+    throw new RuleError(file, id ?? where, path.join('.') || undefined, detail);
+  }
+  const spec = raw as RuleSpec;
+  const tryRe = (field: string, pattern: string | undefined, flags = 'u') => {
+    if (pattern === undefined) return;
+    try {
+      new RE2(pattern, flags);
+    } catch (e) {
+      throw new RuleError(file, spec.id, field, `not a valid RE2 pattern: ${(e as Error).message}`);
+    }
+  };
+  tryRe('pattern', spec.pattern);
+  tryRe('context.keys', spec.context?.keys);
+  tryRe('context.nearby', spec.context?.nearby);
+  if (spec.context?.denyKeys) tryRe('context.denyKeys', spec.context.denyKeys);
+  spec.allow?.forEach((a, i) => a.startsWith('re:') && tryRe(`allow.${i}`, a.slice(3)));
+  if (spec.validate && !validators[spec.validate]) {
+    throw new RuleError(file, spec.id, 'validate', `unknown validator "${spec.validate}" (known: ${Object.keys(validators).join(', ')})`);
+  }
+  if (typeof spec.secretGroup === 'string' && !spec.pattern.includes(`<${spec.secretGroup}>`)) {
+    throw new RuleError(file, spec.id, 'secretGroup', `pattern has no group named "${spec.secretGroup}"`);
+  }
+  return { ...spec, tags: spec.tags ?? [], source: file };
+}
+
+/** Parses one rule file's text; `file` is used in messages. */
+export function parseRuleFile(text: string, file: string): RuleSet {
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const line = e.linePos?.[0]?.line;
+    throw new RuleError(file, undefined, undefined, `YAML error${line ? ` at line ${line}` : ''}: ${e.message.split('\n')[0]}`);
+  }
+  const data = doc.toJS() ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw new RuleError(file, undefined, undefined, 'expected a mapping with "rules:"');
+  const rules: RuleSpec[] = [];
+  const list = (data as { rules?: unknown }).rules;
+  if (list !== undefined && !Array.isArray(list)) throw new RuleError(file, undefined, 'rules', 'must be a list');
+  (list ?? []).forEach((r: unknown, i: number) => rules.push(checkRule(r, file, `#${i + 1}`)));
+  const v = compiled().file;
+  if (!v(data)) {
+    const { path, detail } = describe(v.errors![0]!);
+    throw new RuleError(file, undefined, path.join('.') || undefined, detail);
+  }
+  return { rules, knownPublic: (data as { 'known-public'?: KnownPublicValue[] })['known-public'] ?? [] };
+}
+
+/** Loads every *.yaml in a folder; rule ids must be unique across files. */
+export function loadRuleDir(dir = builtinRulesDir()): RuleSet {
+  const out: RuleSet = { rules: [], knownPublic: [] };
+  const seen = new Map<string, string>();
+  for (const name of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const file = join(dir, name);
+    const set = parseRuleFile(readFileSync(file, 'utf8'), `rules/${basename(file)}`);
+    for (const r of set.rules) {
+      const prev = seen.get(r.id);
+      if (prev) throw new RuleError(r.source ?? file, r.id, 'id', `duplicate id (also in ${prev})`);
+      seen.set(r.id, r.source ?? file);
+      out.rules.push(r);
+    }
+    out.knownPublic.push(...set.knownPublic);
+  }
+  return out;
+}

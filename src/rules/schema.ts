@@ -1,0 +1,69 @@
+// JSON schema for rule files (rules/*.yaml and custom rules in .keyhound.yaml).
+
+const re2Pattern = { type: 'string', minLength: 1 } as const;
+
+export const ruleSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'title', 'provider', 'severity', 'keywords', 'pattern', 'examples'],
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+    title: { type: 'string', minLength: 1 },
+    provider: { type: 'string', minLength: 1 },
+    severity: { enum: ['error', 'warning', 'note'] },
+    description: { type: 'string' },
+    keywords: { type: 'array', minItems: 1, items: { type: 'string', minLength: 2 } },
+    pattern: re2Pattern,
+    secretGroup: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', minLength: 1 }] },
+    entropy: { type: 'number', minimum: 0, maximum: 8 },
+    context: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        keys: re2Pattern,
+        nearby: re2Pattern,
+        window: { type: 'integer', minimum: 0, maximum: 50 },
+        denyKeys: { type: 'string' },
+      },
+    },
+    validate: { type: 'string', minLength: 1 },
+    allow: { type: 'array', items: { type: 'string', minLength: 1 } },
+    tags: { type: 'array', items: { type: 'string', minLength: 1 } },
+    pair: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'part'],
+      properties: { id: { type: 'string', minLength: 1 }, part: { type: 'string', minLength: 1 } },
+    },
+    precision: { enum: ['very-high', 'high', 'medium', 'low'] },
+    remediation: { type: 'string' },
+    revoker: { type: 'string', minLength: 1 },
+    examples: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['match', 'nomatch'],
+      properties: {
+        match: { type: 'array', minItems: 1, items: { type: 'string' } },
+        nomatch: { type: 'array', minItems: 1, items: { type: 'string' } },
+      },
+    },
+  },
+} as const;
+
+export const ruleFileSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    family: { type: 'string' },
+    rules: { type: 'array', items: ruleSchema },
+    'known-public': {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['value', 'description'],
+        properties: { value: { type: 'string', minLength: 1 }, description: { type: 'string', minLength: 1 } },
+      },
+    },
+  },
+} as const;
