@@ -141,13 +141,10 @@ export class Engine {
     const key = assignedKey(prefix, above);
 
     if (key && rule.deny && rule.deny.test(key)) return null;
-    if (rule.keys || rule.nearby) {
-      const byKey = !!(rule.keys && key && rule.keys.test(key));
-      const byNearby =
-        !byKey &&
-        !!rule.nearby &&
-        rule.nearby.test(chunk.lines.text(pos.line - 1 - rule.window, pos.line - 1 + rule.window));
-      if (!byKey && !byNearby) return null;
+    // Both conditions hold when both are given: a secret-like name, and the provider nearby.
+    if (rule.keys && !(key && rule.keys.test(key))) return null;
+    if (rule.nearby && !rule.nearby.test(chunk.lines.text(pos.line - 1 - rule.window, pos.line - 1 + rule.window))) {
+      return null;
     }
 
     let result: ValidationResult = { valid: false };

@@ -11,7 +11,7 @@ export function severityRank(s: Severity): number {
 export interface RuleContext {
   /** The key the value is assigned to (`KEY=…`, `key: …`, `"key": "…"`, `--flag …`, call name) must match. */
   keys?: string;
-  /** Text within `window` lines around the match must match (any of `keys` on the key also satisfies it). */
+  /** Text within `window` lines around the match (its own line included) must match. With `keys`, both must hold. */
   nearby?: string;
   /** Lines above and below searched for `nearby`. */
   window?: number;
