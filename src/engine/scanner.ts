@@ -32,12 +32,12 @@ interface CompiledRule {
   re: RE2 | null;
   group: number | string;
   entropy: number;
-  keys: RE2 | null;
-  nearby: RE2 | null;
+  keys: Lazy | null;
+  nearby: Lazy | null;
   window: number;
-  deny: RE2 | null;
+  deny: Lazy | null;
   allowExact: Set<string>;
-  allowRe: RE2[];
+  allowRe: Lazy[];
   validator: Validator | null;
   generic: boolean;
 }
@@ -47,8 +47,18 @@ export function normalizeValue(v: string): string {
   return v.trim().replace(/^0x/i, '').replace(/\s+/g, ' ').toLowerCase();
 }
 
-function compileCi(pattern: string | undefined): RE2 | null {
-  return pattern ? new RE2(pattern, 'iu') : null;
+/** An RE2 compiled on first use: a small input pays only for the rules its bytes can trigger. */
+class Lazy {
+  private re: RE2 | null = null;
+  constructor(private readonly pattern: string, private readonly flags: string) {}
+  test(s: string): boolean {
+    if (!this.re) this.re = new RE2(this.pattern, this.flags);
+    return this.re.test(s);
+  }
+}
+
+function lazyCi(pattern: string | undefined): Lazy | null {
+  return pattern ? new Lazy(pattern, 'iu') : null;
 }
 
 function defaultGroup(pattern: string): number {
@@ -65,9 +75,9 @@ export class Engine {
     this.rules = specs.map((spec, index) => {
       const ctx = spec.context;
       const allowExact = new Set<string>();
-      const allowRe: RE2[] = [];
+      const allowRe: Lazy[] = [];
       for (const a of spec.allow ?? []) {
-        if (a.startsWith('re:')) allowRe.push(new RE2(a.slice(3), 'u'));
+        if (a.startsWith('re:')) allowRe.push(new Lazy(a.slice(3), 'u'));
         else allowExact.add(normalizeValue(a));
       }
       let validator: Validator | null = null;
@@ -81,10 +91,10 @@ export class Engine {
         re: null,
         group: spec.secretGroup ?? defaultGroup(spec.pattern),
         entropy: spec.entropy ?? 0,
-        keys: compileCi(ctx?.keys),
-        nearby: compileCi(ctx?.nearby),
+        keys: lazyCi(ctx?.keys),
+        nearby: lazyCi(ctx?.nearby),
         window: ctx?.window ?? 3,
-        deny: ctx?.denyKeys === '' ? null : new RE2(ctx?.denyKeys ?? DEFAULT_DENY_KEYS, 'u'),
+        deny: ctx?.denyKeys === '' ? null : new Lazy(ctx?.denyKeys ?? DEFAULT_DENY_KEYS, 'u'),
         allowExact,
         allowRe,
         validator,

@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { InlineScanner } from '../../pipeline/chunk-scanner.js';
+import { runScan } from '../../pipeline/scan.js';
+import { loadRuleDir } from '../../rules/loader.js';
+import { FilesystemSource, StdinSource } from '../../sources/filesystem.js';
+import type { Source } from '../../sources/types.js';
+import { addReportOptions, reportOptions } from '../options.js';
+import { finish, progressReporter } from '../output.js';
+
+export function registerScan(program: Command, setExit: (code: number) => void): void {
+  addReportOptions(
+    program
+      .command('scan')
+      .description('scan files and folders (default: the current folder); "-" reads standard input')
+      .argument('[paths...]', 'files or folders to scan', ['.']),
+  )
+    .option('--no-gitignore', 'also scan files that .gitignore excludes')
+    .option('--follow-symlinks', 'follow symbolic links (default: skipped)', false)
+    .action(async (paths: string[], raw: Record<string, unknown>) => {
+      const opts = reportOptions(raw);
+      const list = paths.length > 0 ? paths : ['.'];
+      const root = rootOf(list);
+      const sources: Source[] = [];
+      const files = list.filter((p) => p !== '-');
+      if (list.includes('-')) sources.push(new StdinSource(opts.maxFileSize));
+      if (files.length > 0) {
+        sources.push(
+          new FilesystemSource({
+            paths: files,
+            root,
+            gitignore: raw.gitignore !== false,
+            followSymlinks: !!raw.followSymlinks,
+            maxFileSize: opts.maxFileSize,
+          }),
+        );
+      }
+      const ruleSet = loadRuleDir();
+      const scanner = new InlineScanner(ruleSet);
+      const progress = progressReporter(opts);
+      try {
+        const result = await runScan(sources, scanner, { onProgress: progress.update });
+        progress.done();
+        setExit(await finish(result, ruleSet.rules, opts, root));
+      } finally {
+        await scanner.close();
+      }
+    });
+}
+
+/** Findings are relative to the one folder scanned, or to the working directory otherwise. */
+function rootOf(paths: string[]): string {
+  const files = paths.filter((p) => p !== '-');
+  if (files.length === 1) {
+    const abs = resolve(files[0]!);
+    return abs;
+  }
+  return process.cwd();
+}

@@ -1,0 +1,56 @@
+import { Option, type Command } from 'commander';
+import type { Severity } from '../engine/types.js';
+import { UsageError } from './errors.js';
+
+export type Format = 'text' | 'json' | 'sarif';
+export type FailOn = Severity | 'never';
+
+/** Options every scanning command shares (scan, history, staged). */
+export interface ReportOptions {
+  format: Format;
+  output?: string;
+  failOn: FailOn;
+  showSecrets: boolean;
+  quiet: boolean;
+  color?: boolean;
+  config?: string;
+  maxFileSize: number;
+}
+
+export function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(text.trim());
+  if (!m) throw new UsageError(`not a size: "${text}" (examples: 500000, 512KB, 10MB)`);
+  const unit = (m[2] ?? 'b').toLowerCase()[0]!;
+  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * mult);
+}
+
+export function addReportOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level')
+        .choices(['error', 'warning', 'note', 'never'])
+        .default('warning'),
+    )
+    .option('--show-secrets', 'print found secrets in full (default: redacted everywhere)', false)
+    .option('-q, --quiet', 'no progress line and no summary on standard error', false)
+    .option('--no-color', 'no colours in text output (NO_COLOR is honoured too)')
+    .option('-c, --config <file>', 'configuration file (default: .keyhound.yaml at the scan root)')
+    .option('--max-file-size <size>', 'skip files larger than this, with a warning', '10MB');
+}
+
+/** Commander's raw option object → typed options. */
+export function reportOptions(raw: Record<string, unknown>): ReportOptions {
+  return {
+    format: raw.format as Format,
+    output: raw.output as string | undefined,
+    failOn: raw.failOn as FailOn,
+    showSecrets: !!raw.showSecrets,
+    quiet: !!raw.quiet,
+    color: raw.color === false ? false : undefined,
+    config: raw.config as string | undefined,
+    maxFileSize: parseSize(String(raw.maxFileSize ?? '10MB')),
+  };
+}

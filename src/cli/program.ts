@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { registerScan } from './commands/scan.js';
+import { toolVersion } from './output.js';
+
+/** The command tree. Each command module registers itself; heavy modules load inside actions. */
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('keyhound')
+    .description('Find exposed crypto API keys, wallet secrets and other credentials in files and git history.')
+    .version(toolVersion())
+    .showHelpAfterError()
+    .exitOverride();
+  registerScan(program, setExit);
+  return program;
+}

@@ -1,0 +1,60 @@
+import { emptyStats, type Finding, type ScanStats } from '../engine/types.js';
+import type { Source, SourceChunk, SourceEvents } from '../sources/types.js';
+import type { ChunkScanner } from './chunk-scanner.js';
+
+export interface ScanResult {
+  findings: Finding[];
+  stats: ScanStats;
+}
+
+export interface RunOptions {
+  /** Called about every 250 ms with running totals (for a progress line). */
+  onProgress?: (stats: ScanStats) => void;
+  /** Chunks in flight at once (worker pools want a few per worker). */
+  inflight?: number;
+}
+
+/** Keeps a finding from a chunk only where the chunk says its lines count (staged text, ranges). */
+function place(chunk: SourceChunk, findings: Finding[]): Finding[] {
+  const kept = chunk.lines ? findings.filter((f) => chunk.lines!.has(f.line)) : findings;
+  if (chunk.commit) for (const f of kept) f.commit = chunk.commit;
+  return kept;
+}
+
+/** Drives sources through a chunk scanner and collects findings and counters. */
+export async function runScan(sources: Source[], scanner: ChunkScanner, opts: RunOptions = {}): Promise<ScanResult> {
+  const started = Date.now();
+  const stats = emptyStats();
+  const findings: Finding[] = [];
+  const events: SourceEvents = {
+    warn: (m) => stats.warnings.push(m),
+    skipped: (kind) => {
+      stats.skipped[kind]++;
+    },
+  };
+  let lastProgress = Date.now();
+  const inflight = Math.max(1, opts.inflight ?? 1);
+  const pending: Promise<void>[] = [];
+  for (const source of sources) {
+    for await (const chunk of source.chunks(events)) {
+      stats.files++;
+      stats.bytes += chunk.data.length;
+      pending.push(
+        scanner.scan(chunk).then(
+          (fs) => void findings.push(...place(chunk, fs)),
+          (e: Error) => void stats.warnings.push(`could not scan ${chunk.path}: ${e.message}`),
+        ),
+      );
+      if (pending.length >= inflight) await pending.shift();
+      if (opts.onProgress && Date.now() - lastProgress > 250) {
+        lastProgress = Date.now();
+        opts.onProgress(stats);
+      }
+    }
+  }
+  await Promise.all(pending);
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  for (const f of findings) stats.findings[f.severity]++;
+  stats.durationMs = Date.now() - started;
+  return { findings, stats };
+}

@@ -1,0 +1,27 @@
+import type { CommitInfo } from '../engine/types.js';
+
+/** A piece of bytes to scan, with where it came from. */
+export interface SourceChunk {
+  /** Path relative to the scan root, `/`-separated; `-` for stdin. */
+  path: string;
+  data: Buffer;
+  /** Git provenance (history sources). */
+  commit?: CommitInfo;
+  /** Only findings starting on these 1-based lines are kept (staged diffs, commit ranges). */
+  lines?: ReadonlySet<number>;
+}
+
+/** What a source reports besides chunks. Sources never throw for one bad file: they warn and go on. */
+export interface SourceEvents {
+  warn(message: string): void;
+  skipped(kind: 'binary' | 'tooLarge' | 'unreadable' | 'ignored', path: string): void;
+}
+
+export interface Source {
+  chunks(events: SourceEvents): AsyncIterable<SourceChunk>;
+}
+
+/** NUL in the first 8 KiB: git's own test for binary content. */
+export function looksBinary(data: Buffer): boolean {
+  return data.subarray(0, 8000).includes(0);
+}
