@@ -57,6 +57,8 @@ class Lazy {
   }
 }
 
+const DEFAULT_DENY = new Lazy(DEFAULT_DENY_KEYS, 'u');
+
 function lazyCi(pattern: string | undefined): Lazy | null {
   return pattern ? new Lazy(pattern, 'iu') : null;
 }
@@ -94,7 +96,7 @@ export class Engine {
         keys: lazyCi(ctx?.keys),
         nearby: lazyCi(ctx?.nearby),
         window: ctx?.window ?? 3,
-        deny: ctx?.denyKeys === '' ? null : new Lazy(ctx?.denyKeys ?? DEFAULT_DENY_KEYS, 'u'),
+        deny: ctx?.denyKeys === '' ? null : ctx?.denyKeys ? new Lazy(ctx.denyKeys, 'u') : DEFAULT_DENY,
         allowExact,
         allowRe,
         validator,
