@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { InlineScanner } from '../../pipeline/chunk-scanner.js';
 import { runScan } from '../../pipeline/scan.js';
+import { AdaptiveScanner } from '../../pipeline/worker-pool.js';
 import { loadRuleDir } from '../../rules/loader.js';
 import { FilesystemSource, StdinSource } from '../../sources/filesystem.js';
 import type { Source } from '../../sources/types.js';
@@ -36,10 +36,10 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         );
       }
       const ruleSet = loadRuleDir();
-      const scanner = new InlineScanner(ruleSet);
+      const scanner = new AdaptiveScanner(ruleSet);
       const progress = progressReporter(opts);
       try {
-        const result = await runScan(sources, scanner, { onProgress: progress.update });
+        const result = await runScan(sources, scanner, { onProgress: progress.update, inflight: scanner.inflight });
         progress.done();
         setExit(await finish(result, ruleSet.rules, opts, root));
       } finally {
