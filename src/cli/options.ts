@@ -15,6 +15,8 @@ export interface ReportOptions {
   color?: boolean;
   config?: string;
   maxFileSize: number;
+  /** Extra rule files or folders, loaded beside the built-in pack. */
+  rules: string[];
 }
 
 export function parseSize(text: string): number {
@@ -38,7 +40,8 @@ export function addReportOptions(cmd: Command): Command {
     .option('-q, --quiet', 'no progress line and no summary on standard error', false)
     .option('--no-color', 'no colours in text output (NO_COLOR is honoured too)')
     .option('-c, --config <file>', 'configuration file (default: .keyhound.yaml at the scan root)')
-    .option('--max-file-size <size>', 'skip files larger than this, with a warning', '10MB');
+    .option('--max-file-size <size>', 'skip files larger than this, with a warning', '10MB')
+    .option('--rules <path>', 'extra rule file or folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[]);
 }
 
 /** Commander's raw option object → typed options. */
@@ -52,5 +55,6 @@ export function reportOptions(raw: Record<string, unknown>): ReportOptions {
     color: raw.color === false ? false : undefined,
     config: raw.config as string | undefined,
     maxFileSize: parseSize(String(raw.maxFileSize ?? '10MB')),
+    rules: (raw.rules as string[] | undefined) ?? [],
   };
 }

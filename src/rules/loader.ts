@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AjvModule, { type ErrorObject } from 'ajv';
@@ -122,6 +122,32 @@ export function loadRuleDir(dir = builtinRulesDir()): RuleSet {
       out.rules.push(r);
     }
     out.knownPublic.push(...set.knownPublic);
+  }
+  return out;
+}
+
+/** Built-in rules plus extra rule files or folders (`--rules`); ids must stay unique. */
+export function loadRules(extra: string[] = []): RuleSet {
+  const out = loadRuleDir();
+  const ids = new Map(out.rules.map((r) => [r.id, r.source ?? '']));
+  for (const p of extra) {
+    let files: string[];
+    try {
+      files = statSync(p).isDirectory()
+        ? readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(p, f))
+        : [p];
+    } catch (e) {
+      throw new RuleError(p, undefined, undefined, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    for (const file of files) {
+      const set = parseRuleFile(readFileSync(file, 'utf8'), file);
+      for (const r of set.rules) {
+        if (ids.has(r.id)) throw new RuleError(file, r.id, 'id', `duplicate id (also in ${ids.get(r.id)})`);
+        ids.set(r.id, file);
+        out.rules.push(r);
+      }
+      out.knownPublic.push(...set.knownPublic);
+    }
   }
   return out;
 }

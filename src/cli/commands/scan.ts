@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { runScan } from '../../pipeline/scan.js';
 import { AdaptiveScanner } from '../../pipeline/worker-pool.js';
-import { loadRuleDir } from '../../rules/loader.js';
+import { loadRules } from '../../rules/loader.js';
 import { FilesystemSource, StdinSource } from '../../sources/filesystem.js';
 import type { Source } from '../../sources/types.js';
 import { addReportOptions, reportOptions } from '../options.js';
@@ -35,7 +35,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
           }),
         );
       }
-      const ruleSet = loadRuleDir();
+      const ruleSet = loadRules(opts.rules);
       const scanner = new AdaptiveScanner(ruleSet);
       const progress = progressReporter(opts);
       try {
