@@ -68,6 +68,12 @@ export class FilesystemSource implements Source {
   private async read(abs: string, path: string, events: SourceEvents): Promise<SourceChunk | null> {
     try {
       const st = await stat(abs);
+      if (!st.isFile()) {
+        // FIFOs, sockets and devices would block or never end
+        events.warn(`skipped ${path}: not a regular file`);
+        events.skipped('unreadable', path);
+        return null;
+      }
       if (st.size > this.opts.maxFileSize) {
         events.warn(`skipped ${path}: ${st.size} bytes is over --max-file-size ${this.opts.maxFileSize}`);
         events.skipped('tooLarge', path);
