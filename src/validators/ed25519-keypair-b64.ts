@@ -1,0 +1,27 @@
+// base64 Ed25519 secrets of 64 bytes seed ‖ public key: Coinbase CDP Ed25519 keys, CometBFT keys.
+import { base64 } from '@scure/base';
+import type { Validator } from '../engine/types.js';
+import { ed25519PairPublicKey } from './ed25519-pair.js';
+
+/** Standard or URL-safe base64, padding optional; null when not base64. */
+export function decodeBase64Loose(s: string): Uint8Array | null {
+  let t = s.trim().replace(/-/g, '+').replace(/_/g, '/');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t)) return null;
+  t = t.replace(/=+$/, '');
+  if (t.length % 4 === 1) return null;
+  t += '='.repeat((4 - (t.length % 4)) % 4);
+  try {
+    return base64.decode(t);
+  } catch {
+    return null;
+  }
+}
+
+export const ed25519KeypairB64: Validator = ({ secret }) => {
+  const bytes = decodeBase64Loose(secret);
+  if (!bytes) return { valid: false, reason: 'not base64' };
+  if (bytes.length !== 64) return { valid: false, reason: `${bytes.length} bytes, a keypair has 64` };
+  const pub = ed25519PairPublicKey(bytes);
+  if (!pub) return { valid: false, reason: 'second half is not the ed25519 public key of the first' };
+  return { valid: true, reason: 'ed25519 seed matches its public key', address: base64.encode(pub) };
+};
