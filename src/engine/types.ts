@@ -123,6 +123,8 @@ export interface CommitInfo {
   /** Days between introduction and removal (or now when still present). */
   exposureDays?: number;
   presentAtHead?: boolean;
+  /** Every path the secret had in history (renames, copies), oldest first; set when more than one. */
+  paths?: string[];
 }
 
 /** Counters for one run; every skipped or suppressed item is counted so nothing disappears silently. */

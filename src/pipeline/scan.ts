@@ -15,7 +15,7 @@ export interface RunOptions {
 }
 
 /** Keeps a finding from a chunk only where the chunk says its lines count (staged text, ranges). */
-function place(chunk: SourceChunk, findings: Finding[]): Finding[] {
+export function place(chunk: SourceChunk, findings: Finding[]): Finding[] {
   const kept = chunk.lines ? findings.filter((f) => chunk.lines!.has(f.line)) : findings;
   if (chunk.commit) for (const f of kept) f.commit = chunk.commit;
   return kept;
@@ -36,12 +36,14 @@ export async function runScan(sources: Source[], scanner: ChunkScanner, opts: Ru
   const inflight = Math.max(1, opts.inflight ?? 1);
   const pending: Promise<void>[] = [];
   for (const source of sources) {
+    const mine: Finding[] = source.finish ? [] : findings;
+    const placeIn = source.place ? source.place.bind(source) : place;
     for await (const chunk of source.chunks(events)) {
       stats.files++;
       stats.bytes += chunk.data.length;
       pending.push(
         scanner.scan(chunk).then(
-          (fs) => void findings.push(...place(chunk, fs)),
+          (fs) => void mine.push(...placeIn(chunk, fs)),
           (e: Error) => void stats.warnings.push(`could not scan ${chunk.path}: ${e.message}`),
         ),
       );
@@ -50,6 +52,10 @@ export async function runScan(sources: Source[], scanner: ChunkScanner, opts: Ru
         lastProgress = Date.now();
         opts.onProgress(stats);
       }
+    }
+    if (source.finish) {
+      await Promise.all(pending.splice(0));
+      findings.push(...(await source.finish(mine, stats)));
     }
   }
   await Promise.all(pending);

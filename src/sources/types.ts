@@ -1,4 +1,4 @@
-import type { CommitInfo } from '../engine/types.js';
+import type { CommitInfo, Finding, ScanStats } from '../engine/types.js';
 
 /** A piece of bytes to scan, with where it came from. */
 export interface SourceChunk {
@@ -19,6 +19,18 @@ export interface SourceEvents {
 
 export interface Source {
   chunks(events: SourceEvents): AsyncIterable<SourceChunk>;
+  /**
+   * Optional: turns one chunk's engine findings into reported findings. Default: keep `chunk.lines`,
+   * stamp `chunk.commit`. Git history scans each blob once and places its findings at every path and
+   * commit that blob had (or holds them until `finish`).
+   */
+  place?(chunk: SourceChunk, findings: Finding[]): Finding[];
+  /**
+   * Optional: called once after the last chunk with the findings this source placed; returns the
+   * findings to report (git: merges one secret's occurrences into one finding with its provenance).
+   * May fill source-specific counters (`stats.commits`, `stats.blobs`) and add warnings.
+   */
+  finish?(findings: Finding[], stats: ScanStats): Promise<Finding[]> | Finding[];
 }
 
 /** NUL in the first 8 KiB: git's own test for binary content. */
