@@ -1,0 +1,128 @@
+// Machine-readable report: {"version":1,"findings":[...],"stats":{...}} with a fixed key order.
+import type { CommitInfo, Finding, ScanStats } from '../engine/types.js';
+import { makeScrub, sortedByLocation, suppressionOf, type Scrub, type Suppression } from './common.js';
+import type { ReportInput } from './types.js';
+
+export const JSON_REPORT_VERSION = 1;
+
+export interface JsonCommit {
+  sha: string;
+  author?: string;
+  email?: string;
+  date?: string;
+  subject?: string;
+  removedIn?: string;
+  removedDate?: string;
+  exposureDays?: number;
+  presentAtHead?: boolean;
+  paths?: string[];
+}
+
+export interface JsonFinding {
+  ruleId: string;
+  title: string;
+  provider: string;
+  severity: Finding['severity'];
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fingerprint: string;
+  redacted: string;
+  validated: boolean;
+  message: string;
+  tags: string[];
+  address?: string;
+  key?: string;
+  knownPublic?: string;
+  related?: string[];
+  commit?: JsonCommit;
+  decoded?: string;
+  /** Why the finding is suppressed (only present when suppressed findings are reported). */
+  suppressed?: Suppression;
+  /** Raw secret: only with showSecrets. */
+  secret?: string;
+}
+
+export interface JsonReport {
+  version: 1;
+  findings: JsonFinding[];
+  stats: ScanStats;
+}
+
+function jsonCommit(c: CommitInfo, scrub: Scrub): JsonCommit {
+  const o: JsonCommit = { sha: c.sha };
+  if (c.author !== undefined) o.author = scrub(c.author);
+  if (c.email !== undefined) o.email = scrub(c.email);
+  if (c.date !== undefined) o.date = c.date;
+  if (c.subject !== undefined) o.subject = scrub(c.subject);
+  if (c.removedIn !== undefined) o.removedIn = c.removedIn;
+  if (c.removedDate !== undefined) o.removedDate = c.removedDate;
+  if (c.exposureDays !== undefined) o.exposureDays = c.exposureDays;
+  if (c.presentAtHead !== undefined) o.presentAtHead = c.presentAtHead;
+  if (c.paths !== undefined) o.paths = c.paths.map(scrub);
+  return o;
+}
+
+export function jsonFinding(f: Finding, scrub: Scrub, showSecrets: boolean): JsonFinding {
+  const o: JsonFinding = {
+    ruleId: f.ruleId,
+    title: scrub(f.title),
+    provider: f.provider,
+    severity: f.severity,
+    file: scrub(f.file),
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    fingerprint: f.fingerprint,
+    redacted: f.redacted,
+    validated: f.validated,
+    message: scrub(f.message),
+    tags: [...f.tags],
+  };
+  if (f.address !== undefined) o.address = f.address;
+  if (f.key !== undefined) o.key = scrub(f.key);
+  if (f.knownPublic !== undefined) o.knownPublic = scrub(f.knownPublic);
+  if (f.related !== undefined) o.related = [...f.related];
+  if (f.commit !== undefined) o.commit = jsonCommit(f.commit, scrub);
+  if (f.decoded !== undefined) o.decoded = scrub(f.decoded);
+  const sup = suppressionOf(f);
+  if (sup) o.suppressed = sup;
+  if (showSecrets) o.secret = f.secret;
+  return o;
+}
+
+export function jsonStats(s: ScanStats, scrub: Scrub): ScanStats {
+  const o: ScanStats = {
+    files: s.files,
+    bytes: s.bytes,
+    durationMs: s.durationMs,
+    skipped: { binary: s.skipped.binary, tooLarge: s.skipped.tooLarge, unreadable: s.skipped.unreadable, ignored: s.skipped.ignored },
+    findings: { error: s.findings.error, warning: s.findings.warning, note: s.findings.note },
+    suppressed: {
+      inline: s.suppressed.inline,
+      ignoreFile: s.suppressed.ignoreFile,
+      baseline: s.suppressed.baseline,
+      allow: s.suppressed.allow,
+    },
+    warnings: s.warnings.map(scrub),
+  };
+  if (s.commits !== undefined) o.commits = s.commits;
+  if (s.blobs !== undefined) o.blobs = s.blobs;
+  return o;
+}
+
+export function toJsonReport(input: ReportInput): JsonReport {
+  const scrub = makeScrub(input.findings, input.showSecrets);
+  return {
+    version: JSON_REPORT_VERSION,
+    findings: sortedByLocation(input.findings).map((f) => jsonFinding(f, scrub, input.showSecrets)),
+    stats: jsonStats(input.stats, scrub),
+  };
+}
+
+export function renderJson(input: ReportInput): string {
+  return JSON.stringify(toJsonReport(input), null, 2) + '\n';
+}

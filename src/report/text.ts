@@ -1,0 +1,128 @@
+// Human-readable report for terminals and CI logs.
+import type { Finding, Severity } from '../engine/types.js';
+import {
+  SKIPPED_LABELS,
+  SUPPRESSED_LABELS,
+  breakdown,
+  countBySeverity,
+  formatBytes,
+  formatDuration,
+  linkedParts,
+  makeScrub,
+  plural,
+  sortedByLocation,
+  suppressionOf,
+} from './common.js';
+import type { RenderOptions, ReportInput } from './types.js';
+
+const ANSI = {
+  reset: '\x1b[0m',
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  red: '\x1b[31m',
+  green: '\x1b[32m',
+  yellow: '\x1b[33m',
+  cyan: '\x1b[36m',
+  gray: '\x1b[90m',
+} as const;
+type Style = keyof typeof ANSI;
+
+/**
+ * Makes a value safe to print on a terminal: control characters (ESC, CR, BEL …), C1 controls and bidi
+ * overrides ("Trojan Source") in file names, keys or messages are shown escaped instead of acting.
+ */
+export function terminalSafe(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+const LABEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARNING', note: 'NOTE' };
+const COLOR: Record<Severity, Style> = { error: 'red', warning: 'yellow', note: 'cyan' };
+
+export function renderText(input: ReportInput, opts: RenderOptions): string {
+  const paint = (style: Style | Style[], s: string): string =>
+    opts.color ? `${(Array.isArray(style) ? style : [style]).map((k) => ANSI[k]).join('')}${s}${ANSI.reset}` : s;
+  const scrub = makeScrub(input.findings, input.showSecrets);
+  const safe = (s: string) => terminalSafe(scrub(s));
+  const out: string[] = [];
+
+  for (const f of sortedByLocation(input.findings)) {
+    out.push(...block(f, input, paint, safe), '');
+  }
+  out.push(...summary(input, paint, safe));
+  return out.join('\n') + '\n';
+}
+
+type Paint = (style: Style | Style[], s: string) => string;
+
+function block(f: Finding, input: ReportInput, paint: Paint, safe: (s: string) => string): string[] {
+  const where = `${safe(f.file)}:${f.line}:${f.column}`;
+  const lines: string[] = [];
+  const sup = suppressionOf(f);
+  const supMark = sup ? `  ${paint('gray', `[suppressed: ${SUPPRESSED_LABELS[sup]}]`)}` : '';
+  if (f.knownPublic) {
+    lines.push(`${paint(['gray', 'bold'], 'NOTE')}  ${paint('gray', 'known public test key')}  ${paint('gray', safe(f.ruleId))}  ${paint('bold', where)}${supMark}`);
+  } else {
+    lines.push(`${paint([COLOR[f.severity], 'bold'], LABEL[f.severity])}  ${paint('bold', safe(f.ruleId))}  ${paint('bold', where)}${supMark}`);
+  }
+  const row = (label: string, value: string) => lines.push(`  ${paint('dim', (label + ':').padEnd(13))} ${value}`);
+  lines.push(`  ${safe(f.message)}`);
+  const secret = input.showSecrets ? paint('bold', terminalSafe(f.secret)) : `${terminalSafe(f.redacted)} ${paint('dim', '(redacted)')}`;
+  const mark = f.validated ? `  ${paint('green', '✔ validated')}` : '';
+  row('secret', secret + mark);
+  if (f.knownPublic) row('known public', paint('gray', safe(f.knownPublic)));
+  if (f.address) row('address', safe(f.address));
+  if (f.key) row('key', safe(f.key));
+  for (const part of linkedParts(f, input.findings)) {
+    const o = part.finding;
+    row(
+      'linked',
+      o
+        ? `${safe(o.pair?.part ?? o.ruleId)} (${safe(o.ruleId)}) at ${safe(o.file)}:${o.line}:${o.column}`
+        : `fingerprint ${part.fingerprint}`,
+    );
+  }
+  if (f.commit) {
+    const c = f.commit;
+    row('commit', `${safe(c.sha)}${c.subject ? ` "${safe(c.subject)}"` : ''}`);
+    const intro = [c.date ? safe(c.date.slice(0, 10)) : '', c.author ? `by ${safe(c.author)}` : ''].filter(Boolean).join(' ');
+    if (intro) row('introduced', intro);
+    if (c.removedIn) row('removed', `${safe(c.removedIn)}${c.removedDate ? ` on ${safe(c.removedDate.slice(0, 10))}` : ''}`);
+    else if (c.presentAtHead) row('removed', 'no, still present at HEAD');
+    if (c.exposureDays !== undefined) row('exposure', plural(c.exposureDays, 'day'));
+    if (c.paths && c.paths.length > 1) row('paths', c.paths.map(safe).join(' → '));
+  }
+  if (f.decoded) row('decoded', `found inside a decoded value: ${safe(f.decoded)}`);
+  row('fingerprint', paint('dim', f.fingerprint));
+  return lines;
+}
+
+function summary(input: ReportInput, paint: Paint, safe: (s: string) => string): string[] {
+  const s = input.stats;
+  const n = countBySeverity(input.findings);
+  const known = input.findings.filter((f) => f.knownPublic).length;
+  const scanned = `${plural(s.files, 'file')} (${formatBytes(s.bytes)}) scanned in ${formatDuration(s.durationMs)}${
+    s.commits !== undefined ? `, ${plural(s.commits, 'commit')}` : ''
+  }${s.blobs !== undefined ? `, ${plural(s.blobs, 'blob')}` : ''}`;
+  const sk = breakdown(s.skipped, SKIPPED_LABELS);
+  const su = breakdown(s.suppressed, SUPPRESSED_LABELS);
+  const counts = `skipped ${sk.total}${sk.text ? ` (${sk.text})` : ''}, suppressed ${su.total}${su.text ? ` (${su.text})` : ''}`;
+  const lines: string[] = [];
+  if (input.findings.length === 0) {
+    lines.push(`${paint(['green', 'bold'], 'No secrets found.')} ${scanned}; ${counts}.`);
+  } else {
+    const sev = [
+      paint(n.error ? ['red', 'bold'] : 'dim', plural(n.error, 'error')),
+      paint(n.warning ? ['yellow', 'bold'] : 'dim', plural(n.warning, 'warning')),
+      paint(n.note ? 'cyan' : 'dim', `${plural(n.note, 'note')}${known ? ` (${known} known public)` : ''}`),
+    ].join(', ');
+    lines.push(`${paint('bold', `Found ${plural(input.findings.length, 'secret')}:`)} ${sev}. ${scanned}; ${counts}.`);
+  }
+  for (const w of s.warnings) lines.push(`${paint('yellow', 'warning:')} ${safe(w)}`);
+  return lines;
+}

@@ -1,0 +1,22 @@
+import type { Finding, RuleSpec, ScanStats } from '../engine/types.js';
+
+export type ReportFormat = 'text' | 'json' | 'sarif';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
+
+/** One scan result, as handed to every reporter. */
+export interface ReportInput {
+  /** Engine findings, raw secret inside (finding.secret): never printed unless showSecrets. */
+  findings: Finding[];
+  /** All active rules (SARIF lists every rule that produced a result, at least). */
+  rules: RuleSpec[];
+  stats: ScanStats;
+  tool: { name: 'keyhound'; version: string; informationUri: string };
+  showSecrets: boolean;
+  /** Root the file paths are relative to (for SARIF originalUriBaseIds). */
+  root?: string;
+}
+
+export interface RenderOptions {
+  /** ANSI colours in the text format (the CLI decides: TTY, NO_COLOR, FORCE_COLOR). */
+  color: boolean;
+}
