@@ -13,18 +13,37 @@ export type Scrub = (text: string) => string;
  */
 export function makeScrub(findings: readonly Finding[], showSecrets: boolean): Scrub {
   if (showSecrets) return (s) => s;
-  const pairs = new Map<string, string>();
+  // Index by the first MIN_SCRUB_LENGTH characters: one map lookup per text position, so scrubbing stays
+  // linear in the text however many findings there are (25,000 SARIF results × several fields each).
+  const byPrefix = new Map<string, [string, string][]>();
+  const seen = new Set<string>();
   for (const f of findings) {
     for (const v of [f.secret, f.secret.replace(/\s+/g, ' ').trim(), f.secret.trim()]) {
-      if (v.length >= MIN_SCRUB_LENGTH && !pairs.has(v)) pairs.set(v, f.redacted);
+      if (v.length < MIN_SCRUB_LENGTH || seen.has(v)) continue;
+      seen.add(v);
+      const k = v.slice(0, MIN_SCRUB_LENGTH);
+      const list = byPrefix.get(k) ?? [];
+      list.push([v, f.redacted]);
+      byPrefix.set(k, list);
     }
   }
-  const list = [...pairs].sort((a, b) => b[0].length - a[0].length);
-  if (list.length === 0) return (s) => s;
+  if (byPrefix.size === 0) return (s) => s;
+  for (const list of byPrefix.values()) list.sort((a, b) => b[0].length - a[0].length);
   return (s) => {
-    let out = s;
-    for (const [secret, red] of list) if (out.includes(secret)) out = out.split(secret).join(red);
-    return out;
+    if (s.length < MIN_SCRUB_LENGTH) return s;
+    let out = '';
+    let from = 0;
+    for (let i = 0; i + MIN_SCRUB_LENGTH <= s.length; ) {
+      const hit = byPrefix.get(s.slice(i, i + MIN_SCRUB_LENGTH))?.find(([v]) => s.startsWith(v, i));
+      if (!hit) {
+        i++;
+        continue;
+      }
+      out += s.slice(from, i) + hit[1];
+      i += hit[0].length;
+      from = i;
+    }
+    return from === 0 ? s : out + s.slice(from);
   };
 }
 
@@ -111,10 +130,22 @@ export function commitSentence(c: CommitInfo, scrub: Scrub): string {
   return s;
 }
 
+export type FingerprintIndex = ReadonlyMap<string, readonly Finding[]>;
+
+export function indexByFingerprint(findings: readonly Finding[]): FingerprintIndex {
+  const m = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = m.get(f.fingerprint);
+    if (list) list.push(f);
+    else m.set(f.fingerprint, [f]);
+  }
+  return m;
+}
+
 /** Other findings of this scan that are linked parts of the same two-part credential (same file first). */
-export function linkedParts(f: Finding, all: readonly Finding[]): { fingerprint: string; finding?: Finding }[] {
+export function linkedParts(f: Finding, index: FingerprintIndex): { fingerprint: string; finding?: Finding }[] {
   return (f.related ?? []).map((fp) => {
-    const cands = all.filter((o) => o !== f && o.fingerprint === fp);
+    const cands = (index.get(fp) ?? []).filter((o) => o !== f);
     const finding = cands.find((o) => o.file === f.file) ?? cands[0];
     return finding ? { fingerprint: fp, finding } : { fingerprint: fp };
   });

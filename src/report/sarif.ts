@@ -4,7 +4,19 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, RuleSpec, Severity } from '../engine/types.js';
-import { bySeverity, commitSentence, makeScrub, plural, sentence, sortedByLocation, suppressionOf, type Scrub } from './common.js';
+import {
+  bySeverity,
+  commitSentence,
+  indexByFingerprint,
+  linkedParts,
+  makeScrub,
+  plural,
+  sentence,
+  sortedByLocation,
+  suppressionOf,
+  type FingerprintIndex,
+  type Scrub,
+} from './common.js';
 import { jsonStats } from './json.js';
 import type { ReportInput } from './types.js';
 
@@ -184,14 +196,14 @@ export function primaryLocationLineHash(f: Pick<Finding, 'ruleId' | 'fingerprint
   return `${h}:${occurrence}`;
 }
 
-function resultMessage(f: Finding, all: readonly Finding[], scrub: Scrub, showSecrets: boolean): string {
+function resultMessage(f: Finding, index: FingerprintIndex, scrub: Scrub, showSecrets: boolean): string {
   const parts = [sentence(scrub(f.message))];
   parts.push(sentence(showSecrets ? `Secret: ${f.secret}` : `Redacted value: ${f.redacted}`));
   if (f.address) parts.push(sentence(`Derived address: ${f.address}`));
   if (f.key && !f.message.includes(f.key)) parts.push(sentence(`Assigned to ${scrub(f.key)}`));
   if (f.related?.length) {
-    const others = all.filter((o) => o !== f && f.related!.includes(o.fingerprint));
-    const names = [...new Set(others.map((o) => o.pair?.part ?? o.ruleId))];
+    const linked = linkedParts(f, index);
+    const names = [...new Set(linked.flatMap((p) => (p.finding ? [p.finding.pair?.part ?? p.finding.ruleId] : [])))];
     parts.push(sentence(`Linked to ${names.length ? names.join(', ') : plural(f.related.length, 'other part')} of the same credential nearby`));
   }
   if (f.commit) parts.push(sentence(commitSentence(f.commit, scrub).replace(/^i/, 'I')));
@@ -266,6 +278,7 @@ export function toSarif(input: ReportInput): Sarif.Log {
 
   // SARIF: suppressions are all absent or all present (empty for unsuppressed results) within a run.
   const anySuppressed = findings.some((f) => suppressionOf(f));
+  const fpIndex = indexByFingerprint(input.findings);
   const seen = new Map<string, number>();
   const results: Sarif.Result[] = findings.map((f) => {
     let spec = specs.get(f.ruleId);
@@ -285,7 +298,7 @@ export function toSarif(input: ReportInput): Sarif.Log {
       ruleId: rules[ruleIndex]!.id,
       ruleIndex,
       level: f.severity,
-      message: { text: resultMessage(f, input.findings, scrub, input.showSecrets) },
+      message: { text: resultMessage(f, fpIndex, scrub, input.showSecrets) },
       locations: [{ physicalLocation: { artifactLocation: loc, region: region(f) } }],
       partialFingerprints: { primaryLocationLineHash: `${base}:${n}` },
       fingerprints: { 'keyhound/v1': f.fingerprint },

@@ -7,11 +7,13 @@ import {
   countBySeverity,
   formatBytes,
   formatDuration,
+  indexByFingerprint,
   linkedParts,
   makeScrub,
   plural,
   sortedByLocation,
   suppressionOf,
+  type FingerprintIndex,
 } from './common.js';
 import type { RenderOptions, ReportInput } from './types.js';
 
@@ -51,8 +53,9 @@ export function renderText(input: ReportInput, opts: RenderOptions): string {
   const safe = (s: string) => terminalSafe(scrub(s));
   const out: string[] = [];
 
+  const index = indexByFingerprint(input.findings);
   for (const f of sortedByLocation(input.findings)) {
-    out.push(...block(f, input, paint, safe), '');
+    out.push(...block(f, input, index, paint, safe), '');
   }
   out.push(...summary(input, paint, safe));
   return out.join('\n') + '\n';
@@ -60,7 +63,7 @@ export function renderText(input: ReportInput, opts: RenderOptions): string {
 
 type Paint = (style: Style | Style[], s: string) => string;
 
-function block(f: Finding, input: ReportInput, paint: Paint, safe: (s: string) => string): string[] {
+function block(f: Finding, input: ReportInput, index: FingerprintIndex, paint: Paint, safe: (s: string) => string): string[] {
   const where = `${safe(f.file)}:${f.line}:${f.column}`;
   const lines: string[] = [];
   const sup = suppressionOf(f);
@@ -78,7 +81,7 @@ function block(f: Finding, input: ReportInput, paint: Paint, safe: (s: string) =
   if (f.knownPublic) row('known public', paint('gray', safe(f.knownPublic)));
   if (f.address) row('address', safe(f.address));
   if (f.key) row('key', safe(f.key));
-  for (const part of linkedParts(f, input.findings)) {
+  for (const part of linkedParts(f, index)) {
     const o = part.finding;
     row(
       'linked',

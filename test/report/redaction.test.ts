@@ -46,3 +46,17 @@ describe('redaction', () => {
     }
   });
 });
+
+describe('scrubbing', () => {
+  it('replaces every occurrence, longest value first, and leaves other text alone', async () => {
+    const { makeScrub } = await import('../../src/report/common.js');
+    const { RULES, finding } = await import('./fixtures.js');
+    const a = finding(RULES.infura, 'abcdef123456', {});
+    const b = finding(RULES.infura, 'abcdef123456789xyz', {});
+    const scrub = makeScrub([a, b], false);
+    assert.equal(scrub('x abcdef123456789xyz y abcdef123456 zabcdef123456'), `x ${b.redacted} y ${a.redacted} z${a.redacted}`);
+    assert.equal(scrub('abcdef12345'), 'abcdef12345');
+    assert.equal(scrub(''), '');
+    assert.equal(makeScrub([a], true)('abcdef123456'), 'abcdef123456');
+  });
+});
