@@ -1,12 +1,16 @@
 import RE2 from 're2';
 import { assignedKey } from './context.js';
+import { decodeValue, MAX_DECODED_PER_CHUNK, MAX_DEPTH, MAX_VALUES_PER_CHUNK, MIN_BASE64 } from './decode.js';
 import { shannonEntropy } from './entropy.js';
 import { fingerprint } from './fingerprint.js';
+import { markInlineAllows } from './inline-allow.js';
 import { LineIndex } from './lines.js';
 import { isPlaceholder } from './placeholder.js';
 import { Prefilter } from './prefilter.js';
 import { redact } from './redact.js';
 import { isSkippedPath } from './skip-paths.js';
+import { joinPath, leafKey, parseStructure, StructIndex, structureKind, type StructValue } from './structure/index.js';
+import { namesSecretRole, normalizeProvider, providerInPath } from './structure/keypath-rule.js';
 import type { Finding, RuleSpec, Severity, ValidationResult, Validator } from './types.js';
 
 /** A value published in docs, test vectors or dev tooling: never a leak. */
@@ -68,13 +72,37 @@ function defaultGroup(pattern: string): number {
   return /\((?!\?)|\(\?P?</.test(pattern.replace(/\\./g, '')) ? 1 : 0;
 }
 
+/** Runs of base64 / base64url (24+ characters) and of text holding percent escapes, in plain text. */
+const TEXT_BASE64 = new RE2('[A-Za-z0-9+/_-]{24,}={0,2}', 'g');
+const TEXT_PERCENT = new RE2('[^\\s"\'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s"\'`<>(){}\\[\\],;]*', 'g');
+
+/** Where a decoded value came from: its key path and the text around the encoded value. */
+interface Outer {
+  /** Text around the encoded value (its key path and a few lines): prefilter and `nearby` see it. */
+  context: string;
+}
+
+interface ScanCtx {
+  path: string;
+  chunk: Chunk;
+  struct: StructIndex | null;
+  outer?: Outer;
+}
+
+interface Budget {
+  bytes: number;
+  values: number;
+}
+
 export class Engine {
   private readonly rules: CompiledRule[];
+  private readonly keyPathRules: CompiledRule[];
+  private readonly providers: Set<string>;
   private readonly prefilter: Prefilter;
   private readonly known = new Map<string, string>();
 
   constructor(specs: RuleSpec[], opts: EngineOptions) {
-    this.rules = specs.map((spec, index) => {
+    const compiledAll = specs.map((spec, index) => {
       const ctx = spec.context;
       const allowExact = new Set<string>();
       const allowRe: Lazy[] = [];
@@ -101,23 +129,59 @@ export class Engine {
         allowRe,
         validator,
         generic: spec.tags.includes('generic'),
-      };
+      } as CompiledRule;
     });
+    // key-path rules run on parsed config values, never over bytes
+    this.rules = compiledAll.filter((r) => !r.spec.keyPath);
+    this.keyPathRules = compiledAll.filter((r) => r.spec.keyPath);
+    this.providers = new Set<string>();
+    for (const r of this.keyPathRules) for (const p of r.spec.keyPath!.providers) this.providers.add(normalizeProvider(p));
+    if (this.keyPathRules.length > 0) {
+      for (const r of this.rules) {
+        const p = normalizeProvider(r.spec.provider);
+        if (p.length >= 3 && p !== 'generic') this.providers.add(p);
+      }
+    }
     for (const k of opts.knownPublic ?? []) this.known.set(normalizeValue(k.value), k.description);
-    this.prefilter = new Prefilter(specs.map((s) => s.keywords));
+    this.prefilter = new Prefilter(this.rules.map((r) => r.spec.keywords));
   }
 
   get ruleSpecs(): RuleSpec[] {
-    return this.rules.map((r) => r.spec);
+    return [...this.rules, ...this.keyPathRules].sort((a, b) => a.index - b.index).map((r) => r.spec);
   }
 
   /** Scans one chunk of bytes; `path` is used for reporting and path-based skips only. */
   scan(buf: Buffer, path: string): Finding[] {
     if (buf.length === 0 || isSkippedPath(path)) return [];
+    const budget: Budget = { bytes: MAX_DECODED_PER_CHUNK, values: MAX_VALUES_PER_CHUNK };
+    const found = this.scanBuffer(buf, path, parseStructure(buf, structureKind(path)), undefined, 0, budget);
+    if (found.raw.length === 0) return [];
+    const out = link(dedupe(found.raw));
+    markInlineAllows(buf, out, found.lines);
+    return out;
+  }
+
+  /**
+   * Pattern rules over the bytes, key-path rules over parsed config values, and the same again on
+   * decoded values (bounded by depth and budget), each decoded finding placed at its encoded value.
+   */
+  private scanBuffer(
+    buf: Buffer,
+    path: string,
+    values: StructValue[] | null,
+    outer: Outer | undefined,
+    depth: number,
+    budget: Budget,
+  ): Found {
     const candidates = this.prefilter.candidates(buf);
-    if (candidates.length === 0) return [];
+    if (outer) {
+      for (const r of this.prefilter.candidates(Buffer.from(outer.context))) if (!candidates.includes(r)) candidates.push(r);
+    }
+    const decodable = depth < MAX_DEPTH && budget.values > 0 && (values !== null || mayHoldEncoded(buf));
+    if (candidates.length === 0 && !values && !decodable) return EMPTY;
     const chunk = new Chunk(buf);
-    const raw: Array<Finding & { start: number; end: number; generic: boolean }> = [];
+    const ctx: ScanCtx = { path, chunk, struct: values ? new StructIndex(values) : null, outer };
+    const raw: Raw[] = [];
     for (const ri of candidates) {
       const rule = this.rules[ri]!;
       if (!rule.re) rule.re = new RE2(rule.spec.pattern, 'gdu');
@@ -128,14 +192,114 @@ export class Engine {
       while ((m = re.exec(buf as unknown as string)) !== null) {
         if (m[0].length === 0) re.lastIndex++;
         if (++guard > 10000) break;
-        const f = this.candidate(rule, m, chunk, path);
+        const f = this.candidate(rule, m, ctx);
         if (f) raw.push(f);
       }
     }
-    return link(dedupe(raw));
+    if (ctx.struct && this.keyPathRules.length > 0) {
+      for (const v of ctx.struct.values) {
+        for (const rule of this.keyPathRules) {
+          const f = this.keyPathCandidate(rule, v, ctx);
+          if (f) raw.push(f);
+        }
+      }
+    }
+    if (decodable) raw.push(...this.decoded(ctx, depth, budget));
+    return { raw, lines: chunk.lines };
   }
 
-  private candidate(rule: CompiledRule, m: RegExpExecArray, chunk: Chunk, path: string) {
+  /** Findings inside encoded values of this chunk, placed at the encoded value. */
+  private decoded(ctx: ScanCtx, depth: number, budget: Budget): Raw[] {
+    const out: Raw[] = [];
+    const { chunk } = ctx;
+    const visit = (start: number, end: number, value: string, keyPath: string[] | undefined) => {
+      if (budget.values <= 0 || budget.bytes <= 0) return;
+      const dec = decodeValue(value.trim());
+      if (!dec || dec.text.trim() === '') return;
+      budget.values--;
+      const inner = Buffer.from(dec.text, 'utf8');
+      budget.bytes -= inner.length;
+      if (budget.bytes < 0) return;
+      const pos = chunk.lines.position(start);
+      const context = [
+        keyPath ? joinPath(keyPath) : '',
+        chunk.lines.text(pos.line - 1 - 3, pos.line - 1 + 3),
+        ctx.outer?.context ?? '',
+      ].join('\n');
+      // the decoded text may be a config file itself (a Secret's `config.yaml:`); else it sits under the key path
+      const leaf = keyPath ? leafKey(keyPath) : undefined;
+      let kind = leaf ? structureKind(leaf) : null;
+      if (!kind && /^\s*[{[]/.test(dec.text)) kind = 'json';
+      let values = parseStructure(inner, kind);
+      if (!values && keyPath) values = [wholeValue(dec.text, keyPath)];
+      const sub = this.scanBuffer(inner, ctx.path, values, { context }, depth + 1, budget);
+      if (sub.raw.length === 0) return;
+      const endPos = chunk.lines.position(end);
+      for (const f of sub.raw) {
+        f.line = pos.line;
+        f.column = pos.column;
+        f.endLine = endPos.line;
+        f.endColumn = endPos.column;
+        f.start = start;
+        f.end = end;
+        f.decoded = f.decoded ? `${dec.encoding}/${f.decoded}` : dec.encoding;
+        out.push(f);
+      }
+    };
+    if (ctx.struct) {
+      for (const v of ctx.struct.values) {
+        if (v.value.length >= MIN_BASE64 || v.value.includes('%')) visit(v.start, v.end, v.value, v.path);
+      }
+      return out;
+    }
+    const b = chunk.buf;
+    for (const re of [TEXT_BASE64, TEXT_PERCENT]) {
+      if (re === TEXT_PERCENT && b.indexOf(0x25) === -1) continue;
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(b as unknown as string)) !== null && budget.values > 0) {
+        const len = (m[0] as unknown as Buffer).length;
+        if (len === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const start = m.index;
+        const end = start + len;
+        const pos = chunk.lines.position(start);
+        const prefix = b.toString('utf8', chunk.lines.lineStart(pos.line - 1), start);
+        if (/;base64,$/.test(prefix)) continue; // data: URIs hold files, not secrets
+        const above = pos.line > 1 ? chunk.lines.text(pos.line - 2, pos.line - 2) : undefined;
+        const key = assignedKey(prefix, above);
+        visit(start, end, (m[0] as unknown as Buffer).toString('utf8'), key ? [key] : undefined);
+      }
+    }
+    return out;
+  }
+
+  /** Context of a match: the key path when a parsed value holds it, else the key from the line. */
+  private keyOf(start: number, end: number, ctx: ScanCtx): { key?: string; leaf?: string; keyPath?: string } {
+    const { chunk } = ctx;
+    const pos = chunk.lines.position(start);
+    const lineStart = chunk.lines.lineStart(pos.line - 1);
+    const v = ctx.struct?.at(start, end);
+    // the value is the match (give or take `0x` or a quote): its key path is the context
+    if (v && start - v.start <= 3 && /^["'`\s]*(0x)?$/i.test(chunk.buf.toString('utf8', v.start, start))) {
+      const keyPath = joinPath(v.path);
+      return { key: keyPath, leaf: leafKey(v.path), keyPath };
+    }
+    const prefix = chunk.buf.toString('utf8', Math.max(lineStart, v ? v.start : lineStart), start);
+    const above = !v && pos.line > 1 ? chunk.lines.text(pos.line - 2, pos.line - 2) : undefined;
+    const key = assignedKey(prefix, above);
+    if (key) return { key, leaf: key };
+    if (v) {
+      const keyPath = joinPath(v.path);
+      return { key: keyPath, leaf: leafKey(v.path), keyPath };
+    }
+    return {};
+  }
+
+  private candidate(rule: CompiledRule, m: RegExpExecArray, ctx: ScanCtx): Raw | null {
+    const { chunk } = ctx;
     const g = rule.group;
     const span = typeof g === 'number' ? m.indices?.[g] : m.indices?.groups?.[g];
     const value = typeof g === 'number' ? m[g] : m.groups?.[g];
@@ -147,16 +311,19 @@ export class Engine {
 
     const pos = chunk.lines.position(start);
     const lineStart = chunk.lines.lineStart(pos.line - 1);
-    const prefix = chunk.buf.toString('utf8', lineStart, start);
-    if (/data:[\w/+.-]*;base64,[A-Za-z0-9+/=]*$/.test(prefix)) return null;
-    const above = pos.line > 1 ? chunk.lines.text(pos.line - 2, pos.line - 2) : undefined;
-    const key = assignedKey(prefix, above);
+    const linePrefix = chunk.buf.toString('utf8', lineStart, start);
+    if (/data:[\w/+.-]*;base64,[A-Za-z0-9+/=]*$/.test(linePrefix)) return null;
+    const { key, leaf, keyPath } = this.keyOf(start, end, ctx);
 
-    if (key && rule.deny && rule.deny.test(key)) return null;
+    if (leaf && rule.deny && rule.deny.test(leaf)) return null;
     // Both conditions hold when both are given: a secret-like name, and the provider nearby.
-    if (rule.keys && !(key && rule.keys.test(key))) return null;
-    if (rule.nearby && !rule.nearby.test(chunk.lines.text(pos.line - 1 - rule.window, pos.line - 1 + rule.window))) {
-      return null;
+    if (rule.keys && !(key && ((leaf !== undefined && rule.keys.test(leaf)) || rule.keys.test(key)))) return null;
+    if (rule.nearby) {
+      const near =
+        rule.nearby.test(chunk.lines.text(pos.line - 1 - rule.window, pos.line - 1 + rule.window)) ||
+        (keyPath !== undefined && rule.nearby.test(keyPath)) ||
+        (ctx.outer !== undefined && rule.nearby.test(ctx.outer.context));
+      if (!near) return null;
     }
 
     let result: ValidationResult = { valid: false };
@@ -169,12 +336,47 @@ export class Engine {
       });
       if (!result.valid) return null;
     }
+    return this.finding(rule, secret, start, end, ctx, { key, result });
+  }
 
+  /** A key-path rule on one parsed value: provider and secret role in the path, a high-entropy value. */
+  private keyPathCandidate(rule: CompiledRule, v: StructValue, ctx: ScanCtx): Raw | null {
+    const kp = rule.spec.keyPath!;
+    const secret = v.value.trim();
+    if (secret.length < kp.minLength || secret.length > 512) return null;
+    const leaf = leafKey(v.path);
+    if (!leaf || !namesSecretRole(leaf)) return null;
+    if (rule.keys && !rule.keys.test(leaf)) return null;
+    if (rule.deny && rule.deny.test(leaf)) return null;
+    const provider = providerInPath(v.path, this.providers);
+    if (!provider) return null;
+    if (!rule.re) rule.re = new RE2(rule.spec.pattern, 'u');
+    if (!rule.re.test(secret)) return null;
+    if (/:\/\/|^[./~]|^\d+$|^[A-Za-z]+$/.test(secret) || isPlaceholder(secret)) return null;
+    if (rule.entropy && shannonEntropy(secret) < rule.entropy) return null;
+    const keyPath = joinPath(v.path);
+    const f = this.finding(rule, secret, v.start, v.end, ctx, { key: keyPath, result: { valid: false } });
+    f.provider = provider;
+    if (!f.knownPublic) f.message = `Secret for ${provider} under key path ${keyPath}`;
+    return f;
+  }
+
+  private finding(
+    rule: CompiledRule,
+    secret: string,
+    start: number,
+    end: number,
+    ctx: ScanCtx,
+    extra: { key?: string; result: ValidationResult },
+  ): Raw {
+    const { chunk } = ctx;
+    const { key, result } = extra;
     const norm = normalizeValue(secret);
     let knownPublic = result.knownPublic ?? this.known.get(norm);
     if (!knownPublic && (rule.allowExact.has(norm) || rule.allowRe.some((r) => r.test(secret)))) {
       knownPublic = 'documented sample value';
     }
+    const pos = chunk.lines.position(start);
     const endPos = chunk.lines.position(end);
     const severity: Severity = knownPublic ? 'note' : rule.spec.severity;
     const spec = rule.spec;
@@ -182,12 +384,12 @@ export class Engine {
     const message = knownPublic
       ? `${spec.title}: known public test key (${knownPublic}); not a leak, but never use it for real funds or accounts`
       : `${spec.title}${key ? ` assigned to ${key}` : ''}${rule.validator ? ' (offline check passed)' : ''}`;
-    const f: Finding & { start: number; end: number; generic: boolean } = {
+    const f: Raw = {
       ruleId: spec.id,
       title: spec.title,
       provider: spec.provider,
       severity,
-      file: path,
+      file: ctx.path,
       line: pos.line,
       column: pos.column,
       endLine: endPos.line,
@@ -210,6 +412,29 @@ export class Engine {
   }
 }
 
+/** The whole decoded text as one value under the encoded value's key path. */
+function wholeValue(text: string, keyPath: string[]): StructValue {
+  const lead = text.length - text.trimStart().length;
+  return {
+    path: keyPath,
+    start: Buffer.byteLength(text.slice(0, lead)),
+    end: Buffer.byteLength(text.trimEnd()),
+    value: text.trim(),
+  };
+}
+
+/** Cheap test before the decoding pass over plain text: a long base64-alphabet run or a `%` escape. */
+function mayHoldEncoded(buf: Buffer): boolean {
+  return TEXT_BASE64.test(buf as unknown as string) || (buf.indexOf(0x25) !== -1 && TEXT_PERCENT.test(buf as unknown as string));
+}
+
+interface Found {
+  raw: Raw[];
+  lines: LineIndex | null;
+}
+
+const EMPTY: Found = { raw: [], lines: null };
+
 /** Lazily decoded views of one chunk, shared by all rules. */
 class Chunk {
   readonly lines: LineIndex;
@@ -229,7 +454,7 @@ class Chunk {
 type Raw = Finding & { start: number; end: number; generic: boolean };
 
 function score(f: Raw): number {
-  return (f.generic ? 0 : 8) + (f.validated ? 4 : 0) + (f.knownPublic ? 0 : 2) + (f.severity === 'error' ? 1 : 0);
+  return (f.generic ? 0 : 8) + (f.validated ? 4 : 0) + (f.knownPublic ? 0 : 2) + (f.severity === 'error' ? 1 : 0) + (f.decoded ? 0.5 : 0);
 }
 
 /** One finding per overlapping span: provider-specific over generic, checked over unchecked. */

@@ -51,6 +51,19 @@ export interface RuleSpec {
   examples: RuleExamples;
   /** File the rule came from, for messages. */
   source?: string;
+  /**
+   * Built-in key-path rules only (not settable from YAML): the rule runs on values of parsed config
+   * files instead of over bytes. `pattern` is the shape the whole value must have, `context.keys` the
+   * secret role its key must name, and a segment of the key path must name a provider.
+   */
+  keyPath?: KeyPathRule;
+}
+
+export interface KeyPathRule {
+  /** Provider names recognised in key paths, beside the providers of the loaded rules. */
+  providers: string[];
+  /** Minimum value length. */
+  minLength: number;
 }
 
 export interface ValidationResult {
@@ -109,7 +122,14 @@ export interface Finding {
   commit?: CommitInfo;
   /** Set when the secret was found inside a decoded value. */
   decoded?: string;
+  /**
+   * Why the finding is suppressed (the engine marks `inline`; the pipeline adds the others).
+   * Suppressed findings are dropped and counted in stats, or shown with --no-suppress.
+   */
+  suppressed?: SuppressionKind;
 }
+
+export type SuppressionKind = 'inline' | 'ignoreFile' | 'baseline' | 'allow';
 
 export interface CommitInfo {
   sha: string;

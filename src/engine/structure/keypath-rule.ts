@@ -1,0 +1,108 @@
+// The built-in key-path rule: a high-entropy value under a key path that names a provider and a
+// secret role (`exchanges.binance.api_secret`, `BYBIT: {secret: …}`) is that provider's secret,
+// even when no rule knows the provider's format.
+import type { RuleSpec } from '../types.js';
+
+export const KEYPATH_RULE_ID = 'keypath-provider-secret';
+
+/** Crypto exchanges, node/RPC and data providers, custody and wallet services. */
+export const KNOWN_PROVIDERS = [
+  // exchanges
+  'binance', 'binanceus', 'bybit', 'okx', 'okex', 'kucoin', 'kraken', 'coinbase', 'bitfinex', 'bitstamp', 'gemini',
+  'huobi', 'htx', 'gateio', 'mexc', 'bitget', 'bitmex', 'deribit', 'bitmart', 'cryptocom', 'poloniex', 'bittrex',
+  'upbit', 'bithumb', 'phemex', 'bingx', 'lbank', 'whitebit', 'bitvavo', 'bitpanda', 'luno', 'hyperliquid', 'dydx',
+  'ascendex', 'probit', 'coinex', 'woox', 'blofin', 'aevo', 'ftx',
+  // nodes, RPC, indexers, explorers
+  'infura', 'alchemy', 'quicknode', 'ankr', 'moralis', 'chainstack', 'blockdaemon', 'tatum', 'helius', 'getblock',
+  'nodereal', 'etherscan', 'bscscan', 'polygonscan', 'arbiscan', 'basescan', 'snowtrace', 'ftmscan', 'solscan',
+  'covalent', 'bitquery', 'thegraph', 'nansen', 'tenderly', 'blocknative', 'flashbots', 'pokt', 'llamanodes',
+  'drpc', 'shyft', 'zerion', 'debank', 'simplehash', 'opensea', 'pinata',
+  'walletconnect', 'reown', 'web3auth', 'thirdweb', 'biconomy', 'pimlico', 
+  'chainlink', 'coingecko', 'coinmarketcap', 'cryptocompare', 'messari', 'kaiko', 'lifi', 'oneinch', 'zerox',
+  'paraswap', 'birdeye', 'defillama',
+  // custody, payments, wallets
+  'fireblocks', 'bitgo', 'moonpay', 'transak', 'coinbasecommerce',
+  'nowpayments', 'btcpay', 'blockcypher', 'blockchair', 'metamask', 'trezor',
+] as const;
+
+/** Secret roles a key name can state (as whole words of the name). */
+const ROLES = new Set([
+  'secret', 'secrets', 'private', 'priv', 'privkey', 'privatekey', 'passphrase', 'password', 'passwd', 'pwd',
+  'token', 'key', 'apikey', 'apisecret', 'secretkey', 'accesskey', 'mnemonic', 'seed', 'seedphrase', 'credential',
+  'credentials', 'auth',
+]);
+
+/** Last words that make a name about something else (`api_key_id`, `secret_path`, `token_url`). */
+const NOT_A_SECRET = new Set([
+  'id', 'ids', 'name', 'names', 'url', 'uri', 'urls', 'host', 'hostname', 'endpoint', 'path', 'file', 'dir', 'env',
+  'user', 'username', 'account', 'region', 'type', 'kind', 'version', 'enabled', 'enable', 'disabled', 'length',
+  'len', 'size', 'ttl', 'expiry', 'expires', 'expiration', 'timeout', 'label', 'ref', 'hint', 'prefix', 'suffix',
+  'format', 'header', 'location', 'arn', 'mode', 'field', 'var', 'variable', 'count', 'index', 'limit', 'provider',
+]);
+
+/** Words of a key: split on punctuation and camelCase, lower-cased. */
+export function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** True when the value's own name states a secret role. */
+export function namesSecretRole(leaf: string): boolean {
+  const words = keyWords(leaf);
+  if (words.length === 0) return false;
+  if (NOT_A_SECRET.has(words[words.length - 1]!)) return false;
+  if (words.some((w) => ROLES.has(w))) return true;
+  // `apiSecret` → api, secret; `APISECRET` → one word: look for a role inside
+  const joined = words.join('');
+  return /(secret|privatekey|privkey|passphrase|password|apikey|mnemonic|seedphrase|token)$/.test(joined);
+}
+
+/** Normalised provider names: lower-case letters and digits only. */
+export function normalizeProvider(p: string): string {
+  return p.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** The first provider named by a word (or two adjacent words) of the key path, if any. */
+export function providerInPath(path: readonly string[], providers: ReadonlySet<string>): string | undefined {
+  for (const seg of path) {
+    if (/^\d+$/.test(seg)) continue;
+    const words = keyWords(seg);
+    for (let i = 0; i < words.length; i++) {
+      if (providers.has(words[i]!)) return words[i];
+      const pair = words[i]! + (words[i + 1] ?? '');
+      if (i + 1 < words.length && providers.has(pair)) return pair;
+    }
+    const whole = words.join('');
+    if (providers.has(whole)) return whole;
+  }
+  return undefined;
+}
+
+/** The rule as the rule list shows it; the engine runs it on values of parsed config files. */
+export const KEYPATH_RULE: RuleSpec = {
+  id: KEYPATH_RULE_ID,
+  title: 'Secret under a provider key path',
+  provider: '(from key path)',
+  severity: 'error',
+  description:
+    'A high-entropy value in a config file (YAML, JSON, .env, TOML, INI, properties, tfvars) whose key path names a ' +
+    'provider and a secret role, e.g. exchanges.binance.api_secret: reported for that provider even without a ' +
+    'provider-specific pattern.',
+  keywords: ['(key path)'],
+  // the whole value: printable, no spaces, no URL or path
+  pattern: '^[A-Za-z0-9+/=_\\-.~:!@#$%^&*?]{16,512}$',
+  entropy: 3.2,
+  context: {},
+  tags: ['security', 'secret', 'generic', 'keypath'],
+  precision: 'medium',
+  remediation: 'Revoke the credential at the provider, create a new one, and load it from a secret store or the environment.',
+  examples: {
+    match: ['exchanges:\n  binance:\n    api_secret: {{alnum:48}}', '{"bybit": {"secret": "{{alnum:36}}"}}'],
+    nomatch: ['exchanges:\n  binance:\n    tx_hash: {{hex:64}}', 'binance:\n  api_url: https://api.binance.com/{{alnum:24}}'],
+  },
+  keyPath: { providers: [...KNOWN_PROVIDERS], minLength: 16 },
+};
