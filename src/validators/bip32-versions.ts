@@ -17,7 +17,7 @@ export const PRIVATE_VERSIONS: readonly ExtendedKeyVersion[] = [
   { name: 'uprv', version: 0x044a4e28, publicName: 'upub', publicVersion: 0x044a5262 },
   { name: 'vprv', version: 0x045f18bc, publicName: 'vpub', publicVersion: 0x045f1cf6 },
   { name: 'Uprv', version: 0x024285b5, publicName: 'Upub', publicVersion: 0x024289ef },
-  { name: 'Vprv', version: 0x02575048, publicName: 'Vpub', publicVersion: 0x025783c4 },
+  { name: 'Vprv', version: 0x02575048, publicName: 'Vpub', publicVersion: 0x02575483 },
   { name: 'Ltpv', version: 0x019d9cfe, publicName: 'Ltub', publicVersion: 0x019da462 },
 ];
 

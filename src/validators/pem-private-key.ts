@@ -34,11 +34,15 @@ export function parsePemBlock(raw: string): PemParts | null {
   let body = '';
   for (const line of inner.split('\n')) {
     // Code around the lines: quotes, string concatenation, trailing commas and backslashes.
-    const l = line.replace(/["'`]\s*\+\s*["'`]?/g, '').replace(/["'`,;\\]/g, '').trim();
+    const l = line.replace(/["'`]\s*\+\s*["'`]?/g, '').replace(/["'`;\\]/g, '').trim();
     if (l.length === 0) continue;
-    if (label.startsWith('PGP') && /^=[A-Za-z0-9+/]{4}$/.test(l)) continue; // armour CRC24 line
-    if (/^[A-Za-z-]+:\s/.test(l)) headers.push(l);
-    else body += l.replace(/\s+/g, '');
+    if (/^[A-Za-z-]+:\s/.test(l)) {
+      headers.push(l);
+      continue;
+    }
+    const b = l.replace(/[,\s]+/g, '');
+    if (label.startsWith('PGP') && /^=[A-Za-z0-9+/]{4}$/.test(b)) continue; // armour CRC24 line
+    body += b;
   }
   return { label, headers, body };
 }

@@ -1,4 +1,224 @@
 // Seeded builders of valid values for each offline check, used by rule examples and fixtures.
+// `-bad` kinds build look-alikes that fail their check, for nomatch tables.
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { base58, base64, base64urlnopad } from '@scure/base';
+import { entropyToMnemonic, validateMnemonic } from '@scure/bip39';
+import { wordlist } from '@scure/bip39/wordlists/english.js';
 import type { Generator } from '../rules/example-values.js';
+import type { SeededRandom } from '../rules/seeded-random.js';
+import { b58check, decodeBase58check } from './base58check.js';
+import { PRIVATE_VERSIONS } from './bip32-versions.js';
+import { crc32Base62 } from './crc32-base62.js';
+import { samplePem, seededEd25519, truncatedPem } from './sample-pem.js';
+import { SECP256K1_N, isValidScalar } from './secp256k1-keys.js';
 
-export const sampleGenerators: Record<string, Generator> = {};
+const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+const HEX = '0123456789abcdef';
+
+function oneOf<T extends string>(kind: string, arg: string | undefined, allowed: readonly T[], fallback: T): T {
+  const v = (arg ?? fallback) as T;
+  if (!allowed.includes(v)) throw new Error(`{{${kind}:${arg}}}: argument must be one of ${allowed.join(', ')}`);
+  return v;
+}
+
+/** A secp256k1 private key in 1..n-1. */
+export function secpScalar(rng: SeededRandom): Uint8Array {
+  for (;;) {
+    const k = rng.bytes(32);
+    if (isValidScalar(k)) return k;
+  }
+}
+
+/** Replaces one character with a different one of the same alphabet (never the first `keep`). */
+function mutate(rng: SeededRandom, s: string, alphabet: string, keep = 0): string {
+  const i = keep + rng.int(s.length - keep);
+  let c = s[i]!;
+  while (c === s[i]) c = alphabet[rng.int(alphabet.length)]!;
+  return s.slice(0, i) + c + s.slice(i + 1);
+}
+
+/** A base58check string with one character changed so the checksum fails. */
+function brokenBase58check(rng: SeededRandom, valid: string, keep: number): string {
+  for (;;) {
+    const bad = mutate(rng, valid, B58, keep);
+    if (!decodeBase58check(bad)) return bad;
+  }
+}
+
+function crcToken(rng: SeededRandom, prefix: string): string {
+  const body = rng.chars(ALNUM, 30);
+  return prefix + body + crc32Base62(body);
+}
+
+function badCrcToken(rng: SeededRandom, prefix: string): string {
+  const t = crcToken(rng, prefix);
+  // Change the checksum itself: the body stays plausible, the last six no longer match.
+  return t.slice(0, -6) + mutate(rng, t.slice(-6), ALNUM);
+}
+
+const WIF_KINDS = ['compressed', 'uncompressed', 'testnet', 'testnet-compressed'] as const;
+
+function wifOf(rng: SeededRandom, arg: string | undefined): string {
+  const kind = oneOf('wif', arg, WIF_KINDS, 'compressed');
+  const testnet = kind.startsWith('testnet');
+  const compressed = kind === 'compressed' || kind === 'testnet-compressed';
+  const payload = [testnet ? 0xef : 0x80, ...secpScalar(rng), ...(compressed ? [0x01] : [])];
+  return b58check.encode(Uint8Array.from(payload));
+}
+
+const XPRV_NAMES = PRIVATE_VERSIONS.map((v) => v.name);
+const XPUB_NAMES = PRIVATE_VERSIONS.map((v) => v.publicName);
+
+/** 78-byte BIP32 serialisation; `pub` swaps in the public version and compressed public key. */
+function extendedKey(rng: SeededRandom, arg: string | undefined, pub: boolean): string {
+  const name = arg ?? (pub ? 'xpub' : 'xprv');
+  const v = PRIVATE_VERSIONS.find((x) => x.name === name || x.publicName === name);
+  if (!v) throw new Error(`{{${pub ? 'xpub' : 'xprv'}:${arg}}}: unknown version, use one of ${[...XPRV_NAMES, ...XPUB_NAMES].join(', ')}`);
+  const depth = rng.int(4);
+  const out = new Uint8Array(78);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, pub ? v.publicVersion : v.version);
+  out[4] = depth;
+  if (depth > 0) {
+    out.set(rng.bytes(4), 5);
+    view.setUint32(9, (rng.int(2) ? 0x80000000 : 0) + rng.int(100));
+  }
+  out.set(rng.bytes(32), 13);
+  const key = secpScalar(rng);
+  if (pub) out.set(secp256k1.getPublicKey(key, true), 45);
+  else out.set(key, 46);
+  return b58check.encode(out);
+}
+
+const BIP39_COUNTS = ['12', '15', '18', '21', '24'] as const;
+
+function mnemonic(rng: SeededRandom, arg: string | undefined): string {
+  const n = Number(oneOf('bip39', arg, BIP39_COUNTS, '12'));
+  return entropyToMnemonic(rng.bytes((n / 3) * 4), wordlist);
+}
+
+function badMnemonic(rng: SeededRandom, arg: string | undefined): string {
+  const words = mnemonic(rng, arg).split(' ');
+  for (;;) {
+    words[words.length - 1] = wordlist[rng.int(wordlist.length)]!;
+    const phrase = words.join(' ');
+    if (!validateMnemonic(phrase, wordlist)) return phrase;
+  }
+}
+
+function ed25519Pair(rng: SeededRandom): Uint8Array {
+  const { seed, pub } = seededEd25519(rng);
+  return Uint8Array.from([...seed, ...pub]);
+}
+
+function solanaOf(bytes: Uint8Array, kind: string): string {
+  return kind === 'json' ? `[${[...bytes].join(',')}]` : base58.encode(bytes);
+}
+
+function uuid(rng: SeededRandom): string {
+  const h = rng.chars(HEX, 32).split('');
+  h[12] = '4';
+  h[16] = '89ab'[rng.int(4)]!;
+  const s = h.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+function keystore(rng: SeededRandom, arg: string | undefined): string {
+  const kind = oneOf('keystore', arg, ['scrypt', 'pbkdf2', 'pretty'] as const, 'scrypt');
+  const kdf = kind === 'pbkdf2' ? 'pbkdf2' : 'scrypt';
+  const kdfparams =
+    kdf === 'scrypt'
+      ? { dklen: 32, n: 262144, p: 1, r: 8, salt: rng.chars(HEX, 64) }
+      : { c: 262144, dklen: 32, prf: 'hmac-sha256', salt: rng.chars(HEX, 64) };
+  const ks = {
+    address: rng.chars(HEX, 40),
+    crypto: {
+      cipher: 'aes-128-ctr',
+      ciphertext: rng.chars(HEX, 64),
+      cipherparams: { iv: rng.chars(HEX, 32) },
+      kdf,
+      kdfparams,
+      mac: rng.chars(HEX, 64),
+    },
+    id: uuid(rng),
+    version: 3,
+  };
+  return kind === 'pretty' ? JSON.stringify(ks, null, 2) : JSON.stringify(ks);
+}
+
+/** priv_validator_key.json as CometBFT writes it; address = first 20 bytes of SHA-256(pubkey). */
+function cosmosValidatorJson(rng: SeededRandom): string {
+  const pair = ed25519Pair(rng);
+  const pub = pair.subarray(32);
+  const doc = {
+    address: bytesToHex(sha256(pub).subarray(0, 20)).toUpperCase(),
+    pub_key: { type: 'tendermint/PubKeyEd25519', value: base64.encode(pub) },
+    priv_key: { type: 'tendermint/PrivKeyEd25519', value: base64.encode(pair) },
+  };
+  return JSON.stringify(doc, null, 2);
+}
+
+function cosmosNodeKeyJson(rng: SeededRandom): string {
+  return JSON.stringify({ priv_key: { type: 'tendermint/PrivKeyEd25519', value: base64.encode(ed25519Pair(rng)) } });
+}
+
+const DISCORD_EPOCH = 1420070400000n;
+
+function discord(rng: SeededRandom): string {
+  // Bot created between 2016 and 2024.
+  const ms = BigInt(Date.UTC(2016, 0, 1) + rng.int(8 * 365) * 86400000 + rng.int(86400000));
+  const id = ((ms - DISCORD_EPOCH) << 22n) | BigInt(rng.int(1 << 22));
+  const first = base64urlnopad.encode(new TextEncoder().encode(id.toString()));
+  return `${first}.${rng.chars(ALNUM + '-_', 6)}.${rng.chars(ALNUM + '-_', 38)}`;
+}
+
+function jwt(rng: SeededRandom, arg: string | undefined): string {
+  const alg = oneOf('jwt', arg, ['HS256', 'RS256', 'ES256', 'none'] as const, 'HS256');
+  const enc = (o: object) => base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const iat = 1700000000 + rng.int(50000000);
+  const header = enc({ alg, typ: 'JWT' });
+  const payload = enc({ sub: uuid(rng), role: 'service', iat, exp: iat + 3600 * (1 + rng.int(720)) });
+  const sigLen = alg === 'none' ? 0 : alg === 'RS256' ? 256 : alg === 'ES256' ? 64 : 32;
+  return `${header}.${payload}.${sigLen ? base64urlnopad.encode(rng.bytes(sigLen)) : ''}`;
+}
+
+export const sampleGenerators: Record<string, Generator> = {
+  github: (r, a) => crcToken(r, `${oneOf('github', a, ['ghp', 'gho', 'ghu', 'ghs', 'ghr'] as const, 'ghp')}_`),
+  'github-bad': (r, a) => badCrcToken(r, `${oneOf('github-bad', a, ['ghp', 'gho', 'ghu', 'ghs', 'ghr'] as const, 'ghp')}_`),
+  'github-pat': (r) => `github_pat_11${r.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 20)}_${r.chars(ALNUM, 59)}`,
+  npm: (r) => crcToken(r, 'npm_'),
+  'npm-bad': (r) => badCrcToken(r, 'npm_'),
+  'evm-key': (r) => bytesToHex(secpScalar(r)),
+  'evm-key-outofrange': (r) => (SECP256K1_N + BigInt('0x' + bytesToHex(r.bytes(15)))).toString(16),
+  wif: wifOf,
+  'wif-bad': (r, a) => brokenBase58check(r, wifOf(r, a), 2),
+  bip38: (r) => {
+    const ec = r.int(2) === 1;
+    const flag = ec ? [0x00, 0x20][r.int(2)]! : [0xc0, 0xe0][r.int(2)]!;
+    return b58check.encode(Uint8Array.from([0x01, ec ? 0x43 : 0x42, flag, ...r.bytes(36)]));
+  },
+  xprv: (r, a) => extendedKey(r, a, false),
+  'xprv-bad': (r, a) => brokenBase58check(r, extendedKey(r, a, false), 4),
+  xpub: (r, a) => extendedKey(r, a, true),
+  bip39: mnemonic,
+  'bip39-bad': badMnemonic,
+  solana: (r, a) => solanaOf(ed25519Pair(r), oneOf('solana', a, ['b58', 'json'] as const, 'b58')),
+  'solana-bad': (r, a) => {
+    const kind = oneOf('solana-bad', a, ['b58', 'json'] as const, 'b58');
+    const seed = r.bytes(32);
+    return solanaOf(Uint8Array.from([...seed, ...ed25519.getPublicKey(r.bytes(32))]), kind);
+  },
+  'solana-pub': (r) => base58.encode(seededEd25519(r).pub),
+  'ed25519-b64': (r) => base64.encode(ed25519Pair(r)),
+  'cosmos-validator-json': cosmosValidatorJson,
+  'cosmos-node-key-json': cosmosNodeKeyJson,
+  keystore,
+  pem: samplePem,
+  'pem-truncated': truncatedPem,
+  discord,
+  jwt,
+};
