@@ -17,6 +17,13 @@ export interface ReportOptions {
   maxFileSize: number;
   /** Extra rule files or folders, loaded beside the built-in pack. */
   rules: string[];
+  // revocation (issue 5; src/revoke)
+  revoke: boolean;
+  yes: boolean;
+  revokeConfig?: string;
+  auditLog?: string;
+  revokeState?: string;
+  githubApiUrl?: string;
 }
 
 export function parseSize(text: string): number {
@@ -41,7 +48,14 @@ export function addReportOptions(cmd: Command): Command {
     .option('--no-color', 'no colours in text output (NO_COLOR is honoured too)')
     .option('-c, --config <file>', 'configuration file (default: .keyhound.yaml at the scan root)')
     .option('--max-file-size <size>', 'skip files larger than this, with a warning', '10MB')
-    .option('--rules <path>', 'extra rule file or folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[]);
+    .option('--rules <path>', 'extra rule file or folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    // revocation (issue 5; docs/revocation.md)
+    .option('--revoke', 'plan revocation of found secrets whose issuer can revoke them (prints the plan; see --yes)', false)
+    .option('--yes', 'with --revoke: call the issuers and revoke (irreversible)', false)
+    .option('--revoke-config <file>', 'revocation config (default: $XDG_CONFIG_HOME/keyhound/revoke.yaml)')
+    .option('--audit-log <file>', 'revocation audit log, JSON lines (default: .keyhound/audit.jsonl)')
+    .option('--revoke-state <file>', 'fingerprints already revoked (default: .keyhound/revoke-state.json)')
+    .option('--github-api-url <url>', 'GitHub API for credential revocation (default: $GITHUB_API_URL or https://api.github.com)');
 }
 
 /** Commander's raw option object → typed options. */
@@ -56,5 +70,19 @@ export function reportOptions(raw: Record<string, unknown>): ReportOptions {
     config: raw.config as string | undefined,
     maxFileSize: parseSize(String(raw.maxFileSize ?? '10MB')),
     rules: (raw.rules as string[] | undefined) ?? [],
+    ...revokeOptions(raw),
+  };
+}
+
+/** Revocation flags (issue 5): --yes is meaningless without --revoke. */
+function revokeOptions(raw: Record<string, unknown>) {
+  if (raw.yes && !raw.revoke) throw new UsageError('--yes only confirms --revoke: add --revoke to revoke found secrets');
+  return {
+    revoke: !!raw.revoke,
+    yes: !!raw.yes,
+    revokeConfig: raw.revokeConfig as string | undefined,
+    auditLog: raw.auditLog as string | undefined,
+    revokeState: raw.revokeState as string | undefined,
+    githubApiUrl: raw.githubApiUrl as string | undefined,
   };
 }

@@ -77,5 +77,29 @@ export async function finish(result: ScanResult, rules: RuleSpec[], opts: Report
   if (!opts.quiet && opts.format !== 'text') {
     for (const w of result.stats.warnings) process.stderr.write(`keyhound: warning: ${w}\n`);
   }
-  return exitCodeFor(result.findings, opts.failOn);
+  let code: number = exitCodeFor(result.findings, opts.failOn);
+  // revocation (issue 5): after the report is written, in this process; raw secrets never touch disk
+  if (opts.revoke) {
+    const { revokeFindings, revokeExitCode } = await import('../revoke/index.js');
+    const run = await revokeFindings(
+      result.findings,
+      rules,
+      {
+        yes: opts.yes,
+        revokeConfig: opts.revokeConfig,
+        auditLog: opts.auditLog,
+        revokeState: opts.revokeState,
+        githubApiUrl: opts.githubApiUrl,
+        root,
+        config: opts.config,
+      },
+      {
+        out: (t) => process.stderr.write(t.replace(/^(?=.)/gm, 'keyhound: ')),
+        warn: (w) => process.stderr.write(`keyhound: warning: ${w}\n`),
+        version: toolVersion(),
+      },
+    );
+    code = Math.max(code, revokeExitCode(run));
+  }
+  return code;
 }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerScan } from './commands/scan.js';
+import { registerRevoke } from './commands/revoke.js';
 import { toolVersion } from './output.js';
 
 /** The command tree. Each command module registers itself; heavy modules load inside actions. */
@@ -10,5 +11,6 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .showHelpAfterError()
     .exitOverride();
   registerScan(program, setExit);
+  registerRevoke(program, setExit);
   return program;
 }
