@@ -6,16 +6,13 @@ const FLAG = /(?:^|\s)(--?[A-Za-z][\w-]*)(?:\s+|=)["']?\s*$/;
 const DOCKER_ENV = /^\s*(?:ENV|ARG|export|set|setx)\s+([A-Za-z_][\w]*)(?:\s+|=)["']?\s*$/i;
 const KEY_ONLY_LINE = /^\s*["'`]?([A-Za-z_$@][\w.$@\-]*)["'`]?\s*[:=]\s*(?:[|>][-+]?\s*|\[\s*)?$/;
 
-/** Strips list syntax so `accounts: ["0xA", "` finds `accounts`. */
+/** Strips list syntax so `accounts: ["0xA", "` finds `accounts` (a linear scan back to the `[`). */
 function dropListItems(prefix: string): string {
-  let p = prefix;
-  for (let i = 0; i < 64; i++) {
-    const next = p.replace(/["'`]?[^"'`,\[\]{}]*["'`]?\s*,\s*["'`]?\s*$/, '');
-    if (next === p) break;
-    p = next;
-    if (/\[\s*$/.test(p)) return p;
-  }
-  return p;
+  const open = prefix.lastIndexOf('[');
+  if (open < 0) return prefix;
+  const items = prefix.slice(open + 1);
+  if (!items.includes(',') || /[\]{}()=:;]/.test(items)) return prefix;
+  return prefix.slice(0, open + 1);
 }
 
 /**

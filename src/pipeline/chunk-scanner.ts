@@ -1,22 +1,47 @@
 import { Engine } from '../engine/scanner.js';
 import type { Finding } from '../engine/types.js';
 import type { RuleSet } from '../rules/loader.js';
+import { readSourceFile } from '../sources/read-file.js';
 import type { SourceChunk } from '../sources/types.js';
 import { validators } from '../validators/index.js';
 
-/** Scans chunks in this thread or in a pool of workers; both give the same findings. */
+/** What scanning one chunk gave: findings, or why it was skipped. */
+export interface ScanOutcome {
+  findings: Finding[];
+  bytes: number;
+  skipped?: 'binary' | 'tooLarge' | 'unreadable';
+  warning?: string;
+}
+
+/** Scans chunks in this thread or in a pool of workers; both give the same outcome. */
 export interface ChunkScanner {
-  scan(chunk: SourceChunk): Promise<Finding[]>;
+  scan(chunk: SourceChunk): Promise<ScanOutcome>;
   close(): Promise<void>;
+}
+
+/** Reads the chunk's file when it has no bytes yet, then runs the engine. Shared by inline and worker scans. */
+export function scanChunk(engine: Engine, chunk: Pick<SourceChunk, 'path' | 'data' | 'file'>, maxFileSize: number): ScanOutcome {
+  let data = chunk.data;
+  if (!data) {
+    if (!chunk.file) return { findings: [], bytes: 0 };
+    const read = readSourceFile(chunk.file, chunk.path, maxFileSize);
+    if (!('data' in read)) return { findings: [], bytes: 0, ...read };
+    data = read.data;
+  }
+  return { findings: engine.scan(data, chunk.path), bytes: data.length };
+}
+
+export function createEngine(ruleSet: RuleSet): Engine {
+  return new Engine(ruleSet.rules, { validators, knownPublic: ruleSet.knownPublic });
 }
 
 export class InlineScanner implements ChunkScanner {
   private readonly engine: Engine;
-  constructor(ruleSet: RuleSet) {
-    this.engine = new Engine(ruleSet.rules, { validators, knownPublic: ruleSet.knownPublic });
+  constructor(ruleSet: RuleSet, private readonly maxFileSize = Infinity) {
+    this.engine = createEngine(ruleSet);
   }
-  async scan(chunk: SourceChunk): Promise<Finding[]> {
-    return this.engine.scan(chunk.data, chunk.path);
+  async scan(chunk: SourceChunk): Promise<ScanOutcome> {
+    return scanChunk(this.engine, chunk, this.maxFileSize);
   }
   async close(): Promise<void> {}
 }

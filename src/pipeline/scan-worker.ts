@@ -1,22 +1,22 @@
-// Worker thread: one Engine per worker, chunks in, findings out.
+// Worker thread: one Engine per worker; it reads its own files, so I/O runs in parallel too.
 import { parentPort, workerData } from 'node:worker_threads';
-import { Engine } from '../engine/scanner.js';
 import type { RuleSet } from '../rules/loader.js';
-import { validators } from '../validators/index.js';
+import { createEngine, scanChunk } from './chunk-scanner.js';
 
 export interface ScanRequest {
   id: number;
   path: string;
-  data: Uint8Array;
+  file?: string;
+  data?: Uint8Array;
 }
 
-const { ruleSet } = workerData as { ruleSet: RuleSet };
-const engine = new Engine(ruleSet.rules, { validators, knownPublic: ruleSet.knownPublic });
+const { ruleSet, maxFileSize } = workerData as { ruleSet: RuleSet; maxFileSize: number };
+const engine = createEngine(ruleSet);
 
 parentPort!.on('message', (req: ScanRequest) => {
   try {
-    const buf = Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength);
-    parentPort!.postMessage({ id: req.id, findings: engine.scan(buf, req.path) });
+    const data = req.data ? Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength) : undefined;
+    parentPort!.postMessage({ id: req.id, outcome: scanChunk(engine, { path: req.path, data, file: req.file }, maxFileSize) });
   } catch (e) {
     parentPort!.postMessage({ id: req.id, error: (e as Error).message });
   }

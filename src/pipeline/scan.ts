@@ -39,11 +39,15 @@ export async function runScan(sources: Source[], scanner: ChunkScanner, opts: Ru
     const mine: Finding[] = source.finish ? [] : findings;
     const placeIn = source.place ? source.place.bind(source) : place;
     for await (const chunk of source.chunks(events)) {
-      stats.files++;
-      stats.bytes += chunk.data.length;
       pending.push(
         scanner.scan(chunk).then(
-          (fs) => void mine.push(...placeIn(chunk, fs)),
+          (o) => {
+            if (o.warning) stats.warnings.push(o.warning);
+            if (o.skipped) return void stats.skipped[o.skipped]++;
+            stats.files++;
+            stats.bytes += o.bytes;
+            mine.push(...placeIn(chunk, o.findings));
+          },
           (e: Error) => void stats.warnings.push(`could not scan ${chunk.path}: ${e.message}`),
         ),
       );

@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Finding } from '../engine/types.js';
 import type { RuleSet } from '../rules/loader.js';
 import type { SourceChunk } from '../sources/types.js';
-import { InlineScanner, type ChunkScanner } from './chunk-scanner.js';
+import { InlineScanner, type ChunkScanner, type ScanOutcome } from './chunk-scanner.js';
 
 interface Slot {
   worker: Worker;
@@ -11,72 +10,79 @@ interface Slot {
 }
 
 interface Waiter {
-  resolve: (f: Finding[]) => void;
+  resolve: (o: ScanOutcome) => void;
   reject: (e: Error) => void;
 }
 
-/** Below this many bytes a scan stays in this thread: starting workers costs more than it saves. */
+/** Until this much input has been seen a scan stays in this thread: starting workers costs ~100 ms. */
 const INLINE_BYTES = 4 * 1024 * 1024;
+const INLINE_FILES = 200;
 
 /**
- * Scans in this thread until the input proves large, then in worker threads (one Engine each).
- * Buffers are transferred, not copied, when they own their memory.
+ * Scans in this thread until the input proves large, then in worker threads (one Engine each) that
+ * read their own files. Byte chunks are transferred, not copied, when they own their memory.
  */
 export class AdaptiveScanner implements ChunkScanner {
   private readonly inline: InlineScanner;
   private slots: Slot[] | null = null;
   private readonly waiting = new Map<number, Waiter>();
   private nextId = 0;
-  private seen = 0;
+  private seenBytes = 0;
+  private seenFiles = 0;
   private broken: Error | null = null;
 
   constructor(
     private readonly ruleSet: RuleSet,
+    private readonly maxFileSize: number,
     private readonly threads = Math.max(1, Math.min(availableParallelism(), 8)),
   ) {
-    this.inline = new InlineScanner(ruleSet);
+    this.inline = new InlineScanner(ruleSet, maxFileSize);
   }
 
   /** Chunks worth keeping in flight so every worker stays busy. */
   get inflight(): number {
-    return this.threads * 4;
+    return this.threads * 8;
   }
 
-  scan(chunk: SourceChunk): Promise<Finding[]> {
-    this.seen += chunk.data.length;
-    if (this.threads < 2 || this.broken || (!this.slots && this.seen < INLINE_BYTES)) return this.inline.scan(chunk);
+  scan(chunk: SourceChunk): Promise<ScanOutcome> {
+    this.seenBytes += chunk.data?.length ?? 0;
+    this.seenFiles += chunk.file ? 1 : 0;
+    const small = this.seenBytes < INLINE_BYTES && this.seenFiles < INLINE_FILES;
+    if (this.threads < 2 || this.broken || (!this.slots && small)) return this.inline.scan(chunk);
     if (!this.slots) this.start();
     const slot = this.slots!.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
+    let data: Uint8Array | undefined;
+    let transfer: ArrayBuffer[] = [];
     const d = chunk.data;
-    const owns = d.byteOffset === 0 && d.buffer.byteLength === d.byteLength && !(d.buffer instanceof SharedArrayBuffer);
-    const data = owns ? new Uint8Array(d.buffer, 0, d.byteLength) : new Uint8Array(d);
-    return new Promise<Finding[]>((resolve, reject) => {
+    if (d) {
+      const owns = d.byteOffset === 0 && d.buffer.byteLength === d.byteLength && !(d.buffer instanceof SharedArrayBuffer);
+      data = owns ? new Uint8Array(d.buffer, 0, d.byteLength) : new Uint8Array(d);
+      transfer = [data.buffer as ArrayBuffer];
+    }
+    return new Promise<ScanOutcome>((resolve, reject) => {
+      const done = () => slot.busy--;
       this.waiting.set(id, {
-        resolve: (f) => {
-          slot.busy--;
-          resolve(f);
-        },
-        reject: (e) => {
-          slot.busy--;
-          reject(e);
-        },
+        resolve: (o) => (done(), resolve(o)),
+        reject: (e) => (done(), reject(e)),
       });
-      slot.worker.postMessage({ id, path: chunk.path, data }, owns ? [data.buffer as ArrayBuffer] : []);
+      slot.worker.postMessage({ id, path: chunk.path, file: chunk.file, data }, transfer);
     });
   }
 
   private start(): void {
     this.slots = [];
     for (let i = 0; i < this.threads; i++) {
-      const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: { ruleSet: this.ruleSet } });
-      worker.on('message', (msg: { id: number; findings?: Finding[]; error?: string }) => {
+      const worker = new Worker(new URL('./scan-worker.js', import.meta.url), {
+        workerData: { ruleSet: this.ruleSet, maxFileSize: this.maxFileSize },
+      });
+      worker.on('message', (msg: { id: number; outcome?: ScanOutcome; error?: string }) => {
         const w = this.waiting.get(msg.id);
         if (!w) return;
         this.waiting.delete(msg.id);
-        if (msg.error !== undefined) w.reject(new Error(msg.error));
-        else w.resolve(msg.findings ?? []);
+        if (msg.error !== undefined || !msg.outcome) w.reject(new Error(msg.error ?? 'no result'));
+        else w.resolve(msg.outcome);
       });
       worker.on('error', (e) => this.fail(e));
       this.slots.push({ worker, busy: 0 });

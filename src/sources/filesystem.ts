@@ -1,7 +1,7 @@
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { basename, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
-import pLimit from 'p-limit';
 import { GitignoreFilter } from './gitignore-filter.js';
 import { looksBinary, type Source, type SourceChunk, type SourceEvents } from './types.js';
 
@@ -15,8 +15,6 @@ export interface FilesystemOptions {
   maxFileSize: number;
   /** Extra gitignore-syntax exclusions (config, .keyhoundignore), relative to root. */
   isExcluded?: (rel: string) => boolean;
-  /** Open files at once. */
-  concurrency?: number;
 }
 
 const ALWAYS_PRUNE = ['**/.git/**', '**/.hg/**', '**/.svn/**'];
@@ -29,9 +27,10 @@ function toPosix(p: string): string {
 export class FilesystemSource implements Source {
   constructor(private readonly opts: FilesystemOptions) {}
 
+  /** Yields file references; the scanner reads them (in worker threads for large scans). */
   async *chunks(events: SourceEvents): AsyncIterable<SourceChunk> {
     const root = resolve(this.opts.root);
-    const files: string[] = [];
+    const rel = (abs: string) => toPosix(relative(root, abs)) || basename(abs);
     for (const p of this.opts.paths) {
       const abs = resolve(p);
       let st;
@@ -42,89 +41,47 @@ export class FilesystemSource implements Source {
         events.skipped('unreadable', p);
         continue;
       }
-      if (st.isDirectory()) files.push(...(await this.walk(abs, events)));
-      else files.push(abs);
-    }
-    const limit = pLimit(this.opts.concurrency ?? 16);
-    const rel = (abs: string) => toPosix(relative(root, abs)) || basename(abs);
-    // Reads run ahead of the consumer, bounded by the limit and by a window of pending reads.
-    const window = 64;
-    const pending: Promise<SourceChunk | null>[] = [];
-    let next = 0;
-    const start = () => {
-      while (pending.length < window && next < files.length) {
-        const abs = files[next++]!;
-        pending.push(limit(() => this.read(abs, rel(abs), events)));
+      if (!st.isDirectory()) {
+        yield { path: rel(abs), file: abs };
+        continue;
       }
-    };
-    start();
-    while (pending.length > 0) {
-      const chunk = await pending.shift()!;
-      start();
-      if (chunk) yield chunk;
+      for await (const file of this.walk(abs, events)) yield { path: rel(file), file };
     }
   }
 
-  private async read(abs: string, path: string, events: SourceEvents): Promise<SourceChunk | null> {
-    try {
-      const st = await stat(abs);
-      if (!st.isFile()) {
-        // FIFOs, sockets and devices would block or never end
-        events.warn(`skipped ${path}: not a regular file`);
-        events.skipped('unreadable', path);
-        return null;
-      }
-      if (st.size > this.opts.maxFileSize) {
-        events.warn(`skipped ${path}: ${st.size} bytes is over --max-file-size ${this.opts.maxFileSize}`);
-        events.skipped('tooLarge', path);
-        return null;
-      }
-      const data = await readFile(abs);
-      if (looksBinary(data)) {
-        events.skipped('binary', path);
-        return null;
-      }
-      return { path, data };
-    } catch (e) {
-      events.warn(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      events.skipped('unreadable', path);
-      return null;
-    }
-  }
-
-  private async walk(dir: string, events: SourceEvents): Promise<string[]> {
+  /** Streams the walk so workers start on the first files while fast-glob is still reading folders. */
+  private async *walk(dir: string, events: SourceEvents): AsyncIterable<string> {
     const root = resolve(this.opts.root);
     const filter = this.opts.gitignore ? await GitignoreFilter.load(dir, ALWAYS_PRUNE) : null;
-    const entries = await fg('**/*', {
+    const stream = fg.stream('**/*', {
       cwd: dir,
       dot: true,
       onlyFiles: true,
+      objectMode: true,
       followSymbolicLinks: this.opts.followSymlinks,
+      // symlink cycles would otherwise recurse until paths get too long
+      deep: this.opts.followSymlinks ? 40 : Infinity,
       ignore: filter ? filter.pruneGlobs : ALWAYS_PRUNE,
       suppressErrors: true,
       unique: true,
-    });
-    const out: string[] = [];
+    }) as AsyncIterable<{ path: string; dirent: Dirent }>;
     const seenReal = new Set<string>();
-    for (const e of entries.sort()) {
-      const abs = resolve(dir, e);
+    for await (const e of stream) {
+      const abs = resolve(dir, e.path);
       const relRoot = toPosix(relative(root, abs));
-      if (filter?.ignores(e) || this.opts.isExcluded?.(relRoot)) {
+      if (filter?.ignores(e.path) || this.opts.isExcluded?.(relRoot)) {
         events.skipped('ignored', relRoot);
         continue;
       }
-      if (!this.opts.followSymlinks) {
-        const l = await lstat(abs).catch(() => null);
-        if (!l || l.isSymbolicLink()) continue;
-      } else {
+      if (e.dirent.isSymbolicLink()) {
+        if (!this.opts.followSymlinks) continue;
         // a link loop or two links to one file: read each real file once
         const real = await realpath(abs).catch(() => null);
         if (!real || seenReal.has(real)) continue;
         seenReal.add(real);
       }
-      out.push(abs);
+      yield abs;
     }
-    return out;
   }
 }
 

@@ -4,7 +4,10 @@ import type { CommitInfo, Finding, ScanStats } from '../engine/types.js';
 export interface SourceChunk {
   /** Path relative to the scan root, `/`-separated; `-` for stdin. */
   path: string;
-  data: Buffer;
+  /** The bytes, or … */
+  data?: Buffer;
+  /** … an absolute file path that the scanner reads itself (in its worker thread, in parallel). */
+  file?: string;
   /** Git provenance (history sources). */
   commit?: CommitInfo;
   /** Only findings starting on these 1-based lines are kept (staged diffs, commit ranges). */

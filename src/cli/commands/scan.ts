@@ -36,7 +36,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
         );
       }
       const ruleSet = loadRules(opts.rules);
-      const scanner = new AdaptiveScanner(ruleSet);
+      const scanner = new AdaptiveScanner(ruleSet, opts.maxFileSize);
       const progress = progressReporter(opts);
       try {
         const result = await runScan(sources, scanner, { onProgress: progress.update, inflight: scanner.inflight });
