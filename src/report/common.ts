@@ -47,11 +47,6 @@ export function makeScrub(findings: readonly Finding[], showSecrets: boolean): S
   };
 }
 
-/** The value to print for a finding's secret: the redacted form unless showSecrets. */
-export function shownSecret(f: Finding, showSecrets: boolean): string {
-  return showSecrets ? f.secret : f.redacted;
-}
-
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
