@@ -13,6 +13,8 @@ import { joinPath, leafKey, parseStructure, StructIndex, structureKind, type Str
 import { namesSecretRole, normalizeProvider, providerInPath } from './structure/keypath-rule.js';
 import type { Finding, RuleSpec, Severity, ValidationResult, Validator } from './types.js';
 
+type Decoded = NonNullable<ReturnType<typeof decodeValue>>;
+
 /** A value published in docs, test vectors or dev tooling: never a leak. */
 export interface KnownPublicValue {
   value: string;
@@ -72,9 +74,13 @@ function defaultGroup(pattern: string): number {
   return /\((?!\?)|\(\?P?</.test(pattern.replace(/\\./g, '')) ? 1 : 0;
 }
 
-/** Runs of base64 / base64url (24+ characters) and of text holding percent escapes, in plain text. */
-const TEXT_BASE64 = new RE2('[A-Za-z0-9+/_-]{24,}={0,2}', 'g');
-const TEXT_PERCENT = new RE2('[^\\s"\'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s"\'`<>(){}\\[\\],;]*', 'g');
+/**
+ * Encoded values in plain text (config files use their parsed values instead): base64 / base64url
+ * strings of 16+ characters with a digit, quoted or assigned; runs holding percent escapes. Few
+ * matches on ordinary source, so the pass costs about one RE2 scan.
+ */
+const TEXT_BASE64 = new RE2('["\'`=:]\\s*([A-Za-z+/_-]*[0-9][A-Za-z0-9+/_-]{15,}={0,2})', 'gd');
+const TEXT_PERCENT = new RE2('([^\\s"\'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s"\'`<>(){}\\[\\],;]*)', 'gd');
 
 /** Where a decoded value came from: its key path and the text around the encoded value. */
 interface Outer {
@@ -100,6 +106,8 @@ export class Engine {
   private readonly providers: Set<string>;
   private readonly prefilter: Prefilter;
   private readonly known = new Map<string, string>();
+  private readonly roleMemo = new Map<string, boolean>();
+  private readonly providerMemo = new Map<string, string | undefined>();
 
   constructor(specs: RuleSpec[], opts: EngineOptions) {
     const compiledAll = specs.map((spec, index) => {
@@ -177,7 +185,7 @@ export class Engine {
     if (outer) {
       for (const r of this.prefilter.candidates(Buffer.from(outer.context))) if (!candidates.includes(r)) candidates.push(r);
     }
-    const decodable = depth < MAX_DEPTH && budget.values > 0 && (values !== null || mayHoldEncoded(buf));
+    const decodable = depth < MAX_DEPTH && budget.values > 0;
     if (candidates.length === 0 && !values && !decodable) return EMPTY;
     const chunk = new Chunk(buf);
     const ctx: ScanCtx = { path, chunk, struct: values ? new StructIndex(values) : null, outer };
@@ -212,10 +220,8 @@ export class Engine {
   private decoded(ctx: ScanCtx, depth: number, budget: Budget): Raw[] {
     const out: Raw[] = [];
     const { chunk } = ctx;
-    const visit = (start: number, end: number, value: string, keyPath: string[] | undefined) => {
-      if (budget.values <= 0 || budget.bytes <= 0) return;
-      const dec = decodeValue(value.trim());
-      if (!dec || dec.text.trim() === '') return;
+    const visit = (start: number, end: number, dec: Decoded, keyPath: string[] | undefined) => {
+      if (budget.values <= 0 || budget.bytes <= 0 || dec.text.trim() === '') return;
       budget.values--;
       const inner = Buffer.from(dec.text, 'utf8');
       budget.bytes -= inner.length;
@@ -248,7 +254,9 @@ export class Engine {
     };
     if (ctx.struct) {
       for (const v of ctx.struct.values) {
-        if (v.value.length >= MIN_BASE64 || v.value.includes('%')) visit(v.start, v.end, v.value, v.path);
+        if (v.value.length < MIN_BASE64 && !v.value.includes('%')) continue;
+        const dec = decodeValue(v.value.trim());
+        if (dec) visit(v.start, v.end, dec, v.path);
       }
       return out;
     }
@@ -257,20 +265,25 @@ export class Engine {
       if (re === TEXT_PERCENT && b.indexOf(0x25) === -1) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = re.exec(b as unknown as string)) !== null && budget.values > 0) {
-        const len = (m[0] as unknown as Buffer).length;
-        if (len === 0) {
-          re.lastIndex++;
+      let guard = 0;
+      while ((m = re.exec(b as unknown as string)) !== null && budget.values > 0 && ++guard < 10000) {
+        const span = m.indices?.[1];
+        if (!span || span[1] === span[0]) {
+          if (m[0].length === 0) re.lastIndex++;
           continue;
         }
-        const start = m.index;
-        const end = start + len;
+        const dec = decodeValue((m[1] as unknown as Buffer).toString('utf8'));
+        if (!dec) continue;
+        const [start, end] = span;
         const pos = chunk.lines.position(start);
         const prefix = b.toString('utf8', chunk.lines.lineStart(pos.line - 1), start);
         if (/;base64,$/.test(prefix)) continue; // data: URIs hold files, not secrets
         const above = pos.line > 1 ? chunk.lines.text(pos.line - 2, pos.line - 2) : undefined;
         const key = assignedKey(prefix, above);
-        visit(start, end, (m[0] as unknown as Buffer).toString('utf8'), key ? [key] : undefined);
+        // the regexes are shared with the nested scan of the decoded value: keep this loop's place
+        const next = re.lastIndex;
+        visit(start, end, dec, key ? [key] : undefined);
+        re.lastIndex = next;
       }
     }
     return out;
@@ -344,21 +357,33 @@ export class Engine {
     const kp = rule.spec.keyPath!;
     const secret = v.value.trim();
     if (secret.length < kp.minLength || secret.length > 512) return null;
+    if (/\s/.test(secret)) return null;
     const leaf = leafKey(v.path);
-    if (!leaf || !namesSecretRole(leaf)) return null;
+    if (!leaf || !this.memo(this.roleMemo, leaf, () => namesSecretRole(leaf))) return null;
     if (rule.keys && !rule.keys.test(leaf)) return null;
     if (rule.deny && rule.deny.test(leaf)) return null;
-    const provider = providerInPath(v.path, this.providers);
+    const keyPath = joinPath(v.path);
+    const provider = this.memo(this.providerMemo, keyPath, () => providerInPath(v.path, this.providers));
     if (!provider) return null;
     if (!rule.re) rule.re = new RE2(rule.spec.pattern, 'u');
     if (!rule.re.test(secret)) return null;
     if (/:\/\/|^[./~]|^\d+$|^[A-Za-z]+$/.test(secret) || isPlaceholder(secret)) return null;
     if (rule.entropy && shannonEntropy(secret) < rule.entropy) return null;
-    const keyPath = joinPath(v.path);
     const f = this.finding(rule, secret, v.start, v.end, ctx, { key: keyPath, result: { valid: false } });
     f.provider = provider;
     if (!f.knownPublic) f.message = `Secret for ${provider} under key path ${keyPath}`;
     return f;
+  }
+
+  /** Key words repeat across values of one file and across files: remember the answers. */
+  private memo<T>(map: Map<string, T>, key: string, compute: () => T): T {
+    let v = map.get(key);
+    if (v === undefined && !map.has(key)) {
+      if (map.size > 20000) map.clear();
+      v = compute();
+      map.set(key, v);
+    }
+    return v as T;
   }
 
   private finding(
@@ -421,11 +446,6 @@ function wholeValue(text: string, keyPath: string[]): StructValue {
     end: Buffer.byteLength(text.trimEnd()),
     value: text.trim(),
   };
-}
-
-/** Cheap test before the decoding pass over plain text: a long base64-alphabet run or a `%` escape. */
-function mayHoldEncoded(buf: Buffer): boolean {
-  return TEXT_BASE64.test(buf as unknown as string) || (buf.indexOf(0x25) !== -1 && TEXT_PERCENT.test(buf as unknown as string));
 }
 
 interface Found {

@@ -10,7 +10,7 @@ export type StructureKind = 'yaml' | 'json' | 'env' | 'ini' | 'toml' | 'tfvars';
 
 /** Files above this size are scanned as text only: parsing stays a small share of the scan. */
 export const STRUCTURE_MAX_BYTES: Record<StructureKind, number> = {
-  yaml: 1024 * 1024,
+  yaml: 512 * 1024,
   json: 4 * 1024 * 1024,
   env: 1024 * 1024,
   ini: 1024 * 1024,
