@@ -82,7 +82,7 @@ export async function revokeFindings(findings: Finding[], rules: RuleSpec[], opt
   const plan = buildPlan({ findings, rules, issuers, state, forceIssuer: opts.forceIssuer, repoConfigFile: opts.config });
   for (const w of plan.warnings) io.warn(w);
   const secrets = planSecrets(plan);
-  const audit = dryRun ? undefined : new AuditLog(auditLog, () => secrets);
+  const audit = dryRun ? undefined : new AuditLog(auditLog);
   const results = await executePlan(plan, {
     dryRun,
     retry: config.retry,

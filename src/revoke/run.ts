@@ -61,7 +61,7 @@ export async function executePlan(plan: Plan, opts: ExecuteOptions): Promise<Ite
 
   for (const s of plan.skipped) {
     results.push({ target: s.target, issuer: s.issuer, endpoint: s.endpoint ?? '', outcome: 'skipped', skip: s.kind, attempts: 0, reason: s.reason });
-    if (!opts.dryRun) opts.audit?.write(entry(opts.runId, s.target, s.issuer, s.endpoint ?? '', 0, undefined, 'skipped', clean(s.reason)));
+    if (!opts.dryRun) opts.audit?.write([{ entry: entry(opts.runId, s.target, s.issuer, s.endpoint ?? '', 0, undefined, 'skipped', clean(s.reason)), secrets: [s.target.secret, s.target.pairSecret] }]);
   }
   if (opts.dryRun) {
     for (const { target, issuer } of plan.items) {
@@ -92,21 +92,20 @@ export async function executePlan(plan: Plan, opts: ExecuteOptions): Promise<Ite
   async function runBatch(issuer: Issuer, limiter: RateLimiter, batch: RevokeTarget[]): Promise<void> {
     const host = issuer.endpoint.host;
     const audit = (attempt: number, r: { status?: number }, outcome: AuditEntry['outcome'], reason?: string) => {
-      for (const t of batch) opts.audit?.write(entry(opts.runId, t, issuer.name, host, attempt, r.status, outcome, clean(reason)));
+      const why = clean(reason);
+      opts.audit?.write(batch.map((t) => ({ entry: entry(opts.runId, t, issuer.name, host, attempt, r.status, outcome, why), secrets: [t.secret, t.pairSecret] })));
     };
     const finish = (attempts: number, outcome: Outcome, status: number | undefined, reason: string | undefined) => {
       const why = clean(reason);
-      for (const t of batch) {
-        results.push({ target: t, issuer: issuer.name, endpoint: host, outcome, status, attempts, reason: why });
-        if ((outcome === 'revoked' || outcome === 'already-revoked') && opts.state) {
-          opts.state.mark([t.fingerprint, ...t.alsoFingerprints], {
-            rule: t.ruleId,
-            issuer: issuer.name,
-            outcome,
-            time: new Date().toISOString(),
-            redacted: t.redacted,
-          });
-        }
+      for (const t of batch) results.push({ target: t, issuer: issuer.name, endpoint: host, outcome, status, attempts, reason: why });
+      if ((outcome === 'revoked' || outcome === 'already-revoked') && opts.state) {
+        const time = new Date().toISOString();
+        opts.state.markMany(
+          batch.map((t) => ({
+            fingerprints: [t.fingerprint, ...t.alsoFingerprints],
+            entry: { rule: t.ruleId, issuer: issuer.name, outcome, time, redacted: t.redacted },
+          })),
+        );
       }
     };
     const max = issuer.retries + 1;

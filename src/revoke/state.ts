@@ -55,9 +55,14 @@ export class RevokeState {
 
   /** Records fingerprints and writes the file at once (merged with what another run may have written). */
   mark(fingerprints: string[], entry: StateEntry): void {
+    this.markMany([{ fingerprints, entry }]);
+  }
+
+  markMany(list: { fingerprints: string[]; entry: StateEntry }[]): void {
+    if (list.length === 0) return;
     const onDisk = RevokeState.read(this.file);
     this.data.revoked = { ...onDisk.revoked, ...this.data.revoked };
-    for (const fp of fingerprints) this.data.revoked[fp] = entry;
+    for (const { fingerprints, entry } of list) for (const fp of fingerprints) this.data.revoked[fp] = entry;
     mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
     const tmp = `${this.file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(this.data, null, 2) + '\n', { mode: 0o600 });
