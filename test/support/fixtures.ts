@@ -45,14 +45,15 @@ export function buildFixture(name: string, seed = 'keyhound-fixtures'): { dir: s
     const text = readFileSync(abs, 'utf8');
     let n = 0;
     const lines = text.split('\n');
-    const outLines = lines.map((line, i) =>
-      line.replace(MARKER, (_m, kind: string, arg: string | undefined, ruleId: string) => {
+    const outLines = lines.map((line, i) => {
+      const marked = line.replace(MARKER, (_m, kind: string, arg: string | undefined, ruleId: string) => {
         const value = expandExample(`{{${kind}${arg !== undefined ? `:${arg}` : ''}}}`, `${seed}:${name}:${rel}:${n++}`);
-        // multi-line values (PEM, JSON) are reported where they start
         planted.push({ file: rel, line: i + 1, ruleId, value });
         return value;
-      }),
-    );
+      });
+      // unmarked placeholders are parts of a planted value (e.g. a token's numeric prefix)
+      return marked.includes('{{') ? expandExample(marked, `${seed}:${name}:${rel}:line${i}`) : marked;
+    });
     // line numbers shift when a multi-line value precedes: recompute from the written text
     const written = outLines.join('\n');
     for (const p of planted.filter((q) => q.file === rel)) {
