@@ -8,7 +8,7 @@ const MAX_STDIN = 64 * 1024;
 /** Reads the whole of standard input (bounded). The secret never comes from argv. */
 export async function readStdin(stream: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin, max = MAX_STDIN): Promise<string> {
   if (stream.isTTY) {
-    throw new UsageError('keyhound revoke reads the secret from standard input, never from the command line: pipe it in (… | keyhound revoke --rule RULE_ID) or redirect a file (< secret.txt)');
+    throw new UsageError('revoke reads the secret from standard input, never from the command line: pipe it in (… | keyhound revoke --rule RULE_ID) or redirect a file (< secret.txt)');
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -80,7 +80,14 @@ export function registerRevoke(program: Command, setExit: (code: number) => void
     .option('--github-api-url <url>', 'GitHub API for credential revocation (default: $GITHUB_API_URL or https://api.github.com)')
     .option('--rules <path>', 'extra rule file or folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (raw: Record<string, unknown>) => {
+    .allowExcessArguments(true)
+    .action(async (raw: Record<string, unknown>, cmd: Command) => {
+      if (cmd.args.length > 0) {
+        // never echo it: it is probably the secret
+        throw new UsageError(
+          'revoke takes no arguments: the secret is read from standard input only, because the command line leaks into shell history and process lists (rotate a secret you typed there)',
+        );
+      }
       const { loadRules } = await import('../../rules/loader.js');
       const { revokeFindings } = await import('../../revoke/index.js');
       const { isSecretPart } = await import('../../revoke/plan.js');
