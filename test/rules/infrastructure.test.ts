@@ -48,6 +48,11 @@ const v = {
   fireblocksKey: gen('{{uuid}}', 'fireblocks-key'),
   fireblocksPem: gen('{{pem:rsa-pkcs8}}', 'fireblocks-pem'),
   tokenMetrics: gen('tm-{{uuid}}', 'token-metrics'),
+  getblock: gen('{{hex:32}}', 'getblock'),
+  drpc: gen('{{b64url:44}}', 'drpc'),
+  pinataKey: gen('{{hex:20}}', 'pinata-key'),
+  pinataSecret: gen('{{hex:64}}', 'pinata-secret'),
+  pinataJwt: gen('{{jwt}}', 'pinata-jwt'),
 };
 
 const dappEnv = `# ── dApp backend (.env) ──
@@ -158,6 +163,21 @@ def balances(address: str):
     return evm_api.balance.get_native_balance(api_key=MORALIS_API_KEY, params={"address": address})
 `;
 
+const nftScript = `// Mint script: pins metadata to IPFS, then mints on BSC.
+const pinataSDK = require("@pinata/sdk");
+const { ethers } = require("ethers");
+
+const pinata = new pinataSDK({
+  pinataApiKey: "${v.pinataKey}",
+  pinataSecretApiKey: "${v.pinataSecret}",
+});
+const PINATA_JWT = "${v.pinataJwt}";
+
+const bsc = new ethers.JsonRpcProvider("https://go.getblock.io/${v.getblock}");
+const eth = new ethers.JsonRpcProvider("https://lb.drpc.org/ogrpc?network=ethereum&dkey=${v.drpc}");
+const wallet = new ethers.Wallet(process.env.MINTER_KEY, bsc);
+`;
+
 const planted: Array<{ file: string; ruleId: string; secret: string }> = [
   { file: '.env', ruleId: 'infura-project-id', secret: v.infuraId },
   { file: '.env', ruleId: 'infura-api-key-secret', secret: v.infuraSecret },
@@ -189,6 +209,11 @@ const planted: Array<{ file: string; ruleId: string; secret: string }> = [
   { file: 'src/config/wagmi.ts', ruleId: 'thegraph-api-key-url', secret: v.graph },
   { file: 'services/balances.py', ruleId: 'moralis-api-key', secret: v.moralisLegacy },
   { file: 'services/balances.py', ruleId: 'covalent-api-key-legacy', secret: v.covalentLegacy },
+  { file: 'scripts/mint.js', ruleId: 'pinata-api-key', secret: v.pinataKey },
+  { file: 'scripts/mint.js', ruleId: 'pinata-api-secret', secret: v.pinataSecret },
+  { file: 'scripts/mint.js', ruleId: 'pinata-jwt', secret: v.pinataJwt },
+  { file: 'scripts/mint.js', ruleId: 'getblock-access-token', secret: v.getblock },
+  { file: 'scripts/mint.js', ruleId: 'drpc-api-key', secret: v.drpc },
 ];
 
 const texts: Record<string, string> = {
@@ -196,6 +221,7 @@ const texts: Record<string, string> = {
   'hardhat.config.ts': hardhatConfig,
   'src/config/wagmi.ts': frontendConfig,
   'services/balances.py': backendPy,
+  'scripts/mint.js': nftScript,
 };
 
 describe('infrastructure rules: planted keys in a dApp', () => {
