@@ -55,7 +55,11 @@ export function addReportOptions(cmd: Command): Command {
     .option('--revoke-config <file>', 'revocation config (default: $XDG_CONFIG_HOME/keyhound/revoke.yaml)')
     .option('--audit-log <file>', 'revocation audit log, JSON lines (default: .keyhound/audit.jsonl)')
     .option('--revoke-state <file>', 'fingerprints already revoked (default: .keyhound/revoke-state.json)')
-    .option('--github-api-url <url>', 'GitHub API for credential revocation (default: $GITHUB_API_URL or https://api.github.com)');
+    .option('--github-api-url <url>', 'GitHub API for credential revocation (default: $GITHUB_API_URL or https://api.github.com)')
+    // configuration and suppression (issue 4; src/config/cli.ts, docs/configuration.md)
+    .option('--baseline <file>', 'report only findings not recorded in this baseline file')
+    .option('--write-baseline <file>', 'record the current findings in a baseline file (salted fingerprints, no secrets)')
+    .option('--no-suppress', 'report everything: ignore inline allow comments, .keyhoundignore, allow: entries and baselines');
 }
 
 /** Commander's raw option object → typed options. */

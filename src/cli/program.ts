@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { registerScan } from './commands/scan.js';
 import { registerRevoke } from './commands/revoke.js';
+import { registerRules } from './commands/rules.js';
+import { registerBaseline } from './commands/baseline.js';
 import { toolVersion } from './output.js';
 
 /** The command tree. Each command module registers itself; heavy modules load inside actions. */
@@ -12,5 +14,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .exitOverride();
   registerScan(program, setExit);
   registerRevoke(program, setExit);
+  registerRules(program, setExit);
+  registerBaseline(program, setExit);
   return program;
 }

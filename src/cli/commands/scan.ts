@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { runScan } from '../../pipeline/scan.js';
 import { AdaptiveScanner } from '../../pipeline/worker-pool.js';
-import { loadRules } from '../../rules/loader.js';
+import { finishSuppression, prepareScan } from '../../config/cli.js';
 import { FilesystemSource, StdinSource } from '../../sources/filesystem.js';
 import type { Source } from '../../sources/types.js';
 import { addReportOptions, reportOptions } from '../options.js';
@@ -17,10 +17,14 @@ export function registerScan(program: Command, setExit: (code: number) => void):
   )
     .option('--no-gitignore', 'also scan files that .gitignore excludes')
     .option('--follow-symlinks', 'follow symbolic links (default: skipped)', false)
-    .action(async (paths: string[], raw: Record<string, unknown>) => {
+    .action(async (paths: string[], raw: Record<string, unknown>, cmd: Command) => {
       const opts = reportOptions(raw);
       const list = paths.length > 0 ? paths : ['.'];
       const root = rootOf(list);
+      // config (.keyhound.yaml / --config), its defaults under the command line, and suppression
+      const setup = prepareScan(root, opts, raw, cmd);
+      opts.failOn = setup.failOn;
+      opts.maxFileSize = setup.maxFileSize;
       const sources: Source[] = [];
       const files = list.filter((p) => p !== '-');
       if (list.includes('-')) sources.push(new StdinSource(opts.maxFileSize));
@@ -32,15 +36,17 @@ export function registerScan(program: Command, setExit: (code: number) => void):
             gitignore: raw.gitignore !== false,
             followSymlinks: !!raw.followSymlinks,
             maxFileSize: opts.maxFileSize,
+            isExcluded: setup.isExcluded,
           }),
         );
       }
-      const ruleSet = loadRules(opts.rules);
+      const ruleSet = setup.ruleSet;
       const scanner = new AdaptiveScanner(ruleSet, opts.maxFileSize);
       const progress = progressReporter(opts);
       try {
         const result = await runScan(sources, scanner, { onProgress: progress.update, inflight: scanner.inflight });
         progress.done();
+        finishSuppression(result, setup, opts.quiet);
         setExit(await finish(result, ruleSet.rules, opts, root));
       } finally {
         await scanner.close();

@@ -1,0 +1,359 @@
+// .keyhound.yaml: discovery, schema validation with file/line/key messages, and the effective rule set.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import RE2 from 're2';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { KEYPATH_RULE } from '../engine/structure/keypath-rule.js';
+import type { RuleSpec, Severity } from '../engine/types.js';
+import { runRuleExamples } from '../rules/examples.js';
+import { checkRule, loadRuleDir, parseRuleFile, RuleError, type RuleSet } from '../rules/loader.js';
+import { configSchemaRulesList, configSchemaRulesMap } from './schema.js';
+
+const Ajv = AjvModule.default;
+
+export const CONFIG_NAMES = ['.keyhound.yaml', '.keyhound.yml'];
+
+export type FailOnSetting = Severity | 'never';
+
+/** A value or pattern accepted as a non-secret, with the reason it was accepted. */
+export interface AllowEntry {
+  value?: string;
+  /** RE2 pattern matched against the secret. */
+  pattern?: string;
+  /** A finding's fingerprint (as reports print it), so the secret itself need not be written down. */
+  fingerprint?: string;
+  reason: string;
+  /** Only for these rule ids. */
+  rules?: string[];
+  /** Only under these paths (gitignore syntax). */
+  paths?: string[];
+}
+
+/** Settings of a config file other than rules; absent keys are undefined (the command line decides). */
+export interface ConfigSettings {
+  /** Config file used (as given or relative to the working folder); undefined when none. */
+  file?: string;
+  extends: 'default' | 'none';
+  /** gitignore-syntax paths not scanned at all (counted as skipped). */
+  exclude: string[];
+  maxFileSize?: number;
+  failOn?: FailOnSetting;
+  allow: AllowEntry[];
+  /** `false`: the config turns revocation off. Nothing else about revocation is configurable here. */
+  revoke?: false;
+}
+
+export interface LoadedConfig {
+  ruleSet: RuleSet;
+  settings: ConfigSettings;
+}
+
+/** A config file problem; the message names file, line and key. Exit code 2. */
+export class ConfigError extends Error {
+  constructor(readonly file: string, readonly line: number | undefined, readonly key: string | undefined, readonly detail: string) {
+    super(`${file}${line ? `:${line}` : ''}: ${key ? `${key}: ` : ''}${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+interface RawConfig {
+  extends?: 'default' | 'none';
+  rules?: unknown[] | { disable?: string[]; severity?: Record<string, Severity>; custom?: unknown[] };
+  paths?: { exclude?: string[] };
+  'max-file-size'?: number | string;
+  'fail-on'?: FailOnSetting;
+  allow?: AllowEntry[];
+  revoke?: false;
+}
+
+let validators: { list: ValidateFunction; map: ValidateFunction } | null = null;
+function schemaValidators() {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: false, strict: true });
+    validators = { list: ajv.compile(configSchemaRulesList), map: ajv.compile(configSchemaRulesMap) };
+  }
+  return validators;
+}
+
+/** The config file for a scan root: --config FILE, else .keyhound.yaml / .keyhound.yml at the root. */
+export function findConfigFile(root: string, explicit?: string): string | undefined {
+  if (explicit) {
+    if (!existsSync(explicit)) throw new ConfigError(explicit, undefined, undefined, 'config file not found');
+    return explicit;
+  }
+  for (const name of CONFIG_NAMES) {
+    const p = join(root, name);
+    if (existsSync(p)) return p;
+  }
+  return undefined;
+}
+
+function displayPath(p: string): string {
+  const rel = relative(process.cwd(), resolve(p));
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(p);
+}
+
+/** Size text (500000, 512KB, 10MB) → bytes. */
+export function parseSizeSetting(v: number | string): number {
+  if (typeof v === 'number') return v;
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(v.trim())!;
+  const unit = (m[2] ?? 'b').toLowerCase()[0]!;
+  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * mult);
+}
+
+/** Locates YAML nodes for messages. */
+class Locator {
+  constructor(private readonly doc: Document, private readonly lines: LineCounter) {}
+
+  private node(path: string[]): Node | undefined {
+    let n: unknown = this.doc.contents;
+    for (const seg of path) {
+      if (isMap(n)) {
+        const pair = n.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
+        n = pair?.value;
+      } else if (isSeq(n)) {
+        n = n.items[Number(seg)];
+      } else return undefined;
+    }
+    return n as Node | undefined;
+  }
+
+  /** Line of the value at `path`, or of its key for a missing/unknown key; falls back to the parent. */
+  line(path: string[], keyOf?: string): number | undefined {
+    for (let i = path.length; i >= 0; i--) {
+      const n = this.node(path.slice(0, i));
+      if (keyOf !== undefined && i === path.length && isMap(n)) {
+        const pair = n.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === keyOf);
+        const k = pair?.key as Node | undefined;
+        if (k?.range) return this.lines.linePos(k.range[0]).line;
+      }
+      if (n?.range) return this.lines.linePos(n.range[0]).line;
+    }
+    return undefined;
+  }
+}
+
+function pointer(instancePath: string): string[] {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The ajv error to report: a failed oneOf/anyOf says more than its branches. */
+function pick(errors: ErrorObject[]): ErrorObject {
+  const last = errors[errors.length - 1]!;
+  return last.keyword === 'oneOf' || last.keyword === 'anyOf' ? last : errors[0]!;
+}
+
+function schemaMessage(err: ErrorObject, path: string[], data: unknown): { key: string[]; keyOf?: string; detail: string } {
+  const p = err.params as Record<string, unknown>;
+  const at = path.join('.');
+  switch (err.keyword) {
+    case 'additionalProperties': {
+      const prop = String(p.additionalProperty);
+      const allowed = Object.keys((err.parentSchema as { properties?: object })?.properties ?? {});
+      return {
+        key: [...path, prop],
+        keyOf: prop,
+        detail: `unknown key "${prop}"${allowed.length ? ` (allowed${at ? ` under ${at}` : ''}: ${allowed.join(', ')})` : ''}`,
+      };
+    }
+    case 'required':
+      return { key: path, detail: `missing required key "${String(p.missingProperty)}"` };
+    case 'propertyNames':
+      return { key: [...path, String(p.propertyName)], keyOf: String(p.propertyName), detail: `"${String(p.propertyName)}" is not a rule id` };
+    case 'enum':
+      return { key: path, detail: `must be one of ${(p.allowedValues as unknown[]).join(', ')} (got ${JSON.stringify(valueAt(data, path))})` };
+    case 'const':
+      if (path[0] === 'revoke') {
+        return {
+          key: path,
+          detail: 'only "revoke: false" is accepted: the config file can turn revocation off, never turn it on or configure endpoints or issuers',
+        };
+      }
+      return { key: path, detail: `must be ${JSON.stringify(p.allowedValue)}` };
+    case 'oneOf':
+      if (path[0] === 'allow') return { key: path, detail: 'needs exactly one of "value", "pattern" or "fingerprint" (and a "reason")' };
+      return { key: path, detail: err.message ?? 'invalid' };
+    case 'anyOf':
+      if (path[0] === 'max-file-size') return { key: path, detail: 'must be a size such as 500000, 512KB or 10MB' };
+      return { key: path, detail: err.message ?? 'invalid' };
+    case 'type':
+      return { key: path, detail: `must be ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'a mapping' : `a ${String(p.type)}`}` };
+    case 'pattern':
+      if (/\^\[a-z0-9\]\+/.test(String(p.pattern))) return { key: path, detail: 'must be a rule id (lower-case words joined by "-")' };
+      return { key: path, detail: `does not match ${String(p.pattern)}` };
+    case 'minLength':
+      return { key: path, detail: p.limit === 1 ? 'must not be empty' : `must be at least ${String(p.limit)} characters` };
+    default:
+      return { key: path, detail: err.message ?? 'invalid' };
+  }
+}
+
+function valueAt(data: unknown, path: string[]): unknown {
+  let v = data;
+  for (const s of path) v = (v as Record<string, unknown> | undefined)?.[s];
+  return v;
+}
+
+/** Reads custom rule files given with --rules (files or folders of *.yaml). */
+function readExtraRules(paths: string[]): RuleSet {
+  const out: RuleSet = { rules: [], knownPublic: [] };
+  for (const p of paths) {
+    let files: string[];
+    try {
+      files = statSync(p).isDirectory()
+        ? readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(p, f))
+        : [p];
+    } catch (e) {
+      throw new RuleError(p, undefined, undefined, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    for (const file of files) {
+      const set = parseRuleFile(readFileSync(file, 'utf8'), file);
+      out.rules.push(...set.rules);
+      out.knownPublic.push(...set.knownPublic);
+    }
+  }
+  return out;
+}
+
+/** Parses and validates config text. `file` is used in messages. */
+export function parseConfig(text: string, file: string, base: () => RuleSet): LoadedConfig {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const line = e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line;
+    throw new ConfigError(file, line, undefined, `not valid YAML: ${e.message.split('\n')[0]}`);
+  }
+  const loc = new Locator(doc, lines);
+  const data = (doc.toJS() ?? {}) as RawConfig;
+  if (typeof data !== 'object' || Array.isArray(data)) throw new ConfigError(file, 1, undefined, 'must be a mapping of settings');
+  const v = Array.isArray(data.rules) ? schemaValidators().list : schemaValidators().map;
+  if (!v(data)) {
+    const err = pick(v.errors!);
+    const path = pointer(err.instancePath);
+    const msg = schemaMessage(err, path, data);
+    throw new ConfigError(file, loc.line(msg.keyOf !== undefined ? path : msg.key, msg.keyOf), msg.key.join('.') || undefined, msg.detail);
+  }
+
+  const rulesRaw = data.rules;
+  const customRaw = Array.isArray(rulesRaw) ? rulesRaw : (rulesRaw?.custom ?? []);
+  const customPath = Array.isArray(rulesRaw) ? ['rules'] : ['rules', 'custom'];
+  const extendsMode = data.extends ?? 'default';
+  const baseSet: RuleSet = extendsMode === 'none' ? { rules: [], knownPublic: [] } : base();
+  const ids = new Map(baseSet.rules.map((r) => [r.id, r.source ?? 'built-in rules']));
+
+  const custom: RuleSpec[] = customRaw.map((raw, i) => {
+    const at = [...customPath, String(i)];
+    let spec: RuleSpec;
+    try {
+      spec = checkRule(raw, file, `#${i + 1}`);
+    } catch (e) {
+      if (e instanceof RuleError) {
+        const fieldPath = e.field ? [...at, ...e.field.split('.')] : at;
+        const prefix = `${e.file}${e.ruleId ? `: rule "${e.ruleId}"` : ''}${e.field ? `: field "${e.field}"` : ''}: `;
+        const detail = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
+        throw new ConfigError(file, loc.line(fieldPath), fieldPath.join('.'), detail);
+      }
+      throw e;
+    }
+    if (ids.has(spec.id)) {
+      throw new ConfigError(file, loc.line([...at, 'id']), [...at, 'id'].join('.'), `rule id "${spec.id}" is already defined (${ids.get(spec.id)})`);
+    }
+    ids.set(spec.id, file);
+    // a custom rule's own examples must hold, or the config is rejected
+    for (const r of runRuleExamples(spec, baseSet.knownPublic)) {
+      if (r.ok) continue;
+      const ex = [...at, 'examples', r.kind, String(r.index)];
+      throw new ConfigError(file, loc.line(ex), ex.join('.'), `rule "${spec.id}": ${r.kind} example ${r.index + 1} fails: ${r.detail}`);
+    }
+    return spec;
+  });
+
+  let rules = [...baseSet.rules, ...custom];
+  if (!Array.isArray(rulesRaw) && rulesRaw) {
+    const known = new Set(rules.map((r) => r.id));
+    (rulesRaw.disable ?? []).forEach((id, i) => {
+      if (!known.has(id)) {
+        throw new ConfigError(file, loc.line(['rules', 'disable', String(i)]), `rules.disable.${i}`, `unknown rule id "${id}" (see "keyhound rules list")`);
+      }
+    });
+    const severity = rulesRaw.severity ?? {};
+    for (const id of Object.keys(severity)) {
+      if (!known.has(id)) {
+        throw new ConfigError(file, loc.line(['rules', 'severity'], id), `rules.severity.${id}`, `unknown rule id "${id}" (see "keyhound rules list")`);
+      }
+    }
+    const disabled = new Set(rulesRaw.disable ?? []);
+    rules = rules.filter((r) => !disabled.has(r.id)).map((r) => (severity[r.id] ? { ...r, severity: severity[r.id]! } : r));
+  }
+
+  (data.allow ?? []).forEach((a, i) => {
+    if (a.pattern !== undefined) {
+      try {
+        new RE2(a.pattern, 'u');
+      } catch (e) {
+        throw new ConfigError(file, loc.line(['allow', String(i), 'pattern']), `allow.${i}.pattern`, `not a valid RE2 pattern: ${(e as Error).message}`);
+      }
+    }
+  });
+
+  const settings: ConfigSettings = {
+    file,
+    extends: extendsMode,
+    exclude: data.paths?.exclude ?? [],
+    allow: data.allow ?? [],
+  };
+  if (data['max-file-size'] !== undefined) settings.maxFileSize = parseSizeSetting(data['max-file-size']);
+  if (data['fail-on'] !== undefined) settings.failOn = data['fail-on'];
+  if (data.revoke === false) settings.revoke = false;
+  return { ruleSet: { rules, knownPublic: baseSet.knownPublic }, settings };
+}
+
+/** The built-in pack, the built-in key-path rule, and extra rule files (--rules). */
+export function defaultRuleSet(extraRules: string[] = []): RuleSet {
+  const builtin = loadRuleDir();
+  const extra = readExtraRules(extraRules);
+  const set: RuleSet = { rules: [...builtin.rules, KEYPATH_RULE], knownPublic: [...builtin.knownPublic, ...extra.knownPublic] };
+  const seen = new Map(set.rules.map((r) => [r.id, r.source ?? 'built-in']));
+  for (const r of extra.rules) {
+    if (seen.has(r.id)) throw new RuleError(r.source ?? '', r.id, 'id', `duplicate id (also in ${seen.get(r.id)})`);
+    seen.set(r.id, r.source ?? '');
+    set.rules.push(r);
+  }
+  return set;
+}
+
+export interface LoadConfigOptions {
+  /** Extra rule files or folders (--rules), loaded with the built-in pack. */
+  extraRules?: string[];
+}
+
+/**
+ * The effective rule set and settings for a scan root: --config FILE, else .keyhound.yaml or
+ * .keyhound.yml at the root, else the defaults. Throws ConfigError (file, line, key) on a bad file.
+ */
+export function loadConfig(root: string, configPath?: string, opts: LoadConfigOptions = {}): LoadedConfig {
+  const file = findConfigFile(root, configPath);
+  const extra = opts.extraRules ?? [];
+  if (!file) {
+    return { ruleSet: defaultRuleSet(extra), settings: { extends: 'default', exclude: [], allow: [] } };
+  }
+  const text = readFileSync(file, 'utf8');
+  const shown = displayPath(file);
+  const loaded = parseConfig(text, shown, () => defaultRuleSet());
+  if (extra.length > 0) {
+    const more = readExtraRules(extra);
+    const ids = new Set(loaded.ruleSet.rules.map((r) => r.id));
+    for (const r of more.rules) {
+      if (ids.has(r.id)) throw new RuleError(r.source ?? '', r.id, 'id', 'duplicate id (also in the configured rules)');
+      loaded.ruleSet.rules.push(r);
+    }
+    loaded.ruleSet.knownPublic.push(...more.knownPublic);
+  }
+  return loaded;
+}
