@@ -1,5 +1,8 @@
 import { Command } from 'commander';
 import { registerScan } from './commands/scan.js';
+import { registerHistory } from './commands/history.js';
+import { registerStaged } from './commands/staged.js';
+import { registerInstallHook } from './commands/install-hook.js';
 import { registerRevoke } from './commands/revoke.js';
 import { registerRules } from './commands/rules.js';
 import { registerBaseline } from './commands/baseline.js';
@@ -13,6 +16,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .showHelpAfterError()
     .exitOverride();
   registerScan(program, setExit);
+  registerHistory(program, setExit);
+  registerStaged(program, setExit);
+  registerInstallHook(program, setExit);
   registerRevoke(program, setExit);
   registerRules(program, setExit);
   registerBaseline(program, setExit);

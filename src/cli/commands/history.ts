@@ -1,0 +1,114 @@
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { addReportOptions, reportOptions } from '../options.js';
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+export function registerHistory(program: Command, setExit: (code: number) => void): void {
+  addReportOptions(
+    program
+      .command('history')
+      .description(
+        'scan git history: every blob reachable from all refs, read once, reported with the commit that introduced it ' +
+          'and how long it was exposed',
+      )
+      .argument('[repo]', 'repository folder', '.'),
+  )
+    .option('--branch <ref>', 'only commits reachable from this ref (repeatable)', collect, [] as string[])
+    .option('--range <base..head>', 'only the lines the commits in this range added (pull requests, pushes)')
+    .option('--since <date>', 'only commits after this date (any date git understands: 2024-01-31, "6 months ago")')
+    .action(async (repoPath: string, raw: Record<string, unknown>) => {
+      const opts = reportOptions(raw);
+      const branches = raw.branch as string[];
+      const range = raw.range as string | undefined;
+      if (range !== undefined && branches.length > 0) throw new UsageError('--range and --branch cannot be combined');
+      // the git modules load here, not when the program starts
+      const [{ openRepo, resolveCommit }, { GitError }, { GitHistorySource }] = await Promise.all([
+        import('../../sources/git-repo.js'),
+        import('../../sources/git-process.js'),
+        import('../../sources/git-history.js'),
+      ]);
+      try {
+        const repo = await openRepo(repoPath);
+        let revs: string[] = ['--all'];
+        let tip = repo.head;
+        let addedOnly = false;
+        if (range !== undefined) {
+          const r = parseRange(range);
+          const base = await resolveCommit(repo, r.base);
+          if (!base) throw new UsageError(missingBase(r.base, repo.shallowCommits > 0));
+          const head = await resolveCommit(repo, r.head);
+          if (!head) throw new UsageError(`range head ${r.head} is not a commit in this clone`);
+          revs = [`${base}${r.dots}${head}`];
+          tip = head;
+          addedOnly = true;
+        } else if (branches.length > 0) {
+          revs = [];
+          for (const b of branches) {
+            const sha = await resolveCommit(repo, b);
+            if (!sha) throw new UsageError(`unknown branch or ref: ${b}`);
+            revs.push(sha);
+          }
+        }
+        const source = new GitHistorySource({
+          repo,
+          revs,
+          since: raw.since as string | undefined,
+          addedOnly,
+          tip,
+          maxFileSize: opts.maxFileSize,
+        });
+        const [{ runScan }, { AdaptiveScanner }, { loadRules }, { finish, progressReporter }] = await Promise.all([
+          import('../../pipeline/scan.js'),
+          import('../../pipeline/worker-pool.js'),
+          import('../../rules/loader.js'),
+          import('../output.js'),
+        ]);
+        const ruleSet = loadRules(opts.rules);
+        const scanner = new AdaptiveScanner(ruleSet, opts.maxFileSize);
+        const progress = progressReporter(opts);
+        try {
+          const result = await runScan([source], scanner, { onProgress: progress.update, inflight: scanner.inflight });
+          progress.done();
+          if (result.stats.commits === 0 && range === undefined && !raw.since) {
+            result.stats.warnings.push(repo.head ? 'no commits to scan' : 'the repository has no commits yet: nothing to scan');
+          }
+          setExit(await finish(result, ruleSet.rules, opts, repo.root));
+        } finally {
+          await scanner.close();
+        }
+      } catch (e) {
+        if (e instanceof GitError) throw new UsageError(e.message);
+        throw e;
+      }
+    });
+}
+
+export interface ParsedRange {
+  base: string;
+  head: string;
+  dots: '..' | '...';
+}
+
+/** `BASE..HEAD` or `BASE...HEAD`; an empty side means HEAD. */
+export function parseRange(text: string): ParsedRange {
+  const m = /^(.*?)(\.\.\.?)(.*)$/.exec(text.trim());
+  if (!m) throw new UsageError(`--range needs BASE..HEAD (got "${text}")`);
+  const base = m[1] || 'HEAD';
+  const head = m[3] || 'HEAD';
+  if (/^0+$/.test(base)) {
+    throw new UsageError(
+      `range base ${base} is the null commit (a push that created a branch): scan the branch with ` +
+        '`keyhound history --branch <ref>` or use the default branch as the base',
+    );
+  }
+  return { base, head, dots: m[2] as '..' | '...' };
+}
+
+function missingBase(base: string, shallow: boolean): string {
+  return (
+    `range base ${base} is not in this clone${shallow ? ' (it is a shallow clone)' : ''}: ` +
+    'fetch more history — with actions/checkout set `fetch-depth: 0` (or fetch the base: ' +
+    `\`git fetch --deepen=50\` / \`git fetch origin ${base}\` / \`git fetch --unshallow\`)`
+  );
+}

@@ -1,0 +1,113 @@
+import type { Command } from 'commander';
+import type { Finding, ScanStats } from '../../engine/types.js';
+import type { SourceChunk } from '../../sources/types.js';
+import { UsageError } from '../errors.js';
+import { addReportOptions, reportOptions, type ReportOptions } from '../options.js';
+
+// The pre-commit path: nothing heavy loads before we know something is staged, and rules load only
+// when there are staged bytes to scan.
+
+export function registerStaged(program: Command, setExit: (code: number) => void): void {
+  addReportOptions(
+    program
+      .command('staged')
+      .description(
+        'scan what is staged for the next commit (the index, not the working files) and report only the lines it adds; ' +
+          'exit 1 blocks the commit (for pre-commit hooks)',
+      ),
+  ).action(async (raw: Record<string, unknown>) => {
+    const opts = reportOptions(raw);
+    const [{ GitStagedSource, worktreeRoot }, { GitError }] = await Promise.all([
+      import('../../sources/git-staged.js'),
+      import('../../sources/git-process.js'),
+    ]);
+    let root: string;
+    const chunks: SourceChunk[] = [];
+    const warnings: string[] = [];
+    const skipped: ScanStats['skipped'] = { binary: 0, tooLarge: 0, unreadable: 0, ignored: 0 };
+    try {
+      root = await worktreeRoot(process.cwd());
+      const source = new GitStagedSource({ root, maxFileSize: opts.maxFileSize });
+      for await (const c of source.chunks({ warn: (m) => warnings.push(m), skipped: (k) => void skipped[k]++ })) chunks.push(c);
+    } catch (e) {
+      if (e instanceof GitError) throw new UsageError(e.message);
+      throw e;
+    }
+    if (chunks.length === 0 && opts.format === 'text' && !opts.output) {
+      // nothing staged that could hold a secret: no rules to load, nothing to say
+      if (!opts.quiet) for (const w of warnings) process.stderr.write(`keyhound: warning: ${w}\n`);
+      setExit(0);
+      return;
+    }
+    const [{ runScan }, { AdaptiveScanner }, { loadRules }, output] = await Promise.all([
+      import('../../pipeline/scan.js'),
+      import('../../pipeline/worker-pool.js'),
+      import('../../rules/loader.js'),
+      import('../output.js'),
+    ]);
+    const ruleSet = loadRules(opts.rules);
+    const scanner = new AdaptiveScanner(ruleSet, opts.maxFileSize);
+    try {
+      const replay = {
+        async *chunks(events: { warn(m: string): void; skipped(k: keyof ScanStats['skipped'], p: string): void }) {
+          for (const w of warnings) events.warn(w);
+          for (const [k, n] of Object.entries(skipped)) for (let i = 0; i < n; i++) events.skipped(k as keyof ScanStats['skipped'], '');
+          yield* chunks;
+        },
+      };
+      const result = await runScan([replay], scanner, { inflight: scanner.inflight });
+      if (opts.format !== 'text') {
+        setExit(await output.finish(result, ruleSet.rules, opts, root));
+        return;
+      }
+      const code = output.exitCodeFor(result.findings, opts.failOn);
+      const text = shortReport(result.findings, opts, code);
+      if (opts.output) {
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync(opts.output, text);
+      } else if (text) {
+        process.stdout.write(text);
+      }
+      if (!opts.quiet) for (const w of result.stats.warnings) process.stderr.write(`keyhound: warning: ${w}\n`);
+      setExit(code);
+    } finally {
+      await scanner.close();
+    }
+  });
+}
+
+const SEVERITY_MARK: Record<string, string> = { error: 'error', warning: 'warning', note: 'note' };
+
+/**
+ * Pre-commit output: one line per finding (file:line, rule, redacted secret) and how to get past it.
+ * Nothing at all when nothing was found.
+ */
+export function shortReport(findings: Finding[], opts: Pick<ReportOptions, 'showSecrets'>, code: number): string {
+  const shown = findings.filter((f) => !(f as { suppressed?: unknown }).suppressed);
+  if (shown.length === 0) return '';
+  const secrets = new Set(shown.map((f) => f.secret).filter((s) => s.length >= 6));
+  const scrub = (s: string) => {
+    if (opts.showSecrets) return s;
+    let out = s;
+    for (const v of secrets) if (out.includes(v)) out = out.split(v).join('…');
+    return out;
+  };
+  const n = shown.length;
+  const lines = [
+    `keyhound: ${n} possible secret${n === 1 ? '' : 's'} in staged changes${code === 1 ? ' — commit blocked' : ''}`,
+  ];
+  const width = Math.max(...shown.map((f) => `${f.file}:${f.line}`.length));
+  for (const f of shown) {
+    const where = scrub(`${f.file}:${f.line}`).padEnd(width);
+    const value = opts.showSecrets ? f.secret : f.redacted;
+    lines.push(`  ${where}  ${f.ruleId}  ${value}  (${SEVERITY_MARK[f.severity] ?? f.severity}${f.knownPublic ? ', known public value' : ''})`);
+  }
+  lines.push(
+    '',
+    'Remove the value from the staged file (edit it, then git add) and rotate it if it was ever pushed.',
+    'A false positive? Add a comment containing keyhound:allow on that line.',
+    'Accept what exists today: keyhound scan --write-baseline .keyhound-baseline.json, then add',
+    '  --baseline .keyhound-baseline.json to the hook command.',
+  );
+  return lines.join('\n') + '\n';
+}

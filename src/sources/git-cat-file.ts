@@ -1,0 +1,180 @@
+// One long-lived `git cat-file --batch-check` (sizes, missing objects) and one `git cat-file --batch`
+// (contents) per scan. Requests are written as they are known; answers come back in request order.
+import { GitStream } from './git-process.js';
+
+export type ObjectInfo =
+  | { sha: string; missing: false; type: string; size: number }
+  | { sha: string; missing: true };
+
+export type ObjectData = { sha: string; missing: false; type: string; data: Buffer } | { sha: string; missing: true };
+
+abstract class CatFile<T> {
+  protected readonly git: GitStream;
+  private requested = 0;
+  private answered = 0;
+  private ended = false;
+
+  constructor(mode: '--batch' | '--batch-check', cwd: string) {
+    this.git = new GitStream(['cat-file', mode, '--buffer'], cwd);
+  }
+
+  /** Queues a request for one object id. */
+  request(sha: string): void {
+    if (this.ended) throw new Error('cat-file: request after end');
+    this.requested++;
+    this.git.write(`${sha}\n`);
+  }
+
+  /** No more requests: git answers the rest and exits. */
+  end(): void {
+    this.ended = true;
+    this.git.endInput();
+  }
+
+  get pending(): number {
+    return this.requested - this.answered;
+  }
+
+  /** Answers in request order; stops early (with `stopped` set) if git dies. */
+  async *answers(): AsyncGenerator<T> {
+    try {
+      for await (const a of this.parse(this.git.read())) {
+        this.answered++;
+        yield a;
+      }
+    } finally {
+      this.git.kill();
+    }
+  }
+
+  /** Why answers stopped before every request was answered, if they did. */
+  stopped(): string | null {
+    if (this.pending <= 0) return null;
+    const why = this.git.stderr.trim().split('\n').pop() ?? '';
+    return `git cat-file stopped with ${this.pending} object(s) unanswered${why ? `: ${why}` : ''}`;
+  }
+
+  kill(): void {
+    this.git.kill();
+  }
+
+  protected abstract parse(chunks: AsyncIterable<Buffer>): AsyncGenerator<T>;
+}
+
+/** `<sha> <type> <size>` or `<sha> missing` per request. */
+export class CatFileCheck extends CatFile<ObjectInfo> {
+  constructor(cwd: string) {
+    super('--batch-check', cwd);
+  }
+
+  protected async *parse(chunks: AsyncIterable<Buffer>): AsyncGenerator<ObjectInfo> {
+    let rest = '';
+    for await (const chunk of chunks) {
+      const text = rest + chunk.toString('latin1');
+      const lines = text.split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) yield parseInfo(line);
+    }
+    if (rest) yield parseInfo(rest);
+  }
+}
+
+function parseInfo(line: string): ObjectInfo {
+  const parts = line.split(' ');
+  if (parts.length === 3) return { sha: parts[0]!, missing: false, type: parts[1]!, size: Number(parts[2]) };
+  // "<sha> missing", "<name> ambiguous" …: the object cannot be read
+  return { sha: parts[0] ?? line, missing: true };
+}
+
+/** Header, then exactly `size` bytes and a newline, per request. */
+export class CatFileBatch extends CatFile<ObjectData> {
+  constructor(cwd: string) {
+    super('--batch', cwd);
+  }
+
+  protected async *parse(chunks: AsyncIterable<Buffer>): AsyncGenerator<ObjectData> {
+    let head: Buffer | null = null; // a header line cut across chunks
+    let body: Buffer | null = null;
+    let filled = 0;
+    let sha = '';
+    let type = '';
+    let skipNewline = false;
+    for await (const input of chunks) {
+      let chunk = input;
+      let pos = 0;
+      while (pos < chunk.length) {
+        if (skipNewline) {
+          skipNewline = false;
+          if (chunk[pos] === 0x0a) pos++;
+          continue;
+        }
+        if (body) {
+          const n = Math.min(body.length - filled, chunk.length - pos);
+          chunk.copy(body, filled, pos, pos + n);
+          filled += n;
+          pos += n;
+          if (filled === body.length) {
+            yield { sha, missing: false, type, data: body };
+            body = null;
+            skipNewline = true;
+          }
+          continue;
+        }
+        const nl = chunk.indexOf(0x0a, pos);
+        if (nl < 0) {
+          head = head ? Buffer.concat([head, chunk.subarray(pos)]) : Buffer.from(chunk.subarray(pos));
+          break;
+        }
+        const line = (head ? Buffer.concat([head, chunk.subarray(pos, nl)]) : chunk.subarray(pos, nl)).toString('latin1');
+        head = null;
+        pos = nl + 1;
+        const parts = line.split(' ');
+        if (parts.length !== 3) {
+          yield { sha: parts[0] ?? line, missing: true };
+          continue;
+        }
+        sha = parts[0]!;
+        type = parts[1]!;
+        const size = Number(parts[2]);
+        if (size === 0) {
+          yield { sha, missing: false, type, data: Buffer.alloc(0) };
+          skipNewline = true;
+          continue;
+        }
+        body = Buffer.allocUnsafe(size);
+        filled = 0;
+      }
+      chunk = Buffer.alloc(0);
+    }
+  }
+}
+
+/** Reads a few objects to the end (staged files, range diffs): id → bytes, missing ones absent. */
+export async function readObjects(cwd: string, shas: string[]): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  if (shas.length === 0) return out;
+  const batch = new CatFileBatch(cwd);
+  try {
+    for (const s of shas) batch.request(s);
+    batch.end();
+    for await (const a of batch.answers()) if (!a.missing) out.set(a.sha, a.data);
+  } finally {
+    batch.kill();
+  }
+  return out;
+}
+
+/** Sizes of a few objects: id → info. */
+export async function checkObjects(cwd: string, shas: string[]): Promise<Map<string, ObjectInfo>> {
+  const out = new Map<string, ObjectInfo>();
+  if (shas.length === 0) return out;
+  const check = new CatFileCheck(cwd);
+  try {
+    for (const s of shas) check.request(s);
+    check.end();
+    for await (const a of check.answers()) out.set(a.sha, a);
+  } finally {
+    check.kill();
+  }
+  return out;
+}

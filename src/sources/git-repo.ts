@@ -1,0 +1,96 @@
+// Repository questions (is it a repository, where is its root, is it shallow or partial, what is
+// HEAD, does a ref exist) through simple-git. Byte streams go through git-process.ts instead.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { GitError, NotARepositoryError } from './git-process.js';
+
+export { NotARepositoryError };
+
+export interface RepoInfo {
+  /** Worktree top folder; the git folder itself for a bare repository. Paths in findings are relative to it. */
+  root: string;
+  gitDir: string;
+  bare: boolean;
+  /** Commits at which a shallow clone's history is cut (0 when complete). */
+  shallowCommits: number;
+  /** Commit HEAD points at, null when unborn (a new repository, an orphan branch). */
+  head: string | null;
+  /** refs/heads/… HEAD is attached to, null when detached. */
+  headRef: string | null;
+  /** A partial clone: objects may be missing on purpose and must never be fetched by a scan. */
+  partial: boolean;
+}
+
+/**
+ * simple-git drops every ambient GIT_* variable unless allowed; keep the ones that say which
+ * repository and which configuration, so its answers match the streams (git-process.ts) exactly.
+ */
+const REPO_ENV = [
+  'GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM',
+  'GIT_CONFIG_NOSYSTEM', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_NAMESPACE',
+];
+
+function client(dir: string): SimpleGit {
+  return simpleGit({ baseDir: dir, timeout: { block: 60_000 }, maxConcurrentProcesses: 4, allowEnvironment: REPO_ENV });
+}
+
+async function quiet(p: Promise<string>): Promise<string | null> {
+  try {
+    const s = (await p).trim();
+    return s.length > 0 ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Describes the repository at `path`; NotARepositoryError when it is not one. */
+export async function openRepo(path: string): Promise<RepoInfo> {
+  const dir = resolve(path);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new NotARepositoryError(path);
+  const git = client(dir);
+  let gitDir: string;
+  try {
+    gitDir = (await git.revparse(['--absolute-git-dir'])).trim();
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (/not a git repository/i.test(msg)) throw new NotARepositoryError(path);
+    throw new GitError(msg.split('\n')[0]!.replace(/^fatal: /, ''));
+  }
+  const [bare, shallow, head, headRef, partialExt, promisor] = await Promise.all([
+    quiet(git.revparse(['--is-bare-repository'])),
+    quiet(git.revparse(['--is-shallow-repository'])),
+    quiet(git.raw(['rev-parse', '--verify', '-q', 'HEAD^{commit}'])),
+    quiet(git.raw(['symbolic-ref', '-q', 'HEAD'])),
+    quiet(git.raw(['config', '--get', 'extensions.partialclone'])),
+    quiet(git.raw(['config', '--get-regexp', '^remote\\..*\\.promisor$'])),
+  ]);
+  const isBare = bare === 'true';
+  const root = isBare ? gitDir : ((await quiet(git.revparse(['--show-toplevel']))) ?? dir);
+  let shallowCommits = 0;
+  if (shallow === 'true') {
+    const file = (await quiet(git.raw(['rev-parse', '--git-path', 'shallow']))) ?? 'shallow';
+    try {
+      shallowCommits = readFileSync(resolve(dir, file), 'utf8').split('\n').filter((l) => l.trim()).length || 1;
+    } catch {
+      shallowCommits = 1;
+    }
+  }
+  return {
+    root,
+    gitDir,
+    bare: isBare,
+    shallowCommits,
+    head,
+    headRef,
+    partial: !!partialExt || (promisor ?? '').split('\n').some((l) => / true$/i.test(l.trim())),
+  };
+}
+
+/** Full id of the commit `rev` names, or null when it is not in this clone. */
+export async function resolveCommit(repo: RepoInfo, rev: string): Promise<string | null> {
+  if (rev.startsWith('-')) return null;
+  const out = await quiet(client(repo.root).raw(['rev-parse', '--verify', '-q', '--end-of-options', `${rev}^{commit}`]));
+  return out && /^[0-9a-f]{40,64}$/.test(out) ? out : null;
+}

@@ -1,0 +1,139 @@
+// keyhound staged: the index, not the working files; only the lines the index adds; short output.
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { cleanup, Repo, rulesPath, runCli, tempDir, token } from './helpers.js';
+
+after(cleanup);
+
+const staged = (r: Repo, args: string[] = [], env: NodeJS.ProcessEnv = {}) => runCli(r.dir, ['staged', '--rules', rulesPath(), ...args], env);
+
+describe('staged', () => {
+  it('a staged secret blocks (exit 1) with file:line, rule, redacted value and how to allow or baseline', () => {
+    const r = Repo.init();
+    r.commit('init', '2024-01-01T00:00:00Z', { 'README.md': 'x\n' });
+    const secret = token('staged-basic');
+    r.write('conf/app.env', `A=1\nB=2\nTOKEN=${secret}\n`);
+    r.git('add', 'conf/app.env');
+    const out = staged(r);
+    assert.equal(out.code, 1, out.stderr);
+    assert.match(out.stdout, /conf\/app\.env:3\s+kh-git-token\s+khgi…/);
+    assert.match(out.stdout, /commit blocked/);
+    assert.match(out.stdout, /keyhound:allow/);
+    assert.match(out.stdout, /keyhound scan --write-baseline \.keyhound-baseline\.json/);
+    assert.match(out.stdout, /--baseline \.keyhound-baseline\.json/);
+    assert.ok(!out.stdout.includes(secret) && !out.stderr.includes(secret), 'the secret leaked');
+  });
+
+  it('the same secret only in the unstaged working file does not block', () => {
+    const r = Repo.init();
+    r.commit('init', '2024-01-01T00:00:00Z', { 'app.env': 'A=1\n' });
+    r.write('app.env', `A=1\nTOKEN=${token('unstaged')}\n`);
+    const out = staged(r);
+    assert.equal(out.code, 0, out.stdout + out.stderr);
+    assert.equal(out.stdout, '');
+  });
+
+  it('a partly staged file is judged by its staged text, with staged line numbers', () => {
+    const r = Repo.init();
+    r.commit('init', '2024-01-01T00:00:00Z', { 'a.txt': 'l1\nl2\nl3\n' });
+    const secret = token('partial');
+    // stage: a secret on line 2 of the staged text
+    r.write('a.txt', `l1\nT=${secret}\nl2\nl3\n`);
+    r.git('add', 'a.txt');
+    // then the working file moves it down and adds another secret that is not staged
+    r.write('a.txt', `new top\nnew top 2\nl1\nT=${secret}\nl2\nl3\nU=${token('not-staged')}\n`);
+    const out = staged(r, ['--format', 'json']);
+    assert.equal(out.code, 1);
+    const report = JSON.parse(out.stdout) as { findings: { file: string; line: number }[] };
+    assert.deepEqual(report.findings.map((f) => `${f.file}:${f.line}`), ['a.txt:2']);
+  });
+
+  it('a secret already committed is not re-reported when other lines of its file change', () => {
+    const r = Repo.init();
+    r.commit('old leak', '2024-01-01T00:00:00Z', { 'a.env': `T=${token('old-leak')}\nA=1\n` });
+    r.write('a.env', `T=${token('old-leak')}\nA=2\n`);
+    r.git('add', 'a.env');
+    assert.equal(staged(r).code, 0);
+  });
+
+  it('works on an unborn HEAD (the first commit)', () => {
+    const r = Repo.init();
+    r.write('first.env', `T=${token('first')}\n`);
+    r.git('add', 'first.env');
+    const out = staged(r);
+    assert.equal(out.code, 1);
+    assert.match(out.stdout, /first\.env:1/);
+  });
+
+  it('nothing staged: exit 0, no output; notes do not block by default', () => {
+    const r = Repo.init();
+    r.commit('init', '2024-01-01T00:00:00Z', { 'a.txt': 'x\n' });
+    assert.deepEqual(staged(r), { code: 0, stdout: '', stderr: '' });
+    r.write('n.txt', 'v = khnote_AbCdEfGhJk12\n');
+    r.git('add', 'n.txt');
+    const out = staged(r);
+    assert.equal(out.code, 0);
+    assert.match(out.stdout, /n\.txt:1\s+kh-git-note/);
+    assert.doesNotMatch(out.stdout, /commit blocked/);
+  });
+
+  it('honours GIT_INDEX_FILE (git commit <paths> runs hooks on a temporary index)', () => {
+    const r = Repo.init();
+    r.commit('init', '2024-01-01T00:00:00Z', { 'a.txt': 'x\n' });
+    r.write('b.env', `T=${token('alt-index')}\n`);
+    const index = `${r.dir}/.git/alt-index`;
+    r.gitRaw(['read-tree', 'HEAD'], { env: { GIT_INDEX_FILE: index } });
+    r.gitRaw(['add', 'b.env'], { env: { GIT_INDEX_FILE: index } });
+    assert.equal(staged(r).code, 0, 'the normal index has nothing staged');
+    assert.equal(staged(r, [], { GIT_INDEX_FILE: index }).code, 1);
+  });
+
+  it('runs from a subfolder and reports repository-relative paths; skips binary, symlinks, deletions', () => {
+    const r = Repo.init();
+    r.commit('init', '2024-01-01T00:00:00Z', { 'gone.env': 'x\n', 'sub/keep.txt': 'k\n' });
+    r.write('sub/deep/c.env', `T=${token('subdir')}\n`);
+    r.write('bin.dat', Buffer.concat([Buffer.from(`T=${token('bin')}\n`), Buffer.from([0, 1, 2])]));
+    r.git('add', 'sub/deep/c.env', 'bin.dat');
+    r.git('rm', '-q', 'gone.env');
+    r.gitRaw(['update-index', '--add', '--cacheinfo', `120000,${r.gitRaw(['hash-object', '-w', '--stdin'], { input: token('link') }).stdout.trim()},link.env`]);
+    const out = runCli(`${r.dir}/sub`, ['staged', '--rules', rulesPath(), '--format', 'json']);
+    assert.equal(out.code, 1, out.stderr);
+    const report = JSON.parse(out.stdout) as { findings: { file: string }[]; stats: { skipped: { binary: number } } };
+    assert.deepEqual(report.findings.map((f) => f.file), ['sub/deep/c.env']);
+    assert.equal(report.stats.skipped.binary, 1);
+  });
+
+  it('file names with spaces, newlines and UTF-8', () => {
+    const r = Repo.init();
+    r.commit('init', '2024-01-01T00:00:00Z', { 'a.txt': 'x\n' });
+    const names = ['with space.env', 'new\nline.env', 'ünïcødé/ключ.env'];
+    names.forEach((n, i) => r.write(n, `T=${token(`odd-${i}`)}\n`));
+    r.git('add', '--', ...names);
+    const out = staged(r, ['--format', 'json']);
+    assert.equal(out.code, 1);
+    const files = (JSON.parse(out.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file).sort();
+    assert.deepEqual(files, [...names].sort());
+  });
+
+  it('over --max-file-size: skipped with a warning, not read', () => {
+    const r = Repo.init();
+    r.write('big.env', `T=${token('big')}\n${'x'.repeat(5000)}\n`);
+    r.git('add', 'big.env');
+    const out = staged(r, ['--max-file-size', '1KB']);
+    assert.equal(out.code, 0);
+    assert.match(out.stderr, /big\.env: \d+ bytes is over --max-file-size/);
+  });
+
+  it('outside a repository: exit 2 with a clear message', () => {
+    const out = runCli(tempDir(), ['staged']);
+    assert.equal(out.code, 2);
+    assert.match(out.stderr, /not a git repository/);
+  });
+
+  it('in a bare repository: exit 2', () => {
+    const r = Repo.init({ bare: true });
+    const out = runCli(r.dir, ['staged']);
+    assert.equal(out.code, 2);
+    assert.match(out.stderr, /work tree/);
+  });
+});
