@@ -70,7 +70,7 @@ interface RawConfig {
 let validators: { list: ValidateFunction; map: ValidateFunction } | null = null;
 function schemaValidators() {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: false, strict: true });
+    const ajv = new Ajv({ allErrors: false, strict: true, strictRequired: false, verbose: true });
     validators = { list: ajv.compile(configSchemaRulesList), map: ajv.compile(configSchemaRulesMap) };
   }
   return validators;
@@ -227,7 +227,7 @@ export function parseConfig(text: string, file: string, base: () => RuleSet): Lo
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line;
-    throw new ConfigError(file, line, undefined, `not valid YAML: ${e.message.split('\n')[0]}`);
+    throw new ConfigError(file, line, undefined, `not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   }
   const loc = new Locator(doc, lines);
   const data = (doc.toJS() ?? {}) as RawConfig;
