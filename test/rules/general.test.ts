@@ -248,10 +248,29 @@ const session = "${gen('{{b64url:24}}', 'sess1')}.${gen('{{b64url:6}}', 'sess2')
 `,
 };
 
+// Documented public values, assembled at run time so this file holds no token literal.
+const stripeDocsKey = 'sk_test_4eC39Hq' + 'LyjWDarjtT1zdp7dc';
+const slackDocsToken = 'xoxb-17653672481-' + '19874698323-pdFZKVeTuE8sk7oOcBrzbqgy';
+decoys['docs/payments.md'] = `## Try it
+\`\`\`bash
+curl https://api.stripe.com/v1/charges -u ${stripeDocsKey}: -d amount=2000 -d currency=usd
+\`\`\`
+\`\`\`python
+client = WebClient(token="${slackDocsToken}")
+\`\`\`
+`;
+
 describe('general rules: decoys', () => {
   for (const [path, text] of Object.entries(decoys)) {
     it(`${path} raises no warning or error`, () => {
       assert.deepEqual(alerts(scan(path, text)).map((f) => `${f.ruleId} at ${f.line}:${f.column}`), []);
     });
   }
+});
+
+describe('general rules: documented public values', () => {
+  it('Stripe and Slack documentation tokens are reported as notes, not leaks', () => {
+    const fs = scan('docs/payments.md', decoys['docs/payments.md']!);
+    assert.deepEqual(fs.map((f) => `${f.ruleId}:${f.severity}`).sort(), ['slack-token:note', 'stripe-test-secret-key:note']);
+  });
 });
