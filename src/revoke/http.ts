@@ -133,7 +133,7 @@ export function scrub(text: string, secrets: Iterable<string | undefined>, max =
   for (const s of secrets) {
     if (s && s.length >= 4) out = out.split(s).join('[secret]');
   }
-  out = out.replace(/\s+/g, ' ').trim();
+  out = out.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').trim();
   return out.length > max ? out.slice(0, max) + '…' : out;
 }
 

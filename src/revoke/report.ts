@@ -14,7 +14,9 @@ const label = (r: ItemResult) => (r.skip === 'state' ? 'done earlier' : LABEL[r.
 
 function where(r: ItemResult): string {
   const t = r.target;
-  const loc = `${t.file}${t.line ? `:${t.line}` : ''}${t.commit ? ` @${t.commit.slice(0, 12)}` : ''}`;
+  // file names come from the scanned tree: no control characters on the terminal
+  const file = t.file.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  const loc = `${file}${t.line ? `:${t.line}` : ''}${t.commit ? ` @${t.commit.slice(0, 12)}` : ''}`;
   return t.locations > 1 ? `${loc} (+${t.locations - 1} more)` : loc;
 }
 
