@@ -60,6 +60,8 @@ export interface GitStagedOptions {
   root: string;
   maxFileSize: number;
   isExcluded?: (path: string) => boolean;
+  /** Entries already read with stagedEntries (saves one git call). */
+  entries?: StagedEntry[];
 }
 
 /** Staged text of every added or modified regular file, with `lines` = the lines it adds. */
@@ -68,7 +70,7 @@ export class GitStagedSource implements Source {
 
   async *chunks(events: SourceEvents): AsyncIterable<SourceChunk> {
     const { root, maxFileSize } = this.opts;
-    const entries = (await stagedEntries(root)).filter((e) => {
+    const entries = (this.opts.entries ?? (await stagedEntries(root))).filter((e) => {
       if (!isFileMode(e.newMode) || isNullSha(e.newSha)) return false; // symlinks, submodules, intent-to-add
       if (isSkippedPath(e.path) || this.opts.isExcluded?.(e.path)) {
         events.skipped('ignored', e.path);

@@ -124,6 +124,21 @@ describe('staged', () => {
     assert.match(out.stderr, /big\.env: \d+ bytes is over --max-file-size/);
   });
 
+  it('the hints work: an inline keyhound:allow passes, and so does a baseline written by scan', () => {
+    const r = Repo.init();
+    r.commit('init', '2024-01-01T00:00:00Z', { 'a.txt': 'x\n' });
+    r.write('allowed.env', `T=${token('allowed')} # keyhound:allow test fixture\n`);
+    r.git('add', 'allowed.env');
+    assert.equal(staged(r).code, 0, 'inline allow');
+    r.write('known.env', `T=${token('baselined')}\n`);
+    r.git('add', 'known.env');
+    assert.equal(staged(r).code, 1);
+    const w = runCli(r.dir, ['scan', '--write-baseline', '.keyhound-baseline.json', '--rules', rulesPath(), '--quiet', '.']);
+    assert.ok(w.code === 0 || w.code === 1, w.stderr);
+    const out = staged(r, ['--baseline', '.keyhound-baseline.json']);
+    assert.equal(out.code, 0, out.stdout + out.stderr);
+  });
+
   it('outside a repository: exit 2 with a clear message', () => {
     const out = runCli(tempDir(), ['staged']);
     assert.equal(out.code, 2);

@@ -17,7 +17,7 @@ export function registerHistory(program: Command, setExit: (code: number) => voi
     .option('--branch <ref>', 'only commits reachable from this ref (repeatable)', collect, [] as string[])
     .option('--range <base..head>', 'only the lines the commits in this range added (pull requests, pushes)')
     .option('--since <date>', 'only commits after this date (any date git understands: 2024-01-31, "6 months ago")')
-    .action(async (repoPath: string, raw: Record<string, unknown>) => {
+    .action(async (repoPath: string, raw: Record<string, unknown>, cmd: Command) => {
       const opts = reportOptions(raw);
       const branches = raw.branch as string[];
       const range = raw.range as string | undefined;
@@ -50,6 +50,16 @@ export function registerHistory(program: Command, setExit: (code: number) => voi
             revs.push(sha);
           }
         }
+        const [{ runScan }, { AdaptiveScanner }, { prepareScan, finishSuppression }, { finish, progressReporter }] = await Promise.all([
+          import('../../pipeline/scan.js'),
+          import('../../pipeline/worker-pool.js'),
+          import('../../config/cli.js'),
+          import('../output.js'),
+        ]);
+        // config (.keyhound.yaml at the repository root, or --config), exclusions and suppression
+        const setup = prepareScan(repo.root, opts, raw, cmd);
+        opts.failOn = setup.failOn;
+        opts.maxFileSize = setup.maxFileSize;
         const source = new GitHistorySource({
           repo,
           revs,
@@ -57,15 +67,9 @@ export function registerHistory(program: Command, setExit: (code: number) => voi
           addedOnly,
           tip,
           maxFileSize: opts.maxFileSize,
+          isExcluded: setup.isExcluded,
         });
-        const [{ runScan }, { AdaptiveScanner }, { loadRules }, { finish, progressReporter }] = await Promise.all([
-          import('../../pipeline/scan.js'),
-          import('../../pipeline/worker-pool.js'),
-          import('../../rules/loader.js'),
-          import('../output.js'),
-        ]);
-        const ruleSet = loadRules(opts.rules);
-        const scanner = new AdaptiveScanner(ruleSet, opts.maxFileSize);
+        const scanner = new AdaptiveScanner(setup.ruleSet, opts.maxFileSize);
         const progress = progressReporter(opts);
         try {
           const result = await runScan([source], scanner, { onProgress: progress.update, inflight: scanner.inflight });
@@ -73,7 +77,8 @@ export function registerHistory(program: Command, setExit: (code: number) => voi
           if (result.stats.commits === 0 && range === undefined && !raw.since) {
             result.stats.warnings.push(repo.head ? 'no commits to scan' : 'the repository has no commits yet: nothing to scan');
           }
-          setExit(await finish(result, ruleSet.rules, opts, repo.root));
+          finishSuppression(result, setup, opts.quiet);
+          setExit(await finish(result, setup.ruleSet.rules, opts, repo.root));
         } finally {
           await scanner.close();
         }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { Finding, ScanStats } from '../../engine/types.js';
-import type { SourceChunk } from '../../sources/types.js';
+import type { Finding } from '../../engine/types.js';
+import type { StagedEntry } from '../../sources/git-staged.js';
 import { UsageError } from '../errors.js';
 import { addReportOptions, reportOptions, type ReportOptions } from '../options.js';
 
@@ -15,49 +15,43 @@ export function registerStaged(program: Command, setExit: (code: number) => void
         'scan what is staged for the next commit (the index, not the working files) and report only the lines it adds; ' +
           'exit 1 blocks the commit (for pre-commit hooks)',
       ),
-  ).action(async (raw: Record<string, unknown>) => {
+  ).action(async (raw: Record<string, unknown>, cmd: Command) => {
     const opts = reportOptions(raw);
-    const [{ GitStagedSource, worktreeRoot }, { GitError }] = await Promise.all([
+    const [{ GitStagedSource, stagedEntries, worktreeRoot }, { GitError }] = await Promise.all([
       import('../../sources/git-staged.js'),
       import('../../sources/git-process.js'),
     ]);
     let root: string;
-    const chunks: SourceChunk[] = [];
-    const warnings: string[] = [];
-    const skipped: ScanStats['skipped'] = { binary: 0, tooLarge: 0, unreadable: 0, ignored: 0 };
+    let entries: StagedEntry[];
     try {
       root = await worktreeRoot(process.cwd());
-      const source = new GitStagedSource({ root, maxFileSize: opts.maxFileSize });
-      for await (const c of source.chunks({ warn: (m) => warnings.push(m), skipped: (k) => void skipped[k]++ })) chunks.push(c);
+      entries = await stagedEntries(root);
     } catch (e) {
       if (e instanceof GitError) throw new UsageError(e.message);
       throw e;
     }
-    if (chunks.length === 0 && opts.format === 'text' && !opts.output) {
-      // nothing staged that could hold a secret: no rules to load, nothing to say
-      if (!opts.quiet) for (const w of warnings) process.stderr.write(`keyhound: warning: ${w}\n`);
+    if (entries.length === 0 && opts.format === 'text' && !opts.output && !raw.writeBaseline) {
+      // nothing staged: no config, no rules, nothing to say
       setExit(0);
       return;
     }
-    const [{ runScan }, { AdaptiveScanner }, { loadRules }, output] = await Promise.all([
+    const [{ runScan }, { AdaptiveScanner }, { prepareScan, finishSuppression }, output] = await Promise.all([
       import('../../pipeline/scan.js'),
       import('../../pipeline/worker-pool.js'),
-      import('../../rules/loader.js'),
+      import('../../config/cli.js'),
       import('../output.js'),
     ]);
-    const ruleSet = loadRules(opts.rules);
-    const scanner = new AdaptiveScanner(ruleSet, opts.maxFileSize);
+    // config (.keyhound.yaml at the work tree top, or --config), exclusions and suppression
+    const setup = prepareScan(root, opts, raw, cmd);
+    opts.failOn = setup.failOn;
+    opts.maxFileSize = setup.maxFileSize;
+    const source = new GitStagedSource({ root, maxFileSize: opts.maxFileSize, isExcluded: setup.isExcluded, entries });
+    const scanner = new AdaptiveScanner(setup.ruleSet, opts.maxFileSize);
     try {
-      const replay = {
-        async *chunks(events: { warn(m: string): void; skipped(k: keyof ScanStats['skipped'], p: string): void }) {
-          for (const w of warnings) events.warn(w);
-          for (const [k, n] of Object.entries(skipped)) for (let i = 0; i < n; i++) events.skipped(k as keyof ScanStats['skipped'], '');
-          yield* chunks;
-        },
-      };
-      const result = await runScan([replay], scanner, { inflight: scanner.inflight });
+      const result = await runScan([source], scanner, { inflight: scanner.inflight });
+      finishSuppression(result, setup, opts.quiet);
       if (opts.format !== 'text') {
-        setExit(await output.finish(result, ruleSet.rules, opts, root));
+        setExit(await output.finish(result, setup.ruleSet.rules, opts, root));
         return;
       }
       const code = output.exitCodeFor(result.findings, opts.failOn);
@@ -70,6 +64,9 @@ export function registerStaged(program: Command, setExit: (code: number) => void
       }
       if (!opts.quiet) for (const w of result.stats.warnings) process.stderr.write(`keyhound: warning: ${w}\n`);
       setExit(code);
+    } catch (e) {
+      if (e instanceof GitError) throw new UsageError(e.message);
+      throw e;
     } finally {
       await scanner.close();
     }
