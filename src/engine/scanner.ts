@@ -93,6 +93,8 @@ interface ScanCtx {
   chunk: Chunk;
   struct: StructIndex | null;
   outer?: Outer;
+  /** The struct is one made-up value: the whole decoded text under its key path. */
+  whole?: boolean;
 }
 
 interface Budget {
@@ -188,7 +190,7 @@ export class Engine {
     const decodable = depth < MAX_DEPTH && budget.values > 0;
     if (candidates.length === 0 && !values && !decodable) return EMPTY;
     const chunk = new Chunk(buf);
-    const ctx: ScanCtx = { path, chunk, struct: values ? new StructIndex(values) : null, outer };
+    const ctx: ScanCtx = { path, chunk, struct: values ? new StructIndex(values) : null, outer, whole: !!values && SYNTHETIC.has(values) };
     const raw: Raw[] = [];
     for (const ri of candidates) {
       const rule = this.rules[ri]!;
@@ -237,7 +239,7 @@ export class Engine {
       let kind = leaf ? structureKind(leaf) : null;
       if (!kind && /^\s*[{[]/.test(dec.text)) kind = 'json';
       let values = parseStructure(inner, kind);
-      if (!values && keyPath) values = [wholeValue(dec.text, keyPath)];
+      if (!values && keyPath) values = wholeValue(dec.text, keyPath);
       const sub = this.scanBuffer(inner, ctx.path, values, { context }, depth + 1, budget);
       if (sub.raw.length === 0) return;
       const endPos = chunk.lines.position(end);
@@ -258,7 +260,8 @@ export class Engine {
         const dec = decodeValue(v.value.trim());
         if (dec) visit(v.start, v.end, dec, v.path);
       }
-      return out;
+      // a decoded value seen whole under its key path is still text: look inside it too
+      if (!ctx.whole) return out;
     }
     const b = chunk.buf;
     for (const re of [TEXT_BASE64, TEXT_PERCENT]) {
@@ -437,15 +440,15 @@ export class Engine {
   }
 }
 
+/** Value lists made up for decoded text (one value under the encoded value's key path). */
+const SYNTHETIC = new WeakSet<StructValue[]>();
+
 /** The whole decoded text as one value under the encoded value's key path. */
-function wholeValue(text: string, keyPath: string[]): StructValue {
+function wholeValue(text: string, keyPath: string[]): StructValue[] {
   const lead = text.length - text.trimStart().length;
-  return {
-    path: keyPath,
-    start: Buffer.byteLength(text.slice(0, lead)),
-    end: Buffer.byteLength(text.trimEnd()),
-    value: text.trim(),
-  };
+  const values = [{ path: keyPath, start: Buffer.byteLength(text.slice(0, lead)), end: Buffer.byteLength(text.trimEnd()), value: text.trim() }];
+  SYNTHETIC.add(values);
+  return values;
 }
 
 interface Found {
