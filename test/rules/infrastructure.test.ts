@@ -53,6 +53,7 @@ const v = {
   pinataKey: gen('{{hex:20}}', 'pinata-key'),
   pinataSecret: gen('{{hex:64}}', 'pinata-secret'),
   pinataJwt: gen('{{jwt}}', 'pinata-jwt'),
+  infuraProviderId: gen('{{hex:32}}', 'infura-provider'),
 };
 
 const dappEnv = `# ── dApp backend (.env) ──
@@ -176,6 +177,7 @@ const PINATA_JWT = "${v.pinataJwt}";
 const bsc = new ethers.JsonRpcProvider("https://go.getblock.io/${v.getblock}");
 const eth = new ethers.JsonRpcProvider("https://lb.drpc.org/ogrpc?network=ethereum&dkey=${v.drpc}");
 const wallet = new ethers.Wallet(process.env.MINTER_KEY, bsc);
+const mainnet = new ethers.providers.InfuraProvider("homestead", "${v.infuraProviderId}");
 `;
 
 const planted: Array<{ file: string; ruleId: string; secret: string; todo?: string }> = [
@@ -219,6 +221,7 @@ const planted: Array<{ file: string; ruleId: string; secret: string; todo?: stri
   { file: 'scripts/mint.js', ruleId: 'pinata-jwt', secret: v.pinataJwt },
   { file: 'scripts/mint.js', ruleId: 'getblock-access-token', secret: v.getblock },
   { file: 'scripts/mint.js', ruleId: 'drpc-api-key', secret: v.drpc },
+  { file: 'scripts/mint.js', ruleId: 'infura-project-id-provider', secret: v.infuraProviderId },
 ];
 
 const texts: Record<string, string> = {
@@ -384,6 +387,8 @@ export const config = createConfig({
 });
 export const HELIUS = \`https://mainnet.helius-rpc.com/?api-key=\${import.meta.env.VITE_HELIUS_KEY}\`;
 export const CG_HEADER = { "x-cg-demo-api-key": process.env.COINGECKO_KEY };
+const projectId = "${gen('{{hex:32}}', 'd-wc')}"; // WalletConnect Cloud project id, public by design
+const { chains } = configureChains([mainnet], [infuraProvider({ apiKey: process.env.INFURA_KEY! }), publicProvider()]);
 const orderId = "${uuid('d-order')}"; // tatum order, not a key
 const cssClass = "svg-${gen('{{lower:24}}', 'd-css')}";
 `;
