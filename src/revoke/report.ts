@@ -54,9 +54,10 @@ export function formatResults(results: ItemResult[], plan: Plan, opts: { dryRun:
   if (plan.knownPublic > 0) extra.push(`${plan.knownPublic} known public test key${plan.knownPublic === 1 ? '' : 's'} not sent`);
   for (const e of extra) lines.push(`  ${e}`);
   const t = tally(results);
+  const earlier = results.filter((r) => r.skip === 'state').length;
   const summary = opts.dryRun
-    ? `${t.planned} to revoke, ${t.skipped} skipped`
-    : `${t.revoked} revoked, ${t['already-revoked']} already gone, ${t.failed} failed, ${t.skipped} skipped`;
+    ? `${t.planned} to revoke, ${earlier ? `${earlier} done earlier, ` : ''}${t.skipped - earlier} skipped`
+    : `${t.revoked} revoked, ${t['already-revoked']} already gone, ${t.failed} failed, ${earlier ? `${earlier} done earlier, ` : ''}${t.skipped - earlier} skipped`;
   lines.push(`${summary}${!opts.dryRun && opts.auditLog ? `; audit log: ${opts.auditLog}` : ''}`);
   return lines.join('\n') + '\n';
 }
