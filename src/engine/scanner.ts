@@ -293,18 +293,16 @@ export class Engine {
   }
 
   /** Context of a match: the key path when a parsed value holds it, else the key from the line. */
-  private keyOf(start: number, end: number, ctx: ScanCtx): { key?: string; leaf?: string; keyPath?: string } {
+  private keyOf(start: number, end: number, line: number, lineStart: number, linePrefix: string, ctx: ScanCtx): { key?: string; leaf?: string; keyPath?: string } {
     const { chunk } = ctx;
-    const pos = chunk.lines.position(start);
-    const lineStart = chunk.lines.lineStart(pos.line - 1);
     const v = ctx.struct?.at(start, end);
     // the value is the match (give or take `0x` or a quote): its key path is the context
     if (v && start - v.start <= 3 && /^["'`\s]*(0x)?$/i.test(chunk.buf.toString('utf8', v.start, start))) {
       const keyPath = joinPath(v.path);
       return { key: keyPath, leaf: leafKey(v.path), keyPath };
     }
-    const prefix = chunk.buf.toString('utf8', Math.max(lineStart, v ? v.start : lineStart), start);
-    const above = !v && pos.line > 1 ? chunk.lines.text(pos.line - 2, pos.line - 2) : undefined;
+    const prefix = v && v.start > lineStart ? chunk.buf.toString('utf8', v.start, start) : linePrefix;
+    const above = !v && line > 1 ? chunk.lines.text(line - 2, line - 2) : undefined;
     const key = assignedKey(prefix, above);
     if (key) return { key, leaf: key };
     if (v) {
@@ -329,7 +327,7 @@ export class Engine {
     const lineStart = chunk.lines.lineStart(pos.line - 1);
     const linePrefix = chunk.buf.toString('utf8', lineStart, start);
     if (/data:[\w/+.-]*;base64,[A-Za-z0-9+/=]*$/.test(linePrefix)) return null;
-    const { key, leaf, keyPath } = this.keyOf(start, end, ctx);
+    const { key, leaf, keyPath } = this.keyOf(start, end, pos.line, lineStart, linePrefix, ctx);
 
     if (leaf && rule.deny && rule.deny.test(leaf)) return null;
     // Both conditions hold when both are given: a secret-like name, and the provider nearby.
@@ -352,7 +350,7 @@ export class Engine {
       });
       if (!result.valid) return null;
     }
-    return this.finding(rule, secret, start, end, ctx, { key, result });
+    return this.finding(rule, secret, start, end, ctx, { key, result, pos });
   }
 
   /** A key-path rule on one parsed value: provider and secret role in the path, a high-entropy value. */
@@ -395,7 +393,7 @@ export class Engine {
     start: number,
     end: number,
     ctx: ScanCtx,
-    extra: { key?: string; result: ValidationResult },
+    extra: { key?: string; result: ValidationResult; pos?: { line: number; column: number } },
   ): Raw {
     const { chunk } = ctx;
     const { key, result } = extra;
@@ -404,7 +402,7 @@ export class Engine {
     if (!knownPublic && (rule.allowExact.has(norm) || rule.allowRe.some((r) => r.test(secret)))) {
       knownPublic = 'documented sample value';
     }
-    const pos = chunk.lines.position(start);
+    const pos = extra.pos ?? chunk.lines.position(start);
     const endPos = chunk.lines.position(end);
     const severity: Severity = knownPublic ? 'note' : rule.spec.severity;
     const spec = rule.spec;
