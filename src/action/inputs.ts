@@ -1,0 +1,118 @@
+// The action's inputs. A composite action does not export its inputs to `run` steps, so action.yml maps
+// each one explicitly into the entry step's environment as INPUT_<NAME> (upper case, `-` → `_`):
+//
+//   env:
+//     INPUT_FAIL_ON: ${{ inputs.fail-on }}
+//
+// The hyphenated form JavaScript actions receive (INPUT_FAIL-ON) is accepted too. Values are never
+// interpolated into shell text (no script injection through inputs).
+
+export type Mode = 'auto' | 'pr' | 'push' | 'full';
+export type FailOn = 'error' | 'warning' | 'note' | 'never';
+
+export const MODES: readonly Mode[] = ['auto', 'pr', 'push', 'full'];
+export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
+
+/** Every input action.yml declares, with the default the script applies when the variable is absent or empty. */
+export const INPUTS = {
+  path: '.',
+  mode: 'auto',
+  'fail-on': 'warning',
+  config: '',
+  baseline: '',
+  'sarif-file': 'keyhound.sarif',
+  comment: 'false',
+  'github-token': '',
+  revoke: 'false',
+  // additions beyond issue 6's list
+  'revoke-config': '',
+  rules: '',
+  'max-comments': '50',
+} as const satisfies Record<string, string>;
+
+export type InputName = keyof typeof INPUTS;
+export const INPUT_NAMES = Object.keys(INPUTS) as InputName[];
+
+export interface ActionInputs {
+  path: string;
+  mode: Mode;
+  failOn: FailOn;
+  config?: string;
+  baseline?: string;
+  sarifFile: string;
+  comment: boolean;
+  githubToken?: string;
+  revoke: boolean;
+  /** Revocation configuration as YAML text written in the workflow (never a file from the scanned tree). */
+  revokeConfig?: string;
+  /** Extra rule files or folders, one per line. */
+  rules: string[];
+  maxComments: number;
+}
+
+/** A bad input value: the action fails with exit code 2 and this message. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** The environment variable names an input may arrive in, preferred first. */
+export function inputEnvNames(name: string): string[] {
+  const upper = name.toUpperCase();
+  const underscored = `INPUT_${upper.replace(/[ -]/g, '_')}`;
+  const hyphenated = `INPUT_${upper.replace(/ /g, '_')}`;
+  return underscored === hyphenated ? [underscored] : [underscored, hyphenated];
+}
+
+/** The raw value of one input, trimmed; the declared default when unset or empty. */
+export function rawInput(env: NodeJS.ProcessEnv, name: InputName): string {
+  for (const key of inputEnvNames(name)) {
+    const v = env[key];
+    if (v !== undefined && v.trim() !== '') return v.trim();
+  }
+  return INPUTS[name];
+}
+
+function bool(env: NodeJS.ProcessEnv, name: InputName): boolean {
+  const v = rawInput(env, name).toLowerCase();
+  if (['true', 'yes', '1', 'on'].includes(v)) return true;
+  if (['false', 'no', '0', 'off'].includes(v)) return false;
+  throw new InputError(`input "${name}" must be true or false (got "${v}")`);
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: InputName, allowed: readonly T[]): T {
+  const v = rawInput(env, name).toLowerCase();
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new InputError(`input "${name}" must be one of ${allowed.join(', ')} (got "${v}")`);
+  }
+  return v as T;
+}
+
+const optional = (s: string) => (s === '' ? undefined : s);
+
+/** Reads and checks every input. Throws InputError on a bad value. */
+export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
+  const maxComments = Number(rawInput(env, 'max-comments'));
+  if (!Number.isInteger(maxComments) || maxComments < 0) {
+    throw new InputError(`input "max-comments" must be a whole number ≥ 0 (got "${rawInput(env, 'max-comments')}")`);
+  }
+  return {
+    path: rawInput(env, 'path'),
+    mode: oneOf(env, 'mode', MODES),
+    failOn: oneOf(env, 'fail-on', FAIL_ON),
+    config: optional(rawInput(env, 'config')),
+    baseline: optional(rawInput(env, 'baseline')),
+    sarifFile: rawInput(env, 'sarif-file'),
+    comment: bool(env, 'comment'),
+    githubToken: optional(rawInput(env, 'github-token')),
+    revoke: bool(env, 'revoke'),
+    revokeConfig: optional(rawInput(env, 'revoke-config')),
+    rules: rawInput(env, 'rules')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== ''),
+    maxComments,
+  };
+}
