@@ -336,6 +336,17 @@ paper wallet: {{bip38}}
   'polkadot/.env': `# polkadot collator
 SURI=0x{{hex:64}}
 `,
+  'config/bot.yaml': `rpc_url: https://mainnet.infura.io/v3/\${INFURA_ID}
+chain_id: 1
+signer:
+  address: "0x{{hex:40}}"
+bitget:
+  api_key: "bg_{{hex:32}}"
+  secret_key: "{{hex:64}}"
+`,
+  'scripts/pin.js': `const provider = new ethers.JsonRpcProvider(process.env.RPC_URL);
+const pinataSecretApiKey = "{{hex:64}}";
+`,
   'cardano/payment.skey': `{
     "type": "PaymentSigningKeyShelley_ed25519",
     "description": "Payment Signing Key",
@@ -371,6 +382,10 @@ describe('wallet rules on planted generated secrets', () => {
     assert.equal(keys.length, 2);
     const env = findings.filter((f) => f.file === '.env' && f.ruleId === 'evm-private-key');
     assert.equal(env.length, 1);
+  });
+  it('leaves 64-hex provider secrets near EVM code to the provider rules', () => {
+    const evm = findings.filter((f) => (f.file === 'config/bot.yaml' || f.file === 'scripts/pin.js') && f.ruleId.startsWith('evm-'));
+    assert.deepEqual(evm.map(describeFinding), []);
   });
   it('EVM findings carry the derived EIP-55 address', () => {
     const evm = findings.filter((f) => f.ruleId.startsWith('evm-private-key'));
