@@ -299,7 +299,17 @@ const MAX_BODY = 1024 * 1024;
  * GitHub's review-comment endpoints for one pull request (list with pagination, create, update) and
  * credential revocation, on 127.0.0.1, answering at most `max` requests.
  */
-export async function githubMock(o: { owner?: string; repo?: string; pull?: number; max?: number; pageSize?: number } = {}): Promise<GitHubMock> {
+export async function githubMock(
+  o: {
+    owner?: string;
+    repo?: string;
+    pull?: number;
+    max?: number;
+    pageSize?: number;
+    /** Answers a request before the default routes do (status and JSON body), e.g. to simulate 403/422. */
+    override?: (rec: Recorded) => { status: number; body: unknown } | undefined;
+  } = {},
+): Promise<GitHubMock> {
   const owner = o.owner ?? 'octo';
   const repo = o.repo ?? 'demo';
   const pull = o.pull ?? 7;
@@ -309,6 +319,7 @@ export async function githubMock(o: { owner?: string; repo?: string; pull?: numb
   const comments: ReviewComment[] = [];
   const revoked: string[][] = [];
   let nextId = 1000;
+  let port = 0;
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(body === undefined ? '' : JSON.stringify(body));
@@ -327,6 +338,8 @@ export async function githubMock(o: { owner?: string; repo?: string; pull?: numb
         unexpected.push(rec);
         return send(res, 503, { message: 'mock: request bound reached' });
       }
+      const forced = o.override?.(rec);
+      if (forced) return send(res, forced.status, forced.body);
       const url = new URL(rec.url, 'http://127.0.0.1');
       const list = `/repos/${owner}/${repo}/pulls/${pull}/comments`;
       if (rec.method === 'GET' && url.pathname === list) {
@@ -334,7 +347,7 @@ export async function githubMock(o: { owner?: string; repo?: string; pull?: numb
         const page = Number(url.searchParams.get('page') ?? 1);
         const slice = comments.slice((page - 1) * per, page * per);
         const headers: Record<string, string> = {};
-        if (page * per < comments.length) headers.link = `<http://127.0.0.1${list}?per_page=${per}&page=${page + 1}>; rel="next"`;
+        if (page * per < comments.length) headers.link = `<http://127.0.0.1:${port}${list}?per_page=${per}&page=${page + 1}>; rel="next"`;
         return send(res, 200, slice, headers);
       }
       if (rec.method === 'POST' && url.pathname === list) {
@@ -371,7 +384,7 @@ export async function githubMock(o: { owner?: string; repo?: string; pull?: numb
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,

@@ -1,0 +1,167 @@
+// action.yml and the entry script agree: every declared input reaches the script (through the scan step's
+// env) and is read by it, and the script reads no input action.yml does not declare.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { INPUT_NAMES, INPUTS, inputEnvNames, readInputs } from '../../src/action/inputs.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The package root from test/action or dist/test/action. */
+const root = [resolve(here, '../..'), resolve(here, '../../..')].find((d) => {
+  try {
+    return JSON.parse(readFileSync(resolve(d, 'package.json'), 'utf8')).name === 'keyhound';
+  } catch {
+    return false;
+  }
+})!;
+
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  shell?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+  'working-directory'?: string;
+}
+interface ActionYml {
+  name: string;
+  description: string;
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>;
+  outputs: Record<string, { description: string; value: string }>;
+  runs: { using: string; steps: Step[] };
+}
+
+const action = parse(readFileSync(resolve(root, 'action.yml'), 'utf8')) as ActionYml;
+const steps = action.runs.steps;
+const scanStep = steps.find((s) => s.id === 'scan')!;
+
+/** Environment variable names the script looked at while reading its inputs. */
+function readNames(env: NodeJS.ProcessEnv): Set<string> {
+  const seen = new Set<string>();
+  const proxy = new Proxy(env, {
+    get(target, key) {
+      if (typeof key === 'string') seen.add(key);
+      return target[key as string];
+    },
+  });
+  readInputs(proxy);
+  return seen;
+}
+
+describe('action.yml', () => {
+  it('is a composite action: Node 24, npm ci in the action folder, then the entry script', () => {
+    assert.equal(action.runs.using, 'composite');
+    const node = steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+    assert.ok(node, 'actions/setup-node');
+    assert.equal(String(node.with?.['node-version']), '24');
+    const install = steps.find((s) => /^npm ci\b/.test(s.run ?? ''));
+    assert.ok(install, 'an `npm ci …` step');
+    assert.equal(install['working-directory'], '${{ github.action_path }}');
+    assert.ok(steps.indexOf(node) < steps.indexOf(install) && steps.indexOf(install) < steps.indexOf(scanStep));
+    const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'));
+    assert.ok(cache && steps.indexOf(cache) < steps.indexOf(install), 'the npm cache is restored before npm ci');
+    assert.match(String(cache.with?.key), /steps\.npm-cache-key\.outputs\.hash/, 'keyed on the lock file');
+    assert.match(scanStep.run ?? '', /^node "\$ACTION_ENTRY"$/);
+    assert.equal(scanStep.env?.ACTION_ENTRY, '${{ github.action_path }}/dist/src/action/main.js');
+    for (const s of steps) if (s.run) assert.ok(s.shell, `step "${s.name}" names its shell (required in composite actions)`);
+  });
+
+  it('declares the inputs and outputs of issue 6 with their defaults', () => {
+    const contract: Record<string, string | undefined> = {
+      path: '.',
+      mode: 'auto',
+      'fail-on': 'warning',
+      config: '',
+      baseline: '',
+      'sarif-file': 'keyhound.sarif',
+      comment: 'false',
+      'github-token': '${{ github.token }}',
+      revoke: 'false',
+    };
+    for (const [name, def] of Object.entries(contract)) {
+      assert.ok(action.inputs[name], `input ${name}`);
+      assert.equal(action.inputs[name].default ?? '', def, `default of ${name}`);
+    }
+    assert.deepEqual(Object.keys(action.outputs).sort(), ['findings', 'sarif-file']);
+    assert.equal(action.outputs.findings!.value, '${{ steps.scan.outputs.findings }}');
+    assert.equal(action.outputs['sarif-file']!.value, '${{ steps.scan.outputs.sarif-file }}');
+  });
+
+  it('the script declares exactly the inputs action.yml declares, with the same defaults', () => {
+    assert.deepEqual([...INPUT_NAMES].sort(), Object.keys(action.inputs).sort());
+    for (const name of INPUT_NAMES) {
+      if (name === 'github-token') continue; // ${{ github.token }} is resolved by the runner
+      assert.equal(action.inputs[name]!.default ?? '', INPUTS[name], `default of ${name}`);
+    }
+  });
+
+  it('every input is passed to the entry step as INPUT_<NAME>, and nothing else is', () => {
+    const env = scanStep.env ?? {};
+    const passed = Object.keys(env).filter((k) => k.startsWith('INPUT_'));
+    for (const name of Object.keys(action.inputs)) {
+      const key = inputEnvNames(name)[0]!;
+      assert.equal(env[key], `\${{ inputs.${name} }}`, `${key} carries inputs.${name}`);
+    }
+    assert.equal(passed.length, Object.keys(action.inputs).length, `unexpected: ${passed.join(', ')}`);
+  });
+
+  it('the script reads every declared input, and no undeclared one', () => {
+    const env: NodeJS.ProcessEnv = {};
+    const seen = readNames(env);
+    const inputsRead = [...seen].filter((k) => k.startsWith('INPUT_'));
+    const stepKeys = new Set(Object.keys(scanStep.env ?? {}).filter((k) => k.startsWith('INPUT_')));
+    for (const key of stepKeys) assert.ok(seen.has(key), `the script reads ${key}`);
+    for (const key of inputsRead) {
+      const declared = [...stepKeys].some((k) => k === key) || Object.keys(action.inputs).some((n) => inputEnvNames(n).includes(key));
+      assert.ok(declared, `the script reads ${key}, which action.yml does not declare`);
+    }
+    // and the values arrive: a non-default value per input changes what readInputs returns
+    const custom = readInputs({
+      INPUT_PATH: 'sub',
+      INPUT_MODE: 'full',
+      INPUT_FAIL_ON: 'error',
+      INPUT_CONFIG: 'kh.yaml',
+      INPUT_BASELINE: 'base.json',
+      INPUT_SARIF_FILE: 'out.sarif',
+      INPUT_COMMENT: 'true',
+      INPUT_GITHUB_TOKEN: 't',
+      INPUT_REVOKE: 'true',
+      INPUT_REVOKE_CONFIG: 'issuers: {}',
+      INPUT_RULES: 'a.yaml\nb/',
+      INPUT_MAX_COMMENTS: '3',
+    });
+    assert.deepEqual(custom, {
+      path: 'sub',
+      mode: 'full',
+      failOn: 'error',
+      config: 'kh.yaml',
+      baseline: 'base.json',
+      sarifFile: 'out.sarif',
+      comment: true,
+      githubToken: 't',
+      revoke: true,
+      revokeConfig: 'issuers: {}',
+      rules: ['a.yaml', 'b/'],
+      maxComments: 3,
+    });
+  });
+
+  it('accepts the hyphenated names JavaScript actions get, and rejects bad values', () => {
+    assert.equal(readInputs({ 'INPUT_FAIL-ON': 'note' }).failOn, 'note');
+    assert.throws(() => readInputs({ INPUT_MODE: 'nightly' }), /input "mode" must be one of auto, pr, push, full/);
+    assert.throws(() => readInputs({ INPUT_COMMENT: 'sometimes' }), /input "comment" must be true or false/);
+    assert.throws(() => readInputs({ INPUT_FAIL_ON: 'critical' }), /input "fail-on"/);
+  });
+
+  it('no run step interpolates an input or event field into shell text (script injection)', () => {
+    for (const s of steps) {
+      if (!s.run) continue;
+      assert.ok(!/\$\{\{\s*(inputs|github\.event)\./.test(s.run), `step "${s.name}" runs ${s.run}`);
+    }
+  });
+});
