@@ -41,7 +41,7 @@ export function parsePemBlock(raw: string): PemParts | null {
       continue;
     }
     const b = l.replace(/[,\s]+/g, '');
-    if (label.startsWith('PGP') && /^=[A-Za-z0-9+/]{4}$/.test(b)) continue; // armour CRC24 line
+    if (/^=[A-Za-z0-9+/]{4}$/.test(b)) continue; // OpenPGP-style armour CRC24 line (PGP, Cosmos SDK)
     body += b;
   }
   return { label, headers, body };
@@ -145,6 +145,13 @@ export const pemPrivateKey: Validator = ({ match, secret }) => {
     result = der.length >= 64 && der.length % 8 === 0
       ? { valid: true, reason: 'legacy encrypted PEM (cannot decrypt; still sensitive)', address: `${label.replace(/ PRIVATE KEY$/, '')} encrypted` }
       : { valid: false, reason: 'encrypted body is not whole cipher blocks' };
+  } else if (label === 'TENDERMINT PRIVATE KEY') {
+    // Cosmos SDK `keys export`: bcrypt-derived key, xsalsa20 secretbox (24-byte nonce + ciphertext + 16-byte tag).
+    const header = (name: string) => parts.headers.find((h) => h.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim();
+    const kdf = header('kdf');
+    result = kdf && der.length >= 24 + 16 + 32
+      ? { valid: true, reason: `Cosmos SDK armoured key (${kdf}-encrypted; the passphrase can be brute-forced)`, address: `Cosmos ${header('type') ?? 'key'} encrypted` }
+      : { valid: false, reason: 'no kdf header or body too short for an encrypted key' };
   } else if (label === 'PGP PRIVATE KEY BLOCK') {
     // First packet: secret key, old format tag 5 (0x94–0x97) or new format (0xc5).
     const t = der[0]!;

@@ -128,6 +128,30 @@ function armour(label: string, body: Uint8Array, width = 64): string {
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
+/** OpenPGP CRC24 (RFC 4880 §6.1), the checksum line of ASCII armour. */
+function crc24(data: Uint8Array): number {
+  let crc = 0xb704ce;
+  for (const byte of data) {
+    crc ^= byte << 16;
+    for (let i = 0; i < 8; i++) {
+      crc <<= 1;
+      if (crc & 0x1000000) crc ^= 0x1864cfb;
+    }
+  }
+  return crc & 0xffffff;
+}
+
+/** `keys export` output of the Cosmos SDK: bcrypt + xsalsa20 armour around an amino-encoded key. */
+export function cosmosArmoredKey(rng: SeededRandom, type = 'secp256k1'): string {
+  const keyLen = type === 'ed25519' ? 64 : 32;
+  const body = rng.bytes(24 + 5 + keyLen + 16);
+  const crc = crc24(body);
+  const crcB64 = Buffer.from([crc >> 16, (crc >> 8) & 0xff, crc & 0xff]).toString('base64');
+  const salt = bytesToHex(rng.bytes(16)).toUpperCase();
+  const lines = Buffer.from(body).toString('base64').match(/.{1,64}/g) ?? [];
+  return `-----BEGIN TENDERMINT PRIVATE KEY-----\nkdf: bcrypt\nsalt: ${salt}\ntype: ${type}\n\n${lines.join('\n')}\n=${crcB64}\n-----END TENDERMINT PRIVATE KEY-----\n`;
+}
+
 /** A PEM private key of the given kind. */
 export function samplePem(rng: SeededRandom, kind: string = 'ec'): string {
   switch (kind) {

@@ -12,7 +12,7 @@ import type { SeededRandom } from '../rules/seeded-random.js';
 import { b58check, decodeBase58check } from './base58check.js';
 import { PRIVATE_VERSIONS } from './bip32-versions.js';
 import { crc32Base62 } from './crc32-base62.js';
-import { samplePem, seededEd25519, truncatedPem } from './sample-pem.js';
+import { cosmosArmoredKey, samplePem, seededEd25519, truncatedPem } from './sample-pem.js';
 import { SECP256K1_N, isValidScalar } from './secp256k1-keys.js';
 
 const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -216,6 +216,7 @@ export const sampleGenerators: Record<string, Generator> = {
   'ed25519-b64': (r) => base64.encode(ed25519Pair(r)),
   'cosmos-validator-json': cosmosValidatorJson,
   'cosmos-node-key-json': cosmosNodeKeyJson,
+  'cosmos-armored-key': (r, a) => cosmosArmoredKey(r, oneOf('cosmos-armored-key', a, ['secp256k1', 'ed25519'] as const, 'secp256k1')),
   keystore,
   pem: samplePem,
   'pem-truncated': truncatedPem,

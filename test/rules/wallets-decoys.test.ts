@@ -333,6 +333,8 @@ const wallet = ethers.Wallet.fromPhrase("{{bip39:24}}");
   'btc/keys.md': `cold storage: {{xprv:zprv}}
 paper wallet: {{bip38}}
 `,
+  'cosmos/exported-key.txt': `$ gaiad keys export validator
+{{cosmos-armored-key}}`,
   'polkadot/.env': `# polkadot collator
 SURI=0x{{hex:64}}
 `,
@@ -364,6 +366,7 @@ const EXPECTED: Record<string, string[]> = {
   'keystore/UTC--2024-01-01T00-00-00.000Z--wallet.json': ['ethereum-keystore-v3'],
   'config/priv_validator_key.json': ['cometbft-private-key'],
   'btc/keys.md': ['bip32-extended-private-key', 'bitcoin-bip38-encrypted-key'],
+  'cosmos/exported-key.txt': ['cosmos-armored-private-key'],
   'polkadot/.env': ['substrate-secret-seed'],
   'cardano/payment.skey': ['cardano-signing-key'],
 };

@@ -63,6 +63,15 @@ describe('pem-private-key validator', () => {
     assert.equal(r.valid, true, r.reason);
     assert.equal(r.address, 'RSA encrypted');
   });
+  it('accepts Cosmos SDK armoured exports and needs their kdf header', () => {
+    const armour = sample('cosmos-armored-key', 'secp256k1');
+    const r = check(armour);
+    assert.equal(r.valid, true, r.reason);
+    assert.equal(r.address, 'Cosmos secp256k1 encrypted');
+    assert.equal(check(armour.replace(/kdf: bcrypt\n/, '')).valid, false);
+    const lines = armour.split('\n');
+    assert.equal(check([...lines.slice(0, 5), lines[5]!.slice(0, 20), ...lines.slice(-3)].join('\n')).valid, false);
+  });
   it('rejects truncated bodies of every kind', () => {
     for (const kind of ['rsa', 'ec', 'pkcs8', 'ed25519', 'openssh', 'encrypted']) {
       for (const seed of kind === 'rsa' ? SEEDS.slice(0, 1) : SEEDS.slice(0, 3)) {

@@ -32,6 +32,7 @@ const CASES: Case[] = [
   { kind: 'ed25519-b64', args: [undefined], validator: 'ed25519-keypair-b64', valid: true },
   { kind: 'cosmos-validator-json', args: [undefined], validator: 'cosmos-validator-key', valid: true, secretOf: privKeyValue },
   { kind: 'cosmos-node-key-json', args: [undefined], validator: 'cosmos-validator-key', valid: true, secretOf: privKeyValue },
+  { kind: 'cosmos-armored-key', args: [undefined, 'secp256k1', 'ed25519'], validator: 'pem-private-key', valid: true },
   { kind: 'keystore', args: [undefined, 'scrypt', 'pbkdf2', 'pretty'], validator: 'eth-keystore', valid: true, secretOf: ciphertext },
   { kind: 'pem', args: [undefined, 'rsa', 'rsa-pkcs8', 'ec', 'ed25519', 'pkcs8', 'openssh', 'encrypted', 'ec-escaped'], validator: 'pem-private-key', valid: true },
   { kind: 'discord', args: [undefined], validator: 'discord-bot-token', valid: true },
