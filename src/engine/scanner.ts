@@ -430,6 +430,8 @@ export class Engine {
       end,
       generic: rule.generic,
     };
+    // a key (path) naming the rule's provider settles ties between same-shaped rules of two providers
+    if (key && spec.provider.length >= 3 && normalizeProvider(key).includes(normalizeProvider(spec.provider))) f.named = true;
     if (knownPublic) f.knownPublic = knownPublic;
     if (result.address) f.address = result.address;
     if (key) f.key = key;
@@ -472,10 +474,17 @@ class Chunk {
   }
 }
 
-type Raw = Finding & { start: number; end: number; generic: boolean };
+type Raw = Finding & { start: number; end: number; generic: boolean; named?: boolean };
 
 function score(f: Raw): number {
-  return (f.generic ? 0 : 8) + (f.validated ? 4 : 0) + (f.knownPublic ? 0 : 2) + (f.severity === 'error' ? 1 : 0) + (f.decoded ? 0.5 : 0);
+  return (
+    (f.generic ? 0 : 16) +
+    (f.validated ? 8 : 0) +
+    (f.knownPublic ? 0 : 4) +
+    (f.named ? 2 : 0) +
+    (f.severity === 'error' ? 1 : 0) +
+    (f.decoded ? 0.5 : 0)
+  );
 }
 
 /** One finding per overlapping span: provider-specific over generic, checked over unchecked. */
@@ -503,5 +512,5 @@ function link(findings: Raw[]): Finding[] {
       (a.related ??= []).push(b.fingerprint);
     }
   }
-  return findings.map(({ start: _s, end: _e, generic: _g, ...f }) => f);
+  return findings.map(({ start: _s, end: _e, generic: _g, named: _n, ...f }) => f);
 }
