@@ -161,6 +161,13 @@ export async function planScan(mode: Mode, event: EventInfo, repo: RepoInfo, env
     const number = typeof pr.number === 'number' ? pr.number : typeof p.number === 'number' ? p.number : undefined;
     if (!base || !head) throw new ActionError(`the ${event.name} payload has no pull_request.base.sha / pull_request.head.sha`);
     const commits = typeof pr.commits === 'number' ? pr.commits : undefined;
+    if (event.name === 'pull_request_target' && !(await resolveCommit(repo, head))) {
+      // pull_request_target checks out the base branch; a fork's head is on no branch of this repository
+      throw new ActionError(
+        `the pull request's head commit ${head} is not in this clone: on pull_request_target, check it out ` +
+          '(actions/checkout with `ref: ${{ github.event.pull_request.head.sha }}` and `fetch-depth: 0`)',
+      );
+    }
     const plan = await rangePlan(
       repo,
       base,

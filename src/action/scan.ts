@@ -2,13 +2,13 @@
 // suppression) rather than a child CLI: one scan gives the SARIF file, annotations, summary and
 // review comments, and found secrets stay in this process's memory.
 import { relative, resolve, sep } from 'node:path';
-import { loadConfig } from '../config/load.js';
+import type { Command } from 'commander';
+import { finishSuppression, prepareScan } from '../config/cli.js';
 import { emptyStats, type RuleSpec } from '../engine/types.js';
 import { runScan, type ScanResult } from '../pipeline/scan.js';
 import { AdaptiveScanner } from '../pipeline/worker-pool.js';
 import { GitHistorySource } from '../sources/git-history.js';
 import type { RepoInfo } from '../sources/git-repo.js';
-import { applySuppression, pathMatcher } from '../suppress/index.js';
 import type { ScanPlan } from './plan.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -43,15 +43,15 @@ export function scopePrefix(repoRoot: string, scanPath: string): string {
 
 export async function scanHistory(s: ScanSettings): Promise<ActionScan> {
   const { repo, plan } = s;
-  const loaded = loadConfig(repo.root, s.config, { extraRules: s.rules });
-  const settings = loaded.settings;
-  const maxFileSize = settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  // the same config glue the CLI's scanning commands use; fail-on is the action's input (not a config
+  // value), max-file-size comes from the config when it sets one
+  const origin = { getOptionValueSource: (name: string) => (name === 'failOn' ? 'cli' : 'default') } as unknown as Command;
+  const setup = prepareScan(repo.root, { config: s.config, rules: s.rules, failOn: 'never', maxFileSize: DEFAULT_MAX_FILE_SIZE }, { baseline: s.baseline }, origin);
   const prefix = scopePrefix(repo.root, s.scanPath);
-  const excluded = settings.exclude.length > 0 ? pathMatcher(settings.exclude) : null;
-  const isExcluded = (p: string) => (prefix !== '' && !p.startsWith(prefix)) || (excluded?.(p) ?? false);
+  const isExcluded = (p: string) => (prefix !== '' && !p.startsWith(prefix)) || (setup.isExcluded?.(p) ?? false);
 
-  const source = new GitHistorySource({ repo, revs: plan.revs, addedOnly: plan.addedOnly, tip: plan.tip, maxFileSize, isExcluded });
-  const scanner = new AdaptiveScanner(loaded.ruleSet, maxFileSize);
+  const source = new GitHistorySource({ repo, revs: plan.revs, addedOnly: plan.addedOnly, tip: plan.tip, maxFileSize: setup.maxFileSize, isExcluded });
+  const scanner = new AdaptiveScanner(setup.ruleSet, setup.maxFileSize);
   let result: ScanResult;
   try {
     result = plan.empty ? emptyResult() : await runScan([source], scanner, { inflight: scanner.inflight });
@@ -59,8 +59,8 @@ export async function scanHistory(s: ScanSettings): Promise<ActionScan> {
     await scanner.close();
   }
   result.stats.warnings.unshift(...plan.warnings);
-  applySuppression(result, { root: repo.root, allow: settings.allow, baseline: s.baseline });
-  return { result, rules: loaded.ruleSet.rules, configFile: settings.file };
+  finishSuppression(result, setup, true);
+  return { result, rules: setup.ruleSet.rules, configFile: setup.settings.file };
 }
 
 function emptyResult(): ScanResult {

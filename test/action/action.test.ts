@@ -285,6 +285,27 @@ describe('keyhound action', () => {
     assert.equal(all.outputs.findings, '2');
   });
 
+  it('the config input is the CLI’s --config (paths.exclude applies); path narrows to a folder', async () => {
+    const tokens = [plantedToken('fx'), plantedToken('src'), plantedToken('docs')];
+    const { origin, base, head } = prRepo({
+      '.github/keyhound.yaml': 'paths:\n  exclude: ["fixtures/"]\n',
+      'fixtures/sample.env': `GITHUB_TOKEN=${tokens[0]}\n`,
+      'src/gh.js': `export const auth = "${tokens[1]}";\n`,
+      'docs/setup.md': `Use GITHUB_TOKEN=${tokens[2]} for the demo.\n`,
+    });
+    const { ws, merge } = prWorkspace(origin, head);
+    const payload = pullRequestPayload({ number: 11, base, head, commits: 1 });
+    const r = await runAction({ workspace: ws, eventName: 'pull_request', payload, githubSha: merge, inputs: { config: '.github/keyhound.yaml' } });
+    assert.equal(r.outputs.findings, '2', r.summary);
+    assert.ok(!r.summary.includes('fixtures/sample.env'));
+    assert.match(r.summary, /Config: `[^`]*\.github\/keyhound\.yaml`/);
+    const narrowed = await runAction({ workspace: ws, eventName: 'pull_request', payload, githubSha: merge, inputs: { config: '.github/keyhound.yaml', path: 'src' } });
+    assert.equal(narrowed.outputs.findings, '1');
+    assert.match(findingAnnotations(narrowed)[0]!, /file=src\/gh\.js/, 'paths stay relative to the repository root');
+    assertNoSecrets(r, tokens);
+    assertNoSecrets(narrowed, tokens);
+  });
+
   it('revoke uses only the workflow’s configuration: the tree’s .keyhound.yaml and files on the runner are not read', async () => {
     const token = plantedToken('revoke');
     const { origin, base, head } = prRepo({

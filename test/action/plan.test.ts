@@ -37,6 +37,14 @@ describe('scan plan', () => {
     });
   });
 
+  it('pull_request_target without the head checked out says how to check it out', async () => {
+    const repo = await openRepo(ws);
+    await assert.rejects(
+      planScan('auto', ev('pull_request_target', pullRequestPayload({ number: 5, base: c2, head: 'd'.repeat(40), commits: 1 })), repo, {}),
+      /on pull_request_target, check it out \(actions\/checkout with `ref: \$\{\{ github\.event\.pull_request\.head\.sha \}\}` and `fetch-depth: 0`\)/,
+    );
+  });
+
   it('push: a deleted branch scans nothing; a tag or branch creation scans what no other branch has', async () => {
     const repo = await openRepo(ws);
     const deleted = await planScan('auto', ev('push', { ...pushPayload({ ref: 'refs/heads/old', before: c1, after: ZERO, commits: [] }), deleted: true }), repo, {});
