@@ -301,7 +301,9 @@ export class Engine {
       const keyPath = joinPath(v.path);
       return { key: keyPath, leaf: leafKey(v.path), keyPath };
     }
-    const prefix = v && v.start > lineStart ? chunk.buf.toString('utf8', v.start, start) : linePrefix;
+    let prefix = v && v.start > lineStart ? chunk.buf.toString('utf8', v.start, start) : linePrefix;
+    // code inside a JSON string (notebook cells, embedded JSON): `\"secret\": \"` reads as `"secret": "`
+    if (prefix.includes('\\')) prefix = prefix.replace(/\\+(["'])/g, '$1');
     const above = !v && line > 1 ? chunk.lines.text(line - 2, line - 2) : undefined;
     const key = assignedKey(prefix, above);
     if (key) return { key, leaf: key };

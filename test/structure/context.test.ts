@@ -142,6 +142,17 @@ describe('key paths as rule context', () => {
     assert.deepEqual(scan('{"binance": {"api_secret": "', 'broken.json'), []);
   });
 
+  it('Jupyter notebooks: code in cell source strings keeps its keys and exact positions', () => {
+    const s = gen('{{alnum:64}}', 'nb');
+    const source = ['import ccxt\n', '# binance account\n', 'exchange = ccxt.binance({\n', `  "secret": "${s}",\n`, '})\n'];
+    const nb = JSON.stringify({ cells: [{ cell_type: 'code', metadata: {}, source }], metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1);
+    const [f, ...rest] = scan(nb, 'explore.ipynb');
+    assert.equal(rest.length, 0);
+    const lines = nb.split('\n');
+    const line = lines.findIndex((l) => l.includes(s)) + 1;
+    assert.deepEqual([f!.ruleId, f!.key, f!.line, f!.column], ['test-binance-secret', 'secret', line, lines[line - 1]!.indexOf(s) + 1]);
+  });
+
   it('a value inside a longer string keeps the key from its own text', () => {
     const s = gen('{{alnum:64}}', 'g');
     const fs = scan(`{"binance": {"cmd": "export BINANCE_SECRET=${s}"}}`, 'run.json');
