@@ -1,12 +1,13 @@
 // action.yml and the entry script agree: every declared input reaches the script (through the scan step's
 // env) and is read by it, and the script reads no input action.yml does not declare.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { delimiter, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { INPUT_NAMES, INPUTS, inputEnvNames, readInputs } from '../../src/action/inputs.js';
+import { checkout, cleanup, git, pullRequestPayload, Repo, runAction } from './helpers.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The package root from test/action or dist/test/action. */
@@ -53,7 +54,19 @@ function readNames(env: NodeJS.ProcessEnv): Set<string> {
   return seen;
 }
 
+/** `${{ … }}` in the scan step's env, evaluated as the runner would with every input at its default. */
+function evaluate(value: string, actionPath: string): string {
+  return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_all, expr: string) => {
+    if (expr === 'github.action_path') return actionPath;
+    const m = /^inputs\.([a-z-]+)$/.exec(expr);
+    if (!m) throw new Error(`unexpected expression ${expr}`);
+    const def = action.inputs[m[1]!]?.default ?? '';
+    return def === '${{ github.token }}' ? 'ghs_testtoken0000000000000000000000000000' : def;
+  });
+}
+
 describe('action.yml', () => {
+  after(() => cleanup());
   it('is a composite action: Node 24, npm ci in the action folder, then the entry script', () => {
     assert.equal(action.runs.using, 'composite');
     const node = steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
@@ -163,5 +176,32 @@ describe('action.yml', () => {
       if (!s.run) continue;
       assert.ok(!/\$\{\{\s*(inputs|github\.event)\./.test(s.run), `step "${s.name}" runs ${s.run}`);
     }
+  });
+
+  it("its scan step, with the declared defaults, runs the built entry script on a pull request", async (t) => {
+    const entry = resolve(root, 'dist/src/action/main.js');
+    if (!here.includes('/dist/') || !existsSync(entry)) {
+      t.skip('needs the build (node --test dist/test/action/*.test.js)');
+      return;
+    }
+    const origin = Repo.init();
+    const base = origin.commit('initial', '2024-03-01T10:00:00Z', { 'README.md': '# demo\n' });
+    git(origin.dir, 'checkout', '-q', '-b', 'feature');
+    const head = origin.commit('docs', '2024-03-02T10:00:00Z', { 'docs/usage.md': 'Run it.\n' });
+    git(origin.dir, 'checkout', '-q', 'main');
+    const ws = checkout(origin, { detach: head });
+    const env: NodeJS.ProcessEnv = { PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
+    for (const [k, v] of Object.entries(scanStep.env ?? {})) env[k] = evaluate(v, root);
+    const r = await runAction({
+      workspace: ws,
+      eventName: 'pull_request',
+      payload: pullRequestPayload({ number: 3, base, head, commits: 1 }),
+      shell: scanStep.run!,
+      env,
+    });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(r.outputs.findings, '0');
+    assert.equal(r.outputs['sarif-file'], resolve(ws, 'keyhound.sarif'));
+    assert.match(r.summary, /No secrets found/);
   });
 });

@@ -218,6 +218,8 @@ export async function runAction(o: {
   apiUrl?: string;
   githubSha?: string;
   env?: NodeJS.ProcessEnv;
+  /** Run this shell text with bash instead of the entry script (action.yml's own step); `inputs` are then not mapped. */
+  shell?: string;
 }): Promise<RunResult> {
   const runner = tempDir('keyhound-action-runner-');
   const eventPath = join(runner, 'event.json');
@@ -238,11 +240,13 @@ export async function runAction(o: {
     GITHUB_SHA: o.githubSha ?? '',
     GITHUB_API_URL: o.apiUrl ?? 'http://127.0.0.1:9',
     RUNNER_TEMP: join(runner, 'tmp'),
-    ...inputEnv({ 'github-token': 'ghs_testtoken0000000000000000000000000000', ...(o.inputs ?? {}) }),
+    ...(o.shell ? {} : inputEnv({ 'github-token': 'ghs_testtoken0000000000000000000000000000', ...(o.inputs ?? {}) })),
     ...(o.env ?? {}),
   });
   mkdirSync(join(runner, 'tmp'));
-  const child = spawn(process.execPath, entryCommand(), { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = o.shell
+    ? spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', o.shell], { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, entryCommand(), { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
