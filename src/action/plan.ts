@@ -121,8 +121,12 @@ async function pushedCommits(repo: RepoInfo, head: string, branch: string | unde
       warnings: [],
     };
   }
+  // `--exclude … --remotes` rather than every ref on the command line (clones can have thousands of
+  // branches). `*` also matches `/`, so a glob may leave out more refs than the branch itself: that
+  // only scans more commits, never fewer. */HEAD is left out too: it may point at the pushed branch.
+  const glob = (name: string) => name.replace(/[\\*?[\]]/g, (c) => `\\${c}`);
   return {
-    revs: [head, '--not', ...others],
+    revs: [head, '--not', '--exclude=*/HEAD', ...(branch ? [`--exclude=*/${glob(branch)}`] : []), '--remotes'],
     tip: head,
     addedOnly: true,
     description: `${why}: the commits on ${branch ?? short(head)} (${short(head)}) that no other branch has`,

@@ -183,6 +183,17 @@ describe('keyhound action', () => {
       assertNoSecrets(r, [oldToken, newToken], { sarif: readFileSync(r.outputs['sarif-file']!, 'utf8') });
     });
 
+    it('a new branch is still scanned when origin/HEAD points at it', async () => {
+      const ws = checkout(origin, { branch: 'release-x' });
+      git(ws, 'remote', 'set-head', 'origin', 'release-x');
+      const r = await runAction({
+        workspace: ws,
+        eventName: 'push',
+        payload: pushPayload({ ref: 'refs/heads/release-x', before: ZERO, after: c2, commits: [c1, c2] }),
+      });
+      assert.equal(r.outputs.findings, '1', r.stdout);
+    });
+
     it('before..after of an existing branch', async () => {
       const ws = checkout(origin, { branch: 'release-x' });
       const r = await runAction({

@@ -50,7 +50,7 @@ describe('scan plan', () => {
     const deleted = await planScan('auto', ev('push', { ...pushPayload({ ref: 'refs/heads/old', before: c1, after: ZERO, commits: [] }), deleted: true }), repo, {});
     assert.equal(deleted.empty, true);
     const created = await planScan('push', ev('push', pushPayload({ ref: 'refs/heads/topic', before: ZERO, after: c3, commits: [c3] })), repo, {});
-    assert.deepEqual(created.revs, [c3, '--not', 'refs/remotes/origin/main']);
+    assert.deepEqual(created.revs, [c3, '--not', '--exclude=*/HEAD', '--exclude=*/topic', '--remotes']);
     assert.equal(created.addedOnly, true);
   });
 
@@ -58,7 +58,7 @@ describe('scan plan', () => {
     const repo = await openRepo(ws);
     const gone = 'e'.repeat(40);
     const p = await planScan('auto', ev('push', pushPayload({ ref: 'refs/heads/topic', before: gone, after: c3, commits: [c3], forced: true })), repo, {});
-    assert.deepEqual(p.revs, [c3, '--not', 'refs/remotes/origin/main']);
+    assert.deepEqual(p.revs, [c3, '--not', '--exclude=*/HEAD', '--exclude=*/topic', '--remotes']);
     assert.match(p.warnings[0]!, /force push replaced/);
     // not forced: the base is simply missing
     await assert.rejects(planScan('auto', ev('push', pushPayload({ ref: 'refs/heads/topic', before: gone, after: c3, commits: [c3] })), repo, {}), /fetch-depth: 0/);
