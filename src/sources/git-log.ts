@@ -12,7 +12,9 @@ export interface LogCommit {
   /** Author date, seconds since the epoch. */
   time: number;
   subject: string;
-  /** Position in `--date-order` output: 0 is the newest. */
+  /** Committer date, seconds since the epoch: orders commits (ties: later in the log is older). */
+  ctime: number;
+  /** Position in the log output (git's default order: newest first, by commit date). */
   order: number;
 }
 
@@ -32,15 +34,16 @@ export interface RawChange {
 
 export type LogEvent = { kind: 'commit'; commit: LogCommit } | { kind: 'change'; change: RawChange };
 
-export const LOG_FORMAT = '%x01%H%x00%P%x00%aN%x00%aE%x00%aI%x00%at%x00%s';
-const HEADER_FIELDS = 7;
+export const LOG_FORMAT = '%x01%H%x00%P%x00%aN%x00%aE%x00%aI%x00%at%x00%ct%x00%s';
+const HEADER_FIELDS = 8;
 
 /** Arguments for `git log` over `revs` (refs, ranges, `--all`), with provenance fields. */
 export function logArgs(revs: string[], extra: string[] = []): string[] {
   return [
     '-c', 'log.showRoot=true',
     '-c', 'log.showSignature=false',
-    'log', '-z', '--raw', '--no-abbrev', '--no-renames', '-c', '--date-order', '--no-color', '--no-show-signature',
+    // no --date-order / --topo-order: those walk the whole graph before printing the first commit
+    'log', '-z', '--raw', '--no-abbrev', '--no-renames', '-c', '--no-color', '--no-show-signature',
     `--format=${LOG_FORMAT}`,
     ...extra,
     ...revs,
@@ -65,7 +68,7 @@ export async function* parseLog(git: GitStream): AsyncGenerator<LogEvent> {
     if (header) {
       header.push(tok.toString('utf8'));
       if (header.length === HEADER_FIELDS) {
-        const [sha, parents, author, email, date, time, subject] = header as [string, string, string, string, string, string, string];
+        const [sha, parents, author, email, date, time, ctime, subject] = header as [string, string, string, string, string, string, string, string];
         commit = {
           sha,
           parents: parents ? parents.split(' ') : [],
@@ -73,6 +76,7 @@ export async function* parseLog(git: GitStream): AsyncGenerator<LogEvent> {
           email,
           date,
           time: Number(time),
+          ctime: Number(ctime),
           subject,
           order: order++,
         };

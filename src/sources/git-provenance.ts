@@ -5,7 +5,7 @@ import type { CommitInfo, Finding } from '../engine/types.js';
 import { isFileMode, isNullSha, type LogCommit, type RawChange } from './git-log.js';
 
 export interface AddEvent {
-  /** Index into `commits` (its log order: 0 is the newest). */
+  /** Index into `commits` (its position in the log). */
   commit: number;
   path: number;
   /** Blob at this path in each parent (zeros when absent); kept for range mode only. */
@@ -62,6 +62,21 @@ export class ProvenanceLog {
     if (this.keepParents) ev.parents = ch.oldShas.map((s, i) => (isFileMode(ch.oldModes[i]!) ? s : '0'));
     list.push(ev);
     return ch.newSha;
+  }
+
+  /** Negative when commit `a` is older than `b` (committer date; ties: later in the log is older). */
+  compare(a: number, b: number): number {
+    const ca = this.commits[a]!;
+    const cb = this.commits[b]!;
+    return ca.ctime - cb.ctime || b - a;
+  }
+
+  oldest(list: number[]): number {
+    return list.reduce((x, y) => (this.compare(y, x) < 0 ? y : x));
+  }
+
+  newest(list: number[]): number {
+    return list.reduce((x, y) => (this.compare(y, x) > 0 ? y : x));
   }
 
   commitInfo(order: number): CommitInfo {
@@ -159,40 +174,45 @@ function lineages(occ: Occurrence[]): Occurrence[][] {
 }
 
 function merged(log: ProvenanceLog, group: Occurrence[], opts: MergeOptions): Finding {
-  // introduced: the oldest add (highest log order); ties keep the earlier line
+  // introduced: the oldest add; on a tie, the earlier line
   let intro = group[0]!;
-  let introCommit = Math.max(...intro.adds);
-  for (const o of group) {
-    const c = Math.max(...o.adds);
-    if (c > introCommit || (c === introCommit && o.finding.line < intro.finding.line && o.path === intro.path)) {
+  let introCommit = log.oldest(intro.adds);
+  for (const o of group.slice(1)) {
+    const c = log.oldest(o.adds);
+    const cmp = log.compare(c, introCommit);
+    if (cmp < 0 || (cmp === 0 && o.finding.line < intro.finding.line)) {
       intro = o;
       introCommit = c;
     }
   }
   const commit = log.commitInfo(introCommit);
   const firstSeen = new Map<number, number>();
-  for (const o of group) firstSeen.set(o.path, Math.max(firstSeen.get(o.path) ?? -1, ...o.adds));
-  const paths = [...firstSeen].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([p]) => log.paths[p]!);
+  for (const o of group) {
+    const c = log.oldest(o.adds);
+    const prev = firstSeen.get(o.path);
+    if (prev === undefined || log.compare(c, prev) < 0) firstSeen.set(o.path, c);
+  }
+  const paths = [...firstSeen].sort((a, b) => log.compare(a[1], b[1]) || a[0] - b[0]).map(([p]) => log.paths[p]!);
   if (paths.length > 1) commit.paths = paths;
 
   const present = group.some((o) => opts.tipTree.get(log.paths[o.path]!) === o.blob);
   commit.presentAtHead = present;
   let end = opts.now;
   if (!present) {
-    // removed when every (blob, path) pair has a removal newer than its newest add
-    let newestRemoval = Infinity;
+    // gone when every (blob, path) pair has a removal newer than its newest add; gone at the newest of those
+    const removals: number[] = [];
     let allRemoved = true;
     for (const o of group) {
-      const lastAdd = Math.min(...o.adds);
-      const after = o.removes.filter((r) => r < lastAdd);
+      const lastAdd = log.newest(o.adds);
+      const after = o.removes.filter((r) => log.compare(r, lastAdd) > 0);
       if (after.length === 0) {
         allRemoved = false;
         break;
       }
-      newestRemoval = Math.min(newestRemoval, ...after);
+      removals.push(log.newest(after));
     }
-    if (allRemoved && Number.isFinite(newestRemoval)) {
-      const r = log.commits[newestRemoval]!;
+    if (allRemoved && removals.length > 0) {
+      const r = log.commits[log.newest(removals)]!;
       commit.removedIn = r.sha;
       commit.removedDate = r.date;
       end = r.time * 1000;
