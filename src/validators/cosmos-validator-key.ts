@@ -5,11 +5,12 @@ import { base64 } from '@scure/base';
 import type { Validator } from '../engine/types.js';
 import { decodeBase64Loose } from './ed25519-keypair-b64.js';
 import { ed25519PairPublicKey } from './ed25519-pair.js';
-import { findEnclosing } from './json-enclosing.js';
+import { locateObject } from './json-enclosing.js';
 
 /** pub_key.value of the key file around the match; undefined for node_key.json, which has none. */
-function listedPublicKey(text: string, index: number): string | undefined {
-  const file = findEnclosing(text, index, (o) => 'priv_key' in o);
+function listedPublicKey(text: string, match: string, index: () => number, secret: string): string | undefined {
+  const holds = (o: Record<string, unknown>) => (o.priv_key as { value?: unknown } | undefined)?.value === secret;
+  const file = locateObject(text, match, index, holds, (o) => 'priv_key' in o);
   const pub = file?.pub_key as { value?: unknown } | undefined;
   return typeof pub?.value === 'string' ? pub.value : undefined;
 }
@@ -20,7 +21,7 @@ export const cosmosValidatorKey: Validator = (input) => {
   if (bytes.length !== 64) return { valid: false, reason: `${bytes.length} bytes, an Ed25519 private key has 64` };
   const pub = ed25519PairPublicKey(bytes);
   if (!pub) return { valid: false, reason: 'second half is not the ed25519 public key of the first' };
-  const listed = listedPublicKey(input.text(), input.index());
+  const listed = listedPublicKey(input.text(), input.match, input.index, input.secret.trim());
   if (listed !== undefined && listed !== base64.encode(pub)) {
     return { valid: false, reason: 'pub_key.value differs from the derived public key' };
   }

@@ -1,6 +1,6 @@
 // Ethereum keystore v3 (Web3 Secret Storage): encrypted, but the password can be brute-forced offline.
 import type { Validator } from '../engine/types.js';
-import { findEnclosing } from './json-enclosing.js';
+import { locateObject } from './json-enclosing.js';
 import { toChecksumAddress } from './secp256k1-keys.js';
 
 type Obj = Record<string, unknown>;
@@ -38,17 +38,12 @@ const looksLikeKeystore = (o: Obj): boolean => isObj(cryptoOf(o)) && 'version' i
 
 export const ethKeystore: Validator = (input) => {
   const text = input.text();
-  let ks: Obj | undefined;
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') && text.length <= 256 * 1024) {
-    try {
-      const whole: unknown = JSON.parse(text);
-      if (isObj(whole) && looksLikeKeystore(whole)) ks = whole;
-    } catch {
-      /* not a JSON file: look around the match */
-    }
-  }
-  ks ??= findEnclosing(text, input.index(), looksLikeKeystore);
+  const secret = input.secret.toLowerCase();
+  const holdsSecret = (o: Obj) => {
+    const c = cryptoOf(o);
+    return isObj(c) && typeof c.ciphertext === 'string' && c.ciphertext.toLowerCase().replace(/^0x/, '') === secret.replace(/^0x/, '');
+  };
+  const ks = locateObject(text, input.match, input.index, holdsSecret, looksLikeKeystore);
   if (!ks) return { valid: false, reason: 'no enclosing keystore JSON object' };
   const problem = keystoreProblem(ks);
   if (problem) return { valid: false, reason: problem };
