@@ -15,7 +15,9 @@ abstract class CatFile<T> {
   private ended = false;
 
   constructor(mode: '--batch' | '--batch-check', cwd: string) {
-    this.git = new GitStream(['cat-file', mode, '--buffer'], cwd);
+    // sizes are answered one by one as the log names blobs (no --buffer: each answer is flushed at
+    // once); contents are large enough that buffering costs no latency
+    this.git = new GitStream(['cat-file', mode, ...(mode === '--batch' ? ['--buffer'] : [])], cwd);
   }
 
   /** Queues a request for one object id. */

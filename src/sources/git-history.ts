@@ -60,6 +60,7 @@ export class GitHistorySource implements Source {
     const local = this.opts.repo.partial ? await localBlobs(root) : null;
     const extra = this.opts.since ? [`--since=${this.opts.since}`] : [];
     const logProc = new GitStream(logArgs(this.opts.revs, extra), root);
+    logProc.endInput();
     const check = new CatFileCheck(root);
     const batch = new CatFileBatch(root);
     const requested = new Set<string>();
@@ -108,6 +109,7 @@ export class GitHistorySource implements Source {
           if (info.type !== 'blob') continue;
           if (info.size > this.opts.maxFileSize) {
             const path = this.firstPath.get(info.sha) ?? info.sha;
+            this.firstPath.delete(info.sha);
             this.tooLarge.push(`${path} (${info.sha.slice(0, 10)}, ${info.size} bytes)`);
             events.skipped('tooLarge', path);
             continue;
@@ -131,6 +133,7 @@ export class GitHistorySource implements Source {
           continue;
         }
         const path = this.firstPath.get(obj.sha) ?? obj.sha;
+        this.firstPath.delete(obj.sha);
         if (obj.data.length < 1024 && obj.data.subarray(0, LFS_POINTER.length).equals(LFS_POINTER)) {
           this.lfs++;
           events.skipped('ignored', path);

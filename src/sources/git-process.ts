@@ -117,6 +117,7 @@ export class GitStream {
   private stderrText = '';
   private exited: Promise<number | null>;
   private done = false;
+  private inputEnded = false;
 
   constructor(args: string[], cwd: string, readonly idleMs = Number(process.env.KEYHOUND_GIT_IDLE_MS ?? 300_000)) {
     this.child = spawn('git', [...GIT_READ_CONFIG, ...args], { cwd, env: gitEnv(), stdio: 'pipe' });
@@ -142,13 +143,19 @@ export class GitStream {
     return this.stderrText;
   }
 
-  /** Stdout chunks, with the idle watchdog armed while waiting for each. */
+  /**
+   * Stdout chunks, with the idle watchdog armed while waiting for each — once our input has ended
+   * (before that, a quiet git may simply be waiting for requests we have not sent yet).
+   */
   async *read(): AsyncGenerator<Buffer> {
     const it = this.child.stdout[Symbol.asyncIterator]();
     for (;;) {
       let timer: NodeJS.Timeout | undefined;
       const idle = new Promise<'idle'>((resolve) => {
-        timer = setTimeout(() => resolve('idle'), this.idleMs);
+        const arm = () => {
+          timer = setTimeout(() => (this.inputEnded ? resolve('idle') : arm()), this.idleMs);
+        };
+        arm();
       });
       const next = await Promise.race([it.next(), idle]);
       clearTimeout(timer);
@@ -167,6 +174,7 @@ export class GitStream {
   }
 
   endInput(): void {
+    this.inputEnded = true;
     if (!this.child.stdin.destroyed) this.child.stdin.end();
   }
 

@@ -1,6 +1,7 @@
 // Every bad input the issue lists: each handled, nothing hangs, exit 2 only for usage problems.
 import assert from 'node:assert/strict';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { cleanup, historyJson, Repo, rulesPath, runCli, tempDir, token } from './helpers.js';
@@ -87,6 +88,19 @@ describe('history: bad input', () => {
     rmSync(objectPath(r, tree));
     const { report } = historyJson(r.dir);
     assert.ok(report.stats.warnings.some((w) => /git log stopped early/.test(w)), report.stats.warnings.join('\n'));
+  });
+
+  it('a git that stops answering is killed by the idle watchdog: a warning, no hang', () => {
+    const r = fiveCommits();
+    const bin = tempDir('keyhound-fake-git-');
+    const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\nfor a in "$@"; do [ "$a" = log ] && exec sleep 30; done\nexec '${realGit}' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    const started = Date.now();
+    const { code, report } = historyJson(r.dir, [], { PATH: `${bin}:${process.env.PATH}`, KEYHOUND_GIT_IDLE_MS: '300' });
+    assert.ok(Date.now() - started < 20_000, 'finished well before the stuck git would have');
+    assert.equal(code, 0);
+    assert.ok(report.stats.warnings.some((w) => /git log stopped early .*produced nothing/.test(w)), report.stats.warnings.join('\n'));
   });
 
   it('a partial clone: absent blobs are counted, never fetched', () => {
