@@ -38,6 +38,8 @@ dotenv.config();
 
 const PRIVATE_KEY = process.env.PRIVATE_KEY ?? "";
 const DEPLOYER_KEY = process.env.DEPLOYER_PRIVATE_KEY || "0x" + "0".repeat(64);
+const LOCAL_KEY = process.env.LOCAL_PRIVATE_KEY ?? "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+const DEPLOY_TX = process.env.DEPLOY_TX_HASH || "0x{{hex:64}}";
 
 const config: HardhatUserConfig = {
   solidity: { version: "0.8.24", settings: { optimizer: { enabled: true, runs: 200 } } },
@@ -298,6 +300,7 @@ describe('wallet rules on a decoy-heavy repository', () => {
     const notes = findings.filter((f) => f.severity === 'note');
     assert.ok(notes.some((f) => f.ruleId.startsWith('evm-private-key') && /Hardhat\/Anvil account #0/.test(f.knownPublic ?? '')), notes.map(describeFinding).join('\n'));
     assert.ok(notes.some((f) => f.ruleId === 'bip39-mnemonic' && /BIP39 test vector/.test(f.knownPublic ?? '')), notes.map(describeFinding).join('\n'));
+    assert.ok(notes.some((f) => f.ruleId === 'evm-private-key-env-fallback' && /account #1/.test(f.knownPublic ?? '')), notes.map(describeFinding).join('\n'));
   });
 });
 
@@ -318,6 +321,8 @@ BTC_WIF={{wif:compressed}}
     },
   },
 };
+`,
+  'scripts/fallback.js': `const pk = process.env.PRIVATE_KEY || "0x{{evm-key}}";
 `,
   'scripts/deploy.ts': `const account = privateKeyToAccount("0x{{evm-key}}");
 const wallet = ethers.Wallet.fromPhrase("{{bip39:24}}");
@@ -360,6 +365,7 @@ const pinataSecretApiKey = "{{hex:64}}";
 const EXPECTED: Record<string, string[]> = {
   '.env': ['evm-private-key', 'bip39-mnemonic', 'bitcoin-wif-private-key'],
   'hardhat.config.js': ['evm-private-key', 'evm-private-key-list'],
+  'scripts/fallback.js': ['evm-private-key-env-fallback'],
   'scripts/deploy.ts': ['evm-private-key-call', 'bip39-mnemonic'],
   'wallets/id.json': ['solana-keypair-json'],
   'wallets/phantom.txt': ['solana-keypair-base58'],
