@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { expandExample } from '../../src/rules/example-values.js';
 import { CLI, cleanup, Repo, rulesPath, runCli, tempDir, testEnv, token } from './helpers.js';
 
 after(cleanup);
@@ -91,6 +92,7 @@ describe('install-hook', () => {
 });
 
 describe('pre-commit framework', () => {
+  const precommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
   it('.pre-commit-hooks.yaml declares the node hook running `keyhound staged`', () => {
     const hooks = parse(readFileSync(join(CHECKOUT, '.pre-commit-hooks.yaml'), 'utf8')) as Record<string, unknown>[];
     const h = hooks.find((x) => x['id'] === 'keyhound')!;
@@ -100,9 +102,30 @@ describe('pre-commit framework', () => {
     const pkg = JSON.parse(readFileSync(join(CHECKOUT, 'package.json'), 'utf8')) as { bin: Record<string, string>; files: string[] };
     assert.ok(pkg.bin['keyhound'], 'language: node needs a bin named keyhound');
     assert.ok(pkg.files.includes('.pre-commit-hooks.yaml'));
+    // pre-commit reads `npm pack`'s stdout as the tarball name: the prepare banner must not land there
+    assert.match(readFileSync(join(CHECKOUT, '.npmrc'), 'utf8'), /^foreground-scripts=false$/m);
   });
 
-  const precommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
+  // The published hook itself (language: node): pre-commit clones this checkout at HEAD, npm-installs it
+  // (re2 builds from source without network access to GitHub: minutes) — opt-in.
+  it('the language: node hook from this checkout blocks a staged secret', { skip: !process.env.KEYHOUND_E2E_NODE_HOOK || precommit.status !== 0 ? 'set KEYHOUND_E2E_NODE_HOOK=1 (slow: npm install of the hook)' : false, timeout: 1_800_000 }, () => {
+    const rev = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: CHECKOUT, encoding: 'utf8' }).stdout.trim();
+    const r = Repo.init();
+    const env = { PRE_COMMIT_HOME: process.env.KEYHOUND_E2E_PRE_COMMIT_HOME ?? tempDir('keyhound-pre-commit-home-'), npm_config_prefer_offline: 'true' };
+    const config = `repos:\n  - repo: ${JSON.stringify(CHECKOUT)}\n    rev: ${rev}\n    hooks:\n      - id: keyhound\n`;
+    r.commit('init', '2024-01-01T00:00:00Z', { '.pre-commit-config.yaml': config });
+    const installed = spawnSync('pre-commit', ['install', '--install-hooks'], { cwd: r.dir, env: testEnv(env), encoding: 'utf8', timeout: 1_800_000 });
+    assert.equal(installed.status, 0, installed.stdout + installed.stderr);
+    // the built-in pack: a GitHub classic token with a valid checksum
+    const secret = expandExample('{{github:ghp}}', 'keyhound-e2e-node-hook');
+    r.write('app.env', `GITHUB_TOKEN=${secret}\n`);
+    r.git('add', 'app.env');
+    const blocked = r.gitRaw(['commit', '-m', 'leak'], { allowFail: true, env });
+    assert.equal(blocked.status, 1, blocked.stdout + blocked.stderr);
+    assert.match(blocked.stdout + blocked.stderr, /app\.env:1\s+github/);
+    assert.ok(!(blocked.stdout + blocked.stderr).includes(secret));
+  });
+
   it('a staged secret blocks the commit; the same secret only in the working file does not', { skip: precommit.status !== 0 ? 'pre-commit is not installed (.ci/run installs it)' : false }, () => {
     const r = Repo.init();
     const env = { PRE_COMMIT_HOME: tempDir('keyhound-pre-commit-home-') };
