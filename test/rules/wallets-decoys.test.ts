@@ -414,3 +414,38 @@ describe('wallet rules on planted generated secrets', () => {
     assert.equal(cmt.address, doc.address);
   });
 });
+
+describe('known-public list', () => {
+  const entries = knownPublic.filter((k) => /Hardhat|Ganache|Truffle|Besu|Moonbeam|Substrate|BIP3|Bitcoin wiki/.test(k.description));
+  const check = (name: string, value: string) =>
+    validators[name]!({ secret: value, match: value, text: () => value, index: () => 0 });
+  it('holds the 20 Hardhat/Anvil keys, numbered', () => {
+    for (let i = 0; i < 20; i++) assert.ok(knownPublic.some((k) => k.description === `Hardhat/Anvil account #${i}`), `#${i}`);
+  });
+  it('every wallet entry passes its own offline check', () => {
+    for (const { value, description } of entries) {
+      const v = value.trim();
+      const name = /^(0x)?[0-9a-f]{64}$/i.test(v)
+        ? 'evm-private-key'
+        : /^xprv/.test(v)
+          ? 'bip32-xprv'
+          : /^6P/.test(v)
+            ? 'bip38'
+            : /^[5KL9c][1-9A-HJ-NP-Za-km-z]{50,51}$/.test(v)
+              ? 'wif'
+              : 'bip39';
+      assert.equal(check(name, v).valid, true, `${description}: ${name}`);
+    }
+  });
+  it('Hardhat keys derive the documented addresses', () => {
+    const key = (i: number) => knownPublic.find((k) => k.description === `Hardhat/Anvil account #${i}`)!.value;
+    assert.equal(evmAddressOf(key(0).slice(2)), '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266');
+    assert.equal(evmAddressOf(key(1).slice(2)), '0x70997970C51812dc3A010C7d01b50e0d17dc79C8');
+    assert.equal(evmAddressOf(key(2).slice(2)), '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC');
+  });
+  it('lists no hash, topic or slot constant (those are not keys, the validator drops them)', () => {
+    for (const { value } of knownPublic) {
+      if (/^(0x)?[0-9a-f]{64}$/i.test(value)) assert.equal(check('evm-private-key', value).valid, true, value);
+    }
+  });
+});
