@@ -8,17 +8,29 @@ function escapeRe(s: string): string {
 }
 
 /**
- * Decides which rules can match a chunk from their keywords, in one pass whatever the rule count.
- * The first few hundred KB use indexOf on a lower-cased copy (no set to build: the pre-commit path
- * stays cheap); after that one RE2.Set pass over the bytes.
+ * Decides which rules can match a chunk, in one pass whatever the rule count. Rules with keywords
+ * run where one occurs: the first few hundred KB use indexOf on a lower-cased copy (no set to build:
+ * the pre-commit path stays cheap), after that one RE2.Set pass over the bytes. Rules without keywords
+ * (formats with no word to look for: WIF, base58 keypairs) are prefiltered by their own patterns,
+ * together in a second RE2.Set, so N such rules still cost one pass.
  */
 export class Prefilter {
   private readonly keywords: string[];
   private readonly rulesOf: number[][];
   private set: InstanceType<typeof RE2.Set> | null = null;
   private seen = 0;
+  private readonly patternRules: number[] = [];
+  private readonly patterns: string[] = [];
+  private patternSet: InstanceType<typeof RE2.Set> | null = null;
 
-  constructor(keywordsPerRule: string[][]) {
+  constructor(rules: Array<{ keywords: string[]; pattern: string }>) {
+    const keywordsPerRule = rules.map((r) => r.keywords);
+    rules.forEach((r, i) => {
+      if (r.keywords.length === 0) {
+        this.patternRules.push(i);
+        this.patterns.push(r.pattern);
+      }
+    });
     const index = new Map<string, number>();
     this.keywords = [];
     this.rulesOf = [];
@@ -37,13 +49,23 @@ export class Prefilter {
     });
   }
 
-  /** Indices of rules with at least one keyword in `buf`, ascending. */
+  /** Indices of rules that can match `buf`, ascending. */
   candidates(buf: Buffer): number[] {
+    const rules = new Set(this.keywordCandidates(buf));
+    if (this.patterns.length > 0) {
+      this.patternSet ??= new RE2.Set(this.patterns, 'u');
+      for (const i of this.patternSet.match(buf)) rules.add(this.patternRules[i]!);
+    }
+    return [...rules].sort((a, b) => a - b);
+  }
+
+  /** Indices of rules with at least one keyword in `buf`. */
+  keywordCandidates(buf: Buffer): number[] {
     this.seen += buf.length;
     const hits = this.seen <= SMALL_TOTAL ? this.smallHits(buf) : this.setHits(buf);
     const rules = new Set<number>();
     for (const k of hits) for (const r of this.rulesOf[k]!) rules.add(r);
-    return [...rules].sort((a, b) => a - b);
+    return [...rules];
   }
 
   private smallHits(buf: Buffer): number[] {

@@ -153,7 +153,7 @@ export class Engine {
       }
     }
     for (const k of opts.knownPublic ?? []) this.known.set(normalizeValue(k.value), k.description);
-    this.prefilter = new Prefilter(this.rules.map((r) => r.spec.keywords));
+    this.prefilter = new Prefilter(this.rules.map((r) => r.spec));
   }
 
   get ruleSpecs(): RuleSpec[] {
@@ -185,7 +185,7 @@ export class Engine {
   ): Found {
     const candidates = this.prefilter.candidates(buf);
     if (outer) {
-      for (const r of this.prefilter.candidates(Buffer.from(outer.context))) if (!candidates.includes(r)) candidates.push(r);
+      for (const r of this.prefilter.keywordCandidates(Buffer.from(outer.context))) if (!candidates.includes(r)) candidates.push(r);
     }
     const decodable = depth < MAX_DEPTH && budget.values > 0;
     if (candidates.length === 0 && !values && !decodable) return EMPTY;

@@ -83,7 +83,7 @@ export function checkRule(raw: unknown, file: string, where = ''): RuleSpec {
   if (typeof spec.secretGroup === 'string' && !spec.pattern.includes(`<${spec.secretGroup}>`)) {
     throw new RuleError(file, spec.id, 'secretGroup', `pattern has no group named "${spec.secretGroup}"`);
   }
-  return { ...spec, tags: spec.tags ?? [], source: file };
+  return { ...spec, keywords: spec.keywords ?? [], tags: spec.tags ?? [], source: file };
 }
 
 /** Parses one rule file's text; `file` is used in messages. */

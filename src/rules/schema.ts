@@ -5,14 +5,14 @@ const re2Pattern = { type: 'string', minLength: 1 } as const;
 export const ruleSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'title', 'provider', 'severity', 'keywords', 'pattern', 'examples'],
+  required: ['id', 'title', 'provider', 'severity', 'pattern', 'examples'],
   properties: {
     id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
     title: { type: 'string', minLength: 1 },
     provider: { type: 'string', minLength: 1 },
     severity: { enum: ['error', 'warning', 'note'] },
     description: { type: 'string' },
-    keywords: { type: 'array', minItems: 1, items: { type: 'string', minLength: 2 } },
+    keywords: { type: 'array', items: { type: 'string', minLength: 2 } },
     pattern: re2Pattern,
     secretGroup: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', minLength: 1 }] },
     entropy: { type: 'number', minimum: 0, maximum: 8 },
