@@ -1,19 +1,39 @@
 // Values that look like secrets but are templates, references or filler.
 
-const MARKERS = [
-  'your_', 'your-', 'yourapi', 'yourkey', 'yoursecret', 'xxxx', 'changeme', 'change_me', 'placeholder',
+/** Filler words: a placeholder when they stand as a word of the value (`your_key`, `sk_live_EXAMPLE`). */
+const WORDS = [
+  'your_', 'your-', 'yourapi', 'yourkey', 'yoursecret', 'changeme', 'change_me', 'placeholder',
   'example', 'dummy', 'sample', 'redacted', 'replace_me', 'replaceme', 'insert_', 'fill_in', 'fillme',
-  'todo', 'fixme', 'notreal', 'not_a_real', 'fake_', '_fake', '****', '....', '…',
+  'todo', 'fixme', 'notreal', 'not_a_real', 'fake_', '_fake',
 ];
+/** Masks: a placeholder wherever they occur. */
+const MASKS = ['xxxx', '****', '....', '…'];
+
+const isAlnum = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c);
+
+/**
+ * A random token of 40+ characters holds some four- or five-letter word by chance (about 0.3% of
+ * 88-character base64 keys contain `todo`, `fake_` …), so there a short word counts only where it
+ * starts or ends a segment; a six-letter one (`EXAMPLE`, `sample`) is never there by chance.
+ */
+function hasFillerWord(lower: string): boolean {
+  const strict = lower.length >= 40;
+  for (const w of WORDS) {
+    const long = w.replace(/[_-]/g, '').length >= 6;
+    for (let i = lower.indexOf(w); i !== -1; i = lower.indexOf(w, i + 1)) {
+      if (!strict || long || !isAlnum(lower[i - 1]) || !isAlnum(lower[i + w.length])) return true;
+    }
+  }
+  return MASKS.some((m) => lower.includes(m));
+}
 
 /** True for template syntax, env references and filler text. */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
-  const lower = v.toLowerCase();
   if (/^\$|\$\{|\{\{|\}\}|%\(|^%[A-Za-z_]+%$|^<.*>$|<[A-Za-z_ -]+>/.test(v)) return true;
   if (/^(process\.env|os\.environ|env\.|secrets\.|vars\.)/.test(v)) return true;
-  for (const m of MARKERS) if (lower.includes(m)) return true;
+  if (hasFillerWord(v.toLowerCase())) return true;
   return isLowVariety(v);
 }
 
@@ -23,7 +43,9 @@ export function isLowVariety(v: string): boolean {
   if (s.length < 8) return false;
   const unique = new Set(s.toLowerCase()).size;
   if (unique <= 3) return true;
-  if (/(.)\1{7,}/.test(s)) return true;
+  // Long encoded keys (PEM/DER/OpenSSH bodies) hold runs of zero bytes ("AAAAAAAA"): only a period counts there.
+  const long = s.length > 100;
+  if (!long && /(.)\1{7,}/.test(s)) return true;
   for (let p = 2; p <= 8 && p * 3 <= s.length; p++) {
     let periodic = true;
     for (let i = p; i < s.length; i++) {
@@ -31,6 +53,7 @@ export function isLowVariety(v: string): boolean {
     }
     if (periodic) return true;
   }
+  if (long) return false;
   // a run of 6+ ascending or descending neighbours (123456, abcdef, fedcba)
   let up = 1;
   let down = 1;

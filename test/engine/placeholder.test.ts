@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isPlaceholder } from '../../src/engine/placeholder.js';
+
+describe('placeholders', () => {
+  it('template syntax, env references and filler', () => {
+    for (const v of ['${BINANCE_SECRET}', '{{ .Values.key }}', '<your-api-key>', '$API_KEY', 'process.env.KEY', 'your_api_key_here',
+      'xxxxxxxxxxxxxxxx', 'changeme', 'sk_live_EXAMPLE1234567890abcdefgh', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '****']) {
+      assert.ok(isPlaceholder(v), v);
+    }
+  });
+  it('low variety: repeats, periods, sequences, all-zero keys', () => {
+    for (const v of ['0000000000000000000000000000000000000000000000000000000000000000', 'abababababababab', '1234567890abcdef1234567890abcdef', 'aaaaaaaaaaaaaaab']) {
+      assert.ok(isPlaceholder(v), v);
+    }
+  });
+  it('random tokens that merely contain a short word are real', () => {
+    // 88-character base64 with "todo" and "fake" inside segments
+    const b64 = 'q8Zr3TodoLk1mN0pQ7sV9wX2yB4cD6eF8gH1jK3lM5nP7qR9sT2uV4wX6yZ8aB0cfakeG2hJ4kL6mN8pQ0rS3tU=';
+    assert.ok(!isPlaceholder(b64));
+  });
+  it('long encoded keys with zero-byte runs are real', () => {
+    const body = 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZWQyNTUxOQAAACBv9Kx2m7Qe4R1sWz8pL0nYc3VfJ6dH5gT2kA9bX4jM1wAAAJD';
+    assert.ok(!isPlaceholder(body));
+  });
+});
