@@ -11,6 +11,7 @@ import { redact } from './redact.js';
 import { isSkippedPath } from './skip-paths.js';
 import { joinPath, leafKey, parseStructure, StructIndex, structureKind, type StructValue } from './structure/index.js';
 import { namesSecretRole, normalizeProvider, providerInPath } from './structure/keypath-rule.js';
+import { wellKnownConstant } from '../validators/evm-constants.js';
 import type { Finding, RuleSpec, Severity, ValidationResult, Validator } from './types.js';
 
 type Decoded = NonNullable<ReturnType<typeof decodeValue>>;
@@ -28,7 +29,7 @@ export interface EngineOptions {
 
 /** Names that mark a value as a hash, identifier or public datum rather than a secret. */
 export const DEFAULT_DENY_KEYS =
-  '(?i)(hash|digest|checksum|integrity|sha1|sha256|sha512|md5|keccak|topic|selector|signature|txid|tx_?id|root|salt|slot|role|nonce|address|addr$|pubkey|public_?key|xpub|commit|uuid|guid|request_?id|trace|color|colour|checksum)';
+  '(?i)(hash|digest|checksum|integrity|sha1|sha256|sha512|sha$|md5|keccak|topic|selector|signature|fingerprint|txid|tx_?id|root|salt|slot|role|nonce|address|addr$|pubkey|public_?key|xpub|commit|uuid|guid|request_?id|trace|color|colour)';
 
 const PAIR_LINES = 5;
 
@@ -64,6 +65,24 @@ class Lazy {
 }
 
 const DEFAULT_DENY = new Lazy(DEFAULT_DENY_KEYS, 'u');
+
+const MAX_MATCHES = 10000;
+
+/** keccak256(""), event topics, EIP-1967 slots …: 32-byte values every chain project contains. */
+function isWellKnownConstant(secret: string): boolean {
+  const hex = secret.length === 66 && /^0x/i.test(secret) ? secret.slice(2) : secret;
+  return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && wellKnownConstant(hex.toLowerCase()) !== undefined;
+}
+const compiledPatterns = new Map<string, RE2>();
+/** One compiled RE2 per distinct pattern, shared by the rules (and engines) that use it. */
+function patternCache(pattern: string): RE2 {
+  let re = compiledPatterns.get(pattern);
+  if (!re) {
+    re = new RE2(pattern, 'gdu');
+    compiledPatterns.set(pattern, re);
+  }
+  return re;
+}
 
 function lazyCi(pattern: string | undefined): Lazy | null {
   return pattern ? new Lazy(pattern, 'iu') : null;
@@ -192,16 +211,16 @@ export class Engine {
     const chunk = new Chunk(buf);
     const ctx: ScanCtx = { path, chunk, struct: values ? new StructIndex(values) : null, outer, whole: !!values && SYNTHETIC.has(values) };
     const raw: Raw[] = [];
+    // rules sharing a pattern (the 64-hex key rules) share one pass over the bytes
+    const passes = new Map<string, RegExpExecArray[]>();
     for (const ri of candidates) {
       const rule = this.rules[ri]!;
-      if (!rule.re) rule.re = new RE2(rule.spec.pattern, 'gdu');
-      const re = rule.re;
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      let guard = 0;
-      while ((m = re.exec(buf as unknown as string)) !== null) {
-        if (m[0].length === 0) re.lastIndex++;
-        if (++guard > 10000) break;
+      let matches = passes.get(rule.spec.pattern);
+      if (!matches) {
+        matches = this.matchAll(rule, buf);
+        passes.set(rule.spec.pattern, matches);
+      }
+      for (const m of matches) {
         const f = this.candidate(rule, m, ctx);
         if (f) raw.push(f);
       }
@@ -216,6 +235,20 @@ export class Engine {
     }
     if (decodable) raw.push(...this.decoded(ctx, depth, budget));
     return { raw, lines: chunk.lines };
+  }
+
+  /** Every match of a rule's pattern in the bytes (at most MAX_MATCHES: a runaway pattern stays bounded). */
+  private matchAll(rule: CompiledRule, buf: Buffer): RegExpExecArray[] {
+    const re = (rule.re ??= patternCache(rule.spec.pattern));
+    re.lastIndex = 0;
+    const out: RegExpExecArray[] = [];
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(buf as unknown as string)) !== null) {
+      if (m[0].length === 0) re.lastIndex++;
+      out.push(m);
+      if (out.length >= MAX_MATCHES) break;
+    }
+    return out;
   }
 
   /** Findings inside encoded values of this chunk, placed at the encoded value. */
@@ -322,7 +355,7 @@ export class Engine {
     if (!span || value === undefined) return null;
     const [start, end] = span;
     const secret = (value as unknown as Buffer).toString('utf8');
-    if (isPlaceholder(secret)) return null;
+    if (isPlaceholder(secret) || isWellKnownConstant(secret)) return null;
     if (rule.entropy && shannonEntropy(secret) < rule.entropy) return null;
 
     const pos = chunk.lines.position(start);
@@ -471,8 +504,17 @@ class Chunk {
     if (this.decoded === null) this.decoded = this.buf.toString('utf8');
     return this.decoded;
   }
+  private lastByte = 0;
+  private lastChar = 0;
+  /** Candidates come in ascending order per rule: decode on from the last answer, not from byte 0. */
   charIndex(byteOffset: number): number {
-    return this.buf.toString('utf8', 0, byteOffset).length;
+    if (byteOffset < this.lastByte) {
+      this.lastByte = 0;
+      this.lastChar = 0;
+    }
+    this.lastChar += this.buf.toString('utf8', this.lastByte, byteOffset).length;
+    this.lastByte = byteOffset;
+    return this.lastChar;
   }
 }
 
