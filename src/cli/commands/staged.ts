@@ -24,8 +24,11 @@ export function registerStaged(program: Command, setExit: (code: number) => void
     let root: string;
     let entries: StagedEntry[];
     try {
+      // both at once: diff --cached paths are relative to the top whatever the current folder
+      const listing = stagedEntries(process.cwd());
+      listing.catch(() => undefined);
       root = await worktreeRoot(process.cwd());
-      entries = await stagedEntries(root);
+      entries = await listing;
     } catch (e) {
       if (e instanceof GitError) throw new UsageError(e.message);
       throw e;
