@@ -143,7 +143,8 @@ export class CatFileBatch extends CatFile<ObjectData> {
           skipNewline = true;
           continue;
         }
-        body = Buffer.allocUnsafe(size);
+        // its own memory, so a worker scanner can take it without a copy
+        body = Buffer.allocUnsafeSlow(size);
         filled = 0;
       }
       chunk = Buffer.alloc(0);
