@@ -213,6 +213,16 @@ describe('history --range', () => {
     assert.equal(clean.report.findings.length, 0);
   });
 
+  it('BASE...HEAD starts at the merge base: what main gained since does not count', () => {
+    const { r } = pr();
+    r.git('checkout', '-q', 'main');
+    r.commit('main moves on with a leak', '2024-01-05T00:00:00Z', { 'main.env': `M=${token('main-later')}\n` });
+    r.git('checkout', '-q', 'feature');
+    assert.deepEqual(historyJson(r.dir, ['--range', 'main...feature']).report.findings.map((f) => f.file), ['app.env']);
+    // two dots from the feature side: only main's new commit
+    assert.deepEqual(historyJson(r.dir, ['--range', 'feature..main']).report.findings.map((f) => f.file), ['main.env']);
+  });
+
   it('a secret added then removed inside the range is still reported (it was pushed)', () => {
     const { r, base } = pr();
     const gone = r.commit('oops, remove', '2024-01-04T00:00:00Z', { 'app.env': 'A=2\n' });

@@ -39,7 +39,15 @@ export function registerHistory(program: Command, setExit: (code: number) => voi
           if (!base) throw new UsageError(missingBase(r.base, repo.shallowCommits > 0));
           const head = await resolveCommit(repo, r.head);
           if (!head) throw new UsageError(`range head ${r.head} is not a commit in this clone`);
-          revs = [`${base}${r.dots}${head}`];
+          // BASE...HEAD means what `git diff BASE...HEAD` shows: the commits since the merge base
+          let from = base;
+          if (r.dots === '...') {
+            const { runGit } = await import('../../sources/git-process.js');
+            const mb = await runGit(['merge-base', base, head], { cwd: repo.root, timeoutMs: 120_000 });
+            from = mb.stdout.toString().trim().split('\n')[0] ?? '';
+            if (mb.code !== 0 || !from) throw new UsageError(`${r.base} and ${r.head} have no common ancestor in this clone (fetch more history: fetch-depth: 0)`);
+          }
+          revs = [`${from}..${head}`];
           tip = head;
           addedOnly = true;
         } else if (branches.length > 0) {
@@ -95,7 +103,7 @@ export interface ParsedRange {
   dots: '..' | '...';
 }
 
-/** `BASE..HEAD` or `BASE...HEAD`; an empty side means HEAD. */
+/** `BASE..HEAD` or `BASE...HEAD` (from their merge base); an empty side means HEAD. */
 export function parseRange(text: string): ParsedRange {
   const m = /^(.*?)(\.\.\.?)(.*)$/.exec(text.trim());
   if (!m) throw new UsageError(`--range needs BASE..HEAD (got "${text}")`);
