@@ -36,7 +36,7 @@ export class Prefilter {
     this.rulesOf = [];
     keywordsPerRule.forEach((kws, rule) => {
       for (const raw of kws) {
-        const kw = raw.toLowerCase();
+        const kw = raw.startsWith('re:') ? raw : raw.toLowerCase();
         let k = index.get(kw);
         if (k === undefined) {
           k = this.keywords.length;
@@ -49,14 +49,19 @@ export class Prefilter {
     });
   }
 
-  /** Indices of rules that can match `buf`, ascending. */
+  private last: { buf: Buffer; rules: number[] } | null = null;
+
+  /** Indices of rules that can match `buf`, ascending (remembered for the last buffer asked about). */
   candidates(buf: Buffer): number[] {
+    if (this.last?.buf === buf) return [...this.last.rules];
     const rules = new Set(this.keywordCandidates(buf));
     if (this.patterns.length > 0) {
       this.patternSet ??= new RE2.Set(this.patterns, 'u');
       for (const i of this.patternSet.match(buf)) rules.add(this.patternRules[i]!);
     }
-    return [...rules].sort((a, b) => a - b);
+    const sorted = [...rules].sort((a, b) => a - b);
+    this.last = { buf, rules: sorted };
+    return [...sorted];
   }
 
   /** Indices of rules with at least one keyword in `buf`. */
@@ -72,14 +77,25 @@ export class Prefilter {
     const text = buf.toString('latin1').toLowerCase();
     const out: number[] = [];
     this.keywords.forEach((kw, k) => {
-      if (text.includes(kw)) out.push(k);
+      if (kw.startsWith('re:') ? this.keywordRe(k).test(buf as unknown as string) : text.includes(kw)) out.push(k);
     });
     return out;
   }
 
+  private readonly compiled = new Map<number, RE2>();
+  /** `re:` keywords are RE2 patterns (e.g. `re:\bgate[_.:]`, where a plain `gate.` would hit `delegate.`). */
+  private keywordRe(k: number): RE2 {
+    let re = this.compiled.get(k);
+    if (!re) {
+      re = new RE2(this.keywords[k]!.slice(3), 'iu');
+      this.compiled.set(k, re);
+    }
+    return re;
+  }
+
   private setHits(buf: Buffer): number[] {
     if (!this.set) {
-      this.set = new RE2.Set(this.keywords.map((k) => escapeRe(k)), 'iu');
+      this.set = new RE2.Set(this.keywords.map((k) => (k.startsWith('re:') ? k.slice(3) : escapeRe(k))), 'iu');
     }
     return this.set.match(buf);
   }

@@ -183,7 +183,11 @@ export class Engine {
   scan(buf: Buffer, path: string): Finding[] {
     if (buf.length === 0 || isSkippedPath(path)) return [];
     const budget: Budget = { bytes: MAX_DECODED_PER_CHUNK, values: MAX_VALUES_PER_CHUNK };
-    const found = this.scanBuffer(buf, path, parseStructure(buf, structureKind(path)), undefined, 0, budget);
+    // Parsing a config file only pays where some rule can fire: a provider or secret word is present
+    // (key-path rules need a provider name in the path, and provider names are keywords).
+    const kind = structureKind(path);
+    const values = kind && this.prefilter.candidates(buf).length > 0 ? parseStructure(buf, kind) : null;
+    const found = this.scanBuffer(buf, path, values, undefined, 0, budget);
     if (found.raw.length === 0) return [];
     const out = link(dedupe(found.raw));
     markInlineAllows(buf, out, found.lines);

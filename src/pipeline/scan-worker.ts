@@ -13,11 +13,15 @@ export interface ScanRequest {
 const { ruleSet, maxFileSize } = workerData as { ruleSet: RuleSet; maxFileSize: number };
 const engine = createEngine(ruleSet);
 
-parentPort!.on('message', (req: ScanRequest) => {
-  try {
-    const data = req.data ? Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength) : undefined;
-    parentPort!.postMessage({ id: req.id, outcome: scanChunk(engine, { path: req.path, data, file: req.file }, maxFileSize) });
-  } catch (e) {
-    parentPort!.postMessage({ id: req.id, error: (e as Error).message });
-  }
+parentPort!.on('message', (batch: ScanRequest[]) => {
+  parentPort!.postMessage(
+    batch.map((req) => {
+      try {
+        const data = req.data ? Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength) : undefined;
+        return { id: req.id, outcome: scanChunk(engine, { path: req.path, data, file: req.file }, maxFileSize) };
+      } catch (e) {
+        return { id: req.id, error: (e as Error).message };
+      }
+    }),
+  );
 });

@@ -33,14 +33,15 @@ export async function runScan(sources: Source[], scanner: ChunkScanner, opts: Ru
     },
   };
   let lastProgress = Date.now();
-  const inflight = Math.max(1, opts.inflight ?? 1);
-  const pending: Promise<void>[] = [];
+  const gate = new Gate(Math.max(1, opts.inflight ?? 1));
   for (const source of sources) {
     const mine: Finding[] = source.finish ? [] : findings;
     const placeIn = source.place ? source.place.bind(source) : place;
     for await (const chunk of source.chunks(events)) {
-      pending.push(
-        scanner.scan(chunk).then(
+      await gate.enter();
+      scanner
+        .scan(chunk)
+        .then(
           (o) => {
             if (o.warning) stats.warnings.push(o.warning);
             if (o.skipped) return void stats.skipped[o.skipped]++;
@@ -49,22 +50,43 @@ export async function runScan(sources: Source[], scanner: ChunkScanner, opts: Ru
             mine.push(...placeIn(chunk, o.findings));
           },
           (e: Error) => void stats.warnings.push(`could not scan ${chunk.path}: ${e.message}`),
-        ),
-      );
-      if (pending.length >= inflight) await pending.shift();
+        )
+        .finally(() => gate.leave());
       if (opts.onProgress && Date.now() - lastProgress > 250) {
         lastProgress = Date.now();
         opts.onProgress(stats);
       }
     }
     if (source.finish) {
-      await Promise.all(pending.splice(0));
+      await gate.drain();
       findings.push(...(await source.finish(mine, stats)));
     }
   }
-  await Promise.all(pending);
+  await gate.drain();
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   for (const f of findings) stats.findings[f.severity]++;
   stats.durationMs = Date.now() - started;
   return { findings, stats };
+}
+
+/** Bounds chunks in flight; a free slot is taken as soon as any chunk finishes (no head-of-line wait). */
+class Gate {
+  private active = 0;
+  private waiters: Array<() => void> = [];
+  constructor(private readonly limit: number) {}
+
+  async enter(): Promise<void> {
+    while (this.active >= this.limit) await new Promise<void>((r) => this.waiters.push(r));
+    this.active++;
+  }
+
+  leave(): void {
+    this.active--;
+    this.waiters.shift()?.();
+    if (this.active === 0) for (const w of this.waiters.splice(0)) w();
+  }
+
+  async drain(): Promise<void> {
+    while (this.active > 0) await new Promise<void>((r) => this.waiters.push(r));
+  }
 }
