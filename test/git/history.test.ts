@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { cleanup, historyJson, Repo, rulesPath, runCli, token } from './helpers.js';
+import { validateSarif } from '../support/validate-sarif.js';
+import { cleanup, historyJson, Repo, rulesPath, runCli, tempDir, token } from './helpers.js';
 
 after(cleanup);
 
@@ -168,6 +169,18 @@ describe('history: output', () => {
     const res = sarif.runs[0]!.results[0]!;
     assert.equal(decodeURIComponent(res.locations[0]!.physicalLocation.artifactLocation.uri), 'dir/a b.env');
     assert.equal((res.properties?.['commit'] as { sha: string }).sha, intro);
+  });
+
+  it('SARIF of a history scan passes Microsoft\'s validator (GitHub rules)', () => {
+    const r = Repo.init();
+    r.commit('add', '2024-01-01T00:00:00Z', { 'a.env': `T=${token('sarif-valid')}\n`, 'b c.env': `T=${token('sarif-valid-2')}\n` });
+    r.git('mv', 'a.env', 'moved.env');
+    r.commit('move', '2024-01-02T00:00:00Z');
+    r.commit('drop', '2024-02-02T00:00:00Z', { 'b c.env': null });
+    const file = join(tempDir(), 'history.sarif');
+    assert.equal(runCli(r.dir, ['history', '--format', 'sarif', '--output', file, '--rules', rulesPath()]).code, 1);
+    const v = validateSarif(file);
+    assert.equal(v.errors + v.warnings, 0, v.output);
   });
 
   it('--fail-on error ignores notes; text output names the commit', () => {
