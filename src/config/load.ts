@@ -1,5 +1,5 @@
 // .keyhound.yaml: discovery, schema validation with file/line/key messages, and the effective rule set.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import RE2 from 're2';
@@ -7,7 +7,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import { KEYPATH_RULE } from '../engine/structure/keypath-rule.js';
 import type { RuleSpec, Severity } from '../engine/types.js';
 import { runRuleExamples } from '../rules/examples.js';
-import { checkRule, loadRuleDir, parseRuleFile, RuleError, type RuleSet } from '../rules/loader.js';
+import { checkRule, loadRuleDir, readRuleFiles, RuleError, type RuleSet } from '../rules/loader.js';
 import { configSchemaRulesList, configSchemaRulesMap } from './schema.js';
 
 const Ajv = AjvModule.default;
@@ -199,26 +199,6 @@ function valueAt(data: unknown, path: string[]): unknown {
   return v;
 }
 
-/** Reads custom rule files given with --rules (files or folders of *.yaml). */
-function readExtraRules(paths: string[]): RuleSet {
-  const out: RuleSet = { rules: [], knownPublic: [] };
-  for (const p of paths) {
-    let files: string[];
-    try {
-      files = statSync(p).isDirectory()
-        ? readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(p, f))
-        : [p];
-    } catch (e) {
-      throw new RuleError(p, undefined, undefined, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-    for (const file of files) {
-      const set = parseRuleFile(readFileSync(file, 'utf8'), file);
-      out.rules.push(...set.rules);
-      out.knownPublic.push(...set.knownPublic);
-    }
-  }
-  return out;
-}
 
 /** Parses and validates config text. `file` is used in messages. */
 export function parseConfig(text: string, file: string, base: () => RuleSet): LoadedConfig {
@@ -317,7 +297,7 @@ export function parseConfig(text: string, file: string, base: () => RuleSet): Lo
 /** The built-in pack, the built-in key-path rule, and extra rule files (--rules). */
 export function defaultRuleSet(extraRules: string[] = []): RuleSet {
   const builtin = loadRuleDir();
-  const extra = readExtraRules(extraRules);
+  const extra = readRuleFiles(extraRules);
   const set: RuleSet = { rules: [...builtin.rules, KEYPATH_RULE], knownPublic: [...builtin.knownPublic, ...extra.knownPublic] };
   const seen = new Map(set.rules.map((r) => [r.id, r.source ?? 'built-in']));
   for (const r of extra.rules) {
@@ -347,7 +327,7 @@ export function loadConfig(root: string, configPath?: string, opts: LoadConfigOp
   const shown = displayPath(file);
   const loaded = parseConfig(text, shown, () => defaultRuleSet());
   if (extra.length > 0) {
-    const more = readExtraRules(extra);
+    const more = readRuleFiles(extra);
     const ids = new Set(loaded.ruleSet.rules.map((r) => r.id));
     for (const r of more.rules) {
       if (ids.has(r.id)) throw new RuleError(r.source ?? '', r.id, 'id', 'duplicate id (also in the configured rules)');

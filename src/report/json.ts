@@ -5,18 +5,8 @@ import type { ReportInput } from './types.js';
 
 export const JSON_REPORT_VERSION = 1;
 
-export interface JsonCommit {
-  sha: string;
-  author?: string;
-  email?: string;
-  date?: string;
-  subject?: string;
-  removedIn?: string;
-  removedDate?: string;
-  exposureDays?: number;
-  presentAtHead?: boolean;
-  paths?: string[];
-}
+/** Commit provenance as in CommitInfo (free-text fields scrubbed of secrets). */
+export type JsonCommit = CommitInfo;
 
 export interface JsonFinding {
   ruleId: string;

@@ -126,11 +126,10 @@ export function loadRuleDir(dir = builtinRulesDir()): RuleSet {
   return out;
 }
 
-/** Built-in rules plus extra rule files or folders (`--rules`); ids must stay unique. */
-export function loadRules(extra: string[] = []): RuleSet {
-  const out = loadRuleDir();
-  const ids = new Map(out.rules.map((r) => [r.id, r.source ?? '']));
-  for (const p of extra) {
+/** Rule files given by path: files, or folders of *.yaml (sorted). */
+export function readRuleFiles(paths: string[]): RuleSet {
+  const out: RuleSet = { rules: [], knownPublic: [] };
+  for (const p of paths) {
     let files: string[];
     try {
       files = statSync(p).isDirectory()
@@ -141,13 +140,23 @@ export function loadRules(extra: string[] = []): RuleSet {
     }
     for (const file of files) {
       const set = parseRuleFile(readFileSync(file, 'utf8'), file);
-      for (const r of set.rules) {
-        if (ids.has(r.id)) throw new RuleError(file, r.id, 'id', `duplicate id (also in ${ids.get(r.id)})`);
-        ids.set(r.id, file);
-        out.rules.push(r);
-      }
+      out.rules.push(...set.rules);
       out.knownPublic.push(...set.knownPublic);
     }
   }
+  return out;
+}
+
+/** Built-in rules plus extra rule files or folders (`--rules`); ids must stay unique. */
+export function loadRules(extra: string[] = []): RuleSet {
+  const out = loadRuleDir();
+  const ids = new Map(out.rules.map((r) => [r.id, r.source ?? '']));
+  const more = readRuleFiles(extra);
+  for (const r of more.rules) {
+    if (ids.has(r.id)) throw new RuleError(r.source ?? '', r.id, 'id', `duplicate id (also in ${ids.get(r.id)})`);
+    ids.set(r.id, r.source ?? '');
+    out.rules.push(r);
+  }
+  out.knownPublic.push(...more.knownPublic);
   return out;
 }
