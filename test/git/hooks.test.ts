@@ -111,7 +111,16 @@ describe('pre-commit framework', () => {
   it('the language: node hook from this checkout blocks a staged secret', { skip: !process.env.KEYHOUND_E2E_NODE_HOOK || precommit.status !== 0 ? 'set KEYHOUND_E2E_NODE_HOOK=1 (slow: npm install of the hook)' : false, timeout: 1_800_000 }, () => {
     const rev = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: CHECKOUT, encoding: 'utf8' }).stdout.trim();
     const r = Repo.init();
-    const env = { PRE_COMMIT_HOME: process.env.KEYHOUND_E2E_PRE_COMMIT_HOME ?? tempDir('keyhound-pre-commit-home-'), npm_config_prefer_offline: 'true' };
+    // the test HOME hides the user's npm config: carry over what npm needs to build re2 offline (node
+    // headers) and its cache
+    const npmGet = (key: string) => spawnSync('npm', ['config', 'get', key], { encoding: 'utf8' }).stdout.trim();
+    const env: NodeJS.ProcessEnv = {
+      PRE_COMMIT_HOME: process.env.KEYHOUND_E2E_PRE_COMMIT_HOME ?? tempDir('keyhound-pre-commit-home-'),
+      npm_config_prefer_offline: 'true',
+      npm_config_cache: npmGet('cache'),
+    };
+    const nodedir = npmGet('nodedir');
+    if (nodedir && nodedir !== 'undefined') env['npm_config_nodedir'] = nodedir;
     const config = `repos:\n  - repo: ${JSON.stringify(CHECKOUT)}\n    rev: ${rev}\n    hooks:\n      - id: keyhound\n`;
     r.commit('init', '2024-01-01T00:00:00Z', { '.pre-commit-config.yaml': config });
     const installed = spawnSync('pre-commit', ['install', '--install-hooks'], { cwd: r.dir, env: testEnv(env), encoding: 'utf8', timeout: 1_800_000 });
