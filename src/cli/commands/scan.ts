@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { runScan } from '../../pipeline/scan.js';
@@ -57,9 +58,6 @@ export function registerScan(program: Command, setExit: (code: number) => void):
 /** Findings are relative to the one folder scanned, or to the working directory otherwise. */
 function rootOf(paths: string[]): string {
   const files = paths.filter((p) => p !== '-');
-  if (files.length === 1) {
-    const abs = resolve(files[0]!);
-    return abs;
-  }
+  if (files.length === 1 && statSync(files[0]!, { throwIfNoEntry: false })?.isDirectory()) return resolve(files[0]!);
   return process.cwd();
 }
