@@ -176,7 +176,6 @@ describe('exchange rules on realistic files', () => {
 
   it(
     'adjacent blocks of two exchanges with same-shaped parts under generic names',
-    { todo: 'needs the engine to prefer, on a tie, the rule whose provider is named closest to the value' },
     () => {
       const lines: Planted[] = [
         ['kucoin:', null],

@@ -216,7 +216,6 @@ const planted: Array<{ file: string; ruleId: string; secret: string; todo?: stri
     file: 'scripts/mint.js',
     ruleId: 'pinata-api-secret',
     secret: v.pinataSecret,
-    todo: 'evm-private-key-secret-name (wallets.yaml) claims a 64-hex `pinataSecretApiKey` next to ethers code and wins the overlap as validated',
   },
   { file: 'scripts/mint.js', ruleId: 'pinata-jwt', secret: v.pinataJwt },
   { file: 'scripts/mint.js', ruleId: 'getblock-access-token', secret: v.getblock },
