@@ -1,16 +1,23 @@
 // .keyhound.yaml: discovery, schema validation with file/line/key messages, and the effective rule set.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type AjvModule from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import RE2 from 're2';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { lazyRequire } from '../util/lazy-require.js';
 import { KEYPATH_RULE } from '../engine/structure/keypath-rule.js';
 import type { RuleSpec, Severity } from '../engine/types.js';
-import { runRuleExamples } from '../rules/examples.js';
+import type * as Examples from '../rules/examples.js';
 import { checkRule, loadRuleDir, readRuleFiles, RuleError, type RuleSet } from '../rules/loader.js';
 import { configSchemaRulesList, configSchemaRulesMap } from './schema.js';
 
-const Ajv = AjvModule.default;
+// loaded only when a config file exists: a scan without one must not pay for them
+const ajvModule = lazyRequire<typeof AjvModule>('ajv');
+const yaml = lazyRequire<typeof Yaml>('yaml');
+// custom rules' examples need the seeded sample builders (all the crypto libraries)
+const examples = lazyRequire<typeof Examples>('../rules/examples.js', import.meta.url);
 
 export const CONFIG_NAMES = ['.keyhound.yaml', '.keyhound.yml'];
 
@@ -70,6 +77,7 @@ interface RawConfig {
 let validators: { list: ValidateFunction; map: ValidateFunction } | null = null;
 function schemaValidators() {
   if (!validators) {
+    const Ajv = ajvModule().default;
     const ajv = new Ajv({ allErrors: false, strict: true, strictRequired: false, verbose: true });
     validators = { list: ajv.compile(configSchemaRulesList), map: ajv.compile(configSchemaRulesMap) };
   }
@@ -110,10 +118,10 @@ class Locator {
   private node(path: string[]): Node | undefined {
     let n: unknown = this.doc.contents;
     for (const seg of path) {
-      if (isMap(n)) {
-        const pair = n.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
+      if (yaml().isMap(n)) {
+        const pair = n.items.find((p) => yaml().isPair(p) && yaml().isScalar(p.key) && String(p.key.value) === seg);
         n = pair?.value;
-      } else if (isSeq(n)) {
+      } else if (yaml().isSeq(n)) {
         n = n.items[Number(seg)];
       } else return undefined;
     }
@@ -124,8 +132,8 @@ class Locator {
   line(path: string[], keyOf?: string): number | undefined {
     for (let i = path.length; i >= 0; i--) {
       const n = this.node(path.slice(0, i));
-      if (keyOf !== undefined && i === path.length && isMap(n)) {
-        const pair = n.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === keyOf);
+      if (keyOf !== undefined && i === path.length && yaml().isMap(n)) {
+        const pair = n.items.find((p) => yaml().isPair(p) && yaml().isScalar(p.key) && String(p.key.value) === keyOf);
         const k = pair?.key as Node | undefined;
         if (k?.range) return this.lines.linePos(k.range[0]).line;
       }
@@ -202,8 +210,8 @@ function valueAt(data: unknown, path: string[]): unknown {
 
 /** Parses and validates config text. `file` is used in messages. */
 export function parseConfig(text: string, file: string, base: () => RuleSet): LoadedConfig {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line;
@@ -246,7 +254,7 @@ export function parseConfig(text: string, file: string, base: () => RuleSet): Lo
     }
     ids.set(spec.id, file);
     // a custom rule's own examples must hold, or the config is rejected
-    for (const r of runRuleExamples(spec, baseSet.knownPublic)) {
+    for (const r of examples().runRuleExamples(spec, baseSet.knownPublic)) {
       if (r.ok) continue;
       const ex = [...at, 'examples', r.kind, String(r.index)];
       throw new ConfigError(file, loc.line(ex), ex.join('.'), `rule "${spec.id}": ${r.kind} example ${r.index + 1} fails: ${r.detail}`);

@@ -1,15 +1,18 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AjvModule, { type ErrorObject } from 'ajv';
+import type AjvModule from 'ajv';
+import type { ErrorObject } from 'ajv';
 import RE2 from 're2';
-import { parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { KnownPublicValue } from '../engine/scanner.js';
 import type { RuleSpec } from '../engine/types.js';
 import { validators } from '../validators/index.js';
+import { lazyRequire } from '../util/lazy-require.js';
 import { ruleFileSchema, ruleSchema } from './schema.js';
 
-const Ajv = AjvModule.default;
+const ajvModule = lazyRequire<typeof AjvModule>('ajv');
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 export class RuleError extends Error {
   constructor(readonly file: string, readonly ruleId: string | undefined, readonly field: string | undefined, detail: string) {
@@ -37,9 +40,11 @@ export function builtinRulesDir(): string {
   throw new Error(`keyhound: built-in rules folder not found near ${here}`);
 }
 
-let ajvCache: { file: ReturnType<InstanceType<typeof Ajv>['compile']>; rule: ReturnType<InstanceType<typeof Ajv>['compile']> } | null = null;
+type Check = ReturnType<InstanceType<typeof AjvModule.default>['compile']>;
+let ajvCache: { file: Check; rule: Check } | null = null;
 function compiled() {
   if (!ajvCache) {
+    const Ajv = ajvModule().default;
     const ajv = new Ajv({ allErrors: false, strict: true });
     ajvCache = { file: ajv.compile(ruleFileSchema), rule: ajv.compile(ruleSchema) };
   }
@@ -88,7 +93,7 @@ export function checkRule(raw: unknown, file: string, where = ''): RuleSpec {
 
 /** Parses one rule file's text; `file` is used in messages. */
 export function parseRuleFile(text: string, file: string): RuleSet {
-  const doc = parseDocument(text, { prettyErrors: true });
+  const doc = yaml().parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line;
@@ -110,9 +115,17 @@ export function parseRuleFile(text: string, file: string): RuleSet {
 
 /** Loads every *.yaml in a folder; rule ids must be unique across files. */
 export function loadRuleDir(dir = builtinRulesDir()): RuleSet {
+  return (dir === builtinRulesDir() && freshPack(dir)) || parseRuleDir(dir);
+}
+
+function ruleFileNames(dir: string): string[] {
+  return readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+}
+
+function parseRuleDir(dir: string): RuleSet {
   const out: RuleSet = { rules: [], knownPublic: [] };
   const seen = new Map<string, string>();
-  for (const name of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const name of ruleFileNames(dir)) {
     const file = join(dir, name);
     const set = parseRuleFile(readFileSync(file, 'utf8'), `rules/${basename(file)}`);
     for (const r of set.rules) {
@@ -124,6 +137,38 @@ export function loadRuleDir(dir = builtinRulesDir()): RuleSet {
     out.knownPublic.push(...set.knownPublic);
   }
   return out;
+}
+
+/**
+ * The built-in pack as JSON, written at build time from rules/*.yaml after the same checks
+ * (`npm run build`). Parsing YAML and compiling the schema cost ~300 ms at every start: too much for
+ * a pre-commit hook. Used only while no rule file is newer than it and the file list is the same.
+ */
+const PACK = fileURLToPath(new URL('./pack.json', import.meta.url));
+
+interface Pack {
+  files: string[];
+  ruleSet: RuleSet;
+}
+
+function freshPack(dir: string): RuleSet | null {
+  try {
+    const built = statSync(PACK).mtimeMs;
+    const files = ruleFileNames(dir);
+    if (files.some((f) => statSync(join(dir, f)).mtimeMs > built)) return null;
+    const pack = JSON.parse(readFileSync(PACK, 'utf8')) as Pack;
+    return pack.files.join('\n') === files.join('\n') ? pack.ruleSet : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the JSON pack next to this module (build step). */
+export function writePack(dir = builtinRulesDir()): number {
+  const ruleSet = parseRuleDir(dir);
+  const pack: Pack = { files: ruleFileNames(dir), ruleSet };
+  writeFileSync(PACK, JSON.stringify(pack));
+  return ruleSet.rules.length;
 }
 
 /** Rule files given by path: files, or folders of *.yaml (sorted). */

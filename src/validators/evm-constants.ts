@@ -43,14 +43,21 @@ function minusOne(h: Uint8Array): string {
   return (BigInt('0x' + bytesToHex(h)) - 1n).toString(16).padStart(64, '0');
 }
 
-const CONSTANTS = new Map<string, string>();
-for (const s of KECCAK_OF) CONSTANTS.set(bytesToHex(keccak_256(utf8ToBytes(s))), s === '' ? 'keccak256("")' : `keccak256("${s}")`);
-for (const s of SLOT_LABELS) CONSTANTS.set(minusOne(keccak_256(utf8ToBytes(s))), `EIP-1967 slot ${s}`);
-CONSTANTS.set(bytesToHex(keccak_256(Uint8Array.of(0x80))), 'empty trie root keccak256(rlp(""))');
-CONSTANTS.set(bytesToHex(keccak_256(Uint8Array.of(0xc0))), 'empty uncles hash keccak256(rlp([]))');
-CONSTANTS.set(bytesToHex(sha256(new Uint8Array(0))), 'sha256("")');
+let constants: Map<string, string> | null = null;
+
+/** Built on first use: hashing these at import would cost every start-up, even a clean pre-commit run. */
+function table(): Map<string, string> {
+  if (constants) return constants;
+  const c = new Map<string, string>();
+  for (const s of KECCAK_OF) c.set(bytesToHex(keccak_256(utf8ToBytes(s))), s === '' ? 'keccak256("")' : `keccak256("${s}")`);
+  for (const s of SLOT_LABELS) c.set(minusOne(keccak_256(utf8ToBytes(s))), `EIP-1967 slot ${s}`);
+  c.set(bytesToHex(keccak_256(Uint8Array.of(0x80))), 'empty trie root keccak256(rlp(""))');
+  c.set(bytesToHex(keccak_256(Uint8Array.of(0xc0))), 'empty uncles hash keccak256(rlp([]))');
+  c.set(bytesToHex(sha256(new Uint8Array(0))), 'sha256("")');
+  return (constants = c);
+}
 
 /** What a well-known 32-byte constant is, or undefined. `hex` is 64 lower-case hex characters. */
 export function wellKnownConstant(hex: string): string | undefined {
-  return CONSTANTS.get(hex);
+  return table().get(hex);
 }

@@ -1,8 +1,6 @@
 // keyhound rules list | rules test FILE
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parseDocument } from 'yaml';
-import { ConfigError } from '../../config/load.js';
 import type { RuleSpec } from '../../engine/types.js';
 import { UsageError } from '../errors.js';
 
@@ -50,6 +48,7 @@ export function registerRules(program: Command, setExit: (code: number) => void)
         throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
       let specs: RuleSpec[];
+      const { parseDocument } = await import('yaml');
       const data = parseDocument(text).toJS() as { rules?: unknown } | null;
       const rulesRaw = data && typeof data === 'object' ? data.rules : undefined;
       const isConfig = !!data && typeof data === 'object' && (!Array.isArray(rulesRaw) || Object.keys(data).some((k) => !['family', 'rules', 'known-public'].includes(k)));
@@ -61,6 +60,7 @@ export function registerRules(program: Command, setExit: (code: number) => void)
           specs = parseRuleFile(text, file).rules;
         }
       } catch (e) {
+        const { ConfigError } = await import('../../config/load.js');
         if (e instanceof RuleError || e instanceof ConfigError) throw new UsageError(e.message);
         throw e;
       }

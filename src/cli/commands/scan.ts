@@ -1,10 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { runScan } from '../../pipeline/scan.js';
-import { AdaptiveScanner } from '../../pipeline/worker-pool.js';
-import { finishSuppression, prepareScan } from '../../config/cli.js';
-import { FilesystemSource, StdinSource } from '../../sources/filesystem.js';
 import type { Source } from '../../sources/types.js';
 import { addReportOptions, reportOptions } from '../options.js';
 import { finish, progressReporter } from '../output.js';
@@ -19,6 +15,13 @@ export function registerScan(program: Command, setExit: (code: number) => void):
     .option('--no-gitignore', 'also scan files that .gitignore excludes')
     .option('--follow-symlinks', 'follow symbolic links (default: skipped)', false)
     .action(async (paths: string[], raw: Record<string, unknown>, cmd: Command) => {
+      // loaded here, not at start-up: `keyhound staged` and `--help` must not pay for the walk and workers
+      const [{ runScan }, { AdaptiveScanner }, { finishSuppression, prepareScan }, { FilesystemSource, StdinSource }] = await Promise.all([
+        import('../../pipeline/scan.js'),
+        import('../../pipeline/worker-pool.js'),
+        import('../../config/cli.js'),
+        import('../../sources/filesystem.js'),
+      ]);
       const opts = reportOptions(raw);
       const list = paths.length > 0 ? paths : ['.'];
       const root = rootOf(list);

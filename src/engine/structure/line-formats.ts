@@ -1,5 +1,8 @@
 // Line-based readers for .env, INI / Java properties, TOML and Terraform .tfvars: key paths and spans.
-import { parse as parseToml } from 'smol-toml';
+import type * as Toml from 'smol-toml';
+import { lazyRequire } from '../../util/lazy-require.js';
+
+const toml = lazyRequire<typeof Toml>('smol-toml');
 import { ByteOffsets, type StructValue } from './types.js';
 
 interface Line {
@@ -107,7 +110,7 @@ const TOML_PAIR = /^\s*((?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(
 /** TOML (validated by smol-toml first; spans from a line reader). Null when the file is not TOML. */
 export function parseTomlValues(text: string, byteLength: number): StructValue[] | null {
   try {
-    parseToml(text);
+    toml().parse(text);
   } catch {
     return null;
   }

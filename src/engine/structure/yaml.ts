@@ -1,19 +1,23 @@
 // YAML (and docker-compose, Kubernetes) values with key paths, from the `yaml` package's node ranges.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Scalar } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Node, Scalar } from 'yaml';
+import { lazyRequire } from '../../util/lazy-require.js';
 import { ByteOffsets, type StructValue } from './types.js';
+
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 /** Lists of `NAME=value` strings: docker-compose `environment:` / `args:`, and similar. */
 const ENV_LIST_PARENT = /^(environment|env|args|build_args|build-args|variables|vars)$/i;
 const ENV_ITEM = /^\s*([A-Za-z_][\w.\-]*)\s*=/;
 
 function keyText(node: unknown): string | undefined {
-  if (isScalar(node)) return node.value === null ? undefined : String(node.value);
+  if (yaml().isScalar(node)) return node.value === null ? undefined : String(node.value);
   return undefined;
 }
 
 /** Returns the values of every document, or null when the text is not valid YAML. */
 export function parseYaml(text: string, byteLength: number): StructValue[] | null {
-  const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const docs = yaml().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   if (!Array.isArray(docs)) return [];
   const bytes = new ByteOffsets(text, byteLength);
   const out: StructValue[] = [];
@@ -36,22 +40,22 @@ export function parseYaml(text: string, byteLength: number): StructValue[] | nul
   };
 
   const walk = (node: unknown, path: string[], depth: number): void => {
-    if (depth > 64 || node === null || node === undefined || isAlias(node)) return;
-    if (isScalar(node)) return scalar(node, path);
-    if (isMap(node)) {
+    if (depth > 64 || node === null || node === undefined || yaml().isAlias(node)) return;
+    if (yaml().isScalar(node)) return scalar(node, path);
+    if (yaml().isMap(node)) {
       for (const pair of node.items) {
-        if (!isPair(pair)) continue;
+        if (!yaml().isPair(pair)) continue;
         const k = keyText(pair.key);
         if (k === undefined) continue;
         walk(pair.value, [...path, k], depth + 1);
       }
       return;
     }
-    if (isSeq(node)) {
+    if (yaml().isSeq(node)) {
       const parent = path[path.length - 1] ?? '';
       node.items.forEach((item, i) => {
         // `- KEY=value` in an environment list: the value's key is KEY
-        if (isScalar(item) && typeof item.value === 'string' && ENV_LIST_PARENT.test(parent) && item.range) {
+        if (yaml().isScalar(item) && typeof item.value === 'string' && ENV_LIST_PARENT.test(parent) && item.range) {
           const m = ENV_ITEM.exec(item.value);
           if (m) {
             const quoted = item.type === 'QUOTE_DOUBLE' || item.type === 'QUOTE_SINGLE';
@@ -64,13 +68,13 @@ export function parseYaml(text: string, byteLength: number): StructValue[] | nul
           }
         }
         // Kubernetes-style `- name: KEY` / `value: …` pairs: the value's key is KEY
-        if (isMap(item)) {
-          const name = item.items.find((p) => isPair(p) && keyText(p.key) === 'name');
-          const val = item.items.find((p) => isPair(p) && keyText(p.key) === 'value');
-          if (name && val && isScalar(name.value) && typeof name.value.value === 'string' && isScalar(val.value)) {
+        if (yaml().isMap(item)) {
+          const name = item.items.find((p) => yaml().isPair(p) && keyText(p.key) === 'name');
+          const val = item.items.find((p) => yaml().isPair(p) && keyText(p.key) === 'value');
+          if (name && val && yaml().isScalar(name.value) && typeof name.value.value === 'string' && yaml().isScalar(val.value)) {
             scalar(val.value, [...path, name.value.value]);
             for (const p of item.items) {
-              if (p !== val && p !== name && isPair(p)) {
+              if (p !== val && p !== name && yaml().isPair(p)) {
                 const k = keyText(p.key);
                 if (k !== undefined) walk(p.value, [...path, String(i), k], depth + 1);
               }

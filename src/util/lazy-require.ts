@@ -1,0 +1,11 @@
+import { createRequire } from 'node:module';
+
+/**
+ * A module loaded on first use (CommonJS, or ES modules through Node's synchronous require). The
+ * pre-commit path must not pay for yaml, ajv or TOML parsing when it needs none of them (each costs
+ * tens of milliseconds to load). Relative ids resolve against `from` (the caller's import.meta.url).
+ */
+export function lazyRequire<T>(id: string, from: string = import.meta.url): () => T {
+  let mod: T | undefined;
+  return () => (mod ??= createRequire(from)(id) as T);
+}
