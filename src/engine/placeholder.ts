@@ -54,6 +54,16 @@ export function isLowVariety(v: string): boolean {
     if (periodic) return true;
   }
   if (long) return false;
+  // hand-made documentation values: the digits, read in order, count up (a123b45c6d78e9f012a34…)
+  let steps = 0;
+  let prev = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) continue;
+    steps = prev >= 0 && c === (prev + 1) % 10 ? steps + 1 : 0;
+    prev = c;
+    if (steps >= 11) return true;
+  }
   // a run of 6+ ascending or descending neighbours (123456, abcdef, fedcba)
   let up = 1;
   let down = 1;

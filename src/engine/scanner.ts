@@ -172,7 +172,11 @@ export class Engine {
       }
     }
     for (const k of opts.knownPublic ?? []) this.known.set(normalizeValue(k.value), k.description);
-    this.prefilter = new Prefilter(this.rules.map((r) => r.spec));
+    // one more keyword group after the rules: provider names, so a config file naming only a provider
+    // that no rule knows (`phemex: {api_secret: …}`) is still parsed for the key-path rules
+    const groups: Array<{ keywords: string[]; pattern: string }> = this.rules.map((r) => r.spec);
+    if (this.keyPathRules.length > 0) groups.push({ keywords: [...this.providers], pattern: '' });
+    this.prefilter = new Prefilter(groups);
   }
 
   get ruleSpecs(): RuleSpec[] {
@@ -218,7 +222,8 @@ export class Engine {
     // rules sharing a pattern (the 64-hex key rules) share one pass over the bytes
     const passes = new Map<string, RegExpExecArray[]>();
     for (const ri of candidates) {
-      const rule = this.rules[ri]!;
+      const rule = this.rules[ri];
+      if (!rule) continue; // the provider-names group
       let matches = passes.get(rule.spec.pattern);
       if (!matches) {
         matches = this.matchAll(rule, buf);
@@ -407,7 +412,8 @@ export class Engine {
     if (!provider) return null;
     if (!rule.re) rule.re = new RE2(rule.spec.pattern, 'u');
     if (!rule.re.test(secret)) return null;
-    if (/:\/\/|^[./~]|^\d+$|^[A-Za-z]+$/.test(secret) || isPlaceholder(secret)) return null;
+    // URLs, paths, numbers, words, ARNs and other `scheme:a:b` identifiers
+    if (/:\/\/|^[./~]|^\d+$|^[A-Za-z]+$|^arn:|^[^:]*:[^:]*:/.test(secret) || isPlaceholder(secret)) return null;
     if (rule.entropy && shannonEntropy(secret) < rule.entropy) return null;
     const f = this.finding(rule, secret, v.start, v.end, ctx, { key: keyPath, result: { valid: false } });
     f.provider = provider;

@@ -10,7 +10,8 @@ describe('placeholders', () => {
     }
   });
   it('low variety: repeats, periods, sequences, all-zero keys', () => {
-    for (const v of ['0000000000000000000000000000000000000000000000000000000000000000', 'abababababababab', '1234567890abcdef1234567890abcdef', 'aaaaaaaaaaaaaaab']) {
+    for (const v of ['0000000000000000000000000000000000000000000000000000000000000000', 'abababababababab', '1234567890abcdef1234567890abcdef', 'aaaaaaaaaaaaaaab',
+      'a123b45c6d78e9f012a34cd5e6a7890b12c3d45e6f78a1b234c56d7e890a1234']) {
       assert.ok(isPlaceholder(v), v);
     }
   });

@@ -76,6 +76,16 @@ describe('key-path provider rule', () => {
     assert.equal(scan(`phemex:\n  api_secret: ${s}\n`, 'a.txt').length, 0, 'not a config file');
   });
 
+  it('a role word must head the name; ARNs and scheme:a:b identifiers are not secrets', () => {
+    // AWS managed-policy tables: names that contain Private/Secrets, values that are ARNs
+    const policies = '{"phemex": {"PhemexPrivateCAAuditor": "arn:aws:iam::aws:policy/AWSPrivateCAAuditor", ' +
+      '"PhemexSecretsManagerReadWrite": "Zx8Qm2LpR7vT4yN1cK6wB3dF9hJ0sA5e"}}';
+    assert.equal(scan(policies, 'policies.json').length, 0);
+    assert.equal(scan(`phemex:\n  userChangePassword: "arn:aws:iam::aws:policy/IAMUserChangePassword"\n`, 'a.yaml').length, 0);
+    const s = gen('{{alnum:40}}', 'e');
+    assert.equal(scan(`phemex:\n  privateKeyHex: ${s}\n`, 'a.yaml').length, 1, 'encoding suffix after the role');
+  });
+
   it('a provider rule beats the key-path rule on the same value', () => {
     const s = gen('{{alnum:64}}', 'd');
     const fs = scan(`exchanges:\n  binance:\n    api_secret: ${s}\n`, 'config.yaml');

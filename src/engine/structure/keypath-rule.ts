@@ -50,12 +50,20 @@ export function keyWords(key: string): string[] {
     .filter(Boolean);
 }
 
-/** True when the value's own name states a secret role. */
+/** Trailing words that only say how a secret is written (`privateKeyHex`, `secret_b64`). */
+const ENCODING_SUFFIX = new Set(['hex', 'b64', 'base64', 'b58', 'base58', 'pem', 'der', 'raw', 'value', 'str', 'string', 'bytes', 'data', 'enc']);
+
+/**
+ * True when the value's own name states a secret role, as its head word (`api_secret`, `secretKey`,
+ * `privateKeyHex`): a role word in the middle names something else (`AWSPrivateCAAuditor`,
+ * `SecretsManagerReadWrite` are policy names).
+ */
 export function namesSecretRole(leaf: string): boolean {
   const words = keyWords(leaf);
   if (words.length === 0) return false;
   if (NOT_A_SECRET.has(words[words.length - 1]!)) return false;
-  if (words.some((w) => ROLES.has(w))) return true;
+  const head = words.length > 1 && ENCODING_SUFFIX.has(words[words.length - 1]!) ? words.length - 2 : words.length - 1;
+  if (ROLES.has(words[head]!)) return true;
   // `apiSecret` → api, secret; `APISECRET` → one word: look for a role inside
   const joined = words.join('');
   return /(secret|privatekey|privkey|passphrase|password|apikey|mnemonic|seedphrase|token)$/.test(joined);
