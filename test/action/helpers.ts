@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandExample } from '../../src/rules/example-values.js';
+import { configFreeGit } from '../support/git-env.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -47,17 +48,7 @@ export function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const h = testHome();
   return {
     ...env,
-    HOME: h,
-    XDG_CONFIG_HOME: join(h, '.config'),
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_AUTHOR_NAME: 'Ada Author',
-    GIT_AUTHOR_EMAIL: 'ada@example.test',
-    GIT_COMMITTER_NAME: 'Ada Author',
-    GIT_COMMITTER_EMAIL: 'ada@example.test',
-    GIT_TERMINAL_PROMPT: '0',
-    NO_COLOR: '1',
-    LC_ALL: 'C',
+    ...configFreeGit(h),
     ...extra,
   };
 }

@@ -9,6 +9,7 @@ import type { RuleSpec } from '../../src/engine/types.js';
 import { expandExample } from '../../src/rules/example-values.js';
 import { loadRuleDir } from '../../src/rules/loader.js';
 import { validators } from '../../src/validators/index.js';
+import { tokenRule } from '../support/test-rule.js';
 
 const gen = (t: string, seed: string) => expandExample(t, `decode-test:${seed}`);
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
@@ -16,16 +17,7 @@ const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 const pack = loadRuleDir();
 const packEngine = new Engine([...pack.rules, KEYPATH_RULE], { validators, knownPublic: pack.knownPublic });
 
-const token: RuleSpec = {
-  id: 'test-token',
-  title: 'Test token',
-  provider: 'test',
-  severity: 'error',
-  keywords: ['tok_'],
-  pattern: '\\b(tok_[A-Za-z0-9]{24})\\b',
-  tags: ['security', 'secret'],
-  examples: { match: ['x'], nomatch: ['y'] },
-};
+const token: RuleSpec = tokenRule();
 const testEngine = new Engine([token], { validators });
 
 describe('decoders', () => {

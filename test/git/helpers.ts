@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configFreeGit } from '../support/git-env.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The built CLI: dist/test/git → dist/src/cli; test/git (tsx) → dist/src/cli. */
@@ -32,17 +33,7 @@ export function testEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_') && !k.startsWith('PRE_COMMIT')) env[k] = v;
   return {
     ...env,
-    HOME,
-    XDG_CONFIG_HOME: join(HOME, '.config'),
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_AUTHOR_NAME: 'Ada Author',
-    GIT_AUTHOR_EMAIL: 'ada@example.test',
-    GIT_COMMITTER_NAME: 'Ada Author',
-    GIT_COMMITTER_EMAIL: 'ada@example.test',
-    GIT_TERMINAL_PROMPT: '0',
-    NO_COLOR: '1',
-    LC_ALL: 'C',
+    ...configFreeGit(HOME),
     ...extra,
   };
 }
@@ -159,31 +150,9 @@ export function token(name: string): string {
   return `khgit_${out}`;
 }
 
-export interface JsonFinding {
-  ruleId: string;
-  file: string;
-  line: number;
-  redacted: string;
-  secret?: string;
-  severity: string;
-  commit?: {
-    sha: string;
-    author?: string;
-    email?: string;
-    date?: string;
-    subject?: string;
-    removedIn?: string;
-    removedDate?: string;
-    exposureDays?: number;
-    presentAtHead?: boolean;
-    paths?: string[];
-  };
-}
-
-export interface JsonReport {
-  findings: JsonFinding[];
-  stats: { files: number; commits?: number; blobs?: number; warnings: string[]; skipped: Record<string, number> };
-}
+/** The JSON report as keyhound writes it (`secret` present with --show-secrets). */
+export type { JsonFinding, JsonReport } from '../../src/report/json.js';
+import type { JsonReport } from '../../src/report/json.js';
 
 /** `keyhound history --format json` with the test rules; parsed. */
 export function historyJson(cwd: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): { code: number | null; report: JsonReport; stderr: string; stdout: string } {

@@ -9,6 +9,7 @@ import { emptyStats, type Finding, type RuleSpec } from '../../src/engine/types.
 import { expandExample } from '../../src/rules/example-values.js';
 import { Baseline, Suppressor } from '../../src/suppress/index.js';
 import { validators } from '../../src/validators/index.js';
+import { tokenRule } from '../support/test-rule.js';
 
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -18,16 +19,7 @@ function tmp(): string {
   return d;
 }
 
-const rule: RuleSpec = {
-  id: 'test-token',
-  title: 'Test token',
-  provider: 'test',
-  severity: 'error',
-  keywords: ['tok_'],
-  pattern: '\\b(tok_[A-Za-z0-9]{24})\\b',
-  tags: ['security', 'secret'],
-  examples: { match: ['x'], nomatch: ['y'] },
-};
+const rule: RuleSpec = tokenRule();
 const engine = new Engine([rule], { validators });
 const tok = (seed: string) => expandExample('tok_{{alnum:24}}', `suppress-test:${seed}`);
 const scan = (text: string, path = 'src/app.py') => engine.scan(Buffer.from(text), path);
