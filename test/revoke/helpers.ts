@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'node:test';
 // Test support for revocation: loopback mock servers, findings, temp dirs, secret greps.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -245,4 +246,18 @@ export function runCli(args: string[], opts: { cwd: string; env?: NodeJS.Process
     });
     child.stdin.end(opts.stdin ?? '');
   });
+}
+
+/** A temp folder and (once a test starts one) a mock server per test, both cleaned up after it. */
+export function perTest(): { t: TempDir; mock: Mock | undefined } {
+  const s = { t: undefined as unknown as TempDir, mock: undefined as Mock | undefined };
+  beforeEach(() => {
+    s.t = tempDir();
+  });
+  afterEach(async () => {
+    await s.mock?.close();
+    s.mock = undefined;
+    s.t.cleanup();
+  });
+  return s;
 }
