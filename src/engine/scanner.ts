@@ -98,8 +98,15 @@ function defaultGroup(pattern: string): number {
  * strings of 16+ characters with a digit, quoted or assigned; runs holding percent escapes. Few
  * matches on ordinary source, so the pass costs about one RE2 scan.
  */
-const TEXT_BASE64 = new RE2('["\'`=:]\\s*([A-Za-z+/_-]*[0-9][A-Za-z0-9+/_-]{15,}={0,2})', 'gd');
-const TEXT_PERCENT = new RE2('([^\\s"\'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s"\'`<>(){}\\[\\],;]*)', 'gd');
+// No capture group and no `d` flag: RE2 then only finds the match bounds, and the value's span is
+// computed from them (the lead character and blanks are skipped), a third cheaper per match.
+const TEXT_BASE64 = new RE2('["\'`=:]\\s*[A-Za-z+/_-]*[0-9][A-Za-z0-9+/_-]{15,}={0,2}', 'g');
+const TEXT_PERCENT = new RE2('[^\\s"\'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s"\'`<>(){}\\[\\],;]*', 'g');
+
+/** RE2's `\s` without the `u` flag: tab, newline, form feed, carriage return, space. */
+function isRe2Space(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
 
 /** Where a decoded value came from: its key path and the text around the encoded value. */
 interface Outer {
@@ -312,14 +319,16 @@ export class Engine {
       let m: RegExpExecArray | null;
       let guard = 0;
       while ((m = re.exec(b as unknown as string)) !== null && budget.values > 0 && ++guard < 10000) {
-        const span = m.indices?.[1];
-        if (!span || span[1] === span[0]) {
-          if (m[0].length === 0) re.lastIndex++;
+        // match bounds in bytes (the input is a Buffer); TEXT_BASE64's value follows its lead character and blanks
+        const end = m.index + (m[0] as unknown as Buffer).length;
+        let start = m.index;
+        if (re === TEXT_BASE64) for (start++; start < end && isRe2Space(b[start]!); start++);
+        if (end === start) {
+          if (end === m.index) re.lastIndex++;
           continue;
         }
-        const dec = decodeValue((m[1] as unknown as Buffer).toString('utf8'));
+        const dec = decodeValue(b.toString('utf8', start, end));
         if (!dec) continue;
-        const [start, end] = span;
         const pos = chunk.lines.position(start);
         const prefix = b.toString('utf8', chunk.lines.lineStart(pos.line - 1), start);
         if (/;base64,$/.test(prefix)) continue; // data: URIs hold files, not secrets
