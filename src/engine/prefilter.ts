@@ -23,7 +23,13 @@ export class Prefilter {
   private readonly patterns: string[] = [];
   private patternSet: InstanceType<typeof RE2.Set> | null = null;
 
-  constructor(rules: Array<{ keywords: string[]; pattern: string }>) {
+  private readonly gateCount: number;
+
+  /**
+   * `gates` are patterns that are not rules (the engine's encoded-value finders): they ride along in
+   * the keywordless-pattern set, nearly free, and `gates(buf)` tells which of them occur.
+   */
+  constructor(rules: Array<{ keywords: string[]; pattern: string }>, gates: string[] = []) {
     const keywordsPerRule = rules.map((r) => r.keywords);
     rules.forEach((r, i) => {
       if (r.keywords.length === 0) {
@@ -31,6 +37,8 @@ export class Prefilter {
         this.patterns.push(r.pattern);
       }
     });
+    this.gateCount = gates.length;
+    this.patterns.push(...gates);
     const index = new Map<string, number>();
     this.keywords = [];
     this.rulesOf = [];
@@ -49,19 +57,30 @@ export class Prefilter {
     });
   }
 
-  private last: { buf: Buffer; rules: number[] } | null = null;
+  private last: { buf: Buffer; rules: number[]; gates: boolean[] } | null = null;
 
   /** Indices of rules that can match `buf`, ascending (remembered for the last buffer asked about). */
   candidates(buf: Buffer): number[] {
     if (this.last?.buf === buf) return [...this.last.rules];
     const rules = new Set(this.keywordCandidates(buf));
+    const gates = new Array<boolean>(this.gateCount).fill(false);
     if (this.patterns.length > 0) {
       this.patternSet ??= new RE2.Set(this.patterns, 'u');
-      for (const i of this.patternSet.match(buf)) rules.add(this.patternRules[i]!);
+      const n = this.patternRules.length;
+      for (const i of this.patternSet.match(buf)) {
+        if (i < n) rules.add(this.patternRules[i]!);
+        else gates[i - n] = true;
+      }
     }
     const sorted = [...rules].sort((a, b) => a - b);
-    this.last = { buf, rules: sorted };
+    this.last = { buf, rules: sorted, gates };
     return [...sorted];
+  }
+
+  /** Which gate patterns occur in `buf` (in the order given to the constructor). */
+  gates(buf: Buffer): boolean[] {
+    if (this.last?.buf !== buf) this.candidates(buf);
+    return [...this.last!.gates];
   }
 
   /** Indices of rules with at least one keyword in `buf`. */

@@ -100,8 +100,15 @@ function defaultGroup(pattern: string): number {
  */
 // No capture group and no `d` flag: RE2 then only finds the match bounds, and the value's span is
 // computed from them (the lead character and blanks are skipped), a third cheaper per match.
-const TEXT_BASE64 = new RE2('["\'`=:]\\s*[A-Za-z+/_-]*[0-9][A-Za-z0-9+/_-]{15,}={0,2}', 'g');
+const TEXT_BASE64_PATTERN = '["\'`=:]\\s*[A-Za-z+/_-]*[0-9][A-Za-z0-9+/_-]{15,}={0,2}';
+const TEXT_BASE64 = new RE2(TEXT_BASE64_PATTERN, 'g');
 const TEXT_PERCENT = new RE2('[^\\s"\'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s"\'`<>(){}\\[\\],;]*', 'g');
+/**
+ * Whether each finder can match at all, asked of the prefilter's pattern set (about 10% more on a
+ * pass that runs anyway): most files hold neither, and then the finders' own passes are skipped. Both
+ * are ASCII-only around their optional parts, so UTF-8 and byte matching agree on whether one occurs.
+ */
+const DECODE_GATES = [TEXT_BASE64_PATTERN, '%[0-9A-Fa-f]{2}'];
 
 /** RE2's `\s` without the `u` flag: tab, newline, form feed, carriage return, space. */
 function isRe2Space(c: number): boolean {
@@ -121,6 +128,8 @@ interface ScanCtx {
   outer?: Outer;
   /** The struct is one made-up value: the whole decoded text under its key path. */
   whole?: boolean;
+  /** Whether TEXT_BASE64 / TEXT_PERCENT can match the chunk at all (DECODE_GATES). */
+  gates: boolean[];
 }
 
 interface Budget {
@@ -183,7 +192,7 @@ export class Engine {
     // that no rule knows (`phemex: {api_secret: …}`) is still parsed for the key-path rules
     const groups: Array<{ keywords: string[]; pattern: string }> = this.rules.map((r) => r.spec);
     if (this.keyPathRules.length > 0) groups.push({ keywords: [...this.providers], pattern: '' });
-    this.prefilter = new Prefilter(groups);
+    this.prefilter = new Prefilter(groups, DECODE_GATES);
   }
 
   get ruleSpecs(): RuleSpec[] {
@@ -218,13 +227,14 @@ export class Engine {
     budget: Budget,
   ): Found {
     const candidates = this.prefilter.candidates(buf);
+    const gates = this.prefilter.gates(buf);
     if (outer) {
       for (const r of this.prefilter.keywordCandidates(Buffer.from(outer.context))) if (!candidates.includes(r)) candidates.push(r);
     }
     const decodable = depth < MAX_DEPTH && budget.values > 0;
     if (candidates.length === 0 && !values && !decodable) return EMPTY;
     const chunk = new Chunk(buf);
-    const ctx: ScanCtx = { path, chunk, struct: values ? new StructIndex(values) : null, outer, whole: !!values && SYNTHETIC.has(values) };
+    const ctx: ScanCtx = { path, chunk, struct: values ? new StructIndex(values) : null, outer, whole: !!values && SYNTHETIC.has(values), gates };
     const raw: Raw[] = [];
     // rules sharing a pattern (the 64-hex key rules) share one pass over the bytes
     const passes = new Map<string, RegExpExecArray[]>();
@@ -314,7 +324,7 @@ export class Engine {
     }
     const b = chunk.buf;
     for (const re of [TEXT_BASE64, TEXT_PERCENT]) {
-      if (re === TEXT_PERCENT && b.indexOf(0x25) === -1) continue;
+      if (!ctx.gates[re === TEXT_BASE64 ? 0 : 1]) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       let guard = 0;
