@@ -23,11 +23,9 @@ export class Prefilter {
   private readonly patterns: string[] = [];
   private patternSet: InstanceType<typeof RE2.Set> | null = null;
 
-  private readonly gateCount: number;
-
   /**
-   * `gates` are patterns that are not rules (the engine's encoded-value finders): they ride along in
-   * the keywordless-pattern set, nearly free, and `gates(buf)` tells which of them occur.
+   * `gates` are more patterns for the keywordless-pattern set (the engine's encoded-value finders, a
+   * few costly rule patterns): they ride along nearly free, and `patternHits(buf)` tells which occur.
    */
   constructor(rules: Array<{ keywords: string[]; pattern: string }>, gates: string[] = []) {
     const keywordsPerRule = rules.map((r) => r.keywords);
@@ -37,8 +35,7 @@ export class Prefilter {
         this.patterns.push(r.pattern);
       }
     });
-    this.gateCount = gates.length;
-    this.patterns.push(...gates);
+    for (const g of gates) if (!this.patterns.includes(g)) this.patterns.push(g);
     const index = new Map<string, number>();
     this.keywords = [];
     this.rulesOf = [];
@@ -57,30 +54,35 @@ export class Prefilter {
     });
   }
 
-  private last: { buf: Buffer; rules: number[]; gates: boolean[] } | null = null;
+  private last: { buf: Buffer; rules: number[]; hits: Set<string> } | null = null;
+
+  /** Whether `pattern` is in the pattern set (a keywordless rule's pattern or a gate). */
+  inSet(pattern: string): boolean {
+    return this.patterns.includes(pattern);
+  }
 
   /** Indices of rules that can match `buf`, ascending (remembered for the last buffer asked about). */
   candidates(buf: Buffer): number[] {
     if (this.last?.buf === buf) return [...this.last.rules];
     const rules = new Set(this.keywordCandidates(buf));
-    const gates = new Array<boolean>(this.gateCount).fill(false);
+    const hits = new Set<string>();
     if (this.patterns.length > 0) {
       this.patternSet ??= new RE2.Set(this.patterns, 'u');
       const n = this.patternRules.length;
       for (const i of this.patternSet.match(buf)) {
         if (i < n) rules.add(this.patternRules[i]!);
-        else gates[i - n] = true;
+        hits.add(this.patterns[i]!);
       }
     }
     const sorted = [...rules].sort((a, b) => a - b);
-    this.last = { buf, rules: sorted, gates };
+    this.last = { buf, rules: sorted, hits };
     return [...sorted];
   }
 
-  /** Which gate patterns occur in `buf` (in the order given to the constructor). */
-  gates(buf: Buffer): boolean[] {
+  /** The set's patterns (keywordless rules' and gates) that occur in `buf`. */
+  patternHits(buf: Buffer): Set<string> {
     if (this.last?.buf !== buf) this.candidates(buf);
-    return [...this.last!.gates];
+    return this.last!.hits;
   }
 
   /** Indices of rules with at least one keyword in `buf`. */

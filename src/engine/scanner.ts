@@ -47,6 +47,8 @@ interface CompiledRule {
   allowRe: Lazy[];
   validator: Validator | null;
   generic: boolean;
+  /** The prefilter's pattern set already tells whether the pattern occurs in a chunk. */
+  setGated: boolean;
 }
 
 /** Value normalisation for known-public lookups: case, 0x, whitespace. */
@@ -108,7 +110,16 @@ const TEXT_PERCENT = new RE2('[^\\s"\'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s"\'`<
  * pass that runs anyway): most files hold neither, and then the finders' own passes are skipped. Both
  * are ASCII-only around their optional parts, so UTF-8 and byte matching agree on whether one occurs.
  */
-const DECODE_GATES = [TEXT_BASE64_PATTERN, '%[0-9A-Fa-f]{2}'];
+const PERCENT_GATE = '%[0-9A-Fa-f]{2}';
+const DECODE_GATES = [TEXT_BASE64_PATTERN, PERCENT_GATE];
+
+/**
+ * Keyword rules whose own pattern also rides in the pattern set: their keywords hit many files
+ * (`words`, `secret`, `npm_` in every npm client) but the pattern almost none, and adding these two
+ * costs the set ~10% (measured; most other patterns blow up its DFA). A rule runs only where its
+ * pattern occurs, which loses nothing: the set and the rule match with the same pattern and flags.
+ */
+const SET_GATED_RULES = new Set(['bip39-mnemonic', 'npm-access-token']);
 
 /** RE2's `\s` without the `u` flag: tab, newline, form feed, carriage return, space. */
 function isRe2Space(c: number): boolean {
@@ -128,8 +139,8 @@ interface ScanCtx {
   outer?: Outer;
   /** The struct is one made-up value: the whole decoded text under its key path. */
   whole?: boolean;
-  /** Whether TEXT_BASE64 / TEXT_PERCENT can match the chunk at all (DECODE_GATES). */
-  gates: boolean[];
+  /** Patterns of the prefilter's set that occur in the chunk (DECODE_GATES among them). */
+  setHits: Set<string>;
 }
 
 interface Budget {
@@ -174,6 +185,7 @@ export class Engine {
         allowRe,
         validator,
         generic: spec.tags.includes('generic'),
+        setGated: false,
       } as CompiledRule;
     });
     // key-path rules run on parsed config values, never over bytes
@@ -192,7 +204,10 @@ export class Engine {
     // that no rule knows (`phemex: {api_secret: …}`) is still parsed for the key-path rules
     const groups: Array<{ keywords: string[]; pattern: string }> = this.rules.map((r) => r.spec);
     if (this.keyPathRules.length > 0) groups.push({ keywords: [...this.providers], pattern: '' });
-    this.prefilter = new Prefilter(groups, DECODE_GATES);
+    const gated = this.rules.filter((r) => SET_GATED_RULES.has(r.spec.id) && r.spec.keywords.length > 0).map((r) => r.spec.pattern);
+    this.prefilter = new Prefilter(groups, [...DECODE_GATES, ...gated]);
+    // a keyword rule whose pattern is in the set (a gate, or the same pattern as a keywordless rule)
+    for (const r of this.rules) r.setGated = r.spec.keywords.length > 0 && this.prefilter.inSet(r.spec.pattern);
   }
 
   get ruleSpecs(): RuleSpec[] {
@@ -227,20 +242,21 @@ export class Engine {
     budget: Budget,
   ): Found {
     const candidates = this.prefilter.candidates(buf);
-    const gates = this.prefilter.gates(buf);
+    const setHits = this.prefilter.patternHits(buf);
     if (outer) {
       for (const r of this.prefilter.keywordCandidates(Buffer.from(outer.context))) if (!candidates.includes(r)) candidates.push(r);
     }
     const decodable = depth < MAX_DEPTH && budget.values > 0;
     if (candidates.length === 0 && !values && !decodable) return EMPTY;
     const chunk = new Chunk(buf);
-    const ctx: ScanCtx = { path, chunk, struct: values ? new StructIndex(values) : null, outer, whole: !!values && SYNTHETIC.has(values), gates };
+    const ctx: ScanCtx = { path, chunk, struct: values ? new StructIndex(values) : null, outer, whole: !!values && SYNTHETIC.has(values), setHits };
     const raw: Raw[] = [];
     // rules sharing a pattern (the 64-hex key rules) share one pass over the bytes
     const passes = new Map<string, RegExpExecArray[]>();
     for (const ri of candidates) {
       const rule = this.rules[ri];
       if (!rule) continue; // the provider-names group
+      if (rule.setGated && !setHits.has(rule.spec.pattern)) continue;
       let matches = passes.get(rule.spec.pattern);
       if (!matches) {
         matches = this.matchAll(rule, buf);
@@ -324,7 +340,7 @@ export class Engine {
     }
     const b = chunk.buf;
     for (const re of [TEXT_BASE64, TEXT_PERCENT]) {
-      if (!ctx.gates[re === TEXT_BASE64 ? 0 : 1]) continue;
+      if (!ctx.setHits.has(re === TEXT_BASE64 ? TEXT_BASE64_PATTERN : PERCENT_GATE)) continue;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       let guard = 0;
