@@ -4,11 +4,10 @@ import { EXIT, UsageError } from './errors.js';
 import { buildProgram } from './program.js';
 
 let code: number = EXIT.clean;
-const program = buildProgram((c) => {
-  code = c;
-});
-
 try {
+  const program = await buildProgram((c) => {
+    code = c;
+  }, process.argv);
   await program.parseAsync(process.argv);
   process.exitCode = code;
 } catch (e) {

@@ -152,11 +152,17 @@ export class CatFileBatch extends CatFile<ObjectData> {
   }
 }
 
-/** Reads a few objects to the end (staged files, range diffs): id → bytes, missing ones absent. */
-export async function readObjects(cwd: string, shas: string[]): Promise<Map<string, Buffer>> {
+/**
+ * Reads a few objects to the end (staged files, range diffs): id → bytes, missing ones absent.
+ * `started`: a --batch process started earlier (nothing requested from it yet); it is used up.
+ */
+export async function readObjects(cwd: string, shas: string[], started?: CatFileBatch): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
-  if (shas.length === 0) return out;
-  const batch = new CatFileBatch(cwd);
+  if (shas.length === 0) {
+    started?.kill();
+    return out;
+  }
+  const batch = started ?? new CatFileBatch(cwd);
   try {
     for (const s of shas) batch.request(s);
     batch.end();
@@ -167,11 +173,14 @@ export async function readObjects(cwd: string, shas: string[]): Promise<Map<stri
   return out;
 }
 
-/** Sizes of a few objects: id → info. */
-export async function checkObjects(cwd: string, shas: string[]): Promise<Map<string, ObjectInfo>> {
+/** Sizes of a few objects: id → info. `started`: as for readObjects. */
+export async function checkObjects(cwd: string, shas: string[], started?: CatFileCheck): Promise<Map<string, ObjectInfo>> {
   const out = new Map<string, ObjectInfo>();
-  if (shas.length === 0) return out;
-  const check = new CatFileCheck(cwd);
+  if (shas.length === 0) {
+    started?.kill();
+    return out;
+  }
+  const check = started ?? new CatFileCheck(cwd);
   try {
     for (const s of shas) check.request(s);
     check.end();

@@ -2,7 +2,7 @@
 // index adds over HEAD. Built for pre-commit hooks: plain child processes only (simple-git costs
 // ~30 ms to load), and `GIT_INDEX_FILE` of a running hook is honoured through the environment.
 import { isSkippedPath } from '../engine/skip-paths.js';
-import { checkObjects, readObjects } from './git-cat-file.js';
+import { CatFileBatch, CatFileCheck, checkObjects, readObjects } from './git-cat-file.js';
 import { addedLines } from './git-diff-lines.js';
 import { isFileMode, isNullSha } from './git-log.js';
 import { GitError, NotARepositoryError, firstLine, runGit } from './git-process.js';
@@ -56,12 +56,34 @@ export async function stagedEntries(root: string): Promise<StagedEntry[]> {
   return out;
 }
 
+/**
+ * The two cat-file processes a staged scan needs, started ahead of need so that git's start-up
+ * overlaps other work (loading rules and the engine). Any folder inside the repository will do.
+ * Used up by GitStagedSource; kill() when it never runs (idempotent).
+ */
+export class StagedReaders {
+  readonly check: CatFileCheck;
+  readonly batch: CatFileBatch;
+
+  constructor(cwd: string) {
+    this.check = new CatFileCheck(cwd);
+    this.batch = new CatFileBatch(cwd);
+  }
+
+  kill(): void {
+    this.check.kill();
+    this.batch.kill();
+  }
+}
+
 export interface GitStagedOptions {
   root: string;
   maxFileSize: number;
   isExcluded?: (path: string) => boolean;
   /** Entries already read with stagedEntries (saves one git call). */
   entries?: StagedEntry[];
+  /** cat-file processes already started (see StagedReaders). */
+  readers?: StagedReaders;
 }
 
 /** Staged text of every added or modified regular file, with `lines` = the lines it adds. */
@@ -69,7 +91,15 @@ export class GitStagedSource implements Source {
   constructor(private readonly opts: GitStagedOptions) {}
 
   async *chunks(events: SourceEvents): AsyncIterable<SourceChunk> {
-    const { root, maxFileSize } = this.opts;
+    try {
+      yield* this.staged(events);
+    } finally {
+      this.opts.readers?.kill();
+    }
+  }
+
+  private async *staged(events: SourceEvents): AsyncIterable<SourceChunk> {
+    const { root, maxFileSize, readers } = this.opts;
     const entries = (this.opts.entries ?? (await stagedEntries(root))).filter((e) => {
       if (!isFileMode(e.newMode) || isNullSha(e.newSha)) return false; // symlinks, submodules, intent-to-add
       if (isSkippedPath(e.path) || this.opts.isExcluded?.(e.path)) {
@@ -80,7 +110,7 @@ export class GitStagedSource implements Source {
     });
     if (entries.length === 0) return;
     const olds = entries.filter((e) => isFileMode(e.oldMode) && !isNullSha(e.oldSha)).map((e) => e.oldSha);
-    const sizes = await checkObjects(root, [...new Set([...entries.map((e) => e.newSha), ...olds])]);
+    const sizes = await checkObjects(root, [...new Set([...entries.map((e) => e.newSha), ...olds])], readers?.check);
     const small = (sha: string) => {
       const i = sizes.get(sha);
       return !!i && !i.missing && i.size <= maxFileSize;
@@ -99,7 +129,7 @@ export class GitStagedSource implements Source {
       }
       return true;
     });
-    const data = await readObjects(root, [...new Set([...wanted.map((e) => e.newSha), ...olds.filter(small)])]);
+    const data = await readObjects(root, [...new Set([...wanted.map((e) => e.newSha), ...olds.filter(small)])], readers?.batch);
     for (const e of wanted) {
       const next = data.get(e.newSha);
       if (!next) {

@@ -17,7 +17,7 @@ export function registerStaged(program: Command, setExit: (code: number) => void
       ),
   ).action(async (raw: Record<string, unknown>, cmd: Command) => {
     const opts = reportOptions(raw);
-    const [{ GitStagedSource, stagedEntries, worktreeRoot }, { GitError }] = await Promise.all([
+    const [{ GitStagedSource, StagedReaders, stagedEntries, worktreeRoot }, { GitError }] = await Promise.all([
       import('../../sources/git-staged.js'),
       import('../../sources/git-process.js'),
     ]);
@@ -38,17 +38,27 @@ export function registerStaged(program: Command, setExit: (code: number) => void
       setExit(0);
       return;
     }
-    const [{ runScan }, { AdaptiveScanner }, { prepareScan, finishSuppression }, output] = await Promise.all([
-      import('../../pipeline/scan.js'),
-      import('../../pipeline/worker-pool.js'),
-      import('../../config/cli.js'),
-      import('../output.js'),
-    ]);
-    // config (.keyhound.yaml at the work tree top, or --config), exclusions and suppression
-    const setup = prepareScan(root, opts, raw, cmd);
+    // cat-file starts now, while the engine and the rules load, not after them
+    const readers = new StagedReaders(root);
+    let loaded;
+    let setup;
+    try {
+      loaded = await Promise.all([
+        import('../../pipeline/scan.js'),
+        import('../../pipeline/worker-pool.js'),
+        import('../../config/cli.js'),
+        import('../output.js'),
+      ]);
+      // config (.keyhound.yaml at the work tree top, or --config), exclusions and suppression
+      setup = loaded[2].prepareScan(root, opts, raw, cmd);
+    } catch (e) {
+      readers.kill();
+      throw e;
+    }
+    const [{ runScan }, { AdaptiveScanner }, { finishSuppression }, output] = loaded;
     opts.failOn = setup.failOn;
     opts.maxFileSize = setup.maxFileSize;
-    const source = new GitStagedSource({ root, maxFileSize: opts.maxFileSize, isExcluded: setup.isExcluded, entries });
+    const source = new GitStagedSource({ root, maxFileSize: opts.maxFileSize, isExcluded: setup.isExcluded, entries, readers });
     const scanner = new AdaptiveScanner(setup.ruleSet, opts.maxFileSize);
     try {
       const result = await runScan([source], scanner, { inflight: scanner.inflight });
@@ -71,6 +81,7 @@ export function registerStaged(program: Command, setExit: (code: number) => void
       if (e instanceof GitError) throw new UsageError(e.message);
       throw e;
     } finally {
+      readers.kill();
       await scanner.close();
     }
   });
