@@ -1,11 +1,12 @@
 // npm run bench:history: keyhound history on a deterministic ~5,000-commit repository of real text,
 // next to the time git itself needs to read the same objects (cat-file --batch-all-objects --batch
 // plus log --raw). Targets: ≤ 2× git's own time, peak RSS ≤ 400 MB.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandExample } from '../src/rules/example-values.js';
+import { collectFiles, median, timed, type TimedRun } from './common.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const checkout = resolve(here, '../..');
@@ -19,16 +20,6 @@ const env: NodeJS.ProcessEnv = {};
 for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
 Object.assign(env, { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' });
 
-function collect(dir: string, out: string[]): void {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    const st = statSync(p, { throwIfNoEntry: false });
-    if (!st) continue;
-    if (st.isDirectory()) collect(p, out);
-    else if (st.isFile() && TEXT.test(name) && st.size > 200 && st.size < 200_000) out.push(p);
-  }
-}
-
 function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => ((s = (Math.imul(s ^ (s >>> 15), 2246822519) + 0x9e3779b9) >>> 0) / 2 ** 32);
@@ -41,8 +32,7 @@ function build(): { commits: number; planted: number } {
   rmSync(repo, { recursive: true, force: true });
   mkdirSync(repo, { recursive: true });
   spawnSync('git', ['init', '-q', '--bare', '-b', 'main', repo], { env, stdio: 'inherit' });
-  const sources: string[] = [];
-  collect(join(checkout, 'node_modules'), sources);
+  const sources = collectFiles(join(checkout, 'node_modules'), (name, size) => TEXT.test(name) && size > 200 && size < 200_000);
   if (sources.length < 100) throw new Error('no text under node_modules: run npm ci first');
   const texts = sources.filter((p) => /^[\w./@+-]+$/.test(p)).slice(0, 6000).map((p) => ({ name: relative(join(checkout, 'node_modules'), p), lines: readFileSync(p, 'utf8').split('\n') }));
   const rand = rng(20240601);
@@ -139,40 +129,6 @@ function build(): { commits: number; planted: number } {
   return info;
 }
 
-interface Run {
-  ms: number;
-  rssMb: number;
-  out: string;
-}
-
-/** Wall time and peak RSS (VmHWM) of one process; stdout kept when asked, else discarded. */
-function timed(cmd: string, args: string[], keep: boolean): Promise<Run> {
-  return new Promise((resolveRun, reject) => {
-    const t0 = process.hrtime.bigint();
-    const child = spawn(cmd, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'inherit'] });
-    let peak = 0;
-    let out = '';
-    const poll = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (m) peak = Math.max(peak, Number(m[1]) / 1024);
-      } catch {
-        /* exited */
-      }
-    }, 20);
-    child.stdout.on('data', (d: Buffer) => {
-      if (keep) out += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(poll);
-      if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`));
-      resolveRun({ ms: Number(process.hrtime.bigint() - t0) / 1e6, rssMb: peak, out });
-    });
-  });
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const t0 = Date.now();
 const { planted } = build();
@@ -189,12 +145,13 @@ console.log(
 );
 
 const gitRuns: number[] = [];
-const kRuns: Run[] = [];
+const kRuns: TimedRun[] = [];
 for (let i = 0; i < RUNS; i++) {
-  const cat = await timed('git', ['cat-file', '--batch-all-objects', '--batch'], false);
-  const log = await timed('git', ['log', '--all', '--raw', '--no-abbrev', '--no-renames', '-c'], false);
+  const cat = await timed('git', ['cat-file', '--batch-all-objects', '--batch'], { cwd: repo, env });
+  const log = await timed('git', ['log', '--all', '--raw', '--no-abbrev', '--no-renames', '-c'], { cwd: repo, env });
   gitRuns.push(cat.ms + log.ms);
-  const k = await timed(process.execPath, [cli, 'history', repo, '--format', 'json', '--fail-on', 'never', '--quiet'], true);
+  const k = await timed(process.execPath, [cli, 'history', repo, '--format', 'json', '--fail-on', 'never', '--quiet'], { cwd: repo, env, keep: true });
+  if (k.code !== 0) throw new Error(`keyhound history exited ${k.code}`);
   const report = JSON.parse(k.out) as { findings: { ruleId: string; commit?: { exposureDays?: number } }[]; stats: { files: number; blobs?: number } };
   const found = report.findings.filter((f) => f.ruleId.startsWith('github')).length;
   console.log(

@@ -1,10 +1,11 @@
 // npm run bench:staged: median wall time of `keyhound staged` with 3 staged files in a 10,000-file
 // repository (target ≤ 150 ms), next to node's and git's own start-up, and where the time goes.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expandExample } from '../src/rules/example-values.js';
+import { collectFiles } from './common.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const checkout = resolve(here, '../..');
@@ -33,23 +34,13 @@ const git = (args: string[], input?: Buffer) => {
   return r.stdout.toString();
 };
 
-function collect(dir: string, out: string[]): void {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    const st = statSync(p, { throwIfNoEntry: false });
-    if (!st) continue;
-    if (st.isDirectory()) collect(p, out);
-    else if (st.isFile() && TEXT.test(name) && st.size < 100_000 && /^[\w./@+-]+$/.test(p)) out.push(p);
-  }
-}
 
 function build(): void {
   if (existsSync(join(repo, '.git', 'bench-complete'))) return;
   rmSync(repo, { recursive: true, force: true });
   mkdirSync(repo, { recursive: true });
   git(['init', '-q', '-b', 'main']);
-  const sources: string[] = [];
-  collect(join(checkout, 'node_modules'), sources);
+  const sources = collectFiles(join(checkout, 'node_modules'), (name, size, path) => TEXT.test(name) && size < 100_000 && /^[\w./@+-]+$/.test(path));
   const parts: Buffer[] = [Buffer.from('commit refs/heads/main\ncommitter Bench <bench@example.test> 1700000000 +0000\ndata 5\nbench\n')];
   for (let i = 0; i < FILES; i++) {
     const src = sources[i % sources.length]!;
