@@ -121,13 +121,6 @@ const TEXT_PERCENT = new RE2('[^\\s"\'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s"\'`<
 const PERCENT_GATE = '%[0-9A-Fa-f]{2}';
 const DECODE_GATES = [TEXT_BASE64_PATTERN, PERCENT_GATE];
 
-/**
- * Keyword rules whose own pattern also rides in the pattern set: their keywords hit many files
- * (`words`, `secret`, `npm_` in every npm client) but the pattern almost none, and adding these two
- * costs the set ~10% (measured; most other patterns blow up its DFA). A rule runs only where its
- * pattern occurs, which loses nothing: the set and the rule match with the same pattern and flags.
- */
-const SET_GATED_RULES = new Set(['bip39-mnemonic', 'npm-access-token']);
 
 /** RE2's `\s` without the `u` flag: tab, newline, form feed, carriage return, space. */
 function isRe2Space(c: number): boolean {
@@ -213,7 +206,8 @@ export class Engine {
     const groups: Array<{ keywords: string[]; pattern: string }> = this.rules.map((r) => r.spec);
     if (this.keyPathRules.length > 0) groups.push({ keywords: [...this.providers], pattern: '' });
     groups.push({ keywords: PARSE_KEYWORDS, pattern: '' });
-    const gated = this.rules.filter((r) => SET_GATED_RULES.has(r.spec.id) && r.spec.keywords.length > 0).map((r) => r.spec.pattern);
+    // rules marked `prefilter: pattern` (common keywords, rare pattern) ride in the pattern set too
+    const gated = this.rules.filter((r) => r.spec.prefilter === 'pattern' && r.spec.keywords.length > 0).map((r) => r.spec.pattern);
     this.prefilter = new Prefilter(groups, [...DECODE_GATES, ...gated]);
     // a keyword rule whose pattern is in the set (a gate, or the same pattern as a keywordless rule)
     for (const r of this.rules) r.setGated = r.spec.keywords.length > 0 && this.prefilter.inSet(r.spec.pattern);

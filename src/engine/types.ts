@@ -36,6 +36,11 @@ export interface RuleSpec {
   /** Capture group holding the secret: number or name. Default: 1 if the pattern has groups, else 0. */
   secretGroup?: number | string;
   entropy?: number;
+  /**
+   * `pattern`: besides a keyword, the pattern itself must occur, checked in the shared pattern set
+   * (for rules whose keywords are common words but whose pattern is rare; each costs the set ~5%).
+   */
+  prefilter?: 'pattern';
   context?: RuleContext;
   validate?: string;
   /** Known-public values or RE2 patterns (prefix `re:`): reported at note level as known public test keys. */

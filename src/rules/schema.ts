@@ -16,6 +16,7 @@ export const ruleSchema = {
     pattern: re2Pattern,
     secretGroup: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', minLength: 1 }] },
     entropy: { type: 'number', minimum: 0, maximum: 8 },
+    prefilter: { enum: ['pattern'] },
     context: {
       type: 'object',
       additionalProperties: false,
