@@ -33,13 +33,6 @@ export const DEFAULT_DENY_KEYS =
 
 const PAIR_LINES = 5;
 
-/**
- * Built-in rule keywords narrowed to what their patterns need (`environ` → `environ.get`, `derbit`
- * outside `encoderBitrate`, `eckey` → `etheckey`, `broadcast` → `startbroadcast`, `vm.broadcast`):
- * the rules run on fewer files, but a config file holding one of the old words is still parsed, as
- * before, so decoding and key paths see exactly what they saw.
- */
-const PARSE_KEYWORDS = ['environ', 'derbit', 'eckey', 'broadcast'];
 
 interface CompiledRule {
   spec: RuleSpec;
@@ -205,7 +198,6 @@ export class Engine {
     // that no rule knows (`phemex: {api_secret: …}`) is still parsed for the key-path rules
     const groups: Array<{ keywords: string[]; pattern: string }> = this.rules.map((r) => r.spec);
     if (this.keyPathRules.length > 0) groups.push({ keywords: [...this.providers], pattern: '' });
-    groups.push({ keywords: PARSE_KEYWORDS, pattern: '' });
     // rules marked `prefilter: pattern` (common keywords, rare pattern) ride in the pattern set too
     const gated = this.rules.filter((r) => r.spec.prefilter === 'pattern' && r.spec.keywords.length > 0).map((r) => r.spec.pattern);
     this.prefilter = new Prefilter(groups, [...DECODE_GATES, ...gated]);
