@@ -1,3 +1,15 @@
+/** Index of the last value ≤ x in an ascending array that starts at or below x (binary search). */
+export function lastAtOrBelow(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Maps byte offsets of a chunk to 1-based lines and UTF-16 columns, built lazily. */
 export class LineIndex {
   private starts: number[] | null = null;
@@ -17,15 +29,7 @@ export class LineIndex {
 
   /** 0-based line number of a byte offset. */
   lineOf(offset: number): number {
-    const s = this.lineStarts();
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBelow(this.lineStarts(), offset);
   }
 
   lineStart(line: number): number {

@@ -1,4 +1,5 @@
 // Values of a parsed config file with their key paths and byte spans.
+import { lastAtOrBelow } from '../lines.js';
 
 /** One scalar value of a config file. */
 export interface StructValue {
@@ -76,14 +77,7 @@ export class ByteOffsets {
       this.lineStarts = starts;
       this.lineBytes = bytes;
     }
-    const s = this.lineStarts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid]! <= charOffset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.lineBytes![lo]! + Buffer.byteLength(this.text.slice(s[lo]!, charOffset));
+    const line = lastAtOrBelow(this.lineStarts, charOffset);
+    return this.lineBytes![line]! + Buffer.byteLength(this.text.slice(this.lineStarts[line]!, charOffset));
   }
 }
