@@ -1,8 +1,14 @@
 // Config files read as structure: which file names are parsed, and the parse itself (bounded).
-import { parseJson } from './json.js';
-import { parseEnv, parseIni, parseTfvars, parseTomlValues } from './line-formats.js';
+import { lazyRequire } from '../../util/lazy-require.js';
+import type * as Json from './json.js';
+import type * as LineFormats from './line-formats.js';
 import type { StructValue } from './types.js';
-import { parseYaml } from './yaml.js';
+import type * as Yaml from './yaml.js';
+
+// parsers load when a config file is first parsed: a pre-commit run on source files needs none
+const json = lazyRequire<typeof Json>('./json.js', import.meta.url);
+const lines = lazyRequire<typeof LineFormats>('./line-formats.js', import.meta.url);
+const yaml = lazyRequire<typeof Yaml>('./yaml.js', import.meta.url);
 
 export { StructIndex, joinPath, leafKey, type StructValue } from './types.js';
 
@@ -37,19 +43,19 @@ export function structureKind(path: string): StructureKind | null {
 export function parseStructure(buf: Buffer, kind: StructureKind | null): StructValue[] | null {
   if (!kind || buf.length > STRUCTURE_MAX_BYTES[kind]) return null;
   try {
-    if (kind === 'json') return parseJson(buf);
+    if (kind === 'json') return json().parseJson(buf);
     const text = buf.toString('utf8');
     switch (kind) {
       case 'yaml':
-        return parseYaml(text, buf.length);
+        return yaml().parseYaml(text, buf.length);
       case 'env':
-        return parseEnv(text, buf.length);
+        return lines().parseEnv(text, buf.length);
       case 'ini':
-        return parseIni(text, buf.length);
+        return lines().parseIni(text, buf.length);
       case 'toml':
-        return parseTomlValues(text, buf.length);
+        return lines().parseTomlValues(text, buf.length);
       case 'tfvars':
-        return parseTfvars(text, buf.length);
+        return lines().parseTfvars(text, buf.length);
     }
   } catch {
     return null;
