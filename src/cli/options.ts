@@ -34,8 +34,18 @@ export function parseSize(text: string): number {
   return Math.floor(Number(m[1]) * mult);
 }
 
-export function addReportOptions(cmd: Command): Command {
+/** Where revocation sends and records (shared by scanning commands and `keyhound revoke`), and extra rules. */
+export function addRevocationTargets(cmd: Command): Command {
   return cmd
+    .option('--rules <path>', 'extra rule file or folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--revoke-config <file>', 'revocation config (default: $XDG_CONFIG_HOME/keyhound/revoke.yaml)')
+    .option('--audit-log <file>', 'revocation audit log, JSON lines (default: .keyhound/audit.jsonl)')
+    .option('--revoke-state <file>', 'fingerprints already revoked (default: .keyhound/revoke-state.json)')
+    .option('--github-api-url <url>', 'GitHub API for credential revocation (default: $GITHUB_API_URL or https://api.github.com)');
+}
+
+export function addReportOptions(cmd: Command): Command {
+  const common = cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(
@@ -48,18 +58,14 @@ export function addReportOptions(cmd: Command): Command {
     .option('--no-color', 'no colours in text output (NO_COLOR is honoured too)')
     .option('-c, --config <file>', 'configuration file (default: .keyhound.yaml at the scan root)')
     .option('--max-file-size <size>', 'skip files larger than this, with a warning', '10MB')
-    .option('--rules <path>', 'extra rule file or folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     // revocation (issue 5; docs/revocation.md)
     .option('--revoke', 'plan revocation of found secrets whose issuer can revoke them (prints the plan; see --yes)', false)
     .option('--yes', 'with --revoke: call the issuers and revoke (irreversible)', false)
-    .option('--revoke-config <file>', 'revocation config (default: $XDG_CONFIG_HOME/keyhound/revoke.yaml)')
-    .option('--audit-log <file>', 'revocation audit log, JSON lines (default: .keyhound/audit.jsonl)')
-    .option('--revoke-state <file>', 'fingerprints already revoked (default: .keyhound/revoke-state.json)')
-    .option('--github-api-url <url>', 'GitHub API for credential revocation (default: $GITHUB_API_URL or https://api.github.com)')
     // configuration and suppression (issue 4; src/config/cli.ts, docs/configuration.md)
     .option('--baseline <file>', 'report only findings not recorded in this baseline file')
     .option('--write-baseline <file>', 'record the current findings in a baseline file (salted fingerprints, no secrets)')
     .option('--no-suppress', 'report everything: ignore inline allow comments, .keyhoundignore, allow: entries and baselines');
+  return addRevocationTargets(common);
 }
 
 /** Commander's raw option object → typed options. */

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { Finding, RuleSpec } from '../../engine/types.js';
 import { UsageError } from '../errors.js';
+import { addRevocationTargets } from '../options.js';
 import { toolVersion } from '../output.js';
 
 const MAX_STDIN = 64 * 1024;
@@ -67,18 +68,15 @@ export async function findingsFromInput(text: string, rule: RuleSpec, rules: Rul
 }
 
 export function registerRevoke(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('revoke')
-    .description('revoke one secret read from standard input (never from the command line); see docs/revocation.md')
-    .requiredOption('--rule <id>', 'rule the secret belongs to: decides the issuer (e.g. github-classic-token)')
-    .option('--issuer <name>', 'send it to this issuer from revoke.yaml instead of the rule\'s revoker')
-    .option('--dry-run', 'print what would be sent where; send nothing, write nothing', false)
-    .option('--yes', 'accepted for symmetry with scan --revoke --yes (revoke acts unless --dry-run)', false)
-    .option('--revoke-config <file>', 'revocation config (default: $XDG_CONFIG_HOME/keyhound/revoke.yaml)')
-    .option('--audit-log <file>', 'audit log, JSON lines (default: .keyhound/audit.jsonl)')
-    .option('--revoke-state <file>', 'fingerprints already revoked (default: .keyhound/revoke-state.json)')
-    .option('--github-api-url <url>', 'GitHub API for credential revocation (default: $GITHUB_API_URL or https://api.github.com)')
-    .option('--rules <path>', 'extra rule file or folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+  addRevocationTargets(
+    program
+      .command('revoke')
+      .description('revoke one secret read from standard input (never from the command line); see docs/revocation.md')
+      .requiredOption('--rule <id>', 'rule the secret belongs to: decides the issuer (e.g. github-classic-token)')
+      .option('--issuer <name>', 'send it to this issuer from revoke.yaml instead of the rule\'s revoker')
+      .option('--dry-run', 'print what would be sent where; send nothing, write nothing', false)
+      .option('--yes', 'accepted for symmetry with scan --revoke --yes (revoke acts unless --dry-run)', false),
+  )
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .allowExcessArguments(true)
     .action(async (raw: Record<string, unknown>, cmd: Command) => {
