@@ -3,7 +3,7 @@
 // and skips them (same text) or updates them (text changed) instead of posting duplicates.
 import { createHash } from 'node:crypto';
 import { Octokit } from '@octokit/rest';
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/finding.js';
 import { bySeverity, makeScrub, sentence, shortSha, type Scrub } from '../report/common.js';
 import type { PullRequestRef } from './plan.js';
 

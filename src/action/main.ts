@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry script of the GitHub Action (action.yml runs `node dist/src/action/main.js` in the action's folder).
 // Inputs arrive as INPUT_* environment variables that action.yml maps explicitly (see inputs.ts).
-import { EXIT } from '../cli/errors.js';
+import { EXIT } from '../core/errors.js';
 import { runAction } from './run.js';
 import { command } from './workflow.js';
 

@@ -3,9 +3,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { EXIT } from '../cli/errors.js';
+import { EXIT } from '../core/errors.js';
 import { exitCodeFor, INFORMATION_URI, toolVersion } from '../cli/output.js';
-import type { Finding, RuleSpec } from '../engine/types.js';
+import type { Finding } from '../core/finding.js';
+import type { RuleSpec } from '../core/rule.js';
 import { annotations, summaryMarkdown, SUMMARY_MAX_BYTES } from '../report/github.js';
 import { makeScrub, plural } from '../report/common.js';
 import { renderSarif } from '../report/sarif.js';

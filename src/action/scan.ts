@@ -4,7 +4,8 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { finishSuppression, prepareScan } from '../config/cli.js';
-import { emptyStats, type RuleSpec } from '../engine/types.js';
+import { emptyStats } from '../core/finding.js';
+import type { RuleSpec } from '../core/rule.js';
 import { runScan, type ScanResult } from '../pipeline/scan.js';
 import { AdaptiveScanner } from '../pipeline/worker-pool.js';
 import { GitHistorySource } from '../sources/git-history.js';

@@ -1,9 +1,2 @@
-/** A problem with how keyhound was called or configured: exit code 2, message without a stack. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
-export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+// The usage error and exit codes; defined in the shared vocabulary (src/core/errors.ts).
+export { EXIT, UsageError } from '../core/errors.js';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, UsageError } from '../core/errors.js';
 import { buildProgram } from './program.js';
 
 let code: number = EXIT.clean;

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import type { Severity } from '../engine/types.js';
-import { UsageError } from './errors.js';
+import type { Severity } from '../core/finding.js';
+import { UsageError } from '../core/errors.js';
 
 export type Format = 'text' | 'json' | 'sarif';
 export type FailOn = Severity | 'never';

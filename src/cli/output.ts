@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { severityRank, type Finding, type RuleSpec, type ScanStats } from '../engine/types.js';
+import { severityRank, type Finding, type ScanStats } from '../core/finding.js';
+import type { RuleSpec } from '../core/rule.js';
 import type { ScanResult } from '../pipeline/scan.js';
-import { EXIT } from './errors.js';
+import { EXIT } from '../core/errors.js';
 import type { FailOn, ReportOptions } from './options.js';
 
 export const INFORMATION_URI = 'https://github.com/keyhound/keyhound';

@@ -1,7 +1,7 @@
 // Glue for scanning commands (scan, history, staged): config → rule set and settings, command-line
 // options over config values, path exclusion, and suppression after the scan.
 import type { Command } from 'commander';
-import type { Finding, ScanStats } from '../engine/types.js';
+import type { Finding, ScanStats } from '../core/finding.js';
 import type { RuleSet } from '../rules/loader.js';
 import { pathMatcher, Suppressor, type SuppressionOutcome } from '../suppress/index.js';
 import { loadConfig, type ConfigSettings, type FailOnSetting } from './load.js';

@@ -8,9 +8,11 @@ import type * as Yaml from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import { lazyRequire } from '../util/lazy-require.js';
 import { KEYPATH_RULE } from '../engine/structure/keypath-rule.js';
-import type { RuleSpec, Severity } from '../engine/types.js';
+import type { Severity } from '../core/finding.js';
+import type { RuleSpec } from '../core/rule.js';
 import type * as Examples from '../rules/examples.js';
 import { checkRule, loadRuleDir, readRuleFiles, RuleError, type RuleSet } from '../rules/loader.js';
+import type { AllowEntry } from '../suppress/allow.js';
 import { configSchemaRulesList, configSchemaRulesMap } from './schema.js';
 
 // loaded only when a config file exists: a scan without one must not pay for them
@@ -22,20 +24,6 @@ const examples = lazyRequire<typeof Examples>('../rules/examples.js', import.met
 export const CONFIG_NAMES = ['.keyhound.yaml', '.keyhound.yml'];
 
 export type FailOnSetting = Severity | 'never';
-
-/** A value or pattern accepted as a non-secret, with the reason it was accepted. */
-export interface AllowEntry {
-  value?: string;
-  /** RE2 pattern matched against the secret. */
-  pattern?: string;
-  /** A finding's fingerprint (as reports print it), so the secret itself need not be written down. */
-  fingerprint?: string;
-  reason: string;
-  /** Only for these rule ids. */
-  rules?: string[];
-  /** Only under these paths (gitignore syntax). */
-  paths?: string[];
-}
 
 /** Settings of a config file other than rules; absent keys are undefined (the command line decides). */
 export interface ConfigSettings {

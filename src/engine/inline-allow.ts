@@ -1,7 +1,7 @@
 // Inline suppression: `keyhound:allow` on a finding's line, or `keyhound:allow-next-line` on the line
 // above, in any comment syntax. The engine marks such findings; the pipeline drops and counts them.
 import { LineIndex } from './lines.js';
-import type { Finding } from './types.js';
+import type { Finding } from '../core/finding.js';
 
 const SAME_LINE = /keyhound:allow(?!-next-line)\b/i;
 const NEXT_LINE = /keyhound:allow-next-line\b/i;

@@ -11,20 +11,17 @@ import { redact } from './redact.js';
 import { isSkippedPath } from './skip-paths.js';
 import { joinPath, leafKey, parseStructure, StructIndex, structureKind, type StructValue } from './structure/index.js';
 import { namesSecretRole, normalizeProvider, providerInPath } from './structure/keypath-rule.js';
-import { wellKnownConstant } from '../validators/evm-constants.js';
-import type { Finding, RuleSpec, Severity, ValidationResult, Validator } from './types.js';
+import type { Finding, Severity } from '../core/finding.js';
+import type { KnownPublicValue, RuleSpec } from '../core/rule.js';
+import type { ValidationResult, Validator } from '../core/validator.js';
 
 type Decoded = NonNullable<ReturnType<typeof decodeValue>>;
-
-/** A value published in docs, test vectors or dev tooling: never a leak. */
-export interface KnownPublicValue {
-  value: string;
-  description: string;
-}
 
 export interface EngineOptions {
   knownPublic?: KnownPublicValue[];
   validators: Record<string, Validator>;
+  /** What a well-known 32-byte constant (keccak256(""), an EIP-1967 slot …) is, given 64 lower-case hex. */
+  wellKnownConstant?: (hex: string) => string | undefined;
 }
 
 /** Names that mark a value as a hash, identifier or public datum rather than a secret. */
@@ -72,9 +69,10 @@ const DEFAULT_DENY = new Lazy(DEFAULT_DENY_KEYS, 'u');
 const MAX_MATCHES = 10000;
 
 /** keccak256(""), event topics, EIP-1967 slots …: 32-byte values every chain project contains. */
-function isWellKnownConstant(secret: string): boolean {
+function isWellKnownConstant(secret: string, lookup: ((hex: string) => string | undefined) | undefined): boolean {
+  if (!lookup) return false;
   const hex = secret.length === 66 && /^0x/i.test(secret) ? secret.slice(2) : secret;
-  return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && wellKnownConstant(hex.toLowerCase()) !== undefined;
+  return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && lookup(hex.toLowerCase()) !== undefined;
 }
 const compiledPatterns = new Map<string, RE2>();
 /** One compiled RE2 per distinct pattern, shared by the rules (and engines) that use it. */
@@ -150,8 +148,10 @@ export class Engine {
   private readonly known = new Map<string, string>();
   private readonly roleMemo = new Map<string, boolean>();
   private readonly providerMemo = new Map<string, string | undefined>();
+  private readonly wellKnownConstant: EngineOptions['wellKnownConstant'];
 
   constructor(specs: RuleSpec[], opts: EngineOptions) {
+    this.wellKnownConstant = opts.wellKnownConstant;
     const compiledAll = specs.map((spec, index) => {
       const ctx = spec.context;
       const allowExact = new Set<string>();
@@ -394,7 +394,7 @@ export class Engine {
     if (!span || value === undefined) return null;
     const [start, end] = span;
     const secret = (value as unknown as Buffer).toString('utf8');
-    if (isPlaceholder(secret) || isWellKnownConstant(secret)) return null;
+    if (isPlaceholder(secret) || isWellKnownConstant(secret, this.wellKnownConstant)) return null;
     if (rule.entropy && shannonEntropy(secret) < rule.entropy) return null;
 
     const pos = chunk.lines.position(start);

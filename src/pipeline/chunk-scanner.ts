@@ -1,9 +1,9 @@
 import { Engine } from '../engine/scanner.js';
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/finding.js';
 import type { RuleSet } from '../rules/loader.js';
 import { readSourceFile } from '../sources/read-file.js';
 import type { SourceChunk } from '../sources/types.js';
-import { validators } from '../validators/index.js';
+import { validators, wellKnownConstant } from '../validators/index.js';
 
 /** What scanning one chunk gave: findings, or why it was skipped. */
 export interface ScanOutcome {
@@ -32,7 +32,7 @@ export function scanChunk(engine: Engine, chunk: Pick<SourceChunk, 'path' | 'dat
 }
 
 export function createEngine(ruleSet: RuleSet): Engine {
-  return new Engine(ruleSet.rules, { validators, knownPublic: ruleSet.knownPublic });
+  return new Engine(ruleSet.rules, { validators, wellKnownConstant, knownPublic: ruleSet.knownPublic });
 }
 
 export class InlineScanner implements ChunkScanner {

@@ -1,4 +1,4 @@
-import { emptyStats, type Finding, type ScanStats } from '../engine/types.js';
+import { emptyStats, type Finding, type ScanStats } from '../core/finding.js';
 import type { Source, SourceChunk, SourceEvents } from '../sources/types.js';
 import type { ChunkScanner } from './chunk-scanner.js';
 

@@ -1,5 +1,5 @@
 // Helpers shared by the reporters: secret scrubbing, ordering, counting and human formatting.
-import { severityRank, type CommitInfo, type Finding, type Severity } from '../engine/types.js';
+import { severityRank, type CommitInfo, type Finding, type Severity } from '../core/finding.js';
 
 /** Secrets shorter than this are not searched for in free text (they would mangle ordinary words). */
 const MIN_SCRUB_LENGTH = 6;

@@ -1,5 +1,5 @@
 // GitHub Actions output: workflow-command annotations and a job-summary Markdown table.
-import type { Finding, Severity } from '../engine/types.js';
+import type { Finding, Severity } from '../core/finding.js';
 import {
   SKIPPED_LABELS,
   SUPPRESSED_LABELS,

@@ -1,5 +1,5 @@
 // Machine-readable report: {"version":1,"findings":[...],"stats":{...}} with a fixed key order.
-import type { CommitInfo, Finding, ScanStats } from '../engine/types.js';
+import type { CommitInfo, Finding, ScanStats } from '../core/finding.js';
 import { makeScrub, sortedByLocation, suppressionOf, type Scrub, type Suppression } from './common.js';
 import type { ReportInput } from './types.js';
 

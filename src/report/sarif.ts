@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { Finding, RuleSpec, Severity } from '../engine/types.js';
+import type { Finding, Severity } from '../core/finding.js';
+import type { RuleSpec } from '../core/rule.js';
 import {
   bySeverity,
   commitSentence,

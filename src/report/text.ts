@@ -1,5 +1,5 @@
 // Human-readable report for terminals and CI logs.
-import type { Finding, Severity } from '../engine/types.js';
+import type { Finding, Severity } from '../core/finding.js';
 import {
   SKIPPED_LABELS,
   SUPPRESSED_LABELS,

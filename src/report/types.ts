@@ -1,4 +1,5 @@
-import type { Finding, RuleSpec, ScanStats } from '../engine/types.js';
+import type { Finding, ScanStats } from '../core/finding.js';
+import type { RuleSpec } from '../core/rule.js';
 
 export type ReportFormat = 'text' | 'json' | 'sarif';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];

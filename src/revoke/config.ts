@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import AjvModule, { type ErrorObject } from 'ajv';
 import { parseDocument } from 'yaml';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../core/errors.js';
 import { checkEndpointUrl } from './http.js';
 import { revokeConfigSchema } from './schema.js';
 import { ISSUER_TYPES, type IssuerType, type RateSpec } from './types.js';

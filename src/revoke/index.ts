@@ -2,7 +2,8 @@
 // Runs inside the scanning process: raw secrets stay in memory and are never written anywhere.
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { Finding, RuleSpec } from '../engine/types.js';
+import type { Finding } from '../core/finding.js';
+import type { RuleSpec } from '../core/rule.js';
 import { AuditLog, DEFAULT_AUDIT_LOG } from './audit.js';
 import { loadRevokeConfig } from './config.js';
 import { createIssuers } from './issuers/index.js';
@@ -73,7 +74,7 @@ export async function revokeFindings(findings: Finding[], rules: RuleSpec[], opt
   for (const w of config.warnings) io.warn(w);
   const issuers = createIssuers(config, { env, githubApiUrl: opts.githubApiUrl, retry: config.retry, version: io.version ?? '0.0.0' });
   if (opts.forceIssuer && !issuers.issuers.has(opts.forceIssuer) && !issuers.disabled.has(opts.forceIssuer)) {
-    const { UsageError } = await import('../cli/errors.js');
+    const { UsageError } = await import('../core/errors.js');
     throw new UsageError(`no issuer named "${opts.forceIssuer}" (known: ${[...issuers.issuers.keys()].join(', ')})`);
   }
   const auditLog = resolve(cwd, opts.auditLog ?? config.auditLog ?? DEFAULT_AUDIT_LOG);

@@ -1,5 +1,6 @@
 // From findings to a revocation plan: which secret goes to which issuer, and why others do not.
-import type { Finding, RuleSpec } from '../engine/types.js';
+import type { Finding } from '../core/finding.js';
+import type { RuleSpec } from '../core/rule.js';
 import type { IssuerSet } from './issuers/index.js';
 import { ruleFromScannedTree } from './repo-config.js';
 import type { RevokeState } from './state.js';

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import type { RuleSpec } from '../engine/types.js';
+import type { RuleSpec } from '../core/rule.js';
 
 /** The one revocation key a scanned tree's config may hold: `revoke: false` disables revocation. */
 export const REPO_REVOKE_KEY = 'revoke';

@@ -1,10 +1,8 @@
 // Expands {{kind:arg}} placeholders in rule examples into seeded values, so rule files carry no
 // live-looking secret while their examples still exercise real formats and checksums.
 import { base64, base64urlnopad } from '@scure/base';
-import { sampleGenerators } from '../validators/samples.js';
-import { SeededRandom } from './seeded-random.js';
-
-export type Generator = (rng: SeededRandom, arg: string | undefined) => string;
+import { sampleGenerators } from './samples.js';
+import { SeededRandom, type Generator } from './seeded-random.js';
 
 const DIGITS = '0123456789';
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';

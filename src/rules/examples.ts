@@ -1,6 +1,8 @@
-import { Engine, type KnownPublicValue } from '../engine/scanner.js';
-import type { Finding, RuleSpec } from '../engine/types.js';
-import { validators } from '../validators/index.js';
+import { Engine } from '../engine/scanner.js';
+import type { KnownPublicValue } from '../core/rule.js';
+import type { Finding } from '../core/finding.js';
+import type { RuleSpec } from '../core/rule.js';
+import { validators, wellKnownConstant } from '../validators/index.js';
 import { expandExample } from './example-values.js';
 
 export interface ExampleResult {
@@ -22,7 +24,7 @@ export function exampleSeed(ruleId: string, kind: string, index: number): string
  * every `nomatch` example none. Each rule runs alone so the table tests that rule only.
  */
 export function runRuleExamples(rule: RuleSpec, knownPublic: KnownPublicValue[] = []): ExampleResult[] {
-  const engine = new Engine([rule], { validators, knownPublic });
+  const engine = new Engine([rule], { validators, wellKnownConstant, knownPublic });
   const results: ExampleResult[] = [];
   for (const kind of ['match', 'nomatch'] as const) {
     rule.examples[kind].forEach((template, index) => {

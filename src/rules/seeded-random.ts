@@ -37,3 +37,6 @@ export class SeededRandom {
     return s;
   }
 }
+
+/** Builds one example value of a placeholder kind (`{{kind:arg}}`) from the seeded stream. */
+export type Generator = (rng: SeededRandom, arg: string | undefined) => string;

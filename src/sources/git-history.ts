@@ -3,7 +3,7 @@
 //
 //   git log --raw ──► new blob ids ──► cat-file --batch-check (size, missing) ──► cat-file --batch ──► engine
 //        └──────────► provenance (adds / removals per blob and path) ──► finish(): one finding per secret
-import type { Finding, ScanStats } from '../engine/types.js';
+import type { Finding, ScanStats } from '../core/finding.js';
 import { isSkippedPath } from '../engine/skip-paths.js';
 import { CatFileBatch, CatFileCheck, checkObjects, readObjects } from './git-cat-file.js';
 import { addedLines } from './git-diff-lines.js';

@@ -1,7 +1,7 @@
 // Provenance of blobs from `git log --raw`: which commit put each blob at each path and which
 // commit took it away. Findings of a blob scanned once become one finding per secret and file
 // lineage, stamped with the introducing commit and the exposure window.
-import type { CommitInfo, Finding } from '../engine/types.js';
+import type { CommitInfo, Finding } from '../core/finding.js';
 import { isFileMode, isNullSha, type LogCommit, type RawChange } from './git-log.js';
 
 export interface AddEvent {

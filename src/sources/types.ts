@@ -1,4 +1,4 @@
-import type { CommitInfo, Finding, ScanStats } from '../engine/types.js';
+import type { CommitInfo, Finding, ScanStats } from '../core/finding.js';
 
 /** A piece of bytes to scan, with where it came from. */
 export interface SourceChunk {

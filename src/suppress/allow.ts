@@ -1,8 +1,21 @@
 // Config `allow:` entries: values, patterns or fingerprints accepted as non-secrets, with a reason.
 import RE2 from 're2';
-import type { AllowEntry } from '../config/load.js';
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/finding.js';
 import { pathMatcher, type PathMatcher } from './ignore-file.js';
+
+/** A value or pattern accepted as a non-secret, with the reason it was accepted. */
+export interface AllowEntry {
+  value?: string;
+  /** RE2 pattern matched against the secret. */
+  pattern?: string;
+  /** A finding's fingerprint (as reports print it), so the secret itself need not be written down. */
+  fingerprint?: string;
+  reason: string;
+  /** Only for these rule ids. */
+  rules?: string[];
+  /** Only under these paths (gitignore syntax). */
+  paths?: string[];
+}
 
 interface CompiledAllow {
   entry: AllowEntry;

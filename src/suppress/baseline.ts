@@ -2,7 +2,7 @@
 // secret and never a position. File and line are hints only, used to pick among equal entries.
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Finding } from '../engine/types.js';
+import type { Finding } from '../core/finding.js';
 
 export const BASELINE_VERSION = 1;
 

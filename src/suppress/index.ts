@@ -3,8 +3,8 @@
 // in stats.suppressed; --no-suppress reports everything.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { AllowEntry } from '../config/load.js';
-import type { Finding, ScanStats, SuppressionKind } from '../engine/types.js';
+import type { AllowEntry } from './allow.js';
+import type { Finding, ScanStats, SuppressionKind } from '../core/finding.js';
 import { allowMatcher } from './allow.js';
 import { Baseline } from './baseline.js';
 import { loadIgnoreFile, type PathMatcher } from './ignore-file.js';

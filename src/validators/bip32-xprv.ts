@@ -1,6 +1,6 @@
 // BIP32 extended private keys (xprv and SLIP-132 relatives); the address is the matching public key.
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import type { Validator } from '../engine/types.js';
+import type { Validator } from '../core/validator.js';
 import { b58check, decodeBase58check } from './base58check.js';
 import { privateVersion, publicVersion } from './bip32-versions.js';
 import { isValidScalar } from './secp256k1-keys.js';

@@ -1,5 +1,5 @@
 // BIP38 passphrase-encrypted Bitcoin keys: still worth reporting, the passphrase can be brute-forced.
-import type { Validator } from '../engine/types.js';
+import type { Validator } from '../core/validator.js';
 import { decodeBase58check } from './base58check.js';
 
 export const bip38: Validator = ({ secret }) => {

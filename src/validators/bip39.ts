@@ -1,7 +1,7 @@
 // BIP39 English mnemonics: word list and checksum, plus the phrases every dev tool and test suite ships.
 import { entropyToMnemonic, validateMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
-import type { Validator } from '../engine/types.js';
+import type { Validator } from '../core/validator.js';
 
 const WORDS = new Set(wordlist);
 const COUNTS = new Set([12, 15, 18, 21, 24]);

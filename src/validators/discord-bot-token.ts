@@ -1,5 +1,5 @@
 // Discord bot tokens: base64url(bot user id) . timestamp . HMAC; the id is a snowflake.
-import type { Validator } from '../engine/types.js';
+import type { Validator } from '../core/validator.js';
 import { decodeBase64Loose } from './ed25519-keypair-b64.js';
 
 const DISCORD_EPOCH = 1420070400000n;

@@ -1,6 +1,6 @@
 // base64 Ed25519 secrets of 64 bytes seed ‖ public key: Coinbase CDP Ed25519 keys, CometBFT keys.
 import { base64 } from '@scure/base';
-import type { Validator } from '../engine/types.js';
+import type { Validator } from '../core/validator.js';
 import { ed25519PairPublicKey } from './ed25519-pair.js';
 
 /** Standard or URL-safe base64, padding optional; null when not base64. */

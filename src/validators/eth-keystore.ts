@@ -1,5 +1,5 @@
 // Ethereum keystore v3 (Web3 Secret Storage): encrypted, but the password can be brute-forced offline.
-import type { Validator } from '../engine/types.js';
+import type { Validator } from '../core/validator.js';
 import { locateObject } from './json-enclosing.js';
 import { toChecksumAddress } from './secp256k1-keys.js';
 

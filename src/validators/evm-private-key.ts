@@ -1,6 +1,6 @@
 // EVM private keys: 32-byte secp256k1 scalars; the derived address lets the owner find the funds.
 import { hexToBytes } from '@noble/hashes/utils.js';
-import type { Validator } from '../engine/types.js';
+import type { Validator } from '../core/validator.js';
 import { wellKnownConstant } from './evm-constants.js';
 import { evmAddress, isValidScalar } from './secp256k1-keys.js';
 

@@ -1,5 +1,5 @@
 // GitHub tokens: classic ones end in a CRC32 checksum; fine-grained PATs have no public checksum.
-import type { Validator } from '../engine/types.js';
+import type { Validator } from '../core/validator.js';
 import { checkCrc32Token } from './crc32-base62.js';
 
 const CLASSIC = ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'];

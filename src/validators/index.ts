@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Validator } from '../engine/types.js';
+import type { Validator } from '../core/validator.js';
 
 const require = createRequire(import.meta.url);
 
@@ -29,3 +29,6 @@ export const validators: Record<string, Validator> = {
   'discord-bot-token': lazy('./discord-bot-token.js', 'discordBotToken'),
   jwt: lazy('./jwt.js', 'jwt'),
 };
+
+/** keccak256(""), EIP-1967 slots …: handed to the engine, which drops them as candidates of any rule. */
+export { wellKnownConstant } from './evm-constants.js';

@@ -1,5 +1,5 @@
 // JSON Web Tokens: three base64url parts; header JSON with alg, payload a JSON object.
-import type { Validator } from '../engine/types.js';
+import type { Validator } from '../core/validator.js';
 import { decodeBase64Loose } from './ed25519-keypair-b64.js';
 
 function decodeJson(part: string): unknown {

@@ -1,6 +1,6 @@
 // PEM private keys, also as found inside JSON strings (literal \n) or code (quotes, indentation).
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import type { Validator, ValidationResult } from '../engine/types.js';
+import type { Validator, ValidationResult } from '../core/validator.js';
 
 const BEGIN = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----/;
 const CURVES: Record<string, string> = {

@@ -1,6 +1,6 @@
 // Solana keypairs: 64 bytes seed ‖ public key, as base58 or as the JSON int array of id.json.
 import { base58 } from '@scure/base';
-import type { Validator } from '../engine/types.js';
+import type { Validator } from '../core/validator.js';
 import { decodeBase58 } from './base58check.js';
 import { ed25519PairPublicKey } from './ed25519-pair.js';
 

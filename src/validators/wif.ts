@@ -1,5 +1,5 @@
 // Bitcoin WIF private keys: base58check(version ‖ key ‖ [0x01 when compressed]).
-import type { Validator } from '../engine/types.js';
+import type { Validator } from '../core/validator.js';
 import { decodeBase58check } from './base58check.js';
 import { isValidScalar, p2pkhAddress } from './secp256k1-keys.js';
 

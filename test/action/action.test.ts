@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, describe, it } from 'node:test';
-import type { Finding } from '../../src/engine/types.js';
+import type { Finding } from '../../src/core/finding.js';
 import { Baseline } from '../../src/suppress/baseline.js';
 import { validateSarifFiles } from '../support/validate-sarif.js';
 import { checkout, cleanup, git, githubMock, plantedToken, pullRequestPayload, pushPayload, Repo, runAction, tempDir, type GitHubMock, type RunResult } from './helpers.js';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { commentBody, commentMarker, postReviewComments, type CommentOptions } from '../../src/action/comments.js';
-import type { Finding } from '../../src/engine/types.js';
+import type { Finding } from '../../src/core/finding.js';
 import { makeScrub } from '../../src/report/common.js';
 import { githubMock, plantedToken, type GitHubMock } from './helpers.js';
 

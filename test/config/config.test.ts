@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.js';
 import { KEYPATH_RULE_ID } from '../../src/engine/structure/keypath-rule.js';
-import type { RuleSpec } from '../../src/engine/types.js';
+import type { RuleSpec } from '../../src/core/rule.js';
 import type { RuleSet } from '../../src/rules/loader.js';
 
 const baseRule: RuleSpec = {

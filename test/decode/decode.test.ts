@@ -5,20 +5,20 @@ import { describe, it } from 'node:test';
 import { decodeBase64, decodePercent, MAX_DEPTH } from '../../src/engine/decode.js';
 import { Engine } from '../../src/engine/scanner.js';
 import { KEYPATH_RULE } from '../../src/engine/structure/keypath-rule.js';
-import type { RuleSpec } from '../../src/engine/types.js';
+import type { RuleSpec } from '../../src/core/rule.js';
 import { expandExample } from '../../src/rules/example-values.js';
 import { loadRuleDir } from '../../src/rules/loader.js';
-import { validators } from '../../src/validators/index.js';
+import { validators, wellKnownConstant } from '../../src/validators/index.js';
 import { tokenRule } from '../support/test-rule.js';
 
 const gen = (t: string, seed: string) => expandExample(t, `decode-test:${seed}`);
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
 const pack = loadRuleDir();
-const packEngine = new Engine([...pack.rules, KEYPATH_RULE], { validators, knownPublic: pack.knownPublic });
+const packEngine = new Engine([...pack.rules, KEYPATH_RULE], { validators, wellKnownConstant, knownPublic: pack.knownPublic });
 
 const token: RuleSpec = tokenRule();
-const testEngine = new Engine([token], { validators });
+const testEngine = new Engine([token], { validators, wellKnownConstant });
 
 describe('decoders', () => {
   it('base64 of text decodes; hex, words, binary and short values do not', () => {

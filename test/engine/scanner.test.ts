@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Engine } from '../../src/engine/scanner.js';
-import type { RuleSpec } from '../../src/engine/types.js';
-import { validators } from '../../src/validators/index.js';
+import type { RuleSpec } from '../../src/core/rule.js';
+import { validators, wellKnownConstant } from '../../src/validators/index.js';
 
 function rule(over: Partial<RuleSpec>): RuleSpec {
   return {
@@ -18,7 +18,7 @@ function rule(over: Partial<RuleSpec>): RuleSpec {
   };
 }
 
-const scan = (r: RuleSpec, text: string, path = 'a.txt') => new Engine([r], { validators }).scan(Buffer.from(text), path);
+const scan = (r: RuleSpec, text: string, path = 'a.txt') => new Engine([r], { validators, wellKnownConstant }).scan(Buffer.from(text), path);
 
 describe('engine', () => {
   it('finds a match with line, columns and redaction', () => {
@@ -59,13 +59,13 @@ describe('engine', () => {
   it('links two-part credentials within a few lines', () => {
     const k = rule({ id: 'k', pattern: '(tok_[a-z0-9]{16})', pair: { id: 'p', part: 'key' } });
     const s = rule({ id: 's', keywords: ['sec_'], pattern: '(sec_[a-z0-9]{16})', pair: { id: 'p', part: 'secret' } });
-    const fs = new Engine([k, s], { validators }).scan(Buffer.from('tok_a1b2c3d4e5f6g7h8\nsec_z9y8x7w6v5u4t3s2\n'), 'a');
+    const fs = new Engine([k, s], { validators, wellKnownConstant }).scan(Buffer.from('tok_a1b2c3d4e5f6g7h8\nsec_z9y8x7w6v5u4t3s2\n'), 'a');
     assert.equal(fs.length, 2);
     assert.deepEqual(fs[0]!.related, [fs[1]!.fingerprint]);
     assert.deepEqual(fs[1]!.related, [fs[0]!.fingerprint]);
   });
   it('known public values become notes', () => {
-    const e = new Engine([rule({})], { validators, knownPublic: [{ value: 'tok_a1b2c3d4e5f6g7h8', description: 'docs' }] });
+    const e = new Engine([rule({})], { validators, wellKnownConstant, knownPublic: [{ value: 'tok_a1b2c3d4e5f6g7h8', description: 'docs' }] });
     const [f] = e.scan(Buffer.from('tok_a1b2c3d4e5f6g7h8'), 'a');
     assert.equal(f!.severity, 'note');
     assert.equal(f!.knownPublic, 'docs');

@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { fingerprint } from '../../src/engine/fingerprint.js';
 import { redact } from '../../src/engine/redact.js';
-import { emptyStats, type Finding, type RuleSpec, type ScanStats } from '../../src/engine/types.js';
+import { emptyStats, type Finding, type ScanStats } from '../../src/core/finding.js';
+import type { RuleSpec } from '../../src/core/rule.js';
 import type { ReportInput } from '../../src/report/types.js';
 
 const hash = (seed: string) => createHash('sha256').update(`keyhound-report-test:${seed}`).digest();

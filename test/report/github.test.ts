@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Finding } from '../../src/engine/types.js';
+import type { Finding } from '../../src/core/finding.js';
 import { annotations, escapeData, escapeProperty, summaryMarkdown } from '../../src/report/github.js';
 import { RULES, UNICODE_FILE, alnum, emptyInput, finding, hex, sampleInput } from './fixtures.js';
 

@@ -11,7 +11,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fingerprint } from '../../src/engine/fingerprint.js';
 import { redact } from '../../src/engine/redact.js';
-import type { Finding, RuleSpec } from '../../src/engine/types.js';
+import type { Finding } from '../../src/core/finding.js';
+import type { RuleSpec } from '../../src/core/rule.js';
 import { revokeFindings, type RevokeOptions, type RevokeRun } from '../../src/revoke/index.js';
 
 export interface Recorded {

@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Engine } from '../../src/engine/scanner.js';
-import type { Finding } from '../../src/engine/types.js';
+import type { Finding } from '../../src/core/finding.js';
 import { expandExample } from '../../src/rules/example-values.js';
 import { loadRuleDir } from '../../src/rules/loader.js';
-import { validators } from '../../src/validators/index.js';
+import { validators, wellKnownConstant } from '../../src/validators/index.js';
 
 const { rules, knownPublic } = loadRuleDir();
-const engine = new Engine(rules, { validators, knownPublic });
+const engine = new Engine(rules, { validators, wellKnownConstant, knownPublic });
 
 /** A generated value, fixed by its seed. */
 const gen = (template: string, seed: string) => expandExample(template, `infrastructure-test:${seed}`);

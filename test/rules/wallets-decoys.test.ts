@@ -6,13 +6,13 @@ import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { Engine } from '../../src/engine/scanner.js';
-import type { Finding } from '../../src/engine/types.js';
+import type { Finding } from '../../src/core/finding.js';
 import { expandExample } from '../../src/rules/example-values.js';
 import { loadRuleDir } from '../../src/rules/loader.js';
-import { validators } from '../../src/validators/index.js';
+import { validators, wellKnownConstant } from '../../src/validators/index.js';
 
 const { rules, knownPublic } = loadRuleDir();
-const engine = new Engine(rules, { validators, knownPublic });
+const engine = new Engine(rules, { validators, wellKnownConstant, knownPublic });
 
 /** Files of a repository; `{{…}}` placeholders are expanded per file with a fixed seed. */
 type Repo = Record<string, string>;

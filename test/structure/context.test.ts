@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Engine } from '../../src/engine/scanner.js';
 import { KEYPATH_RULE, KEYPATH_RULE_ID } from '../../src/engine/structure/keypath-rule.js';
-import type { RuleSpec } from '../../src/engine/types.js';
+import type { RuleSpec } from '../../src/core/rule.js';
 import { expandExample } from '../../src/rules/example-values.js';
-import { validators } from '../../src/validators/index.js';
+import { validators, wellKnownConstant } from '../../src/validators/index.js';
 
 const gen = (t: string, seed: string) => expandExample(t, `structure-test:${seed}`);
 
@@ -33,7 +33,7 @@ const binanceNear: RuleSpec = {
   examples: { match: ['x'], nomatch: ['y'] },
 };
 
-const engine = new Engine([hexKey, binanceNear, KEYPATH_RULE], { validators });
+const engine = new Engine([hexKey, binanceNear, KEYPATH_RULE], { validators, wellKnownConstant });
 const scan = (text: string, path: string) => engine.scan(Buffer.from(text, 'utf8'), path);
 
 describe('key-path provider rule', () => {

@@ -1,4 +1,4 @@
-import type { RuleSpec } from '../../src/engine/types.js';
+import type { RuleSpec } from '../../src/core/rule.js';
 
 /** A rule with a distinctive prefix (`tok_` + 24 alphanumerics), so tests don't depend on the pack. */
 export function tokenRule(over: Partial<RuleSpec> = {}): RuleSpec {

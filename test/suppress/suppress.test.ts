@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Engine } from '../../src/engine/scanner.js';
-import { emptyStats, type Finding, type RuleSpec } from '../../src/engine/types.js';
+import { emptyStats, type Finding } from '../../src/core/finding.js';
+import type { RuleSpec } from '../../src/core/rule.js';
 import { expandExample } from '../../src/rules/example-values.js';
 import { Baseline, Suppressor } from '../../src/suppress/index.js';
-import { validators } from '../../src/validators/index.js';
+import { validators, wellKnownConstant } from '../../src/validators/index.js';
 import { tokenRule } from '../support/test-rule.js';
 
 const dirs: string[] = [];
@@ -20,7 +21,7 @@ function tmp(): string {
 }
 
 const rule: RuleSpec = tokenRule();
-const engine = new Engine([rule], { validators });
+const engine = new Engine([rule], { validators, wellKnownConstant });
 const tok = (seed: string) => expandExample('tok_{{alnum:24}}', `suppress-test:${seed}`);
 const scan = (text: string, path = 'src/app.py') => engine.scan(Buffer.from(text), path);
 

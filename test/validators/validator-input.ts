@@ -1,7 +1,7 @@
 // Test helpers: build a ValidatorInput and seeded sample values.
-import type { ValidatorInput } from '../../src/engine/types.js';
+import type { ValidatorInput } from '../../src/core/validator.js';
 import { SeededRandom } from '../../src/rules/seeded-random.js';
-import { sampleGenerators } from '../../src/validators/samples.js';
+import { sampleGenerators } from '../../src/rules/samples.js';
 
 /** Input for a validator; `text` defaults to the secret itself, `index` to where the match sits in it. */
 export function input(secret: string, text = secret, match = secret): ValidatorInput {

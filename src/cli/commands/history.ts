@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../core/errors.js';
 import { addReportOptions, reportOptions } from '../options.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];

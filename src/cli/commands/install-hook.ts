@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, wri
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../core/errors.js';
 
 /** First lines of every hook keyhound writes: how it recognises its own. */
 export const HOOK_MARKER = '# keyhound-hook: written by `keyhound install-hook`';

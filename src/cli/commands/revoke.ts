@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
-import type { Finding, RuleSpec } from '../../engine/types.js';
-import { UsageError } from '../errors.js';
+import type { Finding } from '../../core/finding.js';
+import type { RuleSpec } from '../../core/rule.js';
+import { UsageError } from '../../core/errors.js';
 import { addRevocationTargets } from '../options.js';
 import { toolVersion } from '../output.js';
 

@@ -1,8 +1,8 @@
 // keyhound rules list | rules test FILE
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { RuleSpec } from '../../engine/types.js';
-import { UsageError } from '../errors.js';
+import type { RuleSpec } from '../../core/rule.js';
+import { UsageError } from '../../core/errors.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 

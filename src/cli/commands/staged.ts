@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import type { Finding } from '../../engine/types.js';
+import type { Finding } from '../../core/finding.js';
 import type { StagedEntry } from '../../sources/git-staged.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../core/errors.js';
 import { addReportOptions, reportOptions, type ReportOptions } from '../options.js';
 
 // The pre-commit path: nothing heavy loads before we know something is staged, and rules load only

@@ -1,7 +1,7 @@
 // The built-in key-path rule: a high-entropy value under a key path that names a provider and a
 // secret role (`exchanges.binance.api_secret`, `BYBIT: {secret: …}`) is that provider's secret,
 // even when no rule knows the provider's format.
-import type { RuleSpec } from '../types.js';
+import type { RuleSpec } from '../../core/rule.js';
 
 export const KEYPATH_RULE_ID = 'keypath-provider-secret';
 

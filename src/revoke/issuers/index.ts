@@ -1,4 +1,4 @@
-import { UsageError } from '../../cli/errors.js';
+import { UsageError } from '../../core/errors.js';
 import type { IssuerConfig, RevokeConfig } from '../config.js';
 import type { Issuer, IssuerType } from '../types.js';
 import { alchemyIssuer } from './alchemy.js';

@@ -5,7 +5,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { p256 } from '@noble/curves/nist.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { base64urlnopad } from '@scure/base';
-import type { SeededRandom } from '../rules/seeded-random.js';
+import type { SeededRandom } from './seeded-random.js';
 
 export type PemKind = 'rsa' | 'rsa-pkcs8' | 'ec' | 'ed25519' | 'pkcs8' | 'openssh' | 'encrypted' | 'ec-escaped';
 export const PEM_KINDS: readonly PemKind[] = ['rsa', 'rsa-pkcs8', 'ec', 'ed25519', 'pkcs8', 'openssh', 'encrypted', 'ec-escaped'];

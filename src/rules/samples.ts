@@ -7,13 +7,12 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { base58, base64, base64urlnopad } from '@scure/base';
 import { entropyToMnemonic, validateMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
-import type { Generator } from '../rules/example-values.js';
-import type { SeededRandom } from '../rules/seeded-random.js';
-import { b58check, decodeBase58check } from './base58check.js';
-import { PRIVATE_VERSIONS } from './bip32-versions.js';
-import { crc32Base62 } from './crc32-base62.js';
+import type { Generator, SeededRandom } from './seeded-random.js';
+import { b58check, decodeBase58check } from '../validators/base58check.js';
+import { PRIVATE_VERSIONS } from '../validators/bip32-versions.js';
+import { crc32Base62 } from '../validators/crc32-base62.js';
 import { cosmosArmoredKey, samplePem, seededEd25519, truncatedPem } from './sample-pem.js';
-import { SECP256K1_N, isValidScalar } from './secp256k1-keys.js';
+import { SECP256K1_N, isValidScalar } from '../validators/secp256k1-keys.js';
 
 const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';

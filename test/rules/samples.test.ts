@@ -4,8 +4,8 @@ import { describe, it } from 'node:test';
 import { isPlaceholder } from '../../src/engine/placeholder.js';
 import { SeededRandom } from '../../src/rules/seeded-random.js';
 import { validators } from '../../src/validators/index.js';
-import { sampleGenerators } from '../../src/validators/samples.js';
-import { input } from './validator-input.js';
+import { sampleGenerators } from '../../src/rules/samples.js';
+import { input } from '../validators/validator-input.js';
 
 interface Case {
   kind: string;

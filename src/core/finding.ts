@@ -1,0 +1,92 @@
+// Shared vocabulary: severities, findings and the counters of one run, as every layer sees them.
+
+export type Severity = 'error' | 'warning' | 'note';
+export const SEVERITIES: readonly Severity[] = ['note', 'warning', 'error'];
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+export interface Finding {
+  ruleId: string;
+  title: string;
+  provider: string;
+  severity: Severity;
+  /** Repo- or scan-root-relative path, `/` separated; `-` for stdin. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  /** Exclusive, 1-based, in UTF-16 code units (SARIF default column kind). */
+  endColumn: number;
+  /** The raw secret. Never printed unless --show-secrets; reporters use `redacted`. */
+  secret: string;
+  redacted: string;
+  fingerprint: string;
+  /** An offline check (checksum, curve, structure) confirmed the value. */
+  validated: boolean;
+  /** Known public test key / documented sample: reported at note level, not a leak. */
+  knownPublic?: string;
+  /** Derived public address / key for the owner to look up. */
+  address?: string;
+  /** Key the value was assigned to, when one was found. */
+  key?: string;
+  /** Fingerprints of the other parts of a two-part credential found nearby. */
+  related?: string[];
+  pair?: { id: string; part: string };
+  message: string;
+  tags: string[];
+  /** Set by sources: git provenance and similar. */
+  commit?: CommitInfo;
+  /** Set when the secret was found inside a decoded value. */
+  decoded?: string;
+  /**
+   * Why the finding is suppressed (the engine marks `inline`; the pipeline adds the others).
+   * Suppressed findings are dropped and counted in stats, or shown with --no-suppress.
+   */
+  suppressed?: SuppressionKind;
+}
+
+export type SuppressionKind = 'inline' | 'ignoreFile' | 'baseline' | 'allow';
+
+export interface CommitInfo {
+  sha: string;
+  author?: string;
+  email?: string;
+  date?: string;
+  subject?: string;
+  /** Commit that removed the secret's blob from that path, if any. */
+  removedIn?: string;
+  removedDate?: string;
+  /** Days between introduction and removal (or now when still present). */
+  exposureDays?: number;
+  presentAtHead?: boolean;
+  /** Every path the secret had in history (renames, copies), oldest first; set when more than one. */
+  paths?: string[];
+}
+
+/** Counters for one run; every skipped or suppressed item is counted so nothing disappears silently. */
+export interface ScanStats {
+  files: number;
+  bytes: number;
+  durationMs: number;
+  skipped: { binary: number; tooLarge: number; unreadable: number; ignored: number };
+  findings: { error: number; warning: number; note: number };
+  suppressed: { inline: number; ignoreFile: number; baseline: number; allow: number };
+  warnings: string[];
+  /** Git sources only. */
+  commits?: number;
+  blobs?: number;
+}
+
+export function emptyStats(): ScanStats {
+  return {
+    files: 0,
+    bytes: 0,
+    durationMs: 0,
+    skipped: { binary: 0, tooLarge: 0, unreadable: 0, ignored: 0 },
+    findings: { error: 0, warning: 0, note: 0 },
+    suppressed: { inline: 0, ignoreFile: 0, baseline: 0, allow: 0 },
+    warnings: [],
+  };
+}

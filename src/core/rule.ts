@@ -1,0 +1,73 @@
+// Shared vocabulary: a rule as written (after schema validation and defaults), and known public values.
+import type { Severity } from './finding.js';
+
+/** A value published in docs, test vectors or dev tooling: never a leak. */
+export interface KnownPublicValue {
+  value: string;
+  description: string;
+}
+
+/** Where a value must sit for a rule to accept it. Regexes are RE2 syntax, matched case-insensitively. */
+export interface RuleContext {
+  /** The key the value is assigned to (`KEY=…`, `key: …`, `"key": "…"`, `--flag …`, call name) must match. */
+  keys?: string;
+  /** Text within `window` lines around the match (its own line included) must match. With `keys`, both must hold. */
+  nearby?: string;
+  /** Lines above and below searched for `nearby`. */
+  window?: number;
+  /** The assigned key must NOT match (e.g. hash, tx, topic …). */
+  denyKeys?: string;
+}
+
+export interface RuleExamples {
+  match: string[];
+  nomatch: string[];
+}
+
+/** A rule as written in rules/*.yaml (after schema validation and defaults). */
+export interface RuleSpec {
+  id: string;
+  title: string;
+  provider: string;
+  severity: Severity;
+  description?: string;
+  keywords: string[];
+  pattern: string;
+  /** Capture group holding the secret: number or name. Default: 1 if the pattern has groups, else 0. */
+  secretGroup?: number | string;
+  entropy?: number;
+  /**
+   * `pattern`: besides a keyword, the pattern itself must occur, checked in the shared pattern set
+   * (for rules whose keywords are common words but whose pattern is rare; each costs the set ~5%).
+   */
+  prefilter?: 'pattern';
+  context?: RuleContext;
+  validate?: string;
+  /** Known-public values or RE2 patterns (prefix `re:`): reported at note level as known public test keys. */
+  allow?: string[];
+  tags: string[];
+  /** Two-part credentials: parts of the same pair id found close together are linked. */
+  pair?: { id: string; part: string };
+  /** Precision for SARIF (`very-high` for checksummed formats). */
+  precision?: 'very-high' | 'high' | 'medium' | 'low';
+  remediation?: string;
+  /** Revoker name (issue: revocation); absent = no automatic revocation. */
+  revoker?: string;
+  examples: RuleExamples;
+  /** File the rule came from, for messages. */
+  source?: string;
+  /**
+   * Built-in key-path rules only (not settable from YAML): the rule runs on values of parsed config
+   * files instead of over bytes. `pattern` is the shape the whole value must have, `context.keys` the
+   * secret role its key must name, and a segment of the key path must name a provider.
+   */
+  keyPath?: KeyPathRule;
+}
+
+export interface KeyPathRule {
+  /** Provider names recognised in key paths, beside the providers of the loaded rules. */
+  providers: string[];
+  /** Minimum value length. */
+  minLength: number;
+}
+
