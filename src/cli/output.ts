@@ -5,6 +5,7 @@ import { severityRank, type Finding, type ScanStats } from '../core/finding.js';
 import type { RuleSpec } from '../core/rule.js';
 import type { ScanResult } from '../pipeline/scan.js';
 import { EXIT } from '../core/errors.js';
+import type { RepositoryStatus } from '../report/types.js';
 import type { FailOn, ReportOptions } from './options.js';
 
 export const INFORMATION_URI = 'https://github.com/keyhound/keyhound';
@@ -56,12 +57,18 @@ export function progressReporter(opts: ReportOptions): { update(s: ScanStats): v
 }
 
 /** Renders the report, writes it to --output or stdout, prints warnings, returns the exit code. */
-export async function finish(result: ScanResult, rules: RuleSpec[], opts: ReportOptions, root: string): Promise<number> {
+export async function finish(
+  result: ScanResult & { repositories?: RepositoryStatus[] },
+  rules: RuleSpec[],
+  opts: ReportOptions,
+  root: string,
+): Promise<number> {
   const { render } = await import('../report/index.js');
   const text = render(
     opts.format,
     {
       findings: result.findings,
+      repositories: result.repositories,
       rules,
       stats: result.stats,
       tool: { name: 'keyhound', version: toolVersion(), informationUri: INFORMATION_URI },

@@ -12,6 +12,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   revoke: async () => (await import('./commands/revoke.js')).registerRevoke,
   rules: async () => (await import('./commands/rules.js')).registerRules,
   baseline: async () => (await import('./commands/baseline.js')).registerBaseline,
+  github: async () => (await import('./commands/github.js')).registerGithub,
+  merge: async () => (await import('./commands/merge.js')).registerMerge,
 };
 
 /**

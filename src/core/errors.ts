@@ -8,4 +8,5 @@ export class UsageError extends Error {
   }
 }
 
-export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+/** `partial`: an organisation scan or merge where a repository could not be cloned or scanned (and no finding failed the run). */
+export const EXIT = { clean: 0, findings: 1, error: 2, partial: 3 } as const;

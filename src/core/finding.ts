@@ -38,6 +38,8 @@ export interface Finding {
   tags: string[];
   /** Set by sources: git provenance and similar. */
   commit?: CommitInfo;
+  /** Organisation scans: the repository's full name (`owner/name`); `file` is relative to it. */
+  repository?: string;
   /** Set when the secret was found inside a decoded value. */
   decoded?: string;
   /**

@@ -53,7 +53,7 @@ function cmp(a: string, b: string): number {
 
 /** Reading order: file, line, column, rule id (code-unit order, independent of locale). */
 export function byLocation(a: Finding, b: Finding): number {
-  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) || cmp(a.fingerprint, b.fingerprint);
+  return cmp(a.repository ?? '', b.repository ?? '') || cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) || cmp(a.fingerprint, b.fingerprint);
 }
 
 /** Most severe first, then reading order. */

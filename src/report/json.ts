@@ -1,7 +1,7 @@
 // Machine-readable report: {"version":1,"findings":[...],"stats":{...}} with a fixed key order.
 import type { CommitInfo, Finding, ScanStats } from '../core/finding.js';
 import { makeScrub, sortedByLocation, suppressionOf, type Scrub, type Suppression } from './common.js';
-import type { ReportInput } from './types.js';
+import type { ReportInput, RepositoryStatus } from './types.js';
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -9,6 +9,8 @@ export const JSON_REPORT_VERSION = 1;
 export type JsonCommit = CommitInfo;
 
 export interface JsonFinding {
+  /** Organisation scans: `owner/name` the file belongs to. */
+  repository?: string;
   ruleId: string;
   title: string;
   provider: string;
@@ -37,6 +39,8 @@ export interface JsonFinding {
 
 export interface JsonReport {
   version: 1;
+  /** Organisation scans and merges only. */
+  repositories?: RepositoryStatus[];
   findings: JsonFinding[];
   stats: ScanStats;
 }
@@ -57,6 +61,7 @@ function jsonCommit(c: CommitInfo, scrub: Scrub): JsonCommit {
 
 export function jsonFinding(f: Finding, scrub: Scrub, showSecrets: boolean): JsonFinding {
   const o: JsonFinding = {
+    ...(f.repository !== undefined ? { repository: f.repository } : {}),
     ruleId: f.ruleId,
     title: scrub(f.title),
     provider: f.provider,
@@ -108,6 +113,7 @@ export function toJsonReport(input: ReportInput): JsonReport {
   const scrub = makeScrub(input.findings, input.showSecrets);
   return {
     version: JSON_REPORT_VERSION,
+    ...(input.repositories ? { repositories: input.repositories.map((r) => repositoryStatus(r, scrub)) } : {}),
     findings: sortedByLocation(input.findings).map((f) => jsonFinding(f, scrub, input.showSecrets)),
     stats: jsonStats(input.stats, scrub),
   };
@@ -115,4 +121,44 @@ export function toJsonReport(input: ReportInput): JsonReport {
 
 export function renderJson(input: ReportInput): string {
   return JSON.stringify(toJsonReport(input), null, 2) + '\n';
+}
+
+function repositoryStatus(r: RepositoryStatus, scrub: Scrub): RepositoryStatus {
+  const o: RepositoryStatus = { full_name: r.full_name, status: r.status };
+  if (r.error !== undefined) o.error = scrub(r.error);
+  if (r.reason !== undefined) o.reason = r.reason;
+  return o;
+}
+
+/**
+ * A finding read back from a JSON report or the incremental cache. Without `secret` (reports are
+ * redacted unless --show-secrets) the secret is empty: every text field was scrubbed when written.
+ */
+export function findingFromJson(j: JsonFinding): Finding {
+  const f: Finding = {
+    ruleId: j.ruleId,
+    title: j.title,
+    provider: j.provider,
+    severity: j.severity,
+    file: j.file,
+    line: j.line,
+    column: j.column,
+    endLine: j.endLine,
+    endColumn: j.endColumn,
+    secret: j.secret ?? '',
+    redacted: j.redacted,
+    fingerprint: j.fingerprint,
+    validated: j.validated,
+    message: j.message,
+    tags: [...(j.tags ?? [])],
+  };
+  if (j.repository !== undefined) f.repository = j.repository;
+  if (j.address !== undefined) f.address = j.address;
+  if (j.key !== undefined) f.key = j.key;
+  if (j.knownPublic !== undefined) f.knownPublic = j.knownPublic;
+  if (j.related !== undefined) f.related = [...j.related];
+  if (j.commit !== undefined) f.commit = { ...j.commit, ...(j.commit.paths ? { paths: [...j.commit.paths] } : {}) };
+  if (j.decoded !== undefined) f.decoded = j.decoded;
+  if (j.suppressed !== undefined) f.suppressed = j.suppressed;
+  return f;
 }

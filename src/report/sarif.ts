@@ -214,6 +214,7 @@ function resultMessage(f: Finding, index: FingerprintIndex, scrub: Scrub, showSe
 
 function resultProperties(f: Finding, scrub: Scrub): Sarif.PropertyBag {
   const p: Sarif.PropertyBag = {
+    ...(f.repository ? { repository: f.repository } : {}),
     fingerprint: f.fingerprint,
     validated: f.validated,
     provider: f.provider,
@@ -290,7 +291,8 @@ export function toSarif(input: ReportInput): Sarif.Log {
     }
     const known = !!f.knownPublic;
     const ruleIndex = add(spec, known);
-    const loc = artifactLocation(f.file);
+    // organisation scans: one run over many repositories, each path under its owner/name
+    const loc = artifactLocation(f.repository ? `${f.repository}/${f.file}` : f.file);
     const base = primaryLocationLineHash(f).replace(/:\d+$/, '');
     const key = `${loc.uri}\0${base}`;
     const n = (seen.get(key) ?? 0) + 1;
@@ -327,7 +329,10 @@ export function toSarif(input: ReportInput): Sarif.Log {
     originalUriBaseIds,
     columnKind: 'utf16CodeUnits',
     results,
-    properties: { stats: jsonStats(input.stats, scrub) },
+    properties: {
+      stats: jsonStats(input.stats, scrub),
+      ...(input.repositories ? { repositories: input.repositories.map((r) => ({ ...r, ...(r.error ? { error: scrub(r.error) } : {}) })) } : {}),
+    },
   };
   if (notifications.length) run.invocations = [{ executionSuccessful: true, toolExecutionNotifications: notifications }];
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };

@@ -64,7 +64,7 @@ export function renderText(input: ReportInput, opts: RenderOptions): string {
 type Paint = (style: Style | Style[], s: string) => string;
 
 function block(f: Finding, input: ReportInput, index: FingerprintIndex, paint: Paint, safe: (s: string) => string): string[] {
-  const where = `${safe(f.file)}:${f.line}:${f.column}`;
+  const where = `${f.repository ? `${safe(f.repository)}: ` : ''}${safe(f.file)}:${f.line}:${f.column}`;
   const lines: string[] = [];
   const sup = suppressionOf(f);
   const supMark = sup ? `  ${paint('gray', `[suppressed: ${SUPPRESSED_LABELS[sup]}]`)}` : '';
@@ -126,6 +126,19 @@ function summary(input: ReportInput, paint: Paint, safe: (s: string) => string):
     ].join(', ');
     lines.push(`${paint('bold', `Found ${plural(input.findings.length, 'secret')}:`)} ${sev}. ${scanned}; ${counts}.`);
   }
+  if (input.repositories) lines.push(...repositoryLines(input, paint, safe));
   for (const w of s.warnings) lines.push(`${paint('yellow', 'warning:')} ${safe(w)}`);
+  return lines;
+}
+
+/** Organisation scans: how many repositories were scanned, and every one that failed with its reason. */
+function repositoryLines(input: ReportInput, paint: Paint, safe: (s: string) => string): string[] {
+  const repos = input.repositories ?? [];
+  const count = (st: string) => repos.filter((r) => r.status === st).length;
+  const failed = count('failed');
+  const lines = [
+    `Repositories: ${count('scanned')} scanned, ${paint(failed ? ['red', 'bold'] : 'dim', `${failed} failed`)}, ${count('skipped')} skipped.`,
+  ];
+  for (const r of repos) if (r.status === 'failed') lines.push(`${paint('red', 'failed:')} ${safe(r.full_name)}: ${safe(r.error ?? 'unknown error')}`);
   return lines;
 }

@@ -4,6 +4,14 @@ import type { RuleSpec } from '../core/rule.js';
 export type ReportFormat = 'text' | 'json' | 'sarif';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
 
+/** How one repository of an organisation scan went (`reason`: why skipped; `error`: why failed). */
+export interface RepositoryStatus {
+  full_name: string;
+  status: 'scanned' | 'failed' | 'skipped';
+  error?: string;
+  reason?: string;
+}
+
 /** One scan result, as handed to every reporter. */
 export interface ReportInput {
   /** Engine findings, raw secret inside (finding.secret): never printed unless showSecrets. */
@@ -15,6 +23,8 @@ export interface ReportInput {
   showSecrets: boolean;
   /** Root the file paths are relative to (for SARIF originalUriBaseIds). */
   root?: string;
+  /** Organisation scans and merges: every repository and how it went. */
+  repositories?: RepositoryStatus[];
 }
 
 export interface RenderOptions {

@@ -47,6 +47,8 @@ export interface RunOptions {
   /** Kill when stdout grows past this (default 256 MiB). */
   maxBytes?: number;
   input?: string | Buffer;
+  /** Extra environment (per-command configuration through GIT_CONFIG_COUNT …). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Runs git to completion with a time and size bound; never throws for a non-zero exit (see `code`). */
@@ -54,7 +56,7 @@ export function runGit(args: string[], opts: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     let child: ChildProcessWithoutNullStreams;
     try {
-      child = spawn('git', [...GIT_READ_CONFIG, ...args], { cwd: opts.cwd, env: gitEnv(), stdio: 'pipe' });
+      child = spawn('git', [...GIT_READ_CONFIG, ...args], { cwd: opts.cwd, env: gitEnv(opts.env), stdio: 'pipe' });
     } catch (e) {
       reject(new GitError(`cannot run git: ${(e as Error).message}`));
       return;

@@ -1,0 +1,88 @@
+// The incremental state of organisation scans, kept in the cache folder: per repository, the ref tips
+// already scanned and the findings found so far (redacted: the cache holds no secret and no token).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Finding, RuleSpec } from '../engine/types.js';
+import { findingFromJson, jsonFinding, type JsonFinding } from '../report/json.js';
+import { makeScrub } from '../report/common.js';
+import { writeFileNoFollow } from '../util/safe-write.js';
+
+export const STATE_FILE = 'keyhound-state.json';
+const STATE_VERSION = 1;
+
+export interface StoredFinding extends JsonFinding {
+  /** Blob the finding was read from (decides whether it is still at HEAD after new commits). */
+  blob?: string;
+}
+
+export interface RepoState {
+  fullName: string;
+  id?: number;
+  /** ref → object id scanned. */
+  tips: Record<string, string>;
+  scannedAt: string;
+  findings: StoredFinding[];
+}
+
+export interface OrgState {
+  version: number;
+  /** What the findings were produced with (tool version, rules, settings); a change means rescanning. */
+  scanKey: string;
+  repositories: Record<string, RepoState>;
+}
+
+/** Identity of what a scan finds: the tool version, every rule, and the settings that change findings. */
+export function scanKeyOf(version: string, rules: RuleSpec[], settings: Record<string, unknown>): string {
+  const h = createHash('sha256');
+  h.update(version);
+  for (const r of rules) h.update(JSON.stringify(r));
+  h.update(JSON.stringify(settings));
+  return h.digest('hex');
+}
+
+export function stateKey(fullName: string): string {
+  return fullName.toLowerCase();
+}
+
+/** Reads the state; a missing, unreadable or foreign file, or another scan key, starts from nothing. */
+export function loadState(path: string, scanKey: string): { state: OrgState; note?: string } {
+  const empty: OrgState = { version: STATE_VERSION, scanKey, repositories: {} };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: empty };
+    return { state: empty, note: 'the incremental state in the cache could not be read: every repository is scanned in full' };
+  }
+  const s = raw as Partial<OrgState>;
+  if (!s || typeof s !== 'object' || s.version !== STATE_VERSION || !s.repositories || typeof s.repositories !== 'object') {
+    return { state: empty, note: 'the incremental state in the cache has an unknown format: every repository is scanned in full' };
+  }
+  if (s.scanKey !== scanKey) {
+    return { state: empty, note: 'rules, settings or the keyhound version changed since the cached scan: every repository is scanned in full' };
+  }
+  const repositories: Record<string, RepoState> = {};
+  for (const [k, v] of Object.entries(s.repositories)) {
+    if (v && typeof v.fullName === 'string' && v.tips && typeof v.tips === 'object' && Array.isArray(v.findings)) repositories[k] = v;
+  }
+  return { state: { version: STATE_VERSION, scanKey, repositories } };
+}
+
+export function saveState(path: string, state: OrgState): void {
+  writeFileNoFollow(path, JSON.stringify(state) + '\n');
+}
+
+/** Findings as the cache keeps them: redacted JSON, no secret, plus the blob they came from. */
+export function storedFindings(findings: Finding[], blobs: Map<Finding, string>): StoredFinding[] {
+  const scrub = makeScrub(findings, false);
+  return findings.map((f) => {
+    const j: StoredFinding = jsonFinding(f, scrub, false);
+    const blob = blobs.get(f);
+    if (blob) j.blob = blob;
+    return j;
+  });
+}
+
+export function restoredFindings(stored: StoredFinding[]): Array<{ finding: Finding; blob?: string }> {
+  return stored.map((j) => ({ finding: findingFromJson(j), blob: j.blob }));
+}
