@@ -2,7 +2,7 @@
 // repository + fingerprint + file (one secret in two files is two findings), totals summed.
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { emptyStats, type Finding, type ScanStats } from '../engine/types.js';
+import { emptyStats, type Finding, type ScanStats } from '../core/finding.js';
 import { findingFromJson, type JsonReport } from './json.js';
 import type { RepositoryStatus } from './types.js';
 

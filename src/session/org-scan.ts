@@ -3,7 +3,7 @@
 // union with the findings of earlier runs. One repository failing never stops the others.
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { emptyStats, type Finding, type ScanStats } from '../engine/types.js';
+import { emptyStats, type Finding, type ScanStats } from '../core/finding.js';
 import type { ChunkScanner } from '../pipeline/chunk-scanner.js';
 import { runScan } from '../pipeline/scan.js';
 import type { RepositoryStatus } from '../report/types.js';

@@ -2,7 +2,8 @@
 // already scanned and the findings found so far (redacted: the cache holds no secret and no token).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Finding, RuleSpec } from '../engine/types.js';
+import type { Finding } from '../core/finding.js';
+import type { RuleSpec } from '../core/rule.js';
 import { findingFromJson, jsonFinding, type JsonFinding } from '../report/json.js';
 import { makeScrub } from '../report/common.js';
 import { writeFileNoFollow } from '../util/safe-write.js';

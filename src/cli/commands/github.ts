@@ -169,7 +169,7 @@ async function scanAndReport(a: {
 async function writeOutputDir(
   dir: string,
   result: import('../../session/org-scan.js').OrgScanResult,
-  rules: import('../../engine/types.js').RuleSpec[],
+  rules: import('../../core/rule.js').RuleSpec[],
   opts: ReturnType<typeof reportOptions>,
   shard?: { index: number; count: number },
 ): Promise<void> {
