@@ -6,12 +6,11 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { EXIT } from '../core/errors.js';
 import { exitCodeFor, INFORMATION_URI, toolVersion } from '../cli/output.js';
 import type { Finding } from '../core/finding.js';
-import type { RuleSpec } from '../core/rule.js';
+import { trustedRevoker, type RuleSpec } from '../core/rule.js';
 import { annotations, summaryMarkdown, SUMMARY_MAX_BYTES } from '../report/github.js';
 import { makeScrub, plural } from '../report/common.js';
 import { renderSarif } from '../report/sarif.js';
 import type { ReportInput } from '../report/types.js';
-import { loadRuleDir } from '../rules/loader.js';
 import { GitError } from '../sources/git-process.js';
 import { openRepo, type RepoInfo } from '../sources/git-repo.js';
 import { readInputs, type ActionInputs } from './inputs.js';
@@ -173,19 +172,13 @@ function relOrAbs(workspace: string | undefined, p: string): string {
 }
 
 /**
- * Only the built-in pack picks issuers: a rule keeps its `revoker` when the built-in rule of that id has the
- * same one. Rules from the scanned tree (its .keyhound.yaml, a config or rule file in it) route nothing; the
- * workflow's revoke-config input can still route findings by rule id or provider.
+ * Only the built-in pack picks issuers (the origin the rule-set builder records): rules from the scanned
+ * tree (its .keyhound.yaml, a config or rule file in it) route nothing; the workflow's revoke-config input
+ * can still route findings by rule id or provider.
  */
 export function trustedRevokers(rules: RuleSpec[]): RuleSpec[] {
-  let builtin: Map<string, string | undefined>;
-  try {
-    builtin = new Map(loadRuleDir().rules.map((r) => [r.id, r.revoker]));
-  } catch {
-    builtin = new Map();
-  }
   return rules.map((r) => {
-    if (!r.revoker || builtin.get(r.id) === r.revoker) return r;
+    if (!r.revoker || trustedRevoker(r)) return r;
     const { revoker: _dropped, ...rest } = r;
     return rest as RuleSpec;
   });

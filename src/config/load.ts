@@ -7,19 +7,15 @@ import RE2 from 're2';
 import type * as Yaml from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import { lazyRequire } from '../util/lazy-require.js';
-import { KEYPATH_RULE } from '../engine/structure/keypath-rule.js';
 import type { Severity } from '../core/finding.js';
-import type { RuleSpec } from '../core/rule.js';
-import type * as Examples from '../rules/examples.js';
-import { checkRule, loadRuleDir, readRuleFiles, RuleError, type RuleSet } from '../rules/loader.js';
+import type { RuleSet } from '../core/rule.js';
+import { buildRuleSet, builtInRules, ConfigRulesError } from '../rules/rule-set.js';
 import type { AllowEntry } from '../suppress/allow.js';
 import { configSchemaRulesList, configSchemaRulesMap } from './schema.js';
 
 // loaded only when a config file exists: a scan without one must not pay for them
 const ajvModule = lazyRequire<typeof AjvModule>('ajv');
 const yaml = lazyRequire<typeof Yaml>('yaml');
-// custom rules' examples need the seeded sample builders (all the crypto libraries)
-const examples = lazyRequire<typeof Examples>('../rules/examples.js', import.meta.url);
 
 export const CONFIG_NAMES = ['.keyhound.yaml', '.keyhound.yml'];
 
@@ -196,8 +192,11 @@ function valueAt(data: unknown, path: string[]): unknown {
 }
 
 
-/** Parses and validates config text. `file` is used in messages. */
-export function parseConfig(text: string, file: string, base: () => RuleSet): LoadedConfig {
+/**
+ * Parses and validates config text and builds the rule set it asks for. `file` is used in messages;
+ * `base` gives the built-in rules; `extraRules` are rule files (--rules).
+ */
+export function parseConfig(text: string, file: string, base: () => RuleSet = builtInRules, extraRules: string[] = []): LoadedConfig {
   const lines = new (yaml().LineCounter)();
   const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -217,55 +216,19 @@ export function parseConfig(text: string, file: string, base: () => RuleSet): Lo
   }
 
   const rulesRaw = data.rules;
-  const customRaw = Array.isArray(rulesRaw) ? rulesRaw : (rulesRaw?.custom ?? []);
   const customPath = Array.isArray(rulesRaw) ? ['rules'] : ['rules', 'custom'];
   const extendsMode = data.extends ?? 'default';
-  const baseSet: RuleSet = extendsMode === 'none' ? { rules: [], knownPublic: [] } : base();
-  const ids = new Map(baseSet.rules.map((r) => [r.id, r.source ?? 'built-in rules']));
-
-  const custom: RuleSpec[] = customRaw.map((raw, i) => {
-    const at = [...customPath, String(i)];
-    let spec: RuleSpec;
-    try {
-      spec = checkRule(raw, file, `#${i + 1}`);
-    } catch (e) {
-      if (e instanceof RuleError) {
-        const fieldPath = e.field ? [...at, ...e.field.split('.')] : at;
-        const prefix = `${e.file}${e.ruleId ? `: rule "${e.ruleId}"` : ''}${e.field ? `: field "${e.field}"` : ''}: `;
-        const detail = e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
-        throw new ConfigError(file, loc.line(fieldPath), fieldPath.join('.'), detail);
-      }
-      throw e;
-    }
-    if (ids.has(spec.id)) {
-      throw new ConfigError(file, loc.line([...at, 'id']), [...at, 'id'].join('.'), `rule id "${spec.id}" is already defined (${ids.get(spec.id)})`);
-    }
-    ids.set(spec.id, file);
-    // a custom rule's own examples must hold, or the config is rejected
-    for (const r of examples().runRuleExamples(spec, baseSet.knownPublic)) {
-      if (r.ok) continue;
-      const ex = [...at, 'examples', r.kind, String(r.index)];
-      throw new ConfigError(file, loc.line(ex), ex.join('.'), `rule "${spec.id}": ${r.kind} example ${r.index + 1} fails: ${r.detail}`);
-    }
-    return spec;
-  });
-
-  let rules = [...baseSet.rules, ...custom];
-  if (!Array.isArray(rulesRaw) && rulesRaw) {
-    const known = new Set(rules.map((r) => r.id));
-    (rulesRaw.disable ?? []).forEach((id, i) => {
-      if (!known.has(id)) {
-        throw new ConfigError(file, loc.line(['rules', 'disable', String(i)]), `rules.disable.${i}`, `unknown rule id "${id}" (see "keyhound rules list")`);
-      }
-    });
-    const severity = rulesRaw.severity ?? {};
-    for (const id of Object.keys(severity)) {
-      if (!known.has(id)) {
-        throw new ConfigError(file, loc.line(['rules', 'severity'], id), `rules.severity.${id}`, `unknown rule id "${id}" (see "keyhound rules list")`);
-      }
-    }
-    const disabled = new Set(rulesRaw.disable ?? []);
-    rules = rules.filter((r) => !disabled.has(r.id)).map((r) => (severity[r.id] ? { ...r, severity: severity[r.id]! } : r));
+  const section = Array.isArray(rulesRaw) ? { custom: rulesRaw } : { custom: rulesRaw?.custom ?? [], disable: rulesRaw?.disable, severity: rulesRaw?.severity };
+  let ruleSet: RuleSet;
+  try {
+    ruleSet = buildRuleSet({ builtIn: extendsMode === 'none' ? false : base, ruleFiles: extraRules, config: { file, ...section } });
+  } catch (e) {
+    if (!(e instanceof ConfigRulesError)) throw e;
+    const [part, ...rest] = e.at;
+    const path = part === 'custom' ? [...customPath, ...rest] : ['rules', part!, ...rest];
+    // an unknown id under `severity:` is a key: point at the key's line
+    const line = part === 'severity' ? loc.line(['rules', 'severity'], rest[0]) : loc.line(path);
+    throw new ConfigError(file, line, path.join('.'), e.detail);
   }
 
   (data.allow ?? []).forEach((a, i) => {
@@ -287,21 +250,7 @@ export function parseConfig(text: string, file: string, base: () => RuleSet): Lo
   if (data['max-file-size'] !== undefined) settings.maxFileSize = parseSizeSetting(data['max-file-size']);
   if (data['fail-on'] !== undefined) settings.failOn = data['fail-on'];
   if (data.revoke === false) settings.revoke = false;
-  return { ruleSet: { rules, knownPublic: baseSet.knownPublic }, settings };
-}
-
-/** The built-in pack, the built-in key-path rule, and extra rule files (--rules). */
-export function defaultRuleSet(extraRules: string[] = []): RuleSet {
-  const builtin = loadRuleDir();
-  const extra = readRuleFiles(extraRules);
-  const set: RuleSet = { rules: [...builtin.rules, KEYPATH_RULE], knownPublic: [...builtin.knownPublic, ...extra.knownPublic] };
-  const seen = new Map(set.rules.map((r) => [r.id, r.source ?? 'built-in']));
-  for (const r of extra.rules) {
-    if (seen.has(r.id)) throw new RuleError(r.source ?? '', r.id, 'id', `duplicate id (also in ${seen.get(r.id)})`);
-    seen.set(r.id, r.source ?? '');
-    set.rules.push(r);
-  }
-  return set;
+  return { ruleSet, settings };
 }
 
 export interface LoadConfigOptions {
@@ -316,20 +265,6 @@ export interface LoadConfigOptions {
 export function loadConfig(root: string, configPath?: string, opts: LoadConfigOptions = {}): LoadedConfig {
   const file = findConfigFile(root, configPath);
   const extra = opts.extraRules ?? [];
-  if (!file) {
-    return { ruleSet: defaultRuleSet(extra), settings: { extends: 'default', exclude: [], allow: [] } };
-  }
-  const text = readFileSync(file, 'utf8');
-  const shown = displayPath(file);
-  const loaded = parseConfig(text, shown, () => defaultRuleSet());
-  if (extra.length > 0) {
-    const more = readRuleFiles(extra);
-    const ids = new Set(loaded.ruleSet.rules.map((r) => r.id));
-    for (const r of more.rules) {
-      if (ids.has(r.id)) throw new RuleError(r.source ?? '', r.id, 'id', 'duplicate id (also in the configured rules)');
-      loaded.ruleSet.rules.push(r);
-    }
-    loaded.ruleSet.knownPublic.push(...more.knownPublic);
-  }
-  return loaded;
+  if (!file) return { ruleSet: buildRuleSet({ ruleFiles: extra }), settings: { extends: 'default', exclude: [], allow: [] } };
+  return parseConfig(readFileSync(file, 'utf8'), displayPath(file), builtInRules, extra);
 }

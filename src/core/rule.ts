@@ -7,6 +7,15 @@ export interface KnownPublicValue {
   description: string;
 }
 
+/** Built-in pack, a rule file given with --rules (or the Action's rules input), or a config file's custom rules. */
+export type RuleOrigin = 'built-in' | 'rules-option' | 'repository-config';
+
+/** The rules of one scan and the known public values their files list. */
+export interface RuleSet {
+  rules: RuleSpec[];
+  knownPublic: KnownPublicValue[];
+}
+
 /** Where a value must sit for a rule to accept it. Regexes are RE2 syntax, matched case-insensitively. */
 export interface RuleContext {
   /** The key the value is assigned to (`KEY=…`, `key: …`, `"key": "…"`, `--flag …`, call name) must match. */
@@ -57,6 +66,11 @@ export interface RuleSpec {
   /** File the rule came from, for messages. */
   source?: string;
   /**
+   * Where the rule came from, set by the rule-set builder (src/rules/rule-set.ts). Trust reads this, never
+   * `source`: only a built-in rule's `revoker` is used. Absent on rules made by hand (tests, tools).
+   */
+  origin?: RuleOrigin;
+  /**
    * Built-in key-path rules only (not settable from YAML): the rule runs on values of parsed config
    * files instead of over bytes. `pattern` is the shape the whole value must have, `context.keys` the
    * secret role its key must name, and a segment of the key path must name a provider.
@@ -71,3 +85,8 @@ export interface KeyPathRule {
   minLength: number;
 }
 
+
+/** Only a built-in rule names an issuer: rule files and config files never choose where a secret is sent. */
+export function trustedRevoker(rule: RuleSpec): string | undefined {
+  return rule.origin === 'built-in' ? rule.revoker : undefined;
+}

@@ -80,7 +80,7 @@ export async function revokeFindings(findings: Finding[], rules: RuleSpec[], opt
   const auditLog = resolve(cwd, opts.auditLog ?? config.auditLog ?? DEFAULT_AUDIT_LOG);
   const stateFile = resolve(cwd, opts.revokeState ?? config.stateFile ?? DEFAULT_STATE_FILE);
   const state = new RevokeState(stateFile);
-  const plan = buildPlan({ findings, rules, issuers, state, forceIssuer: opts.forceIssuer, repoConfigFile: opts.config });
+  const plan = buildPlan({ findings, rules, issuers, state, forceIssuer: opts.forceIssuer });
   for (const w of plan.warnings) io.warn(w);
   const secrets = planSecrets(plan);
   const audit = dryRun ? undefined : new AuditLog(auditLog);

@@ -1,8 +1,7 @@
 // From findings to a revocation plan: which secret goes to which issuer, and why others do not.
 import type { Finding } from '../core/finding.js';
-import type { RuleSpec } from '../core/rule.js';
+import { trustedRevoker, type RuleSpec } from '../core/rule.js';
 import type { IssuerSet } from './issuers/index.js';
-import { ruleFromScannedTree } from './repo-config.js';
 import type { RevokeState } from './state.js';
 import type { Issuer, RevokeTarget } from './types.js';
 
@@ -67,11 +66,9 @@ export interface PlanInput {
   state?: RevokeState;
   /** Send every finding to this issuer (an explicit user choice: `keyhound revoke --issuer`). */
   forceIssuer?: string;
-  /** --config FILE of the scan: its custom rules are untrusted like `.keyhound.yaml`'s. */
-  repoConfigFile?: string;
 }
 
-export function buildPlan({ findings, rules, issuers, state, forceIssuer, repoConfigFile }: PlanInput): Plan {
+export function buildPlan({ findings, rules, issuers, state, forceIssuer }: PlanInput): Plan {
   const plan: Plan = { items: [], skipped: [], notRevocable: 0, knownPublic: 0, warnings: [] };
   const ruleById = new Map(rules.map((r) => [r.id, r]));
 
@@ -87,7 +84,7 @@ export function buildPlan({ findings, rules, issuers, state, forceIssuer, repoCo
     count.set(f.fingerprint, (count.get(f.fingerprint) ?? 0) + 1);
   }
 
-  const untrusted = new Set<string>();
+  const untrusted = new Set<RuleSpec>();
   const routeOf = (f: Finding): string | undefined => {
     if (forceIssuer) return forceIssuer;
     for (const cfg of issuers.configs) {
@@ -95,11 +92,9 @@ export function buildPlan({ findings, rules, issuers, state, forceIssuer, repoCo
     }
     const rule = ruleById.get(f.ruleId);
     if (!rule?.revoker) return undefined;
-    if (ruleFromScannedTree(rule, repoConfigFile)) {
-      untrusted.add(rule.id);
-      return undefined;
-    }
-    return rule.revoker;
+    const revoker = trustedRevoker(rule);
+    if (!revoker) untrusted.add(rule);
+    return revoker;
   };
 
   const routed = new Map<string, string | undefined>();
@@ -167,8 +162,14 @@ export function buildPlan({ findings, rules, issuers, state, forceIssuer, repoCo
     bySecret.set(key, item);
     plan.items.push(item);
   }
-  for (const id of untrusted) {
-    plan.warnings.push(`rule "${id}" comes from the scanned tree's config: its "revoker" is ignored (route it with rules: in your own revoke.yaml)`);
+  for (const rule of untrusted) {
+    const from =
+      rule.origin === 'repository-config'
+        ? "comes from the scanned tree's config"
+        : rule.origin === 'rules-option'
+          ? `comes from a rule file (${rule.source ?? '--rules'})`
+          : 'is not a built-in rule';
+    plan.warnings.push(`rule "${rule.id}" ${from}: its "revoker" is ignored (route it with rules: in your own revoke.yaml)`);
   }
   return plan;
 }

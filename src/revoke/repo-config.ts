@@ -4,7 +4,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import type { RuleSpec } from '../core/rule.js';
 
 /** The one revocation key a scanned tree's config may hold: `revoke: false` disables revocation. */
 export const REPO_REVOKE_KEY = 'revoke';
@@ -68,16 +67,4 @@ export function readRepoConfig(root: string, configFile?: string): RepoRevokeVer
   } catch {
     return { disabled: false, warnings: [], file: name };
   }
-}
-
-/**
- * Custom rules written in the scanned tree's config (`.keyhound.yaml`, or the --config file) come from
- * whoever can open a pull request: their `revoker` is ignored, and their findings reach an issuer only
- * when the user's own revoke.yaml routes them there (`rules:` / `providers:`).
- */
-export function ruleFromScannedTree(rule: RuleSpec, configFile?: string): boolean {
-  const s = rule.source;
-  if (!s) return false;
-  if (/(^|[\\/])\.keyhound\.ya?ml$/.test(s)) return true;
-  return !!configFile && resolve(s) === resolve(configFile);
 }

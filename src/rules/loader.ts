@@ -1,3 +1,4 @@
+// Rule files as written: schema checks, RE2 compilation, the built-in pack (JSON at build time).
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -5,8 +6,7 @@ import type AjvModule from 'ajv';
 import type { ErrorObject } from 'ajv';
 import RE2 from 're2';
 import type * as Yaml from 'yaml';
-import type { KnownPublicValue } from '../core/rule.js';
-import type { RuleSpec } from '../core/rule.js';
+import type { KnownPublicValue, RuleSet, RuleSpec } from '../core/rule.js';
 import { validators } from '../validators/index.js';
 import { lazyRequire } from '../util/lazy-require.js';
 import { ruleFileSchema, ruleSchema } from './schema.js';
@@ -21,10 +21,7 @@ export class RuleError extends Error {
   }
 }
 
-export interface RuleSet {
-  rules: RuleSpec[];
-  knownPublic: KnownPublicValue[];
-}
+export type { RuleSet };
 
 /** The rules/ folder shipped with the package (dist/src/rules → ../../../rules). */
 export function builtinRulesDir(): string {
@@ -113,7 +110,7 @@ export function parseRuleFile(text: string, file: string): RuleSet {
   return { rules, knownPublic: (data as { 'known-public'?: KnownPublicValue[] })['known-public'] ?? [] };
 }
 
-/** Loads every *.yaml in a folder; rule ids must be unique across files. */
+/** Loads every *.yaml in a folder (the built-in pack by default), as written; the rule-set builder checks ids. */
 export function loadRuleDir(dir = builtinRulesDir()): RuleSet {
   return (dir === builtinRulesDir() && freshPack(dir)) || parseRuleDir(dir);
 }
@@ -124,18 +121,13 @@ function ruleFileNames(dir: string): string[] {
 
 function parseRuleDir(dir: string): RuleSet {
   const out: RuleSet = { rules: [], knownPublic: [] };
-  const seen = new Map<string, string>();
   for (const name of ruleFileNames(dir)) {
     const file = join(dir, name);
     const set = parseRuleFile(readFileSync(file, 'utf8'), `rules/${basename(file)}`);
-    for (const r of set.rules) {
-      const prev = seen.get(r.id);
-      if (prev) throw new RuleError(r.source ?? file, r.id, 'id', `duplicate id (also in ${prev})`);
-      seen.set(r.id, r.source ?? file);
-      out.rules.push(r);
-    }
+    out.rules.push(...set.rules);
     out.knownPublic.push(...set.knownPublic);
   }
+  // the pack is checked like any rule set (one duplicate check, in the rule-set builder)
   return out;
 }
 
@@ -189,19 +181,5 @@ export function readRuleFiles(paths: string[]): RuleSet {
       out.knownPublic.push(...set.knownPublic);
     }
   }
-  return out;
-}
-
-/** Built-in rules plus extra rule files or folders (`--rules`); ids must stay unique. */
-export function loadRules(extra: string[] = []): RuleSet {
-  const out = loadRuleDir();
-  const ids = new Map(out.rules.map((r) => [r.id, r.source ?? '']));
-  const more = readRuleFiles(extra);
-  for (const r of more.rules) {
-    if (ids.has(r.id)) throw new RuleError(r.source ?? '', r.id, 'id', `duplicate id (also in ${ids.get(r.id)})`);
-    ids.set(r.id, r.source ?? '');
-    out.rules.push(r);
-  }
-  out.knownPublic.push(...more.knownPublic);
   return out;
 }

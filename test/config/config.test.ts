@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.js';
-import { KEYPATH_RULE_ID } from '../../src/engine/structure/keypath-rule.js';
+import { KEYPATH_RULE_ID } from '../../src/rules/keypath-rule.js';
 import type { RuleSpec } from '../../src/core/rule.js';
 import type { RuleSet } from '../../src/rules/loader.js';
 

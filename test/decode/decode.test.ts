@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeBase64, decodePercent, MAX_DEPTH } from '../../src/engine/decode.js';
 import { Engine } from '../../src/engine/scanner.js';
-import { KEYPATH_RULE } from '../../src/engine/structure/keypath-rule.js';
+import { KEYPATH_RULE } from '../../src/rules/keypath-rule.js';
 import type { RuleSpec } from '../../src/core/rule.js';
 import { expandExample } from '../../src/rules/example-values.js';
 import { loadRuleDir } from '../../src/rules/loader.js';

@@ -81,6 +81,7 @@ export function rule(over: Partial<RuleSpec> & { id: string }): RuleSpec {
     pattern: 'x',
     tags: [],
     examples: { match: ['x'], nomatch: ['y'] },
+    origin: 'built-in',
     ...over,
   };
 }

@@ -1,7 +1,8 @@
 // A pull request must not be able to make keyhound post found secrets to an attacker's URL.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { judgeRepoConfig, readRepoConfig, ruleFromScannedTree } from '../../src/revoke/repo-config.js';
+import { trustedRevoker } from '../../src/core/rule.js';
+import { judgeRepoConfig, readRepoConfig } from '../../src/revoke/repo-config.js';
 import { loadRevokeConfig } from '../../src/revoke/config.js';
 import { finding, githubToken, json, mockServer, revokeYaml, rule, runRevoke, tempDir, type Mock, type TempDir } from './helpers.js';
 
@@ -75,9 +76,9 @@ rules:
 
   it("a custom rule's revoker from the scanned tree is ignored unless the user routes it", async () => {
     github = await mockServer((_req, res) => json(res, 202, []), 2);
-    const custom = { ...gh, id: 'repo-rule', source: '.keyhound.yaml' };
-    assert.equal(ruleFromScannedTree(custom), true);
-    assert.equal(ruleFromScannedTree({ ...gh, source: 'rules/general.yaml' }), false);
+    const custom = { ...gh, id: 'repo-rule', source: '.keyhound.yaml', origin: 'repository-config' as const };
+    assert.equal(trustedRevoker(custom), undefined);
+    assert.equal(trustedRevoker({ ...gh, source: 'rules/general.yaml' }), 'github');
     const tok = await githubToken('ghp');
     const r1 = await runRevoke([finding(custom, tok)], [custom], { cwd: t.dir, yes: true, githubApiUrl: github.url, revokeConfig: revokeYaml(t, '') });
     assert.equal(github.requests.length, 0);
@@ -86,6 +87,38 @@ rules:
     const r2 = await runRevoke([finding(custom, tok)], [custom], { cwd: t.dir, yes: true, githubApiUrl: github.url, revokeConfig: routed });
     assert.equal(github.requests.length, 1);
     assert.equal(r2.results[0]!.outcome, 'revoked');
+  });
+
+  it('a rule loaded from --rules or from the repository config never carries a revoker to an issuer', async () => {
+    github = await mockServer((_req, res) => json(res, 202, []), 2);
+    const ruleText = (id: string) =>
+      [
+        `  - id: ${id}`,
+        `    title: ${id}`,
+        '    provider: github',
+        '    severity: error',
+        '    keywords: [ghp_]',
+        "    pattern: '\\b(ghp_[A-Za-z0-9]{36})\\b'",
+        '    tags: [security, secret]',
+        '    revoker: github',
+        '    examples:',
+        "      match: ['T = {{github:ghp}}']",
+        "      nomatch: ['T = ghp_short']",
+      ].join('\n');
+    const extra = t.write('extra-rules.yaml', `rules:\n${ruleText('extra-gh')}\n`);
+    t.write('.keyhound.yaml', `rules:\n${ruleText('repo-gh')}\n`);
+    const { loadConfig } = await import('../../src/config/load.js');
+    const { rules } = loadConfig(t.dir, undefined, { extraRules: [extra] }).ruleSet;
+    const tok = await githubToken('ghp');
+    for (const id of ['extra-gh', 'repo-gh']) {
+      const r = rules.find((x) => x.id === id)!;
+      assert.equal(r.revoker, 'github', 'kept as written');
+      assert.equal(trustedRevoker(r), undefined, id);
+      const run = await runRevoke([finding(r, tok)], rules, { cwd: t.dir, yes: true, githubApiUrl: github.url, revokeConfig: revokeYaml(t, '') });
+      assert.equal(github.requests.length, 0, id);
+      assert.equal(run.results.length, 0, id);
+      assert.match(run.warnings.join('\n'), new RegExp(`"${id}" (comes from|is not)[^\\n]*its "revoker" is ignored`));
+    }
   });
 
   it('revoke.yaml refuses plain-http endpoints off loopback and unknown fields', () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Engine } from '../../src/engine/scanner.js';
-import { KEYPATH_RULE, KEYPATH_RULE_ID } from '../../src/engine/structure/keypath-rule.js';
+import { KEYPATH_RULE, KEYPATH_RULE_ID } from '../../src/rules/keypath-rule.js';
 import type { RuleSpec } from '../../src/core/rule.js';
 import { expandExample } from '../../src/rules/example-values.js';
 import { validators, wellKnownConstant } from '../../src/validators/index.js';

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Finding } from '../../core/finding.js';
-import type { RuleSpec } from '../../core/rule.js';
+import { trustedRevoker, type RuleSpec } from '../../core/rule.js';
 import { UsageError } from '../../core/errors.js';
 import { addRevocationTargets } from '../options.js';
 import { toolVersion } from '../output.js';
@@ -87,14 +87,14 @@ export function registerRevoke(program: Command, setExit: (code: number) => void
           'revoke takes no arguments: the secret is read from standard input only, because the command line leaks into shell history and process lists (rotate a secret you typed there)',
         );
       }
-      const { loadRules } = await import('../../rules/loader.js');
+      const { buildRuleSet } = await import('../../rules/rule-set.js');
       const { revokeFindings } = await import('../../revoke/index.js');
       const { isSecretPart } = await import('../../revoke/plan.js');
-      const rules = loadRules((raw.rules as string[]) ?? []).rules;
+      const rules = buildRuleSet({ ruleFiles: (raw.rules as string[]) ?? [] }).rules;
       const id = String(raw.rule);
       const rule = rules.find((r) => r.id === id);
       if (!rule) {
-        const able = rules.filter((r) => r.revoker).map((r) => r.id);
+        const able = rules.filter((r) => trustedRevoker(r)).map((r) => r.id);
         throw new UsageError(`unknown rule "${id}"${able.length ? ` (rules with an issuer: ${able.join(', ')})` : ''}`);
       }
       if (isSecretPart(rule) && !raw.issuer) {
