@@ -112,16 +112,13 @@ async function breakdown(): Promise<void> {
   const root = await staged.worktreeRoot(repo);
   const entries = await staged.stagedEntries(root);
   mark(`git rev-parse + git diff --cached (${entries.length} entries)`);
-  const [{ prepareScan }, { runScan }, { AdaptiveScanner }] = await Promise.all([imp('src/config/cli.js'), imp('src/pipeline/scan.js'), imp('src/pipeline/worker-pool.js')]);
-  mark('import config, pipeline, worker pool');
-  const setup = prepareScan(root, { failOn: 'warning', maxFileSize: 10 * 1024 * 1024, rules: [] }, {});
-  mark(`load config and rules (${setup.ruleSet.rules.length} rules)`);
-  const scanner = new AdaptiveScanner(setup.ruleSet, 10 * 1024 * 1024);
-  mark('build the engine');
-  const source = new staged.GitStagedSource({ root, maxFileSize: 10 * 1024 * 1024, entries });
-  const result = await runScan([source], scanner, {});
-  mark(`cat-file, line diff and scan (${result.stats.files} files, ${result.findings.length} findings)`);
-  await scanner.close();
+  const { openScanSession } = await imp('src/session/scan-session.js');
+  mark('import the scan session (config, pipeline, worker pool)');
+  const session = openScanSession({ root });
+  mark(`load config and rules (${session.ruleSet.rules.length} rules)`);
+  const source = new staged.GitStagedSource({ root, maxFileSize: session.settings.maxFileSize, entries });
+  const result = await session.run([source]);
+  mark(`build the engine, cat-file, line diff and scan (${result.stats.files} files, ${result.findings.length} findings)`);
   for (const [name, ms] of steps) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
 }
 

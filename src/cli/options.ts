@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { Severity } from '../core/finding.js';
 import { UsageError } from '../core/errors.js';
+import type { ScanRequest } from '../session/scan-session.js';
 
 export type Format = 'text' | 'json' | 'sarif';
 export type FailOn = Severity | 'never';
@@ -61,7 +62,7 @@ export function addReportOptions(cmd: Command): Command {
     // revocation (issue 5; docs/revocation.md)
     .option('--revoke', 'plan revocation of found secrets whose issuer can revoke them (prints the plan; see --yes)', false)
     .option('--yes', 'with --revoke: call the issuers and revoke (irreversible)', false)
-    // configuration and suppression (issue 4; src/config/cli.ts, docs/configuration.md)
+    // configuration and suppression (issue 4; src/session/scan-session.ts, docs/configuration.md)
     .option('--baseline <file>', 'report only findings not recorded in this baseline file')
     .option('--write-baseline <file>', 'record the current findings in a baseline file (salted fingerprints, no secrets)')
     .option('--no-suppress', 'report everything: ignore inline allow comments, .keyhoundignore, allow: entries and baselines');
@@ -94,5 +95,30 @@ function revokeOptions(raw: Record<string, unknown>) {
     auditLog: raw.auditLog as string | undefined,
     revokeState: raw.revokeState as string | undefined,
     githubApiUrl: raw.githubApiUrl as string | undefined,
+  };
+}
+
+/**
+ * The scan request of a scanning command: values the user gave on the command line only (commander's
+ * defaults stay out, so the config file's values apply), extra rules and suppression flags.
+ */
+export function scanRequest(root: string, opts: ReportOptions, raw: Record<string, unknown>, cmd: Command): ScanRequest {
+  const given = (name: string) => {
+    const src = cmd.getOptionValueSource(name);
+    return src !== undefined && src !== 'default';
+  };
+  return {
+    root,
+    config: opts.config,
+    rules: opts.rules,
+    given: {
+      ...(given('failOn') ? { failOn: opts.failOn } : {}),
+      ...(given('maxFileSize') ? { maxFileSize: opts.maxFileSize } : {}),
+    },
+    suppression: {
+      baseline: raw.baseline as string | undefined,
+      writeBaseline: raw.writeBaseline as string | undefined,
+      noSuppress: raw.suppress === false,
+    },
   };
 }

@@ -1,28 +1,34 @@
+// The end of a scanning command, as separate steps: say what suppression wrote, write the report, revoke
+// when asked. Loaded at start-up (the version): heavy modules load inside the steps.
 import { writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { severityRank, type Finding, type ScanStats } from '../core/finding.js';
+import type { Finding, ScanStats } from '../core/finding.js';
+import { exitCodeFor } from '../core/errors.js';
 import type { RuleSpec } from '../core/rule.js';
-import type { ScanResult } from '../pipeline/scan.js';
-import { EXIT } from '../core/errors.js';
+import { INFORMATION_URI, toolVersion } from '../report/tool.js';
 import type { RepositoryStatus } from '../report/types.js';
-import type { FailOn, ReportOptions } from './options.js';
+import type { FailOnSetting } from '../config/load.js';
+import type { SuppressionOutcome } from '../suppress/index.js';
+import type { ReportOptions } from './options.js';
 
-export const INFORMATION_URI = 'https://github.com/keyhound/keyhound';
+export { exitCodeFor, INFORMATION_URI, toolVersion };
 
-let version: string | undefined;
-export function toolVersion(): string {
-  if (!version) {
-    for (const up of ['../../../package.json', '../../package.json']) {
-      try {
-        version = (JSON.parse(readFileSync(fileURLToPath(new URL(up, import.meta.url)), 'utf8')) as { version: string }).version;
-        break;
-      } catch {
-        /* next layout */
-      }
-    }
-  }
-  return version ?? '0.0.0';
+/**
+ * What the steps need of a scan session: its root (report paths, revocation's working folder; '' when
+ * there is none, as for organisation scans), rules and fail-on level.
+ */
+export interface Scanned {
+  root: string;
+  ruleSet: { rules: RuleSpec[] };
+  settings: { failOn: FailOnSetting };
+}
+
+/** A scan's result as the steps report it. */
+export interface Reportable {
+  findings: Finding[];
+  stats: ScanStats;
+  suppression?: SuppressionOutcome;
+  /** Organisation scans: each repository's status. */
+  repositories?: RepositoryStatus[];
 }
 
 export function useColor(opts: ReportOptions, stream: NodeJS.WriteStream = process.stdout): boolean {
@@ -30,12 +36,6 @@ export function useColor(opts: ReportOptions, stream: NodeJS.WriteStream = proce
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
   return !!stream.isTTY;
-}
-
-export function exitCodeFor(findings: Finding[], failOn: FailOn): number {
-  if (failOn === 'never') return EXIT.clean;
-  const min = severityRank(failOn);
-  return findings.some((f) => severityRank(f.severity) >= min) ? EXIT.findings : EXIT.clean;
 }
 
 /** A progress line on stderr for scans longer than a second, on a terminal only. */
@@ -56,24 +56,26 @@ export function progressReporter(opts: ReportOptions): { update(s: ScanStats): v
   };
 }
 
-/** Renders the report, writes it to --output or stdout, prints warnings, returns the exit code. */
-export async function finish(
-  result: ScanResult & { repositories?: RepositoryStatus[] },
-  rules: RuleSpec[],
-  opts: ReportOptions,
-  root: string,
-): Promise<number> {
+/** Says on stderr what suppression wrote (a baseline), unless quiet. */
+export function noteSuppression(result: Reportable, opts: Pick<ReportOptions, 'quiet'>): void {
+  const wrote = result.suppression?.wroteBaseline;
+  if (!wrote || opts.quiet) return;
+  process.stderr.write(`keyhound: wrote baseline ${wrote.file} (${wrote.entries} ${wrote.entries === 1 ? 'entry' : 'entries'})\n`);
+}
+
+/** Renders the report, writes it to --output or stdout, prints warnings; returns the fail-on exit code. */
+export async function writeReport(result: Reportable, session: Scanned, opts: ReportOptions): Promise<number> {
   const { render } = await import('../report/index.js');
   const text = render(
     opts.format,
     {
       findings: result.findings,
       repositories: result.repositories,
-      rules,
+      rules: session.ruleSet.rules,
       stats: result.stats,
       tool: { name: 'keyhound', version: toolVersion(), informationUri: INFORMATION_URI },
       showSecrets: opts.showSecrets,
-      root,
+      root: session.root,
     },
     { color: useColor(opts) },
   );
@@ -85,29 +87,36 @@ export async function finish(
   if (!opts.quiet && opts.format !== 'text') {
     for (const w of result.stats.warnings) process.stderr.write(`keyhound: warning: ${w}\n`);
   }
-  let code: number = exitCodeFor(result.findings, opts.failOn);
-  // revocation (issue 5): after the report is written, in this process; raw secrets never touch disk
-  if (opts.revoke) {
-    const { revokeFindings, revokeExitCode } = await import('../revoke/index.js');
-    const run = await revokeFindings(
-      result.findings,
-      rules,
-      {
-        yes: opts.yes,
-        revokeConfig: opts.revokeConfig,
-        auditLog: opts.auditLog,
-        revokeState: opts.revokeState,
-        githubApiUrl: opts.githubApiUrl,
-        root,
-        config: opts.config,
-      },
-      {
-        out: (t) => process.stderr.write(t.replace(/^(?=.)/gm, 'keyhound: ')),
-        warn: (w) => process.stderr.write(`keyhound: warning: ${w}\n`),
-        version: toolVersion(),
-      },
-    );
-    code = Math.max(code, revokeExitCode(run));
-  }
-  return code;
+  return exitCodeFor(result.findings, session.settings.failOn);
+}
+
+/** --revoke: after the report, in this process (raw secrets never touch disk); returns revocation's exit code. */
+export async function revokeFound(result: Reportable, session: Scanned, opts: ReportOptions): Promise<number> {
+  const { revokeFindings, revokeExitCode } = await import('../revoke/index.js');
+  const run = await revokeFindings(
+    result.findings,
+    session.ruleSet.rules,
+    {
+      yes: opts.yes,
+      revokeConfig: opts.revokeConfig,
+      auditLog: opts.auditLog,
+      revokeState: opts.revokeState,
+      githubApiUrl: opts.githubApiUrl,
+      root: session.root,
+      config: opts.config,
+    },
+    {
+      out: (t) => process.stderr.write(t.replace(/^(?=.)/gm, 'keyhound: ')),
+      warn: (w) => process.stderr.write(`keyhound: warning: ${w}\n`),
+      version: toolVersion(),
+    },
+  );
+  return revokeExitCode(run);
+}
+
+/** The steps every scanning command ends with: suppression note, report, then revocation when asked. */
+export async function finishScan(result: Reportable, session: Scanned, opts: ReportOptions): Promise<number> {
+  noteSuppression(result, opts);
+  const code = await writeReport(result, session, opts);
+  return opts.revoke ? Math.max(code, await revokeFound(result, session, opts)) : code;
 }

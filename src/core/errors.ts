@@ -1,4 +1,5 @@
 // Shared vocabulary: the usage error every layer may throw, and the process exit codes.
+import { severityRank, type Finding, type Severity } from './finding.js';
 
 /** A problem with how keyhound was called or configured: exit code 2, message without a stack. */
 export class UsageError extends Error {
@@ -10,3 +11,10 @@ export class UsageError extends Error {
 
 /** `partial`: an organisation scan or merge where a repository could not be cloned or scanned (and no finding failed the run). */
 export const EXIT = { clean: 0, findings: 1, error: 2, partial: 3 } as const;
+
+/** 1 when a finding is at or above the fail-on level, else 0. */
+export function exitCodeFor(findings: Finding[], failOn: Severity | 'never'): number {
+  if (failOn === 'never') return EXIT.clean;
+  const min = severityRank(failOn);
+  return findings.some((f) => severityRank(f.severity) >= min) ? EXIT.findings : EXIT.clean;
+}

@@ -2,9 +2,10 @@
 // prompting, never fetching. Byte streams (log, cat-file) go through here; repository questions
 // go through simple-git (git-repo.ts) except on the staged path, which must start fast.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { UsageError } from '../core/errors.js';
 
-/** A git invocation failed in a way the user must hear about (not a repository, unknown ref …). */
-export class GitError extends Error {
+/** A git invocation failed in a way the user must hear about (not a repository, unknown ref …): exit code 2. */
+export class GitError extends UsageError {
   constructor(message: string, readonly stderr = '') {
     super(message);
     this.name = 'GitError';

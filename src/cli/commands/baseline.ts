@@ -19,38 +19,20 @@ export function registerBaseline(program: Command, setExit: (code: number) => vo
     .option('--dry-run', 'print what would be dropped, write nothing', false)
     .option('-q, --quiet', 'print nothing', false)
     .action(async (paths: string[], raw: Record<string, unknown>) => {
-      const [{ loadConfig }, { Baseline, Suppressor }, { FilesystemSource }, { runScan }, { AdaptiveScanner }, { pathMatcher }] =
-        await Promise.all([
-          import('../../config/load.js'),
-          import('../../suppress/index.js'),
-          import('../../sources/filesystem.js'),
-          import('../../pipeline/scan.js'),
-          import('../../pipeline/worker-pool.js'),
-          import('../../suppress/ignore-file.js'),
-        ]);
+      const [{ openScanSession }, { Baseline }, { FilesystemSource }] = await Promise.all([
+        import('../../session/scan-session.js'),
+        import('../../suppress/index.js'),
+        import('../../sources/filesystem.js'),
+      ]);
       const file = raw.baseline as string;
       const current = Baseline.read(file);
       const list = paths.length > 0 ? paths : ['.'];
       const root = list.length === 1 ? resolve(list[0]!) : process.cwd();
-      const { ruleSet, settings } = loadConfig(root, raw.config as string | undefined, { extraRules: raw.rules as string[] });
-      const maxFileSize = settings.maxFileSize ?? 10 * 1024 * 1024;
-      const source = new FilesystemSource({
-        paths: list,
-        root,
-        gitignore: raw.gitignore !== false,
-        followSymlinks: false,
-        maxFileSize,
-        isExcluded: settings.exclude.length > 0 ? pathMatcher(settings.exclude) : undefined,
-      });
-      const scanner = new AdaptiveScanner(ruleSet, maxFileSize);
-      let result;
-      try {
-        result = await runScan([source], scanner, { inflight: scanner.inflight });
-      } finally {
-        await scanner.close();
-      }
-      // findings other suppression covers need no baseline entry
-      const remaining = new Suppressor({ root, allow: settings.allow }).apply(result.findings, result.stats);
+      // no baseline in the session: findings other suppression covers need no baseline entry
+      const session = openScanSession({ root, config: raw.config as string | undefined, rules: raw.rules as string[] });
+      const { maxFileSize, isExcluded } = session.settings;
+      const source = new FilesystemSource({ paths: list, root, gitignore: raw.gitignore !== false, followSymlinks: false, maxFileSize, isExcluded });
+      const { findings: remaining } = await session.run([source]);
       const { baseline: pruned, dropped } = current.pruned(remaining);
       if (!raw.dryRun) pruned.write(file);
       if (!raw.quiet) {

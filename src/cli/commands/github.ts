@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
-import { addReportOptions, reportOptions } from '../options.js';
+import { addReportOptions, reportOptions, scanRequest } from '../options.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -119,45 +119,43 @@ async function scanAndReport(a: {
   setExit: (code: number) => void;
 }): Promise<void> {
   const { raw, opts } = a;
-  const [{ scanOrganisation }, { scanKeyOf }, { AdaptiveScanner }, { prepareScan, finishSuppression }, { finish, toolVersion }, { availableParallelism }] =
+  const [{ scanOrganisation }, { scanKeyOf }, { openScanSession }, { finishScan, toolVersion }, { availableParallelism }] =
     await Promise.all([
       import('../../session/org-scan.js'),
       import('../../session/org-state.js'),
-      import('../../pipeline/worker-pool.js'),
-      import('../../config/cli.js'),
+      import('../../session/scan-session.js'),
       import('../output.js'),
       import('node:os'),
     ]);
   // configuration: --config, else .keyhound.yaml in the working folder (it applies to every repository)
-  const setup = prepareScan(process.cwd(), opts, raw, a.cmd);
-  opts.failOn = setup.failOn;
-  opts.maxFileSize = setup.maxFileSize;
+  const session = openScanSession(scanRequest(process.cwd(), opts, raw, a.cmd));
+  const { maxFileSize, isExcluded } = session.settings;
   const cacheDir = resolve((raw.cacheDir as string | undefined) ?? defaultCacheDir());
-  const scanner = new AdaptiveScanner(setup.ruleSet, opts.maxFileSize, Math.max(1, Math.min(availableParallelism() - 1, 8)));
+  const scanner = session.scanner(Math.max(1, Math.min(availableParallelism() - 1, 8)));
   try {
-    const result = await scanOrganisation({
+    const scanned = await scanOrganisation({
       client: a.client,
       target: a.target,
       selection: a.selection,
       cacheDir,
       token: a.token,
       scanner,
-      maxFileSize: opts.maxFileSize,
-      isExcluded: setup.isExcluded,
-      scanKey: scanKeyOf(toolVersion(), setup.ruleSet.rules, { maxFileSize: opts.maxFileSize, exclude: setup.settings.exclude }),
+      maxFileSize,
+      isExcluded,
+      scanKey: scanKeyOf(toolVersion(), session.ruleSet.rules, { maxFileSize, exclude: session.settings.config.exclude }),
       concurrency: positiveInt('--concurrency', String(raw.concurrency)),
       cloneTimeoutMs: positiveInt('--clone-timeout', String(raw.cloneTimeout)) * 1000,
       log: a.say,
     });
-    const t = result.timing;
+    const t = scanned.timing;
     a.say(
-      `${result.repositories.filter((r) => r.status === 'scanned').length} repositories scanned in ${(t.wallMs / 1000).toFixed(1)} s ` +
+      `${scanned.repositories.filter((r) => r.status === 'scanned').length} repositories scanned in ${(t.wallMs / 1000).toFixed(1)} s ` +
         `(${t.cloned} cloned, ${t.fetched} fetched, ${t.unchanged} unchanged; ${t.blobsScanned} blobs scanned)`,
     );
-    finishSuppression(result, setup, opts.quiet);
-    if (raw.outputDir !== undefined) await writeOutputDir(String(raw.outputDir), result, setup.ruleSet.rules, opts, a.selection.shard);
+    const result = { ...scanned, ...session.suppress(scanned) };
+    if (raw.outputDir !== undefined) await writeOutputDir(String(raw.outputDir), result, session.ruleSet.rules, opts, a.selection.shard);
     // no single root: SARIF paths are owner/name/file, revocation records go to the working folder
-    let code = await finish(result, setup.ruleSet.rules, opts, '');
+    let code = await finishScan(result, { ...session, root: '' }, opts);
     if (code === EXIT.clean && result.repositories.some((r) => r.status === 'failed')) code = EXIT.partial;
     a.setExit(code);
   } finally {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { addReportOptions, reportOptions } from '../options.js';
+import { addReportOptions, reportOptions, scanRequest } from '../options.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -24,83 +24,57 @@ export function registerHistory(program: Command, setExit: (code: number) => voi
       const range = raw.range as string | undefined;
       if (range !== undefined && branches.length > 0) throw new UsageError('--range and --branch cannot be combined');
       // the git modules load here, not when the program starts
-      const [{ openRepo, resolveCommit }, { GitError }, { GitHistorySource }] = await Promise.all([
+      const [{ openRepo, resolveCommit }, { GitHistorySource }] = await Promise.all([
         import('../../sources/git-repo.js'),
-        import('../../sources/git-process.js'),
         import('../../sources/git-history.js'),
       ]);
       // the scanning modules load while git answers the repository questions
-      const scanning = Promise.all([
-        import('../../pipeline/scan.js'),
-        import('../../pipeline/worker-pool.js'),
-        import('../../config/cli.js'),
-        import('../output.js'),
-      ]);
+      const scanning = Promise.all([import('../../session/scan-session.js'), import('../output.js')]);
       scanning.catch(() => undefined);
-      try {
-        const repo = await openRepo(repoPath);
-        let revs: string[] = ['--all'];
-        let tip = repo.head;
-        let addedOnly = false;
-        if (range !== undefined) {
-          const r = parseRange(range);
-          const base = await resolveCommit(repo, r.base);
-          if (!base) throw new UsageError(missingBase(r.base, repo.shallowCommits > 0));
-          const head = await resolveCommit(repo, r.head);
-          if (!head) throw new UsageError(`range head ${r.head} is not a commit in this clone`);
-          // BASE...HEAD means what `git diff BASE...HEAD` shows: the commits since the merge base
-          let from = base;
-          if (r.dots === '...') {
-            const { runGit } = await import('../../sources/git-process.js');
-            const mb = await runGit(['merge-base', base, head], { cwd: repo.root, timeoutMs: 120_000 });
-            from = mb.stdout.toString().trim().split('\n')[0] ?? '';
-            if (mb.code !== 0 || !from) throw new UsageError(`${r.base} and ${r.head} have no common ancestor in this clone (fetch more history: fetch-depth: 0)`);
-          }
-          revs = [`${from}..${head}`];
-          tip = head;
-          addedOnly = true;
-        } else if (branches.length > 0) {
-          revs = [];
-          for (const b of branches) {
-            const sha = await resolveCommit(repo, b);
-            if (!sha) throw new UsageError(`unknown branch or ref: ${b}`);
-            revs.push(sha);
-          }
+      const repo = await openRepo(repoPath);
+      let revs: string[] = ['--all'];
+      let tip = repo.head;
+      let addedOnly = false;
+      if (range !== undefined) {
+        const r = parseRange(range);
+        const base = await resolveCommit(repo, r.base);
+        if (!base) throw new UsageError(missingBase(r.base, repo.shallowCommits > 0));
+        const head = await resolveCommit(repo, r.head);
+        if (!head) throw new UsageError(`range head ${r.head} is not a commit in this clone`);
+        // BASE...HEAD means what `git diff BASE...HEAD` shows: the commits since the merge base
+        let from = base;
+        if (r.dots === '...') {
+          const { runGit } = await import('../../sources/git-process.js');
+          const mb = await runGit(['merge-base', base, head], { cwd: repo.root, timeoutMs: 120_000 });
+          from = mb.stdout.toString().trim().split('\n')[0] ?? '';
+          if (mb.code !== 0 || !from) throw new UsageError(`${r.base} and ${r.head} have no common ancestor in this clone (fetch more history: fetch-depth: 0)`);
         }
-        const [{ runScan }, { AdaptiveScanner }, { prepareScan, finishSuppression }, { finish, progressReporter }] = await scanning;
-        // config (.keyhound.yaml at the repository root, or --config), exclusions and suppression
-        const setup = prepareScan(repo.root, opts, raw, cmd);
-        opts.failOn = setup.failOn;
-        opts.maxFileSize = setup.maxFileSize;
-        const source = new GitHistorySource({
-          repo,
-          revs,
-          since: raw.since as string | undefined,
-          addedOnly,
-          tip,
-          maxFileSize: opts.maxFileSize,
-          isExcluded: setup.isExcluded,
-        });
-        // git cat-file, git log and this thread (which parses them and feeds the scanner) keep about one
-        // CPU busy during a history scan: scanning threads get the rest. On 2 CPUs that is this thread
-        // alone, which beats 2 workers there (no worker start-up, no transfers; 1.65 s vs 1.9 s, less memory)
-        const scanner = new AdaptiveScanner(setup.ruleSet, opts.maxFileSize, Math.max(1, Math.min(availableParallelism() - 1, 8)));
-        const progress = progressReporter(opts);
-        try {
-          const result = await runScan([source], scanner, { onProgress: progress.update, inflight: scanner.inflight });
-          progress.done();
-          if (result.stats.commits === 0 && range === undefined && !raw.since) {
-            result.stats.warnings.push(repo.head ? 'no commits to scan' : 'the repository has no commits yet: nothing to scan');
-          }
-          finishSuppression(result, setup, opts.quiet);
-          setExit(await finish(result, setup.ruleSet.rules, opts, repo.root));
-        } finally {
-          await scanner.close();
+        revs = [`${from}..${head}`];
+        tip = head;
+        addedOnly = true;
+      } else if (branches.length > 0) {
+        revs = [];
+        for (const b of branches) {
+          const sha = await resolveCommit(repo, b);
+          if (!sha) throw new UsageError(`unknown branch or ref: ${b}`);
+          revs.push(sha);
         }
-      } catch (e) {
-        if (e instanceof GitError) throw new UsageError(e.message);
-        throw e;
       }
+      const [{ openScanSession }, { finishScan, progressReporter }] = await scanning;
+      // config (.keyhound.yaml at the repository root, or --config), exclusions and suppression
+      const session = openScanSession(scanRequest(repo.root, opts, raw, cmd));
+      const { maxFileSize, isExcluded } = session.settings;
+      const source = new GitHistorySource({ repo, revs, since: raw.since as string | undefined, addedOnly, tip, maxFileSize, isExcluded });
+      const progress = progressReporter(opts);
+      // git cat-file, git log and this thread (which parses them and feeds the scanner) keep about one
+      // CPU busy during a history scan: scanning threads get the rest. On 2 CPUs that is this thread
+      // alone, which beats 2 workers there (no worker start-up, no transfers; 1.65 s vs 1.9 s, less memory)
+      const result = await session.run([source], { onProgress: progress.update, threads: Math.max(1, Math.min(availableParallelism() - 1, 8)) });
+      progress.done();
+      if (result.stats.commits === 0 && range === undefined && !raw.since) {
+        result.stats.warnings.push(repo.head ? 'no commits to scan' : 'the repository has no commits yet: nothing to scan');
+      }
+      setExit(await finishScan(result, session, opts));
     });
 }
 

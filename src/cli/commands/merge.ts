@@ -20,9 +20,9 @@ export function registerMerge(program: Command, setExit: (code: number) => void)
     .option('--no-color', 'no colours in text output (NO_COLOR is honoured too)')
     .addHelpText('after', '\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 some repository failed in a shard.\n')
     .action(async (paths: string[], raw: Record<string, unknown>) => {
-      const [{ findOrgReports, mergeOrgReports }, { loadRules }, { finish }] = await Promise.all([
+      const [{ findOrgReports, mergeOrgReports }, { buildRuleSet }, { writeReport }] = await Promise.all([
         import('../../report/merge.js'),
-        import('../../rules/loader.js'),
+        import('../../rules/rule-set.js'),
         import('../output.js'),
       ]);
       const quiet = !!raw.quiet;
@@ -48,7 +48,8 @@ export function registerMerge(program: Command, setExit: (code: number) => void)
         );
       }
       // rule metadata (titles, help, severities) for SARIF comes from the built-in rules; others from the findings
-      let code = await finish({ findings: merged.findings, stats: merged.stats, repositories: merged.repositories }, loadRules().rules, opts, '');
+      const scanned = { root: '', ruleSet: buildRuleSet(), settings: { failOn: opts.failOn } };
+      let code = await writeReport({ findings: merged.findings, stats: merged.stats, repositories: merged.repositories }, scanned, opts);
       if (code === EXIT.clean && merged.repositories.some((r) => r.status === 'failed')) code = EXIT.partial;
       setExit(code);
     });

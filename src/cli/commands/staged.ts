@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { Finding } from '../../core/finding.js';
 import type { StagedEntry } from '../../sources/git-staged.js';
-import { UsageError } from '../../core/errors.js';
-import { addReportOptions, reportOptions, type ReportOptions } from '../options.js';
+import { addReportOptions, reportOptions, scanRequest, type ReportOptions } from '../options.js';
 
 // The pre-commit path: nothing heavy loads before we know something is staged, and rules load only
 // when there are staged bytes to scan.
@@ -17,22 +16,12 @@ export function registerStaged(program: Command, setExit: (code: number) => void
       ),
   ).action(async (raw: Record<string, unknown>, cmd: Command) => {
     const opts = reportOptions(raw);
-    const [{ GitStagedSource, StagedReaders, stagedEntries, worktreeRoot }, { GitError }] = await Promise.all([
-      import('../../sources/git-staged.js'),
-      import('../../sources/git-process.js'),
-    ]);
-    let root: string;
-    let entries: StagedEntry[];
-    try {
-      // both at once: diff --cached paths are relative to the top whatever the current folder
-      const listing = stagedEntries(process.cwd());
-      listing.catch(() => undefined);
-      root = await worktreeRoot(process.cwd());
-      entries = await listing;
-    } catch (e) {
-      if (e instanceof GitError) throw new UsageError(e.message);
-      throw e;
-    }
+    const { GitStagedSource, StagedReaders, stagedEntries, worktreeRoot } = await import('../../sources/git-staged.js');
+    // both at once: diff --cached paths are relative to the top whatever the current folder
+    const listing = stagedEntries(process.cwd());
+    listing.catch(() => undefined);
+    const root = await worktreeRoot(process.cwd());
+    const entries: StagedEntry[] = await listing;
     if (entries.length === 0 && opts.format === 'text' && !opts.output && !raw.writeBaseline) {
       // nothing staged: no config, no rules, nothing to say
       setExit(0);
@@ -40,34 +29,18 @@ export function registerStaged(program: Command, setExit: (code: number) => void
     }
     // cat-file starts now, while the engine and the rules load, not after them
     const readers = new StagedReaders(root);
-    let loaded;
-    let setup;
     try {
-      loaded = await Promise.all([
-        import('../../pipeline/scan.js'),
-        import('../../pipeline/worker-pool.js'),
-        import('../../config/cli.js'),
-        import('../output.js'),
-      ]);
+      const [{ openScanSession }, output] = await Promise.all([import('../../session/scan-session.js'), import('../output.js')]);
       // config (.keyhound.yaml at the work tree top, or --config), exclusions and suppression
-      setup = loaded[2].prepareScan(root, opts, raw, cmd);
-    } catch (e) {
-      readers.kill();
-      throw e;
-    }
-    const [{ runScan }, { AdaptiveScanner }, { finishSuppression }, output] = loaded;
-    opts.failOn = setup.failOn;
-    opts.maxFileSize = setup.maxFileSize;
-    const source = new GitStagedSource({ root, maxFileSize: opts.maxFileSize, isExcluded: setup.isExcluded, entries, readers });
-    const scanner = new AdaptiveScanner(setup.ruleSet, opts.maxFileSize);
-    try {
-      const result = await runScan([source], scanner, { inflight: scanner.inflight });
-      finishSuppression(result, setup, opts.quiet);
+      const session = openScanSession(scanRequest(root, opts, raw, cmd));
+      const { maxFileSize, isExcluded } = session.settings;
+      const result = await session.run([new GitStagedSource({ root, maxFileSize, isExcluded, entries, readers })]);
       if (opts.format !== 'text') {
-        setExit(await output.finish(result, setup.ruleSet.rules, opts, root));
+        setExit(await output.finishScan(result, session, opts));
         return;
       }
-      const code = output.exitCodeFor(result.findings, opts.failOn);
+      output.noteSuppression(result, opts);
+      const code = output.exitCodeFor(result.findings, session.settings.failOn);
       const text = shortReport(result.findings, opts, code);
       if (opts.output) {
         const { writeFileSync } = await import('node:fs');
@@ -77,12 +50,8 @@ export function registerStaged(program: Command, setExit: (code: number) => void
       }
       if (!opts.quiet) for (const w of result.stats.warnings) process.stderr.write(`keyhound: warning: ${w}\n`);
       setExit(code);
-    } catch (e) {
-      if (e instanceof GitError) throw new UsageError(e.message);
-      throw e;
     } finally {
       readers.kill();
-      await scanner.close();
     }
   });
 }
