@@ -150,7 +150,8 @@ async function scanAndReport(a: {
     const t = scanned.timing;
     a.say(
       `${scanned.repositories.filter((r) => r.status === 'scanned').length} repositories scanned in ${(t.wallMs / 1000).toFixed(1)} s ` +
-        `(${t.cloned} cloned, ${t.fetched} fetched, ${t.unchanged} unchanged; ${t.blobsScanned} blobs scanned)`,
+        `(${t.cloned} cloned, ${t.fetched} fetched, ${t.unchanged} unchanged; ${t.blobsScanned} blobs scanned; ` +
+        `listing ${(t.listMs / 1000).toFixed(1)} s, clone/fetch ${(t.syncMs / 1000).toFixed(1)} s and scan ${(t.scanMs / 1000).toFixed(1)} s summed over repositories)`,
     );
     const result = { ...scanned, ...session.suppress(scanned) };
     if (raw.outputDir !== undefined) await writeOutputDir(String(raw.outputDir), result, session.ruleSet.rules, opts, a.selection.shard);
