@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandExample } from '../src/rules/example-values.js';
 import { MockGithub, runCliAsync } from '../test/github/helpers.js';
-import { collectFiles } from './common.js';
+import { benchGitEnv, collectFiles, rng } from './common.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const checkout = resolve(here, '../..');
@@ -18,14 +18,7 @@ const REPOS = Number(process.env.BENCH_REPOS ?? 60);
 const COMMITS = Number(process.env.BENCH_REPO_COMMITS ?? 40);
 const TEXT = /\.(js|mjs|cjs|ts|json|md|txt|yml|yaml|css|html)$/;
 
-const env: NodeJS.ProcessEnv = {};
-for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
-Object.assign(env, { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' });
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 2246822519) + 0x9e3779b9) >>> 0) / 2 ** 32);
-}
+const env = benchGitEnv();
 
 const sources = collectFiles(join(checkout, 'node_modules'), (name, size) => TEXT.test(name) && size > 200 && size < 100_000)
   .filter((p) => /^[\w./@+-]+$/.test(p))

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandExample } from '../src/rules/example-values.js';
-import { collectFiles, median, timed, type TimedRun } from './common.js';
+import { benchGitEnv, collectFiles, median, rng, timed, type TimedRun } from './common.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const checkout = resolve(here, '../..');
@@ -16,14 +16,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const repo = join(checkout, 'bench/.data', `history-${COMMITS}`);
 const TEXT = /\.(js|mjs|cjs|ts|mts|cts|json|md|txt|yml|yaml|css|html)$/;
 
-const env: NodeJS.ProcessEnv = {};
-for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
-Object.assign(env, { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' });
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 2246822519) + 0x9e3779b9) >>> 0) / 2 ** 32);
-}
+const env = benchGitEnv();
 
 /** Builds the repository with git fast-import: edits of real files, renames, deletions, branches, planted secrets. */
 function build(): { commits: number; planted: number } {

@@ -88,7 +88,13 @@ export async function scanOrganisation(req: OrgScanRequest): Promise<OrgScanResu
   // scanning is CPU work on one shared scanner: two repositories at a time keep git and the engine busy
   const scanLimit = pLimit(2);
   const hostDir = hostFolder(req.client.apiUrl);
-  const save = () => saveState(statePath, state);
+  // progress survives an interrupted run; written at most every few seconds (the file grows with the organisation)
+  let savedAt = Date.now();
+  const save = (force = false) => {
+    if (!force && Date.now() - savedAt < 5000) return;
+    saveState(statePath, state);
+    savedAt = Date.now();
+  };
   await Promise.all(
     selected
       .filter((s) => !s.skip)
@@ -98,7 +104,7 @@ export async function scanOrganisation(req: OrgScanRequest): Promise<OrgScanResu
           const prev = state.repositories[stateKey(s.repo.fullName)];
           let mirror: MirrorResult & { dir: string };
           try {
-            mirror = await mirrorOf(s.repo, req, hostDir);
+            mirror = await mirrorOf(s.repo, req, hostDir, prev?.tips);
           } catch (e) {
             outcomes.push(failed(s.repo.fullName, `cannot clone or fetch: ${message(e, req.token)}`, prev));
             return;
@@ -127,7 +133,7 @@ export async function scanOrganisation(req: OrgScanRequest): Promise<OrgScanResu
         }),
       ),
   );
-  save();
+  save(true);
 
   const stats = emptyStats();
   stats.commits = 0;
@@ -192,7 +198,7 @@ function hostFolder(api: URL): string {
   return api.host.replace(/[^A-Za-z0-9.-]/g, '_').replace(/^api\./, '') || 'github';
 }
 
-async function mirrorOf(repo: ApiRepository, req: OrgScanRequest, hostDir: string): Promise<MirrorResult & { dir: string }> {
+async function mirrorOf(repo: ApiRepository, req: OrgScanRequest, hostDir: string, known?: Record<string, string>): Promise<MirrorResult & { dir: string }> {
   if (!isSafeFullName(repo.fullName)) throw new Error('the API gave a repository name that is not owner/name');
   const url = checkCloneUrl(repo.cloneUrl, req.client.apiUrl);
   const [owner, name] = repo.fullName.toLowerCase().split('/') as [string, string];
@@ -204,6 +210,7 @@ async function mirrorOf(repo: ApiRepository, req: OrgScanRequest, hostDir: strin
     token: req.token,
     sendToken: sameGithubHost(url, req.client.apiUrl),
     timeoutMs: req.cloneTimeoutMs,
+    known,
   });
   return { ...res, dir };
 }
@@ -219,7 +226,10 @@ interface ScannedRepo {
 async function scanMirror(repo: ApiRepository, mirror: MirrorResult & { dir: string }, prev: RepoState | undefined, req: OrgScanRequest, now: number): Promise<ScannedRepo> {
   const tips = Object.fromEntries(mirror.tips);
   const newTips = [...new Set(mirror.tips.values())];
-  const known = prev ? await present(mirror.dir, [...new Set(Object.values(prev.tips))]) : [];
+  const prevTips = prev ? [...new Set(Object.values(prev.tips))] : [];
+  // nothing new: no git process at all; otherwise the earlier tips this clone still has bound the walk
+  const unchanged = !!prev && newTips.every((t) => prevTips.includes(t));
+  const known = unchanged ? newTips : await present(mirror.dir, prevTips);
   const fresh = newTips.filter((t) => !known.includes(t));
   const old = prev ? restoredFindings(prev.findings) : [];
   for (const o of old) o.finding.repository = repo.fullName;

@@ -41,10 +41,12 @@ export interface MirrorRequest {
   token?: string;
   sendToken: boolean;
   timeoutMs?: number;
+  /** Tips already scanned (the incremental state): `unchanged` means the fetch brought none other. */
+  known?: Record<string, string>;
 }
 
 export interface MirrorResult {
-  /** `cloned`: the cache had no copy; `fetched`: refs moved; `unchanged`: nothing new. */
+  /** `cloned`: the cache had no copy; `fetched`: refs moved since the known tips; `unchanged`: nothing new. */
   action: 'cloned' | 'fetched' | 'unchanged';
   /** ref name → object id after the sync. */
   tips: Map<string, string>;
@@ -157,7 +159,6 @@ export async function syncMirror(req: MirrorRequest): Promise<MirrorResult> {
   }
   writeFileNoFollow(join(req.dir, 'config'), BARE_CONFIG);
   rmSync(join(req.dir, 'hooks'), { recursive: true, force: true });
-  const before = fresh ? new Map<string, string>() : await refTips(req.dir);
 
   const pairs: Array<[string, string]> = [];
   if (req.token && req.sendToken) pairs.push(['http.extraHeader', authHeader(req.token)], ['http.followRedirects', 'false']);
@@ -172,15 +173,13 @@ export async function syncMirror(req: MirrorRequest): Promise<MirrorResult> {
     timeoutMs: req.timeoutMs ?? 30 * 60_000,
     token: req.token,
   });
+  // one git process after the fetch: HEAD is written here, and a branch tip is always a commit
   const tips = await refTips(req.dir);
-  let head: string | null = null;
-  const branch = req.defaultBranch && tips.has(`refs/heads/${req.defaultBranch}`) ? req.defaultBranch : null;
-  const fallback = [...tips.keys()].find((r) => r.startsWith('refs/heads/'));
-  const headRef = branch ? `refs/heads/${branch}` : fallback;
-  if (headRef) {
-    await git(req.dir, ['symbolic-ref', 'HEAD', headRef]);
-    head = (await git(req.dir, ['rev-parse', '--verify', '-q', `${headRef}^{commit}`]).catch(() => '')).trim() || null;
-  }
-  const changed = fresh || before.size !== tips.size || [...tips].some(([r, s]) => before.get(r) !== s);
+  const branch = req.defaultBranch && tips.has(`refs/heads/${req.defaultBranch}`) ? `refs/heads/${req.defaultBranch}` : null;
+  const headRef = branch ?? [...tips.keys()].find((r) => r.startsWith('refs/heads/'));
+  if (headRef) writeFileNoFollow(join(req.dir, 'HEAD'), `ref: ${headRef}\n`, 0o644);
+  const head = headRef ? tips.get(headRef)! : null;
+  const known = req.known ?? {};
+  const changed = Object.keys(known).length !== tips.size || [...tips].some(([r, s]) => known[r] !== s);
   return { action: fresh ? 'cloned' : changed ? 'fetched' : 'unchanged', tips, head };
 }

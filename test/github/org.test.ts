@@ -69,6 +69,9 @@ function parse(stdout: string, stderr: string): JsonReport {
   }
 }
 
+// temp folders (and the shared test rule file) go once every suite is done
+after(() => cleanup());
+
 const statusOf = (rep: JsonReport) => Object.fromEntries((rep.repositories ?? []).map((r) => [r.full_name, r.status]));
 const secretFindings = (rep: JsonReport) => rep.findings.filter((f) => f.ruleId === 'kh-git-token');
 
@@ -87,10 +90,7 @@ describe('keyhound github (mock GitHub on 127.0.0.1)', () => {
     await gh.start();
     repos = await buildOrg(gh);
   });
-  after(async () => {
-    await gh.stop();
-    cleanup();
-  });
+  after(() => gh.stop());
 
   it('lists every page (waiting out a 429 retry-after), clones with the token as a header, reports each repository', async () => {
     gh.rateLimitPage = 2;
@@ -238,5 +238,37 @@ describe('keyhound github (mock GitHub on 127.0.0.1)', () => {
     const r = await runCliAsync(cwd, ['github', '--org', 'nobody', '--github-api-url', gh.apiUrl, '--cache-dir', tempDir('kh-cx-')], env());
     assert.equal(r.code, 2);
     assert.match(r.stderr, /organisation nobody not found/);
+  });
+});
+
+describe('keyhound github --user', () => {
+  const gh = new MockGithub();
+  let cwd = '';
+  before(async () => {
+    cwd = tempDir('keyhound-user-cwd-');
+    await gh.start();
+    gh.add({ owner: 'octo', name: 'pub', id: 1, work: workRepo([['a', { 'a.env': `T=${SECRET.alpha}\n` }]]) });
+    gh.add({ owner: 'octo', name: 'secret-stuff', id: 2, private: true, work: workRepo([['b', { 'b.env': `T=${SECRET.delta}\n` }]]) });
+  });
+  after(() => gh.stop());
+  const run = (env: NodeJS.ProcessEnv) =>
+    runCliAsync(cwd, ['github', '--user', 'octo', '--github-api-url', gh.apiUrl, '--rules', rulesPath(), '--format', 'json', '-q', '--cache-dir', tempDir('kh-uc-')], env);
+
+  it('without a token lists public repositories only, through /users/{user}/repos, and sends no Authorization', async () => {
+    const r = await run({});
+    const rep = parse(r.stdout, r.stderr);
+    assert.deepEqual(statusOf(rep), { 'octo/pub': 'scanned' });
+    assert.ok(gh.requests.some((q) => q.url.startsWith('/api/users/octo/repos')));
+    assert.ok(gh.requests.every((q) => q.authorization === undefined));
+  });
+
+  it("with the user's own token lists its private repositories through /user/repos", async () => {
+    gh.login = 'octo';
+    const mark = gh.requests.length;
+    const r = await run({ GITHUB_TOKEN: TOKEN });
+    const rep = parse(r.stdout, r.stderr);
+    assert.deepEqual(statusOf(rep), { 'octo/pub': 'scanned', 'octo/secret-stuff': 'scanned' });
+    assert.ok(gh.requests.slice(mark).some((q) => q.url.startsWith('/api/user/repos')));
+    assert.deepEqual(secretFindings(rep).map((f) => f.repository).sort(), ['octo/pub', 'octo/secret-stuff']);
   });
 });
