@@ -82,16 +82,17 @@ async function scan(gh: MockGithub, cache: string): Promise<Run> {
   return { wallMs, repos: Number(m[1]), blobs: Number(m[2]), listS: Number(m[3]), syncS: Number(m[4]), scanS: Number(m[5]), findings: report.findings.length };
 }
 
-/** Reference: `git clone --bare` of every repository from the same server, 4 at a time. */
-async function gitClones(gh: MockGithub, dir: string): Promise<number> {
+/** Reference: `git clone --bare` of every repository from the same server, 4 at a time (or, `fetch`, a fetch into those clones). */
+async function gitClones(gh: MockGithub, dir: string, fetch = false): Promise<number> {
   const t0 = Date.now();
-  const queue = gh.repos.map((r) => `http://127.0.0.1:${gh.port}/git/${r.owner}/${r.name}.git`);
+  const queue = gh.repos.map((r, i) => [`http://127.0.0.1:${gh.port}/git/${r.owner}/${r.name}.git`, join(dir, String(i))] as const);
   const worker = async () => {
-    for (let url = queue.shift(); url; url = queue.shift()) {
-      const target = join(dir, String(queue.length));
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [url, target] = next;
+      const args = fetch ? ['-C', target, 'fetch', '-q', url, '+refs/heads/*:refs/heads/*'] : ['clone', '--bare', '-q', url, target];
       await new Promise<void>((res, rej) => {
-        const c = spawn('git', ['clone', '--bare', '-q', url, target], { env, stdio: 'ignore' });
-        c.on('close', (code) => (code === 0 ? res() : rej(new Error(`git clone ${url} exited ${code}`))));
+        const c = spawn('git', args, { env, stdio: 'ignore' });
+        c.on('close', (code) => (code === 0 ? res() : rej(new Error(`git ${args.join(' ')} exited ${code}`))));
       });
     }
   };
@@ -127,6 +128,8 @@ try {
 
   const refMs = await gitClones(gh, join(work, 'ref'));
   console.log(`${'reference: git clone --bare ×4'.padEnd(28)} ${(refMs / 1000).toFixed(1).padStart(6)} s  ${((REPOS / (refMs / 1000)) * 60).toFixed(0).padStart(5)} repos/min`);
+  const fetchMs = await gitClones(gh, join(work, 'ref'), true);
+  console.log(`${'reference: git fetch ×4 (no-op)'.padEnd(28)} ${(fetchMs / 1000).toFixed(1).padStart(6)} s  ${((REPOS / (fetchMs / 1000)) * 60).toFixed(0).padStart(5)} repos/min`);
   const cache = join(work, 'cache');
   line('cold cache (clone + scan)', await scan(gh, cache));
   line('warm cache, nothing new', await scan(gh, cache));

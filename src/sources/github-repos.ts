@@ -73,7 +73,14 @@ export class GithubClient {
       request: { fetch: timeoutFetch(opts.timeoutMs ?? 60_000), redirect: 'manual' },
       log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     });
-    this.octokit.hook.wrap('request', (request, options) => limit(() => this.withRateLimit(async () => request(options))));
+    this.octokit.hook.wrap('request', (request, options) => {
+      // pagination follows Link URLs from the answer: the token must not follow one to another host
+      const target = new URL(String(options.url), `${this.apiUrl.href.replace(/\/+$/, '')}/`);
+      if (target.origin !== this.apiUrl.origin) {
+        throw new GithubApiError(`the GitHub API pointed to another host (${target.host}); not followed`);
+      }
+      return limit(() => this.withRateLimit(async () => request(options)));
+    });
   }
 
   /** Runs one request; waits out rate limits (retry-after, x-ratelimit-reset) and retries a bounded number of times. */

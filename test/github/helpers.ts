@@ -26,6 +26,7 @@ export interface RecordedRequest {
   method: string;
   url: string;
   authorization?: string;
+  host?: string;
   /** Decoded request body of git POSTs. */
   body?: string;
 }
@@ -39,6 +40,8 @@ export class MockGithub {
   /** Answer the next request for this page with 429 + retry-after (once). */
   rateLimitPage: number | null = null;
   rateLimitSeconds = 1;
+  /** Link headers name this host instead of 127.0.0.1 (a listing that tries to send the client elsewhere). */
+  linkHost: string | null = null;
   /** `GET /user` answers this login (with a token). */
   login = 'ci-bot';
   private server!: Server;
@@ -113,7 +116,7 @@ export class MockGithub {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     let body = Buffer.concat(chunks);
-    const rec: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', authorization: req.headers.authorization };
+    const rec: RecordedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', authorization: req.headers.authorization, host: req.headers.host };
     this.requests.push(rec);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${this.port}`);
     if (url.pathname.startsWith('/git/')) {
@@ -140,6 +143,7 @@ export class MockGithub {
     const link = (p: number, rel: string) => {
       const u = new URL(url);
       u.searchParams.set('page', String(p));
+      if (this.linkHost) u.hostname = this.linkHost;
       return `<${u.href}>; rel="${rel}"`;
     };
     const links = [page < last ? link(page + 1, 'next') : '', link(last, 'last'), page > 1 ? link(page - 1, 'prev') : ''].filter(Boolean);

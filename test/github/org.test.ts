@@ -234,6 +234,16 @@ describe('keyhound github (mock GitHub on 127.0.0.1)', () => {
     assert.deepEqual(JSON.parse(r.stdout), { shard: ['1/3', '2/3', '3/3'] });
   });
 
+  it('a pagination link to another host is not followed (the token stays with the API)', async () => {
+    gh.linkHost = 'localhost';
+    const mark = gh.requests.length;
+    const r = await runCliAsync(cwd, [...base(), '--cache-dir', tempDir('kh-cl-')], env());
+    gh.linkHost = null;
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /pointed to another host \(localhost:\d+\)/);
+    assert.ok(gh.requests.slice(mark).every((q) => !q.host?.startsWith('localhost')));
+  });
+
   it('an unknown organisation is a usage error (exit 2)', async () => {
     const r = await runCliAsync(cwd, ['github', '--org', 'nobody', '--github-api-url', gh.apiUrl, '--cache-dir', tempDir('kh-cx-')], env());
     assert.equal(r.code, 2);
