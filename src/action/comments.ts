@@ -6,6 +6,7 @@ import { Octokit } from '@octokit/rest';
 import type { Finding } from '../core/finding.js';
 import { bySeverity, makeScrub, sentence, shortSha, type Scrub } from '../report/common.js';
 import type { PullRequestRef } from './plan.js';
+import { findingMessage } from '../report/messages.js';
 
 const MARKER = /<!-- keyhound:finding ([0-9a-f]{8,64}):([0-9a-f]{16}) -->/;
 /** Pages of existing comments read at most (100 per page). */
@@ -43,7 +44,7 @@ export function commentBody(f: Finding, scrub: Scrub): string {
     commentMarker(f),
     `**keyhound: ${md(scrub(f.title))}** (\`${f.ruleId}\`, ${f.severity}${f.validated ? ', checksum/structure verified' : ''})`,
     '',
-    sentence(md(scrub(f.message))),
+    sentence(md(scrub(findingMessage(f)))),
     '',
     `Redacted: \`${f.redacted.replace(/`/g, "'")}\`${f.commit ? ` · introduced in ${shortSha(f.commit.sha)}` : ''} · fingerprint \`${f.fingerprint}\``,
     '',

@@ -34,7 +34,14 @@ export interface Finding {
   /** Fingerprints of the other parts of a two-part credential found nearby. */
   related?: string[];
   pair?: { id: string; part: string };
-  message: string;
+  /**
+   * What to say about the finding, as an id and its data (ESLint's `messageId`): reporters write the
+   * words (src/report/messages.ts). Findings read back from a JSON report carry `message` instead.
+   */
+  messageId?: FindingMessageId;
+  messageData?: Record<string, string>;
+  /** The words, when no messageId says them (findings read from a JSON report, hand-made findings). */
+  message?: string;
   tags: string[];
   /** Set by sources: git provenance and similar. */
   commit?: CommitInfo;
@@ -48,6 +55,9 @@ export interface Finding {
    */
   suppressed?: SuppressionKind;
 }
+
+/** `secret`: a rule's match; `known-public`: a published test value; `key-path`: the key-path rule's match. */
+export type FindingMessageId = 'secret' | 'known-public' | 'key-path';
 
 export type SuppressionKind = 'inline' | 'ignoreFile' | 'baseline' | 'allow';
 

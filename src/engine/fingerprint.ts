@@ -1,3 +1,4 @@
+// A finding's stable id: rule and secret hashed, so reports and baselines never need the secret.
 import { createHash } from 'node:crypto';
 
 /** Stable across line moves and renames: depends on rule id and secret only. */

@@ -1,3 +1,4 @@
+// Which rules can match a chunk: keywords and gate patterns, in one pass whatever the rule count.
 import RE2 from 're2';
 
 /** Input scanned with indexOf before the RE2.Set pays for its ~50 ms build. */

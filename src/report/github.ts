@@ -16,6 +16,7 @@ import {
   type Scrub,
 } from './common.js';
 import type { ReportInput } from './types.js';
+import { findingMessage } from './messages.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 const LEVEL: Record<Severity, AnnotationLevel> = { error: 'error', warning: 'warning', note: 'notice' };
@@ -51,7 +52,7 @@ export interface Annotations {
 }
 
 function annotationMessage(f: Finding, scrub: Scrub, showSecrets: boolean): string {
-  const parts = [sentence(scrub(f.message)), sentence(`${showSecrets ? 'Secret' : 'Redacted'}: ${showSecrets ? f.secret : f.redacted}`)];
+  const parts = [sentence(scrub(findingMessage(f))), sentence(`${showSecrets ? 'Secret' : 'Redacted'}: ${showSecrets ? f.secret : f.redacted}`)];
   if (f.address) parts.push(sentence(`Address: ${f.address}`));
   if (f.commit) {
     const c = f.commit;

@@ -2,6 +2,7 @@
 import type { CommitInfo, Finding, ScanStats } from '../core/finding.js';
 import { makeScrub, sortedByLocation, suppressionOf, type Scrub, type Suppression } from './common.js';
 import type { ReportInput, RepositoryStatus } from './types.js';
+import { findingMessage } from './messages.js';
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -74,7 +75,7 @@ export function jsonFinding(f: Finding, scrub: Scrub, showSecrets: boolean): Jso
     fingerprint: f.fingerprint,
     redacted: f.redacted,
     validated: f.validated,
-    message: scrub(f.message),
+    message: scrub(findingMessage(f)),
     tags: [...f.tags],
   };
   if (f.address !== undefined) o.address = f.address;

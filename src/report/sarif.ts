@@ -20,6 +20,7 @@ import {
 } from './common.js';
 import { jsonStats } from './json.js';
 import type { ReportInput } from './types.js';
+import { findingMessage } from './messages.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -198,10 +199,11 @@ export function primaryLocationLineHash(f: Pick<Finding, 'ruleId' | 'fingerprint
 }
 
 function resultMessage(f: Finding, index: FingerprintIndex, scrub: Scrub, showSecrets: boolean): string {
-  const parts = [sentence(scrub(f.message))];
+  const message = findingMessage(f);
+  const parts = [sentence(scrub(message))];
   parts.push(sentence(showSecrets ? `Secret: ${f.secret}` : `Redacted value: ${f.redacted}`));
   if (f.address) parts.push(sentence(`Derived address: ${f.address}`));
-  if (f.key && !f.message.includes(f.key)) parts.push(sentence(`Assigned to ${scrub(f.key)}`));
+  if (f.key && !message.includes(f.key)) parts.push(sentence(`Assigned to ${scrub(f.key)}`));
   if (f.related?.length) {
     const linked = linkedParts(f, index);
     const names = [...new Set(linked.flatMap((p) => (p.finding ? [p.finding.pair?.part ?? p.finding.ruleId] : [])))];

@@ -16,6 +16,7 @@ import {
   type FingerprintIndex,
 } from './common.js';
 import type { RenderOptions, ReportInput } from './types.js';
+import { findingMessage } from './messages.js';
 
 const ANSI = {
   reset: '\x1b[0m',
@@ -74,7 +75,7 @@ function block(f: Finding, input: ReportInput, index: FingerprintIndex, paint: P
     lines.push(`${paint([COLOR[f.severity], 'bold'], LABEL[f.severity])}  ${paint('bold', safe(f.ruleId))}  ${paint('bold', where)}${supMark}`);
   }
   const row = (label: string, value: string) => lines.push(`  ${paint('dim', (label + ':').padEnd(13))} ${value}`);
-  lines.push(`  ${safe(f.message)}`);
+  lines.push(`  ${safe(findingMessage(f))}`);
   const secret = input.showSecrets ? paint('bold', terminalSafe(f.secret)) : `${terminalSafe(f.redacted)} ${paint('dim', '(redacted)')}`;
   const mark = f.validated ? `  ${paint('green', '✔ validated')}` : '';
   row('secret', secret + mark);

@@ -7,6 +7,7 @@ import { KEYPATH_RULE, KEYPATH_RULE_ID } from '../../src/rules/keypath-rule.js';
 import type { RuleSpec } from '../../src/core/rule.js';
 import { expandExample } from '../../src/rules/example-values.js';
 import { validators, wellKnownConstant } from '../../src/validators/index.js';
+import { findingMessage } from '../../src/report/messages.js';
 
 const gen = (t: string, seed: string) => expandExample(t, `structure-test:${seed}`);
 
@@ -60,7 +61,7 @@ describe('key-path provider rule', () => {
       assert.equal(f.key, keyPath);
       assert.equal(f.secret, secret);
       assert.deepEqual([f.line, f.column, f.endColumn], [line, column, column + secret.length]);
-      assert.match(f.message, new RegExp(`under key path ${keyPath.replace(/\./g, '\\.')}`));
+      assert.match(findingMessage(f), new RegExp(`under key path ${keyPath.replace(/\./g, '\\.')}`));
     });
   }
 

@@ -1,0 +1,102 @@
+// What the passes produce: candidates (a finding plus its byte span and scoring hints), the context a
+// pass runs in, and makeFinding, the one constructor every pass uses.
+import type { Finding, FindingMessageId, Severity } from '../core/finding.js';
+import type { ValidationResult } from '../core/validator.js';
+import type { Chunk } from './chunk.js';
+import { normalizeValue, type CompiledRule, type CompiledRules } from './compile.js';
+import { fingerprint } from './fingerprint.js';
+import { redact } from './redact.js';
+import type { StructIndex } from './structure/index.js';
+import { normalizeProvider } from './structure/keypath-rule.js';
+
+/** A finding before resolve: its byte span in the chunk and what scoring needs. */
+export type Candidate = Finding & { start: number; end: number; generic: boolean; named?: boolean };
+
+/** Where a decoded value came from: the text around the encoded value (its key path and a few lines). */
+export interface Outer {
+  /** Prefilter and `nearby` see it. */
+  context: string;
+}
+
+/** One chunk as a pass sees it. */
+export interface ScanCtx {
+  path: string;
+  chunk: Chunk;
+  struct: StructIndex | null;
+  outer?: Outer;
+  /** The struct is one made-up value: the whole decoded text under its key path. */
+  whole: boolean;
+  /** Patterns of the prefilter's set that occur in the chunk (the decoding gates among them). */
+  setHits: Set<string>;
+}
+
+export interface FindingFacts {
+  secret: string;
+  start: number;
+  end: number;
+  /** The key (path) the value is assigned to, when one was found. */
+  key?: string;
+  result: ValidationResult;
+  /** Start position, when the pass already knows it. */
+  pos?: { line: number; column: number };
+  /** The key-path rule names the provider its key path named. */
+  provider?: string;
+  messageId?: FindingMessageId;
+}
+
+/** The one way a pass turns a match into a candidate: known-public check, severity, message id, fingerprint. */
+export function makeFinding(set: CompiledRules, rule: CompiledRule, ctx: ScanCtx, facts: FindingFacts): Candidate {
+  const { chunk } = ctx;
+  const { secret, start, end, key, result } = facts;
+  const spec = rule.spec;
+  const norm = normalizeValue(secret);
+  let knownPublic = result.knownPublic ?? set.known.get(norm);
+  if (!knownPublic && (rule.allowExact.has(norm) || rule.allowRe.some((r) => r.test(secret)))) {
+    knownPublic = 'documented sample value';
+  }
+  const pos = facts.pos ?? chunk.lines.position(start);
+  const endPos = chunk.lines.position(end);
+  const severity: Severity = knownPublic ? 'note' : spec.severity;
+  const provider = facts.provider ?? spec.provider;
+  const validated = !!rule.validator && result.valid;
+  let messageId: FindingMessageId;
+  let messageData: Record<string, string>;
+  if (knownPublic) {
+    messageId = 'known-public';
+    messageData = { title: spec.title, knownPublic };
+  } else if (facts.messageId === 'key-path') {
+    messageId = 'key-path';
+    messageData = { provider, keyPath: key ?? '' };
+  } else {
+    messageId = 'secret';
+    messageData = { title: spec.title, ...(key ? { key } : {}), ...(rule.validator ? { checked: 'offline' } : {}) };
+  }
+  const f: Candidate = {
+    ruleId: spec.id,
+    title: spec.title,
+    provider,
+    severity,
+    file: ctx.path,
+    line: pos.line,
+    column: pos.column,
+    endLine: endPos.line,
+    endColumn: endPos.column,
+    secret,
+    redacted: redact(secret),
+    fingerprint: fingerprint(spec.id, secret),
+    validated,
+    messageId,
+    messageData,
+    tags: spec.tags,
+    start,
+    end,
+    generic: rule.generic,
+  };
+  // a key (path) naming the rule's provider settles ties between same-shaped rules of two providers
+  if (key && spec.provider.length >= 3 && normalizeProvider(key).includes(normalizeProvider(spec.provider))) f.named = true;
+  if (knownPublic) f.knownPublic = knownPublic;
+  if (result.address) f.address = result.address;
+  if (key) f.key = key;
+  if (spec.pair) f.pair = spec.pair;
+  return f;
+}
