@@ -3,7 +3,7 @@
 // review comments, and found secrets stay in this process's memory.
 import { relative, resolve, sep } from 'node:path';
 import type { RuleSpec } from '../core/rule.js';
-import type { ScanResult } from '../pipeline/scan.js';
+import { addFindings, type ScanResult } from '../pipeline/scan.js';
 import { openScanSession } from '../session/scan-session.js';
 import { GitHistorySource } from '../sources/git-history.js';
 import type { RepoInfo } from '../sources/git-repo.js';
@@ -46,8 +46,11 @@ export async function scanHistory(s: ScanSettings): Promise<ActionScan> {
   const isExcluded = (p: string) => (prefix !== '' && !p.startsWith(prefix)) || (session.settings.isExcluded?.(p) ?? false);
   const { maxFileSize } = session.settings;
   const source = new GitHistorySource({ repo, revs: plan.revs, addedOnly: plan.addedOnly, tip: plan.tip, maxFileSize, isExcluded });
-  const result = await session.run(plan.empty ? [] : [source]);
-  if (plan.empty) result.stats.commits = 0;
+  const scanned = await session.scan(plan.empty ? [] : [source]);
+  if (plan.empty) scanned.stats.commits = 0;
+  // provenance: each blob's matches placed at every path and commit the blob had, one finding per secret
+  else addFindings(scanned, await source.provenance(scanned.blobMatches ?? new Map(), scanned.stats));
+  const result = session.suppress(scanned);
   result.stats.warnings.unshift(...plan.warnings);
   return { result, rules: session.ruleSet.rules, configFile: session.settings.config.file };
 }

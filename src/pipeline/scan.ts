@@ -1,3 +1,4 @@
+// The scan loop: sources' chunks through a chunk scanner, with counters, progress and a bound on chunks in flight.
 import { emptyStats, type Finding, type ScanStats } from '../core/finding.js';
 import type { Source, SourceChunk, SourceEvents } from '../sources/types.js';
 import type { ChunkScanner } from './chunk-scanner.js';
@@ -5,6 +6,8 @@ import type { ChunkScanner } from './chunk-scanner.js';
 export interface ScanResult {
   findings: Finding[];
   stats: ScanStats;
+  /** Findings of git blobs (chunks with `blob`), by blob id, for the provenance step. */
+  blobMatches?: Map<string, Finding[]>;
 }
 
 export interface RunOptions {
@@ -26,6 +29,7 @@ export async function runScan(sources: Source[], scanner: ChunkScanner, opts: Ru
   const started = Date.now();
   const stats = emptyStats();
   const findings: Finding[] = [];
+  const blobMatches = new Map<string, Finding[]>();
   const events: SourceEvents = {
     warn: (m) => stats.warnings.push(m),
     skipped: (kind) => {
@@ -35,8 +39,6 @@ export async function runScan(sources: Source[], scanner: ChunkScanner, opts: Ru
   let lastProgress = Date.now();
   const gate = new Gate(Math.max(1, opts.inflight ?? 1));
   for (const source of sources) {
-    const mine: Finding[] = source.finish ? [] : findings;
-    const placeIn = source.place ? source.place.bind(source) : place;
     for await (const chunk of source.chunks(events)) {
       await gate.enter();
       scanner
@@ -47,7 +49,8 @@ export async function runScan(sources: Source[], scanner: ChunkScanner, opts: Ru
             if (o.skipped) return void stats.skipped[o.skipped]++;
             stats.files++;
             stats.bytes += o.bytes;
-            mine.push(...placeIn(chunk, o.findings));
+            if (chunk.blob === undefined) findings.push(...place(chunk, o.findings));
+            else if (o.findings.length > 0) blobMatches.set(chunk.blob, o.findings);
           },
           (e: Error) => void stats.warnings.push(`could not scan ${chunk.path}: ${e.message}`),
         )
@@ -57,16 +60,19 @@ export async function runScan(sources: Source[], scanner: ChunkScanner, opts: Ru
         opts.onProgress(stats);
       }
     }
-    if (source.finish) {
-      await gate.drain();
-      findings.push(...(await source.finish(mine, stats)));
-    }
   }
   await gate.drain();
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  for (const f of findings) stats.findings[f.severity]++;
+  const result: ScanResult = { findings: [], stats, blobMatches };
+  addFindings(result, findings);
   stats.durationMs = Date.now() - started;
-  return { findings, stats };
+  return result;
+}
+
+/** Adds findings to a result (those placed after the scan, by git provenance) in report order, counted. */
+export function addFindings(result: ScanResult, more: Finding[]): void {
+  result.findings.push(...more);
+  result.findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  for (const f of more) result.stats.findings[f.severity]++;
 }
 
 /** Bounds chunks in flight; a free slot is taken as soon as any chunk finishes (no head-of-line wait). */

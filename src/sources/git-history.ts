@@ -2,7 +2,10 @@
 // one `git cat-file --batch` and scanned once; `git log --raw` gives where and when it lived.
 //
 //   git log --raw ──► new blob ids ──► cat-file --batch-check (size, missing) ──► cat-file --batch ──► engine
-//        └──────────► provenance (adds / removals per blob and path) ──► finish(): one finding per secret
+//        └──────────► provenance (adds / removals per blob and path) ──► provenance(): one finding per secret
+//
+// The source only yields blobs; the command joins the blob matches with provenance afterwards, as an
+// explicit step (`provenance()`), once every blob is scanned.
 import type { Finding, ScanStats } from '../core/finding.js';
 import { isSkippedPath } from '../engine/skip-paths.js';
 import { CatFileBatch, CatFileCheck, checkObjects, readObjects } from './git-cat-file.js';
@@ -12,6 +15,9 @@ import { GitStream, firstLine, runGit } from './git-process.js';
 import { mergeProvenance, ProvenanceLog, type AddEvent } from './git-provenance.js';
 import type { RepoInfo } from './git-repo.js';
 import { looksBinary, type Source, type SourceChunk, type SourceEvents } from './types.js';
+
+/** Blob id → the engine's findings in that blob (each blob is scanned once, at its first path). */
+export type BlobMatches = ReadonlyMap<string, Finding[]>;
 
 export interface GitHistoryOptions {
   repo: RepoInfo;
@@ -29,16 +35,11 @@ export interface GitHistoryOptions {
   now?: () => number;
 }
 
-interface BlobChunk extends SourceChunk {
-  blob: string;
-}
-
 const LFS_POINTER = Buffer.from('version https://git-lfs.github.com/spec/');
 const MAX_LISTED = 5;
 
 export class GitHistorySource implements Source {
   private readonly log: ProvenanceLog;
-  private readonly found = new Map<string, Finding[]>();
   /** blob → path it was first met at (the one given to the engine). */
   private readonly firstPath = new Map<string, string>();
   private readonly warnings: string[] = [];
@@ -143,8 +144,7 @@ export class GitHistorySource implements Source {
           events.skipped('binary', path);
           continue;
         }
-        const chunk: BlobChunk = { path, data: obj.data, blob: obj.sha };
-        yield chunk;
+        yield { path, data: obj.data, blob: obj.sha };
       }
       const stop = batch.stopped();
       if (stop) this.warnings.push(stop);
@@ -157,12 +157,11 @@ export class GitHistorySource implements Source {
     }
   }
 
-  place(chunk: SourceChunk, findings: Finding[]): Finding[] {
-    if (findings.length > 0) this.found.set((chunk as BlobChunk).blob, findings);
-    return [];
-  }
-
-  async finish(_placed: Finding[], stats: ScanStats): Promise<Finding[]> {
+  /**
+   * After the scan: each blob's matches placed at every path and commit that blob had, merged into one
+   * finding per secret with its provenance; fills `stats.commits` / `stats.blobs` and the walk's warnings.
+   */
+  async provenance(found: BlobMatches, stats: ScanStats): Promise<Finding[]> {
     stats.commits = (stats.commits ?? 0) + this.commitCount;
     stats.blobs = (stats.blobs ?? 0) + this.log.adds.size;
     const { repo } = this.opts;
@@ -191,10 +190,10 @@ export class GitHistorySource implements Source {
       stats.warnings.push(`submodule(s) not scanned (their history is another repository): ${list}; run keyhound history inside each`);
     }
     stats.warnings.push(...this.warnings);
-    if (this.found.size === 0) return [];
-    const tipTree = await treeOf(repo.root, this.opts.tip, new Set(this.candidatePaths()));
-    const lines = this.opts.addedOnly ? await this.rangeLines() : undefined;
-    return mergeProvenance(this.log, this.found, {
+    if (found.size === 0) return [];
+    const tipTree = await treeOf(repo.root, this.opts.tip, new Set(this.candidatePaths(found)));
+    const lines = this.opts.addedOnly ? await this.rangeLines(found) : undefined;
+    return mergeProvenance(this.log, found, {
       tipTree,
       now: (this.opts.now ?? Date.now)(),
       lines,
@@ -202,14 +201,14 @@ export class GitHistorySource implements Source {
     });
   }
 
-  private *candidatePaths(): Iterable<string> {
-    for (const blob of this.found.keys()) for (const ev of this.log.adds.get(blob) ?? []) yield this.log.paths[ev.path]!;
+  private *candidatePaths(found: BlobMatches): Iterable<string> {
+    for (const blob of found.keys()) for (const ev of this.log.adds.get(blob) ?? []) yield this.log.paths[ev.path]!;
   }
 
   /** Range mode: for blobs with findings, the lines each commit added (diff against each parent's blob). */
-  private async rangeLines(): Promise<(blob: string, ev: AddEvent) => ReadonlySet<number> | null> {
+  private async rangeLines(found: BlobMatches): Promise<(blob: string, ev: AddEvent) => ReadonlySet<number> | null> {
     const need = new Set<string>();
-    for (const blob of this.found.keys()) {
+    for (const blob of found.keys()) {
       need.add(blob);
       for (const ev of this.log.adds.get(blob) ?? []) for (const p of ev.parents ?? []) if (!isNullSha(p)) need.add(p);
     }

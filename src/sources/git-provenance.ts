@@ -109,7 +109,7 @@ interface Occurrence {
  * the secret from one to the other (a rename, with or without edits). Copies that live side by side
  * stay separate findings, as a folder scan would report them.
  */
-export function mergeProvenance(log: ProvenanceLog, found: Map<string, Finding[]>, opts: MergeOptions): Finding[] {
+export function mergeProvenance(log: ProvenanceLog, found: ReadonlyMap<string, Finding[]>, opts: MergeOptions): Finding[] {
   const byPrint = new Map<string, Occurrence[]>();
   for (const [blob, findings] of found) {
     const adds = log.adds.get(blob) ?? [];

@@ -1,4 +1,5 @@
-import type { CommitInfo, Finding, ScanStats } from '../core/finding.js';
+// What a source yields: byte chunks (or files to read) with their path and provenance.
+import type { CommitInfo } from '../core/finding.js';
 
 /** A piece of bytes to scan, with where it came from. */
 export interface SourceChunk {
@@ -12,6 +13,8 @@ export interface SourceChunk {
   commit?: CommitInfo;
   /** Only findings starting on these 1-based lines are kept (staged diffs, commit ranges). */
   lines?: ReadonlySet<number>;
+  /** A git blob (history): its findings are blob matches, placed afterwards by provenance. */
+  blob?: string;
 }
 
 /** What a source reports besides chunks. Sources never throw for one bad file: they warn and go on. */
@@ -20,20 +23,9 @@ export interface SourceEvents {
   skipped(kind: 'binary' | 'tooLarge' | 'unreadable' | 'ignored', path: string): void;
 }
 
+/** Yields chunks; that is all a source does (git provenance is a step of its own after the scan). */
 export interface Source {
   chunks(events: SourceEvents): AsyncIterable<SourceChunk>;
-  /**
-   * Optional: turns one chunk's engine findings into reported findings. Default: keep `chunk.lines`,
-   * stamp `chunk.commit`. Git history scans each blob once and places its findings at every path and
-   * commit that blob had (or holds them until `finish`).
-   */
-  place?(chunk: SourceChunk, findings: Finding[]): Finding[];
-  /**
-   * Optional: called once after the last chunk with the findings this source placed; returns the
-   * findings to report (git: merges one secret's occurrences into one finding with its provenance).
-   * May fill source-specific counters (`stats.commits`, `stats.blobs`) and add warnings.
-   */
-  finish?(findings: Finding[], stats: ScanStats): Promise<Finding[]> | Finding[];
 }
 
 /** NUL in the first 8 KiB: git's own test for binary content. */
