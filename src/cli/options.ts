@@ -1,3 +1,4 @@
+// Options of the scanning commands, parsed once, and the scan request they make.
 import { Option, type Command } from 'commander';
 import type { Severity } from '../core/finding.js';
 import { UsageError } from '../core/errors.js';

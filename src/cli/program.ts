@@ -1,3 +1,4 @@
+// The command tree: each command module registers itself when the command line needs it.
 import { Command } from 'commander';
 import { toolVersion } from './output.js';
 

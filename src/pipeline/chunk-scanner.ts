@@ -1,3 +1,4 @@
+// Scanning one chunk in this thread: read its file when needed, run the engine on the bytes.
 import { Engine } from '../engine/scanner.js';
 import type { Finding } from '../core/finding.js';
 import type { RuleSet } from '../rules/loader.js';

@@ -1,3 +1,4 @@
+// Chunk scanning that moves to worker threads once the input proves large.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RuleSet } from '../rules/loader.js';

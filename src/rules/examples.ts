@@ -1,3 +1,4 @@
+// A rule's own examples run against it alone: every match example must find it, every nomatch none.
 import { Engine } from '../engine/scanner.js';
 import type { KnownPublicValue } from '../core/rule.js';
 import type { Finding } from '../core/finding.js';

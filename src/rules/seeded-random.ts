@@ -1,3 +1,4 @@
+// The seeded byte stream behind example values: the same seed gives the same values on every machine.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 

@@ -1,3 +1,4 @@
+// Offline checks by the name rules give in `validate:`, each loaded on first use; one module per check.
 import { createRequire } from 'node:module';
 import type { Validator } from '../core/validator.js';
 
