@@ -1,5 +1,5 @@
 // Helpers shared by the reporters: secret scrubbing, ordering, counting and human formatting.
-import { severityRank, type CommitInfo, type Finding, type Severity } from '../core/finding.js';
+import { severityRank, type CommitInfo, type Finding, type Severity, type SuppressionKind } from '../core/finding.js';
 
 /** Secrets shorter than this are not searched for in free text (they would mangle ordinary words). */
 const MIN_SCRUB_LENGTH = 6;
@@ -112,7 +112,7 @@ export function breakdown(counts: Record<string, number>, labels: Record<string,
 }
 
 export const SKIPPED_LABELS: Record<string, string> = { binary: 'binary', tooLarge: 'too large', unreadable: 'unreadable', ignored: 'ignored' };
-export const SUPPRESSED_LABELS: Record<string, string> = { inline: 'inline', ignoreFile: 'ignore file', baseline: 'baseline', allow: 'allow-list' };
+export const SUPPRESSED_LABELS: Record<SuppressionKind, string> = { inline: 'inline', ignoreFile: 'ignore file', baseline: 'baseline', allow: 'allow-list' };
 
 /** "introduced in 1a2b3c4d by Alice on 2024-01-02" plus removal and exposure, one sentence without final period. */
 export function commitSentence(c: CommitInfo, scrub: Scrub): string {
@@ -146,15 +146,12 @@ export function linkedParts(f: Finding, index: FingerprintIndex): { fingerprint:
   });
 }
 
-export type Suppression = 'inline' | 'ignoreFile' | 'baseline' | 'allow';
+export type Suppression = SuppressionKind;
 
-/**
- * Why a finding is suppressed, when the pipeline passes suppressed findings on (--no-suppress).
- * Read through a cast so the reporters do not depend on the field's exact declaration.
- */
+/** Why a finding is suppressed, when the pipeline passes suppressed findings on (--no-suppress). */
 export function suppressionOf(f: Finding): Suppression | undefined {
-  const s = (f as Finding & { suppressed?: unknown }).suppressed;
-  return typeof s === 'string' && s in SUPPRESSED_LABELS ? (s as Suppression) : undefined;
+  // findings read back from a JSON report may carry any text there
+  return f.suppressed !== undefined && Object.hasOwn(SUPPRESSED_LABELS, f.suppressed) ? f.suppressed : undefined;
 }
 
 /** Appends a period unless the text already ends a sentence. */

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../core/errors.js';
 import { addReportOptions, reportOptions, scanRequest } from '../options.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];

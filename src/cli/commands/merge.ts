@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { REPORT_FORMATS } from '../../report/types.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../../core/errors.js';
 import type { FailOn, Format, ReportOptions } from '../options.js';
 
 export function registerMerge(program: Command, setExit: (code: number) => void): void {
