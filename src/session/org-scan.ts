@@ -29,6 +29,8 @@ export interface OrgScanRequest {
   isExcluded?: (path: string) => boolean;
   /** Identity of rules and settings (see scanKeyOf): cached results of another key are not reused. */
   scanKey: string;
+  /** Also scan pull-request heads (refs/pull/N/head): commits pushed to pull requests, forks' included. */
+  pullRequests?: boolean;
   /** Repositories cloned or fetched at once (network). */
   concurrency?: number;
   cloneTimeoutMs?: number;
@@ -211,6 +213,7 @@ async function mirrorOf(repo: ApiRepository, req: OrgScanRequest, hostDir: strin
     sendToken: sameGithubHost(url, req.client.apiUrl),
     timeoutMs: req.cloneTimeoutMs,
     known,
+    pullRequests: req.pullRequests,
   });
   return { ...res, dir };
 }

@@ -29,8 +29,9 @@ export const MIRROR_CONFIG = [
 /** The config a mirror may have: rewritten before every use, so a tampered cache cannot run commands. */
 const BARE_CONFIG = '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = true\n';
 
-/** Branches and tags; pull-request refs (refs/pull/*) are GitHub's, not the repository's. */
+/** Branches and tags; with pull requests, GitHub's refs/pull/N/head too (commits of forks, even of closed PRs). */
 const REFSPECS = ['+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*'];
+const PULL_REFSPEC = '+refs/pull/*/head:refs/pull/*/head';
 
 export interface MirrorRequest {
   /** The bare repository folder (created when missing). */
@@ -43,6 +44,8 @@ export interface MirrorRequest {
   timeoutMs?: number;
   /** Tips already scanned (the incremental state): `unchanged` means the fetch brought none other. */
   known?: Record<string, string>;
+  /** Also fetch and scan pull-request heads (refs/pull/N/head). */
+  pullRequests?: boolean;
 }
 
 export interface MirrorResult {
@@ -136,9 +139,10 @@ async function git(dir: string, args: string[], opts: { env?: NodeJS.ProcessEnv;
 }
 
 /** ref → object id of every branch and tag that leads to a commit (tags of trees or blobs have no history). */
-export async function refTips(dir: string): Promise<Map<string, string>> {
+export async function refTips(dir: string, pullRequests = false): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const text = await git(dir, ['for-each-ref', '--format=%(objectname) %(objecttype) %(*objecttype) %(refname)', 'refs/heads', 'refs/tags']);
+  const spaces = ['refs/heads', 'refs/tags', ...(pullRequests ? ['refs/pull'] : [])];
+  const text = await git(dir, ['for-each-ref', '--format=%(objectname) %(objecttype) %(*objecttype) %(refname)', ...spaces]);
   for (const line of text.split('\n')) {
     const [sha, type, peeled, ref] = line.split(' ');
     if (sha && ref && (type === 'commit' || peeled === 'commit')) out.set(ref, sha);
@@ -168,13 +172,13 @@ export async function syncMirror(req: MirrorRequest): Promise<MirrorResult> {
     GIT_TRACE: '0', GIT_TRACE_CURL: '0', GIT_TRACE_PACKET: '0', GIT_CURL_VERBOSE: '0',
     GIT_ASKPASS: '', SSH_ASKPASS: '',
   };
-  await git(req.dir, ['fetch', '--quiet', '--prune', '--no-tags', '--no-write-fetch-head', '--no-recurse-submodules', '--', req.cloneUrl, ...REFSPECS], {
+  await git(req.dir, ['fetch', '--quiet', '--prune', '--no-tags', '--no-write-fetch-head', '--no-recurse-submodules', '--', req.cloneUrl, ...REFSPECS, ...(req.pullRequests ? [PULL_REFSPEC] : [])], {
     env,
     timeoutMs: req.timeoutMs ?? 30 * 60_000,
     token: req.token,
   });
   // one git process after the fetch: HEAD is written here, and a branch tip is always a commit
-  const tips = await refTips(req.dir);
+  const tips = await refTips(req.dir, req.pullRequests);
   const branch = req.defaultBranch && tips.has(`refs/heads/${req.defaultBranch}`) ? `refs/heads/${req.defaultBranch}` : null;
   const headRef = branch ?? [...tips.keys()].find((r) => r.startsWith('refs/heads/'));
   if (headRef) writeFileNoFollow(join(req.dir, 'HEAD'), `ref: ${headRef}\n`, 0o644);

@@ -281,4 +281,21 @@ describe('keyhound github --user', () => {
     assert.ok(gh.requests.slice(mark).some((q) => q.url.startsWith('/api/user/repos')));
     assert.deepEqual(secretFindings(rep).map((f) => f.repository).sort(), ['octo/pub', 'octo/secret-stuff']);
   });
+  it('--include-pull-requests also scans pull-request heads (a fork commit never merged)', async () => {
+    const work = workRepo([['base', { 'ok.txt': 'fine\n' }]]);
+    const base = work.head();
+    work.commit('from a fork', '2024-05-05T12:00:00Z', { 'pr.env': `T=${SECRET.fork}\n` });
+    work.git('update-ref', 'refs/pull/7/head', 'HEAD');
+    work.git('reset', '-q', '--hard', base);
+    gh.add({ owner: 'octo', name: 'with-pr', id: 3, work });
+    const cache = tempDir('kh-pr-');
+    const args = ['github', '--user', 'octo', '--repo', 'with-pr', '--github-api-url', gh.apiUrl, '--rules', rulesPath(), '--format', 'json', '-q', '--cache-dir', cache];
+    const w = await runCliAsync(cwd, args, {});
+    const without = parse(w.stdout, w.stderr);
+    assert.equal(secretFindings(without).length, 0);
+    const r = await runCliAsync(cwd, [...args, '--include-pull-requests'], {});
+    const rep = parse(r.stdout, r.stderr);
+    const f = secretFindings(rep);
+    assert.deepEqual(f.map((x) => [x.repository, x.file, x.commit?.presentAtHead]), [['octo/with-pr', 'pr.env', false]]);
+  });
 });

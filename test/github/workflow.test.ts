@@ -76,7 +76,7 @@ describe('example organisation-scan workflow', () => {
 
   it('docs/github.md documents every option of keyhound github', async () => {
     const doc = readFileSync(resolve(root, 'docs/github.md'), 'utf8');
-    const own = ['--org', '--user', '--repo', '--include-forks', '--include-archived', '--shard', '--output-dir', '--cache-dir', '--concurrency', '--plan', '--repos-per-shard', '--max-shards', '--max-rate-limit-wait', '--clone-timeout', '--github-api-url'];
+    const own = ['--org', '--user', '--repo', '--include-forks', '--include-archived', '--include-pull-requests', '--shard', '--output-dir', '--cache-dir', '--concurrency', '--plan', '--repos-per-shard', '--max-shards', '--max-rate-limit-wait', '--clone-timeout', '--github-api-url'];
     const opts = await optionsOf('github');
     for (const o of own) {
       assert.ok(opts.has(o), `github has ${o}`);

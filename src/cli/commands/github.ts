@@ -31,6 +31,7 @@ export function registerGithub(program: Command, setExit: (code: number) => void
     .option('--repo <pattern>', 'only repositories whose name or owner/name matches this glob; !glob excludes (repeatable)', collect, [] as string[])
     .option('--include-forks', 'scan forks too', false)
     .option('--include-archived', 'scan archived repositories too', false)
+    .option('--include-pull-requests', 'also scan pull-request heads (refs/pull/N/head: commits pushed to pull requests, from forks too)', false)
     .option('--shard <i/n>', 'scan shard I of N (stable hash of owner/name): N jobs together cover every repository once')
     .option('--output-dir <dir>', 'write this run\'s JSON, SARIF (and HTML) reports into this folder, named after the shard')
     .option('--cache-dir <dir>', 'bare clones and incremental state (default: $XDG_CACHE_HOME/keyhound/github)')
@@ -145,6 +146,7 @@ async function scanAndReport(a: {
       scanKey: scanKeyOf(toolVersion(), session.ruleSet.rules, { maxFileSize, exclude: session.settings.config.exclude }),
       concurrency: positiveInt('--concurrency', String(raw.concurrency)),
       cloneTimeoutMs: positiveInt('--clone-timeout', String(raw.cloneTimeout)) * 1000,
+      pullRequests: !!raw.includePullRequests,
       log: a.say,
     });
     const t = scanned.timing;
