@@ -40,6 +40,8 @@ export class MockGithub {
   /** Answer the next request for this page with 429 + retry-after (once). */
   rateLimitPage: number | null = null;
   rateLimitSeconds = 1;
+  /** `retry-after`: a 429 with Retry-After; `reset`: a 403 with x-ratelimit-remaining 0 and x-ratelimit-reset. */
+  rateLimitKind: 'retry-after' | 'reset' = 'retry-after';
   /** Link headers name this host instead of 127.0.0.1 (a listing that tries to send the client elsewhere). */
   linkHost: string | null = null;
   /** `GET /user` answers this login (with a token). */
@@ -133,6 +135,10 @@ export class MockGithub {
     const page = Number(url.searchParams.get('page') ?? '1');
     if (this.rateLimitPage === page) {
       this.rateLimitPage = null;
+      if (this.rateLimitKind === 'reset') {
+        const reset = String(Math.ceil(Date.now() / 1000) + this.rateLimitSeconds);
+        return this.json(res, 403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset });
+      }
       return this.json(res, 429, { message: 'You have exceeded a secondary rate limit.' }, { 'retry-after': String(this.rateLimitSeconds) });
     }
     const owner = m[1] === 'user' ? this.login : m[2]!;

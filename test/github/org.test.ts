@@ -244,6 +244,27 @@ describe('keyhound github (mock GitHub on 127.0.0.1)', () => {
     assert.ok(gh.requests.slice(mark).every((q) => !q.host?.startsWith('localhost')));
   });
 
+  it('a 403 with x-ratelimit-remaining 0 waits for x-ratelimit-reset; a reset beyond --max-rate-limit-wait fails clearly', async () => {
+    const plan = ['github', '--org', 'acme', '--github-api-url', gh.apiUrl, '--plan'];
+    gh.rateLimitKind = 'reset';
+    gh.rateLimitPage = 3;
+    gh.rateLimitSeconds = 1;
+    const started = Date.now();
+    const ok = await runCliAsync(cwd, plan, env());
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stderr, /rate limit \(HTTP 403\): waiting [12] s/);
+    assert.ok(Date.now() - started >= 1000);
+    gh.rateLimitPage = 2;
+    gh.rateLimitSeconds = 3600;
+    const mark = gh.requests.length;
+    const long = await runCliAsync(cwd, [...plan, '--max-rate-limit-wait', '60'], env());
+    gh.rateLimitKind = 'retry-after';
+    gh.rateLimitPage = null;
+    assert.equal(long.code, 2);
+    assert.match(long.stderr, /rate limit: the reset is \d+ s away \(over --max-rate-limit-wait 60 s\)/);
+    assert.equal(gh.requests.slice(mark).filter((q) => q.url.includes('page=2')).length, 1, 'asked once, not hammered');
+  });
+
   it('an unknown organisation is a usage error (exit 2)', async () => {
     const r = await runCliAsync(cwd, ['github', '--org', 'nobody', '--github-api-url', gh.apiUrl, '--cache-dir', tempDir('kh-cx-')], env());
     assert.equal(r.code, 2);
