@@ -1,16 +1,32 @@
 // Installing keyhound: supported Node versions, the tarball route (npm pack → npm install -g), and the
 // committed build that the Action and the pre-commit hook run.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { expandExample } from '../../src/rules/example-values.js';
 import { cleanup, tempDir } from '../git/helpers.js';
-import { CHECKOUT, devOnlyPackages, INSTALL_SKIP, installedPackages, offlineInstallEnv, run } from '../support/install-env.js';
+import { CHECKOUT, devOnlyPackages, INSTALL_SKIP, installedPackages, lockRegistry, offlineInstallEnv, run } from '../support/install-env.js';
 
 after(cleanup);
+
+/** A child process run without blocking this one (the loopback registry answers from here). */
+function runAsync(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 600_000);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      done({ status, stdout, stderr });
+    });
+  });
+}
 
 const pkg = JSON.parse(readFileSync(join(CHECKOUT, 'package.json'), 'utf8')) as {
   engines: { node: string };
@@ -59,7 +75,7 @@ describe('supported Node versions', () => {
 
 describe('npm pack → npm install -g', () => {
   const hasRe2 = existsSync(join(CHECKOUT, 'node_modules/re2/build/Release/re2.node'));
-  it('installs into a clean prefix without devDependencies or a compiler, and `keyhound scan DIR` works', { skip: INSTALL_SKIP || (hasRe2 ? false : 'needs the checkout installed'), timeout: 900_000 }, () => {
+  it('installs into a clean prefix without devDependencies or a compiler, and `keyhound scan DIR` works', { skip: INSTALL_SKIP || (hasRe2 ? false : 'needs the checkout installed'), timeout: 900_000 }, async () => {
     const work = tempDir('keyhound-pack-');
     const { env, compilerCalls } = offlineInstallEnv(work);
     // the suite has just built dist/ (npm test); packing again would rewrite it under running tests,
@@ -72,7 +88,11 @@ describe('npm pack → npm install -g', () => {
     assert.ok(!list.some((f) => f.startsWith('package/dist/test/') || f.startsWith('package/src/')), 'ships the build, not sources or tests');
 
     const prefix = join(work, 'prefix');
-    const installed = run('npm', ['install', '--global', '--prefix', prefix, join(work, tgz)], work, env);
+    // version ranges resolve against a loopback registry of the lock file's packages (npm's cache holds
+    // their tarballs, not their package documents)
+    const registry = await lockRegistry(env.npm_config_cache!);
+    const installed = await runAsync('npm', ['install', '--global', '--prefix', prefix, '--prefer-online', '--registry', registry.url, join(work, tgz)], work, { ...env, npm_config_offline: 'false' });
+    await registry.close();
     assert.equal(installed.status, 0, installed.stdout + installed.stderr);
     assert.equal(compilerCalls(), '', 'no compiler ran');
     const modules = installedPackages(join(prefix, 'lib/node_modules/keyhound/node_modules'));

@@ -110,3 +110,73 @@ export function run(cmd: string, args: string[], cwd: string, env: NodeJS.Proces
   if (r.error) throw r.error;
   return r;
 }
+
+interface LockEntry {
+  version?: string;
+  integrity?: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, unknown>;
+  os?: string[];
+  cpu?: string[];
+  link?: boolean;
+}
+
+/**
+ * A read-only npm registry on 127.0.0.1 serving the lock file's packages from npm's cache (a global
+ * install resolves version ranges from package documents, which `npm ci` never caches). Bounded in
+ * requests; stop it with close().
+ */
+export async function lockRegistry(cache: string, maxRequests = 2000): Promise<{ url: string; close: () => Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const lock = JSON.parse(readFileSync(join(CHECKOUT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+  const docs = new Map<string, Record<string, unknown>>();
+  const tarballs = new Map<string, string>();
+  for (const [path, p] of Object.entries(lock.packages)) {
+    if (!path || p.link || !p.version || !p.integrity?.startsWith('sha512-')) continue;
+    const name = path.slice(path.lastIndexOf('node_modules/') + 13);
+    const hex = Buffer.from(p.integrity.slice(7), 'base64').toString('hex');
+    tarballs.set(hex, join(cache, '_cacache/content-v2/sha512', hex.slice(0, 2), hex.slice(2, 4), hex.slice(4)));
+    const doc = docs.get(name) ?? { name, 'dist-tags': {}, versions: {} as Record<string, unknown> };
+    // npm takes install scripts and bins from the registry's document: those of the installed copy
+    const manifestFile = join(CHECKOUT, path, 'package.json');
+    const installed = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>) : {};
+    (doc.versions as Record<string, unknown>)[p.version] = {
+      scripts: installed['scripts'],
+      bin: installed['bin'],
+      gypfile: installed['gypfile'],
+      name,
+      version: p.version,
+      dependencies: p.dependencies,
+      optionalDependencies: p.optionalDependencies,
+      peerDependencies: p.peerDependencies,
+      peerDependenciesMeta: p.peerDependenciesMeta,
+      os: p.os,
+      cpu: p.cpu,
+      dist: { integrity: p.integrity, tarball: `/-/${hex}.tgz` },
+    };
+    docs.set(name, doc);
+  }
+  let served = 0;
+  const server = createServer((req, res) => {
+    if (++served > maxRequests) return void res.writeHead(429).end();
+    const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
+    const tgz = /^\/-\/([0-9a-f]+)\.tgz$/.exec(url);
+    if (tgz) {
+      const file = tarballs.get(tgz[1]!);
+      if (!file || !existsSync(file)) return void res.writeHead(404).end();
+      return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(file));
+    }
+    const doc = docs.get(url.slice(1));
+    if (!doc) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const versions = doc.versions as Record<string, { dist: { tarball: string } }>;
+    const out: Record<string, unknown> = { ...doc, versions: Object.fromEntries(Object.entries(versions).map(([v, m]) => [v, { ...m, dist: { ...m.dist, tarball: base + m.dist.tarball } }])) };
+    out['dist-tags'] = { latest: Object.keys(versions).sort().at(-1)! };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
+}
