@@ -1,6 +1,6 @@
 // keyhound github / merge end to end against a mock GitHub on 127.0.0.1 (REST listing + git http-backend).
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, lstatSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, lstatSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { JsonFinding, JsonReport } from '../../src/report/json.js';
@@ -190,6 +190,19 @@ describe('keyhound github (mock GitHub on 127.0.0.1)', () => {
     assert.equal(st['acme/alpha']!.status, 'scanned');
     gh.repos[betaIdx] = repos.beta!;
     gh.repos.push(repos.gamma!);
+  });
+
+  it('other rules invalidate the incremental state: everything is scanned again from the cached clones', async () => {
+    const extra = join(tempDir('kh-rules-'), 'extra.yaml');
+    writeFileSync(extra, readFileSync(rulesPath(), 'utf8').replace(/id: (kh-git-\w+)/g, 'id: $1-2'));
+    const mark = gh.requests.length;
+    const r = await runCliAsync(cwd, [...base(), '--rules', extra, '--cache-dir', cache, '--fail-on', 'never'], env());
+    logs.push(['stdout 5', r.stdout], ['stderr 5', r.stderr]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /rules, settings or the keyhound version changed/);
+    assert.match(r.stderr, /0 cloned, 8 fetched, 1 unchanged/);
+    assert.ok(parse(r.stdout, r.stderr).stats.files >= 10);
+    assert.equal(gh.requests.slice(mark).filter((q) => q.method === 'POST' && /command=fetch|want /.test(q.body ?? '')).length, 0, 'no objects fetched again');
   });
 
   it('the token appears in no output, log, cache file or git config; planted secrets only redacted', () => {
