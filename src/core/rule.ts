@@ -28,6 +28,22 @@ export interface RuleContext {
   denyKeys?: string;
 }
 
+/** Roles a value can play, from the shared name vocabulary (src/rules/names.ts). */
+export type NameRole =
+  | 'key' | 'secret' | 'private-key' | 'passphrase' | 'token' | 'client-id' | 'client-secret' | 'project-id' | 'project-secret' | 'jwt' | 'named';
+
+/** Which names bind a value to this rule: compiled by the loader into `context.keys` (and `nearby` when absent). */
+export interface RuleNames {
+  /** Words naming the provider, aliases included (`bitfinex`, `bfx`). */
+  providers: string[];
+  /** Roles the value plays; each brings its role words (`token` brings token, api_token, access_token, auth …). */
+  roles: NameRole[];
+  /** Roles that count only with a provider word in the name (`infuraProjectId`, never a bare `projectId`). */
+  providerRoles?: NameRole[];
+  /** Whole names that bind on their own, such as header names (`X-MBX-APIKEY`). */
+  also?: string[];
+}
+
 export interface RuleExamples {
   match: string[];
   nomatch: string[];
@@ -51,6 +67,9 @@ export interface RuleSpec {
    */
   prefilter?: 'pattern';
   context?: RuleContext;
+  names?: RuleNames;
+  /** Syntaxes of the syntax-matrix test this rule cannot be found in, and why (`all`: the pattern is itself a form). */
+  matrix?: { skip: string[]; why: string };
   validate?: string;
   /** Known-public values or RE2 patterns (prefix `re:`): reported at note level as known public test keys. */
   allow?: string[];

@@ -9,6 +9,7 @@ import type * as Yaml from 'yaml';
 import type { KnownPublicValue, RuleSet, RuleSpec } from '../core/rule.js';
 import { validators } from '../validators/index.js';
 import { lazyRequire } from '../util/lazy-require.js';
+import { compileNameKeys, compileNameNearby } from './names.js';
 import { ruleFileSchema, ruleSchema } from './schema.js';
 
 const ajvModule = lazyRequire<typeof AjvModule>('ajv');
@@ -65,7 +66,13 @@ export function checkRule(raw: unknown, file: string, where = ''): RuleSpec {
     const { path, detail } = describe(v.errors![0]!);
     throw new RuleError(file, id ?? where, path.join('.') || undefined, detail);
   }
-  const spec = raw as RuleSpec;
+  let spec = raw as RuleSpec;
+  if (spec.names) {
+    if (spec.context?.keys) throw new RuleError(file, spec.id, 'names', 'give either names or context.keys, not both');
+    const context = { ...spec.context, keys: compileNameKeys(spec.names) };
+    if (!context.nearby) context.nearby = compileNameNearby(spec.names);
+    spec = { ...spec, context };
+  }
   const tryRe = (field: string, pattern: string | undefined, flags = 'u') => {
     if (pattern === undefined) return;
     try {

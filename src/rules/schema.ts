@@ -1,5 +1,7 @@
 // JSON schema for rule files (rules/*.yaml and custom rules in .keyhound.yaml).
 
+const NAME_ROLE_LIST = ['key', 'secret', 'private-key', 'passphrase', 'token', 'client-id', 'client-secret', 'project-id', 'project-secret', 'jwt', 'named'];
+
 const re2Pattern = { type: 'string', minLength: 1 } as const;
 
 export const ruleSchema = {
@@ -25,6 +27,26 @@ export const ruleSchema = {
         nearby: re2Pattern,
         window: { type: 'integer', minimum: 0, maximum: 50 },
         denyKeys: { type: 'string' },
+      },
+    },
+    names: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['providers', 'roles'],
+      properties: {
+        providers: { type: 'array', minItems: 1, items: { type: 'string', minLength: 2 } },
+        roles: { type: 'array', minItems: 1, items: { enum: NAME_ROLE_LIST } },
+        providerRoles: { type: 'array', items: { enum: NAME_ROLE_LIST } },
+        also: { type: 'array', items: { type: 'string', minLength: 2 } },
+      },
+    },
+    matrix: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['skip', 'why'],
+      properties: {
+        skip: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[a-z0-9-]+$' } },
+        why: { type: 'string', minLength: 10 },
       },
     },
     validate: { type: 'string', minLength: 1 },

@@ -300,7 +300,7 @@ describe('wallet rules on a decoy-heavy repository', () => {
     const notes = findings.filter((f) => f.severity === 'note');
     assert.ok(notes.some((f) => f.ruleId.startsWith('evm-private-key') && /Hardhat\/Anvil account #0/.test(f.knownPublic ?? '')), notes.map(describeFinding).join('\n'));
     assert.ok(notes.some((f) => f.ruleId === 'bip39-mnemonic' && /BIP39 test vector/.test(f.knownPublic ?? '')), notes.map(describeFinding).join('\n'));
-    assert.ok(notes.some((f) => f.ruleId === 'evm-private-key-env-fallback' && /account #1/.test(f.knownPublic ?? '')), notes.map(describeFinding).join('\n'));
+    assert.ok(notes.some((f) => f.ruleId === 'evm-private-key' && /account #1/.test(f.knownPublic ?? '')), notes.map(describeFinding).join('\n'));
   });
 });
 
@@ -365,7 +365,7 @@ const pinataSecretApiKey = "{{hex:64}}";
 const EXPECTED: Record<string, string[]> = {
   '.env': ['evm-private-key', 'bip39-mnemonic', 'bitcoin-wif-private-key'],
   'hardhat.config.js': ['evm-private-key', 'evm-private-key-list'],
-  'scripts/fallback.js': ['evm-private-key-env-fallback'],
+  'scripts/fallback.js': ['evm-private-key'],
   'scripts/deploy.ts': ['evm-private-key-call', 'bip39-mnemonic'],
   'wallets/id.json': ['solana-keypair-json'],
   'wallets/phantom.txt': ['solana-keypair-base58'],

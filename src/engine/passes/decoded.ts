@@ -2,7 +2,7 @@
 // decoded and scanned again, bounded by depth and budget; what is found inside is placed at the
 // encoded value.
 import RE2 from 're2';
-import { assignedKey } from '../context.js';
+import { assignedKey } from '../binding.js';
 import type { Candidate, Outer, ScanCtx } from '../candidate.js';
 import { decodeValue, MIN_BASE64 } from '../decode.js';
 import { matchesOf } from '../match-iterator.js';

@@ -1,12 +1,11 @@
 // Pattern pass: each candidate rule's pattern over the bytes, then the rule's conditions on every match
 // (placeholder, entropy, key names, nearby words, offline check).
-import { assignedKey } from '../context.js';
+import { bindingAt, nameMatches } from '../binding.js';
 import { makeFinding, type Candidate, type ScanCtx } from '../candidate.js';
 import { patternRe, type CompiledRule, type CompiledRules } from '../compile.js';
 import { shannonEntropy } from '../entropy.js';
 import { matchesOf } from '../match-iterator.js';
 import { isPlaceholder } from '../placeholder.js';
-import { joinPath, leafKey } from '../structure/index.js';
 import type { ValidationResult } from '../../core/validator.js';
 
 /** A runaway pattern stays bounded. */
@@ -56,14 +55,16 @@ function candidate(set: CompiledRules, rule: CompiledRule, m: RegExpExecArray, c
   const lineStart = chunk.lines.lineStart(pos.line - 1);
   const linePrefix = chunk.buf.toString('utf8', lineStart, start);
   if (/data:[\w/+.-]*;base64,[A-Za-z0-9+/=]*$/.test(linePrefix)) return null;
-  const { key, leaf, keyPath } = keyOf(start, end, pos.line, lineStart, linePrefix, ctx);
+  const { key, keyPath, names, fromAbove } = bindingAt(start, end, pos.line, lineStart, linePrefix, ctx);
 
-  if (leaf && rule.deny && rule.deny.test(leaf)) return null;
+  if (rule.deny && names.some((n) => rule.deny!.test(n))) return null;
   // Both conditions hold when both are given: a secret-like name, and the provider nearby.
-  if (rule.keys && !(key && ((leaf !== undefined && rule.keys.test(leaf)) || rule.keys.test(key)))) return null;
+  if (rule.keys && !(key && (names.some((n) => nameMatches(rule.keys!, n)) || rule.keys.test(key)))) return null;
   if (rule.nearby) {
+    // the window runs from the binding: a name on the line above (`- name: K` / `value:`) counts as the value's line
+    const top = pos.line - 1 - rule.window - (fromAbove ? 1 : 0);
     const near =
-      rule.nearby.test(chunk.lines.text(pos.line - 1 - rule.window, pos.line - 1 + rule.window)) ||
+      rule.nearby.test(chunk.lines.text(top, pos.line - 1 + rule.window)) ||
       (keyPath !== undefined && rule.nearby.test(keyPath)) ||
       (ctx.outer !== undefined && rule.nearby.test(ctx.outer.context));
     if (!near) return null;
@@ -80,26 +81,4 @@ function candidate(set: CompiledRules, rule: CompiledRule, m: RegExpExecArray, c
     if (!result.valid) return null;
   }
   return makeFinding(set, rule, ctx, { secret, start, end, key, result, pos });
-}
-
-/** Context of a match: the key path when a parsed value holds it, else the key from the line. */
-function keyOf(start: number, end: number, line: number, lineStart: number, linePrefix: string, ctx: ScanCtx): { key?: string; leaf?: string; keyPath?: string } {
-  const { chunk } = ctx;
-  const v = ctx.struct?.at(start, end);
-  // the value is the match (give or take `0x` or a quote): its key path is the context
-  if (v && start - v.start <= 3 && /^["'`\s]*(0x)?$/i.test(chunk.buf.toString('utf8', v.start, start))) {
-    const keyPath = joinPath(v.path);
-    return { key: keyPath, leaf: leafKey(v.path), keyPath };
-  }
-  let prefix = v && v.start > lineStart ? chunk.buf.toString('utf8', v.start, start) : linePrefix;
-  // code inside a JSON string (notebook cells, embedded JSON): `\"secret\": \"` reads as `"secret": "`
-  if (prefix.includes('\\')) prefix = prefix.replace(/\\+(["'])/g, '$1');
-  const above = !v && line > 1 ? chunk.lines.text(line - 2, line - 2) : undefined;
-  const key = assignedKey(prefix, above);
-  if (key) return { key, leaf: key };
-  if (v) {
-    const keyPath = joinPath(v.path);
-    return { key: keyPath, leaf: leafKey(v.path), keyPath };
-  }
-  return {};
 }

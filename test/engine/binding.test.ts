@@ -1,0 +1,74 @@
+// The binding model: the name(s) a value is bound to, one case per supported form.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { boundNames } from '../../src/engine/binding.js';
+
+// prefix before the value, line above (or undefined), expected closest name, other expected names
+const CASES: Array<[string, string, string | undefined, string, string[]?]> = [
+  ['dotenv', 'GATE_API_KEY=', undefined, 'GATE_API_KEY'],
+  ['yaml', '  api_key: "', undefined, 'api_key'],
+  ['yaml block value', '    ', 'secret: |', 'secret'],
+  ['json', '{"apiSecret": "', undefined, 'apiSecret'],
+  ['python setdefault', 'os.environ.setdefault("GATE_API_KEY", "', undefined, 'GATE_API_KEY'],
+  ['java setProperty', 'System.setProperty("binance.api.key", "', undefined, 'binance.api.key'],
+  ['go Setenv', 'os.Setenv("KUCOIN_API_SECRET", "', undefined, 'KUCOIN_API_SECRET'],
+  ['java Map.put', 'params.put("apiKey", "', undefined, 'apiKey'],
+  ['map put of a constant', 'cfg.put(Keys.BYBIT_SECRET, "', undefined, 'Keys.BYBIT_SECRET'],
+  ['config.set', 'config.set("exchange", "bitget_secret", "', undefined, 'bitget_secret'],
+  ['js || fallback', 'process.env.BINANCE_SECRET = process.env.BINANCE_SECRET || "', undefined, 'BINANCE_SECRET'],
+  ['js ?? fallback', 'const k = process.env.OKX_API_KEY ?? \'', undefined, 'OKX_API_KEY'],
+  ['python or fallback', 'key = os.getenv("KRAKEN_KEY") or "', undefined, 'KRAKEN_KEY'],
+  ['python getenv default', 'key = os.getenv("KRAKEN_KEY", "', undefined, 'KRAKEN_KEY'],
+  ['python getattr default', 'secret = getattr(settings, "mexc_secret", "', undefined, 'mexc_secret'],
+  ['shell default', 'curl -H "X: ${BYBIT_API_KEY:-', undefined, 'BYBIT_API_KEY'],
+  ['foundry envOr', 'uint256 pk = vm.envOr("PRIVATE_KEY", uint256(0x', undefined, 'PRIVATE_KEY'],
+  ['go var typed', 'var bitmexSecret string = "', undefined, 'bitmexSecret'],
+  ['ts typed', 'const apiSecret: string = "', undefined, 'apiSecret'],
+  ['rust typed', 'const BYBIT_KEY: &str = "', undefined, 'BYBIT_KEY'],
+  ['kotlin typed', 'val gateSecret: String = "', undefined, 'gateSecret'],
+  ['go :=', 'apiKey := "', undefined, 'apiKey'],
+  ['makefile ?=', 'BINANCE_API_KEY ?= ', undefined, 'BINANCE_API_KEY'],
+  ['makefile ::=', 'BINANCE_API_KEY ::= ', undefined, 'BINANCE_API_KEY'],
+  ['makefile :::=', 'BINANCE_API_KEY :::= ', undefined, 'BINANCE_API_KEY'],
+  ['makefile !=', 'BINANCE_API_KEY != ', undefined, 'BINANCE_API_KEY'],
+  ['php .=', "$kucoinSecret .= '", undefined, '$kucoinSecret'],
+  ['php array', "'api_secret' => '", undefined, 'api_secret'],
+  ['php define', "define('BITSTAMP_SECRET', '", undefined, 'BITSTAMP_SECRET'],
+  ['xml element', '<apiSecret>', undefined, 'apiSecret'],
+  ['xml element with naming attribute', '<string name="kraken_api_key">', undefined, 'kraken_api_key'],
+  ['xml add key/value', '<add key="BinanceApiSecret" value="', undefined, 'BinanceApiSecret', ['value']],
+  ['xml property', '<property name="okx.secret" value="', undefined, 'okx.secret'],
+  ['xml attribute', '<exchange apiKey="', undefined, 'apiKey'],
+  ['k8s env value', '    value: "', '  - name: KUCOIN_API_SECRET', 'KUCOIN_API_SECRET', ['value']],
+  ['terraform default', '  default = "', 'variable "bitfinex_api_secret" {', 'bitfinex_api_secret'],
+  ['http header', 'curl -H "X-MBX-APIKEY: ', undefined, 'X-MBX-APIKEY'],
+  ['http header map', 'headers = {"OK-ACCESS-KEY": "', undefined, 'OK-ACCESS-KEY'],
+  ['url query', 'https://api.example.com/v1/prices?symbol=BTC&apikey=', undefined, 'apikey'],
+  ['cli flag', 'bot --api-secret ', undefined, '--api-secret'],
+  ['docker ENV', 'ENV BYBIT_SECRET=', undefined, 'BYBIT_SECRET'],
+  ['c define', '#define BITGET_SECRET "', undefined, 'BITGET_SECRET'],
+  ['powershell', '$env:HTX_SECRET_KEY = "', undefined, 'HTX_SECRET_KEY'],
+  ['ruby ||=', "ENV['BYBIT_SECRET'] ||= '", undefined, "ENV['BYBIT_SECRET']"],
+  ['logstash =>', '    api_key => "', undefined, 'api_key'],
+  ['python kwarg', 'client = Client(api_secret="', undefined, 'api_secret'],
+  ['free text', 'kucoin ', undefined, 'kucoin'],
+  ['free text with role', "moralis token = '", undefined, 'token', ['moralis_token']],
+  ['sentence', 'my kucoin key is ', undefined, 'kucoin_key'],
+];
+
+describe('binding model', () => {
+  for (const [form, prefix, above, first, more] of CASES) {
+    it(form, () => {
+      const names = boundNames(prefix, above);
+      assert.equal(names[0], first, JSON.stringify(names));
+      for (const n of more ?? []) assert.ok(names.includes(n), `${n} in ${JSON.stringify(names)}`);
+    });
+  }
+
+  it('stays fast on long runs of word characters (no nested backtracking)', () => {
+    const prefix = `x = {apiKey: '${'aB3'.repeat(80)}', secret: '`;
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < 200; i++) boundNames(prefix + 'Zq9'.repeat(i % 7));
+    assert.ok(Number(process.hrtime.bigint() - t) / 1e6 < 2000);
+  });
+});
