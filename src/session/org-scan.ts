@@ -14,7 +14,7 @@ import { runGit } from '../sources/git-process.js';
 import type { RepoInfo } from '../sources/git-repo.js';
 import { isSafeFullName, type ApiRepository, type GithubClient, type GithubTarget } from '../sources/github-repos.js';
 import { repoMatcher, selectRepositories, shardOf, type SelectionOptions } from '../sources/repo-selection.js';
-import { loadState, restoredFindings, saveState, STATE_FILE, stateKey, storedFindings, type OrgState, type RepoState } from './org-state.js';
+import { LOCK_FILE, lockCache, loadState, restoredFindings, saveState, STATE_FILE, stateKey, storedFindings, type OrgState, type RepoState } from './org-state.js';
 
 const DAY_MS = 86_400_000;
 
@@ -68,10 +68,19 @@ interface RepoOutcome {
 
 export async function scanOrganisation(req: OrgScanRequest): Promise<OrgScanResult> {
   const started = Date.now();
-  const log = req.log ?? (() => undefined);
-  const now = req.now ?? Date.now;
   const statePath = join(req.cacheDir, STATE_FILE);
   mirrorDir(req.cacheDir, []);
+  const unlock = lockCache(join(req.cacheDir, LOCK_FILE));
+  try {
+    return await scanLocked(req, statePath, started);
+  } finally {
+    unlock();
+  }
+}
+
+async function scanLocked(req: OrgScanRequest, statePath: string, started: number): Promise<OrgScanResult> {
+  const log = req.log ?? (() => undefined);
+  const now = req.now ?? Date.now;
   const { state, note } = loadState(statePath, req.scanKey);
   const warnings: string[] = [];
   if (note) warnings.push(note);

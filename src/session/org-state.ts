@@ -1,7 +1,8 @@
 // The incremental state of organisation scans, kept in the cache folder: per repository, the ref tips
 // already scanned and the findings found so far (redacted: the cache holds no secret and no token).
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import type { Finding } from '../core/finding.js';
 import type { RuleSpec } from '../core/rule.js';
 import { findingFromJson, jsonFinding, type JsonFinding } from '../report/json.js';
@@ -86,4 +87,56 @@ export function storedFindings(findings: Finding[], blobs: Map<Finding, string>)
 
 export function restoredFindings(stored: StoredFinding[]): Array<{ finding: Finding; blob?: string }> {
   return stored.map((j) => ({ finding: findingFromJson(j), blob: j.blob }));
+}
+
+export const LOCK_FILE = 'keyhound.lock';
+
+/** Another run holds the cache (two runs would clone into and rewrite the same state). */
+export class CacheBusyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CacheBusyError';
+  }
+}
+
+/**
+ * Takes the cache for this run: a lock file made with O_EXCL holding host and pid. A lock whose process is
+ * gone (same host) is taken over; a live one refuses. Returns the release function.
+ */
+export function lockCache(path: string): () => void {
+  const mine = `${hostname()} ${process.pid}\n`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+      writeSync(fd, mine);
+      closeSync(fd);
+      return () => rmSync(path, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    let holder = '';
+    try {
+      holder = readFileSync(path, 'utf8');
+    } catch {
+      /* removed meanwhile: try again */
+    }
+    const [host, pid] = holder.trim().split(' ');
+    if (host === hostname() && Number(pid) > 0 && alive(Number(pid))) {
+      throw new CacheBusyError(`the cache folder is in use by another keyhound github run (pid ${pid}); give each run its own --cache-dir`);
+    }
+    if (host && host !== hostname()) {
+      throw new CacheBusyError(`the cache folder is locked by a run on ${host}; remove ${path} if that run is over`);
+    }
+    rmSync(path, { force: true });
+  }
+  throw new CacheBusyError('could not take the cache folder lock');
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

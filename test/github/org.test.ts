@@ -1,6 +1,7 @@
 // keyhound github / merge end to end against a mock GitHub on 127.0.0.1 (REST listing + git http-backend).
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, lstatSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { JsonFinding, JsonReport } from '../../src/report/json.js';
@@ -276,6 +277,18 @@ describe('keyhound github (mock GitHub on 127.0.0.1)', () => {
     assert.equal(long.code, 2);
     assert.match(long.stderr, /rate limit: the reset is \d+ s away \(over --max-rate-limit-wait 60 s\)/);
     assert.equal(gh.requests.slice(mark).filter((q) => q.url.includes('page=2')).length, 1, 'asked once, not hammered');
+  });
+
+  it('a cache held by a live run is refused; a stale lock is taken over', async () => {
+    const c = tempDir('kh-lock-');
+    writeFileSync(join(c, 'keyhound.lock'), `${hostname()} ${process.pid}\n`);
+    const busy = await runCliAsync(cwd, [...base(), '--cache-dir', c, '--repo', 'gamma'], env());
+    assert.equal(busy.code, 2);
+    assert.match(busy.stderr, /in use by another keyhound github run \(pid \d+\)/);
+    writeFileSync(join(c, 'keyhound.lock'), `${hostname()} 999999999\n`);
+    const r = await runCliAsync(cwd, [...base(), '--cache-dir', c, '--repo', 'gamma'], env());
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(!existsSync(join(c, 'keyhound.lock')), 'released');
   });
 
   it('an unknown organisation is a usage error (exit 2)', async () => {

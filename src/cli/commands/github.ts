@@ -102,7 +102,8 @@ export function registerGithub(program: Command, setExit: (code: number) => void
         }
         await scanAndReport({ raw, cmd, opts, client, target, selection, token, say, setExit });
       } catch (e) {
-        if (e instanceof GithubApiError) throw new UsageError(e.message);
+        // the listing failed, or another run holds the cache: nothing was scanned
+        if (e instanceof GithubApiError || (e as Error).name === 'CacheBusyError') throw new UsageError((e as Error).message);
         throw e;
       }
     });
