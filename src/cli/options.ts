@@ -46,8 +46,9 @@ export function addRevocationTargets(cmd: Command): Command {
     .option('--github-api-url <url>', 'GitHub API for credential revocation (default: $GITHUB_API_URL or https://api.github.com)');
 }
 
-export function addReportOptions(cmd: Command): Command {
-  const common = cmd
+/** How and where a report is written: scanning commands and `keyhound merge`. */
+export function addOutputOptions(cmd: Command): Command {
+  return cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(
@@ -57,7 +58,11 @@ export function addReportOptions(cmd: Command): Command {
     )
     .option('--show-secrets', 'print found secrets in full (default: redacted everywhere)', false)
     .option('-q, --quiet', 'no progress line and no summary on standard error', false)
-    .option('--no-color', 'no colours in text output (NO_COLOR is honoured too)')
+    .option('--no-color', 'no colours in text output (NO_COLOR is honoured too)');
+}
+
+export function addReportOptions(cmd: Command): Command {
+  const common = addOutputOptions(cmd)
     .option('-c, --config <file>', 'configuration file (default: .keyhound.yaml at the scan root)')
     .option('--max-file-size <size>', 'skip files larger than this, with a warning', '10MB')
     // revocation (issue 5; docs/revocation.md)

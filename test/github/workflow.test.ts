@@ -3,20 +3,13 @@
 // workflow passes exists; every option of `keyhound github` is documented.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { buildProgram } from '../../src/cli/program.js';
+import { PACKAGE_ROOT } from '../support/checkout.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = [resolve(here, '../..'), resolve(here, '../../..')].find((d) => {
-  try {
-    return JSON.parse(readFileSync(resolve(d, 'package.json'), 'utf8')).name === 'keyhound';
-  } catch {
-    return false;
-  }
-})!;
+const root = PACKAGE_ROOT;
 
 interface Step {
   id?: string;

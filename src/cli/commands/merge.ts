@@ -1,23 +1,14 @@
-import { Option, type Command } from 'commander';
-import { REPORT_FORMATS } from '../../report/types.js';
+import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../core/errors.js';
-import type { FailOn, Format, ReportOptions } from '../options.js';
+import { addOutputOptions, type FailOn, type Format, type ReportOptions } from '../options.js';
 
 export function registerMerge(program: Command, setExit: (code: number) => void): void {
-  program
-    .command('merge')
-    .description('combine the JSON reports of `keyhound github` shards (files, or folders searched for them) into one report')
-    .argument('<dir...>', 'report files or folders holding them (such as downloaded artifacts)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .addOption(
-      new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level')
-        .choices(['error', 'warning', 'note', 'never'])
-        .default('warning'),
-    )
-    .option('--show-secrets', 'print secrets that the shard reports carry (only those scanned with --show-secrets do)', false)
-    .option('-q, --quiet', 'no summary on standard error', false)
-    .option('--no-color', 'no colours in text output (NO_COLOR is honoured too)')
+  addOutputOptions(
+    program
+      .command('merge')
+      .description('combine the JSON reports of `keyhound github` shards (files, or folders searched for them) into one report')
+      .argument('<dir...>', 'report files or folders holding them (such as downloaded artifacts)'),
+  )
     .addHelpText('after', '\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error, 3 some repository failed in a shard.\n')
     .action(async (paths: string[], raw: Record<string, unknown>) => {
       const [{ findOrgReports, mergeOrgReports }, { buildRuleSet }, { writeReport }] = await Promise.all([
