@@ -1,6 +1,8 @@
 // Pull-request review comments, one per finding, on the line the pull request added. Each comment carries
-// a hidden marker (the finding's fingerprint and a hash of its path), so a re-run finds its own comments
-// and skips them (same text) or updates them (text changed) instead of posting duplicates.
+// a hidden marker (a hash of rule, introducing commit and path, and a hash of the path), so a re-run finds
+// its own comments and skips them (same text) or updates them (text changed) instead of posting duplicates.
+// Nothing in a comment is derived from the secret: fingerprints are keyed per run in the Action unless
+// KEYHOUND_FINGERPRINT_KEY is set, and a public comment is the last place for one.
 import { createHash } from 'node:crypto';
 import { Octokit } from '@octokit/rest';
 import type { Finding } from '../core/finding.js';
@@ -33,9 +35,10 @@ export interface CommentOutcome {
 }
 
 /** The hidden marker that identifies a finding's comment across runs. */
-export function commentMarker(f: Pick<Finding, 'fingerprint' | 'file'>): string {
+export function commentMarker(f: Pick<Finding, 'ruleId' | 'file' | 'commit'>): string {
   const pathHash = createHash('sha256').update(f.file).digest('hex').slice(0, 16);
-  return `<!-- keyhound:finding ${f.fingerprint}:${pathHash} -->`;
+  const id = createHash('sha256').update(`keyhound:comment\0${f.ruleId}\0${f.commit?.sha ?? ''}\0${f.file}`).digest('hex').slice(0, 32);
+  return `<!-- keyhound:finding ${id}:${pathHash} -->`;
 }
 
 /** Comment text for a finding: redacted, deterministic (a re-run produces the same text). */
@@ -46,7 +49,7 @@ export function commentBody(f: Finding, scrub: Scrub): string {
     '',
     sentence(md(scrub(findingMessage(f)))),
     '',
-    `Redacted: \`${f.redacted.replace(/`/g, "'")}\`${f.commit ? ` · introduced in ${shortSha(f.commit.sha)}` : ''} · fingerprint \`${f.fingerprint}\``,
+    `Redacted: \`${f.redacted.replace(/`/g, "'")}\`${f.commit ? ` · introduced in ${shortSha(f.commit.sha)}` : ''}`,
     '',
     'Deleting this line in a later commit does not remove the secret from the branch history: ' +
       'rotate or revoke the credential. If it is not a secret (a test value, a public sample), mark the line with ' +

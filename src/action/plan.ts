@@ -44,6 +44,11 @@ export interface ScanPlan {
   /** Nothing to scan (a deleted branch). */
   empty?: boolean;
   pr?: PullRequestRef;
+  /**
+   * The commit whose configuration narrows the scan (exclusions, ignore file, allow entries, baseline,
+   * max-file-size, rule switches): the base of a pull request or push, never the commits under scan.
+   */
+  configCommit?: string;
   warnings: string[];
 }
 
@@ -143,7 +148,7 @@ async function rangePlan(repo: RepoInfo, base: string, head: string, what: { bas
   if (!b) throw missingCommit(what.base, base, repo, commits);
   const h = await resolveCommit(repo, head);
   if (!h) throw missingCommit(what.head, head, repo, commits);
-  return { revs: [`${b}..${h}`], tip: h, addedOnly: true, description, warnings: [] };
+  return { revs: [`${b}..${h}`], tip: h, addedOnly: true, description, configCommit: b, warnings: [] };
 }
 
 /** Decides what to scan. Throws ActionError when the event cannot be scanned as asked. */
@@ -213,6 +218,7 @@ export async function planScan(mode: Mode, event: EventInfo, repo: RepoInfo, env
       tip: head,
       addedOnly: true,
       description: `push to ${branch ?? ref}: ${short(base)}..${short(head)}, the lines its commits added`,
+      configCommit: base,
       warnings: [],
     };
   }

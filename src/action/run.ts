@@ -1,8 +1,8 @@
 // The action, start to finish: inputs → what to scan → scan → SARIF, annotations, job summary, outputs,
 // optional review comments and revocation → exit code (0 clean, 1 findings at or above fail-on, 2 error).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { EXIT } from '../core/errors.js';
 import { exitCodeFor, INFORMATION_URI, toolVersion } from '../cli/output.js';
 import type { Finding } from '../core/finding.js';
@@ -16,6 +16,8 @@ import { openRepo, type RepoInfo } from '../sources/git-repo.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { ActionError, planScan, readEvent, type ScanPlan } from './plan.js';
 import { scanHistory, type ActionScan } from './scan.js';
+import { setFingerprintKeyStore } from '../util/keyed-fingerprint.js';
+import { ensureDir, guardTree, writeFileSafe } from '../util/safe-fs.js';
 import { appendSummary, command, logLine, setOutput } from './workflow.js';
 
 export interface ActionIO {
@@ -38,10 +40,19 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, io: Action
   let scanned: { scan: ActionScan; plan: ScanPlan; repo: RepoInfo; inputs: ActionInputs; sarifPath: string } | undefined;
   try {
     const inputs = readInputs(env);
+    // nothing is written outside the workspace and RUNNER_TEMP: the fingerprint key comes from
+    // KEYHOUND_FINGERPRINT_KEY (a repository or organisation secret) or lives for this run only
+    setFingerprintKeyStore('memory');
     const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
     const at = (p: string) => resolve(workspace, p);
     const scanPath = at(inputs.path);
     const sarifPath = at(inputs.sarifFile);
+    // the checked-out tree is the pull request's: nothing written below it may pass through its links
+    guardTree(workspace);
+    const allowed = [workspace, ...(env.RUNNER_TEMP ? [resolve(env.RUNNER_TEMP)] : [])];
+    if (!allowed.some((d) => within(d, sarifPath))) {
+      throw new ActionError(`sarif-file must be inside the workspace${env.RUNNER_TEMP ? ' or RUNNER_TEMP' : ''}: ${inputs.sarifFile}`);
+    }
 
     let repo: RepoInfo;
     try {
@@ -63,6 +74,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, io: Action
       config: inputs.config ? at(inputs.config) : undefined,
       baseline: inputs.baseline ? at(inputs.baseline) : undefined,
       rules: inputs.rules.map(at),
+      tempDir: env.RUNNER_TEMP || undefined,
     });
     scanned = { scan, plan, repo, inputs, sarifPath };
   } catch (e) {
@@ -87,15 +99,25 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, io: Action
   let code: number = exitCodeFor(findings, inputs.failOn);
 
   // SARIF for github/codeql-action/upload-sarif
-  mkdirSync(dirname(sarifPath), { recursive: true });
   const sarif = renderSarif(input);
-  writeFileSync(sarifPath, sarif.endsWith('\n') ? sarif : sarif + '\n');
+  let sarifWritten = true;
+  try {
+    writeFileSafe(sarifPath, sarif.endsWith('\n') ? sarif : sarif + '\n', { mkdir: 0o755 });
+  } catch (e) {
+    sarifWritten = false;
+    io.out(command('error', `sarif-file: ${(e as Error).message}`));
+    code = EXIT.error;
+  }
 
   // annotations (GitHub shows 10 per level; the summary lists every finding)
   const ann = annotations(findings);
   for (const line of ann.lines) io.out(line + '\n');
   const scrub = makeScrub(findings, false);
   for (const w of stats.warnings) io.out(command('warning', scrub(w)));
+  for (const n of scan.notices) {
+    io.out(command('warning', scrub(n)));
+    notes.push(`:warning: Configuration: ${n}.`);
+  }
 
   // review comments on the pull request's lines
   if (inputs.comment && findings.length > 0) {
@@ -139,7 +161,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, io: Action
   // job summary
   const context = [
     `Scanned ${plan.description}. Fail on: ${inputs.failOn}.` +
-      (scan.configFile ? ` Config: \`${scan.configFile.replace(/`/g, "'")}\`.` : '') +
+      (scan.configFile ? ` Config: \`${scan.configFile.replace(/`/g, "'")}\`${scan.configCommit ? ` (as of the base commit ${scan.configCommit.slice(0, 12)})` : ''}.` : '') +
       (inputs.baseline ? ` Baseline: \`${inputs.baseline.replace(/`/g, "'")}\`.` : ''),
     `SARIF: \`${relOrAbs(env.GITHUB_WORKSPACE, sarifPath).replace(/`/g, "'")}\` (upload it with github/codeql-action/upload-sarif, category keyhound).`,
     ...notes,
@@ -152,17 +174,24 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, io: Action
 
   // outputs
   setOutput(env.GITHUB_OUTPUT, 'findings', String(findings.length));
-  setOutput(env.GITHUB_OUTPUT, 'sarif-file', sarifPath);
+  setOutput(env.GITHUB_OUTPUT, 'sarif-file', sarifWritten ? sarifPath : '');
 
   const sup = Object.values(stats.suppressed).reduce((a, b) => a + b, 0);
   io.out(
     logLine(
       `${plural(findings.length, 'finding')} (${plural(stats.commits ?? 0, 'commit')}, ${plural(stats.files, 'blob')} scanned, ` +
-        `${sup} suppressed); SARIF written to ${relOrAbs(env.GITHUB_WORKSPACE, sarifPath)}` +
+        `${sup} suppressed)` +
+        (sarifWritten ? `; SARIF written to ${relOrAbs(env.GITHUB_WORKSPACE, sarifPath)}` : '; no SARIF written') +
         (code === EXIT.findings ? `; failing: findings at or above fail-on ${inputs.failOn}` : ''),
     ),
   );
   return code;
+}
+
+/** `p` is `dir` or below it. */
+function within(dir: string, p: string): boolean {
+  const rel = relative(dir, p);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 function relOrAbs(workspace: string | undefined, p: string): string {
@@ -198,10 +227,10 @@ async function revoke(
   // file on the runner — which earlier steps running pull-request code could have written — is read),
   // the audit log and the state file.
   const base = env.RUNNER_TEMP && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : tmpdir();
-  mkdirSync(base, { recursive: true });
+  ensureDir(base);
   const dir = mkdtempSync(join(base, 'keyhound-revoke-'));
   const configFile = join(dir, 'revoke.yaml');
-  writeFileSync(configFile, (inputs.revokeConfig ?? '') + '\n', { mode: 0o600 });
+  writeFileSafe(configFile, (inputs.revokeConfig ?? '') + '\n', { mode: 0o600 });
   try {
     const run = await revokeFindings(
       findings,

@@ -1,7 +1,7 @@
 // Workflow-runner files and commands: $GITHUB_OUTPUT, $GITHUB_STEP_SUMMARY, log lines that can never be
 // read as workflow commands.
 import { randomBytes } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
+import { appendFileSafe } from '../util/safe-fs.js';
 import { escapeData, escapeProperty } from '../report/github.js';
 
 /** Appends `name=value` to $GITHUB_OUTPUT (heredoc form with a random delimiter, safe for any value). */
@@ -9,12 +9,12 @@ export function setOutput(file: string | undefined, name: string, value: string)
   if (!file) return;
   let delim = `keyhound_${randomBytes(12).toString('hex')}`;
   while (value.includes(delim)) delim = `keyhound_${randomBytes(12).toString('hex')}`;
-  appendFileSync(file, `${name}<<${delim}\n${value}\n${delim}\n`);
+  appendFileSafe(file, `${name}<<${delim}\n${value}\n${delim}\n`);
 }
 
 export function appendSummary(file: string | undefined, markdown: string): void {
   if (!file) return;
-  appendFileSync(file, markdown.endsWith('\n') ? markdown : markdown + '\n');
+  appendFileSafe(file, markdown.endsWith('\n') ? markdown : markdown + '\n');
 }
 
 /** One log line: line breaks folded, so text from the scanned repository cannot start a workflow command. */

@@ -1,8 +1,8 @@
 // The end of a scanning command, as separate steps: say what suppression wrote, write the report, revoke
 // when asked. Loaded at start-up (the version): heavy modules load inside the steps.
-import { writeFileSync } from 'node:fs';
 import type { Finding, ScanStats } from '../core/finding.js';
-import { exitCodeFor } from '../core/errors.js';
+import { exitCodeFor, UsageError } from '../core/errors.js';
+import { writeFileSafe } from '../util/safe-fs.js';
 import type { RuleSpec } from '../core/rule.js';
 import { INFORMATION_URI, toolVersion } from '../report/tool.js';
 import type { RepositoryStatus } from '../report/types.js';
@@ -80,7 +80,7 @@ export async function writeReport(result: Reportable, session: Scanned, opts: Re
     { color: useColor(opts) },
   );
   if (opts.output) {
-    writeFileSync(opts.output, text.endsWith('\n') ? text : text + '\n');
+    writeOutputFile(opts.output, text.endsWith('\n') ? text : text + '\n');
   } else {
     process.stdout.write(text.endsWith('\n') ? text : text + '\n');
   }
@@ -119,4 +119,13 @@ export async function finishScan(result: Reportable, session: Scanned, opts: Rep
   noteSuppression(result, opts);
   const code = await writeReport(result, session, opts);
   return opts.revoke ? Math.max(code, await revokeFound(result, session, opts)) : code;
+}
+
+/** Writes -o/--output: never through a symbolic link or into a special file (a usage error instead). */
+export function writeOutputFile(file: string, text: string): void {
+  try {
+    writeFileSafe(file, text);
+  } catch (e) {
+    throw new UsageError(`cannot write --output ${(e as Error).message}`);
+  }
 }

@@ -1,5 +1,7 @@
 // .keyhound.yaml: discovery, schema validation with file/line/key messages, and the effective rule set.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
+import { readRegularFile, SETTINGS_MAX_BYTES } from '../util/safe-fs.js';
+import { problemKind, yamlProblem } from '../util/problem-kind.js';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -76,9 +78,28 @@ export function findConfigFile(root: string, explicit?: string): string | undefi
   }
   for (const name of CONFIG_NAMES) {
     const p = join(root, name);
-    if (existsSync(p)) return p;
+    // a dangling link or a FIFO counts as present: reading it then fails with a clear message
+    if (existsSync(p) || lstatOrNull(p)) return p;
   }
   return undefined;
+}
+
+function lstatOrNull(p: string) {
+  try {
+    return lstatSync(p);
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a config file: a regular file of bounded size, or a ConfigError naming it. */
+export function readConfigText(file: string, shown = file): string {
+  try {
+    return readRegularFile(file, { maxBytes: SETTINGS_MAX_BYTES }).toString('utf8');
+  } catch (e) {
+    const m = (e as Error).message;
+    throw new ConfigError(shown, undefined, undefined, m.startsWith(`${file}: `) ? m.slice(file.length + 2) : 'cannot read');
+  }
 }
 
 function displayPath(p: string): string {
@@ -140,7 +161,7 @@ function pick(errors: ErrorObject[]): ErrorObject {
   return last.keyword === 'oneOf' || last.keyword === 'anyOf' ? last : errors[0]!;
 }
 
-function schemaMessage(err: ErrorObject, path: string[], data: unknown): { key: string[]; keyOf?: string; detail: string } {
+function schemaMessage(err: ErrorObject, path: string[]): { key: string[]; keyOf?: string; detail: string } {
   const p = err.params as Record<string, unknown>;
   const at = path.join('.');
   switch (err.keyword) {
@@ -158,7 +179,7 @@ function schemaMessage(err: ErrorObject, path: string[], data: unknown): { key: 
     case 'propertyNames':
       return { key: [...path, String(p.propertyName)], keyOf: String(p.propertyName), detail: `"${String(p.propertyName)}" is not a rule id` };
     case 'enum':
-      return { key: path, detail: `must be one of ${(p.allowedValues as unknown[]).join(', ')} (got ${JSON.stringify(valueAt(data, path))})` };
+      return { key: path, detail: `must be one of ${(p.allowedValues as unknown[]).join(', ')}` };
     case 'const':
       if (path[0] === 'revoke') {
         return {
@@ -185,11 +206,6 @@ function schemaMessage(err: ErrorObject, path: string[], data: unknown): { key: 
   }
 }
 
-function valueAt(data: unknown, path: string[]): unknown {
-  let v = data;
-  for (const s of path) v = (v as Record<string, unknown> | undefined)?.[s];
-  return v;
-}
 
 
 /**
@@ -202,7 +218,7 @@ export function parseConfig(text: string, file: string, base: () => RuleSet = bu
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line;
-    throw new ConfigError(file, line, undefined, `not valid YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
+    throw new ConfigError(file, line, undefined, `not valid YAML: ${yamlProblem(e.message)}`);
   }
   const loc = new Locator(doc, lines);
   const data = (doc.toJS() ?? {}) as RawConfig;
@@ -211,7 +227,7 @@ export function parseConfig(text: string, file: string, base: () => RuleSet = bu
   if (!v(data)) {
     const err = pick(v.errors!);
     const path = pointer(err.instancePath);
-    const msg = schemaMessage(err, path, data);
+    const msg = schemaMessage(err, path);
     throw new ConfigError(file, loc.line(msg.keyOf !== undefined ? path : msg.key, msg.keyOf), msg.key.join('.') || undefined, msg.detail);
   }
 
@@ -236,7 +252,7 @@ export function parseConfig(text: string, file: string, base: () => RuleSet = bu
       try {
         new RE2(a.pattern, 'u');
       } catch (e) {
-        throw new ConfigError(file, loc.line(['allow', String(i), 'pattern']), `allow.${i}.pattern`, `not a valid RE2 pattern: ${(e as Error).message}`);
+        throw new ConfigError(file, loc.line(['allow', String(i), 'pattern']), `allow.${i}.pattern`, `not a valid RE2 pattern (${problemKind((e as Error).message)})`);
       }
     }
   });
@@ -266,5 +282,6 @@ export function loadConfig(root: string, configPath?: string, opts: LoadConfigOp
   const file = findConfigFile(root, configPath);
   const extra = opts.extraRules ?? [];
   if (!file) return { ruleSet: buildRuleSet({ ruleFiles: extra }), settings: { extends: 'default', exclude: [], allow: [] } };
-  return parseConfig(readFileSync(file, 'utf8'), displayPath(file), builtInRules, extra);
+  const shown = displayPath(file);
+  return parseConfig(readConfigText(file, shown), shown, builtInRules, extra);
 }

@@ -18,10 +18,19 @@ export class LineIndex {
   private lineStarts(): number[] {
     if (this.starts) return this.starts;
     const starts = [0];
-    let i = this.buf.indexOf(10);
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = this.buf.indexOf(10, i + 1);
+    const buf = this.buf;
+    if (buf.indexOf(13) === -1) {
+      let i = buf.indexOf(10);
+      while (i !== -1) {
+        starts.push(i + 1);
+        i = buf.indexOf(10, i + 1);
+      }
+    } else {
+      // LF, CRLF and a lone CR (classic Mac, some exports) each end a line
+      for (let i = 0; i < buf.length; i++) {
+        const b = buf[i];
+        if (b === 10 || (b === 13 && buf[i + 1] !== 10)) starts.push(i + 1);
+      }
     }
     this.starts = starts;
     return starts;

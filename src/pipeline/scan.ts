@@ -1,13 +1,17 @@
 // The scan loop: sources' chunks through a chunk scanner, with counters, progress and a bound on chunks in flight.
 import { emptyStats, type Finding, type ScanStats } from '../core/finding.js';
 import type { Source, SourceChunk, SourceEvents } from '../sources/types.js';
+import { publishFingerprints } from '../util/keyed-fingerprint.js';
 import type { ChunkScanner } from './chunk-scanner.js';
+import { NameScan, redactNames } from './names.js';
 
 export interface ScanResult {
   findings: Finding[];
   stats: ScanStats;
   /** Findings of git blobs (chunks with `blob`), by blob id, for the provenance step. */
   blobMatches?: Map<string, Finding[]>;
+  /** Secrets found in file names and commit messages: redacted in every path and subject added later too. */
+  nameSecrets?: string[];
 }
 
 export interface RunOptions {
@@ -38,8 +42,10 @@ export async function runScan(sources: Source[], scanner: ChunkScanner, opts: Ru
   };
   let lastProgress = Date.now();
   const gate = new Gate(Math.max(1, opts.inflight ?? 1));
+  const names = new NameScan();
   for (const source of sources) {
     for await (const chunk of source.chunks(events)) {
+      names.addPath(chunk.path);
       await gate.enter();
       scanner
         .scan(chunk)
@@ -60,16 +66,29 @@ export async function runScan(sources: Source[], scanner: ChunkScanner, opts: Ru
         opts.onProgress(stats);
       }
     }
+    if (source.names) names.add(source.names());
   }
   await gate.drain();
-  const result: ScanResult = { findings: [], stats, blobMatches };
+  // a token used as a file name or written in a commit message is a finding, and redacted everywhere
+  const named = await names.scan(scanner);
+  findings.push(...named.findings);
+  const result: ScanResult = { findings: [], stats, blobMatches, nameSecrets: named.secrets };
   addFindings(result, findings);
   stats.durationMs = Date.now() - started;
   return result;
 }
 
-/** Adds findings to a result (those placed after the scan, by git provenance) in report order, counted. */
+/**
+ * Adds findings to a result (those placed after the scan, by git provenance) in report order, counted;
+ * paths and subjects holding a secret found in names are redacted, and fingerprints are keyed (before
+ * anything is matched, cached, printed or written: allow entries, baselines and caches use these).
+ */
 export function addFindings(result: ScanResult, more: Finding[]): void {
+  redactNames(more, result.stats, result.nameSecrets ?? []);
+  if (more.length > 0) {
+    const warning = publishFingerprints(more);
+    if (warning && !result.stats.warnings.includes(warning)) result.stats.warnings.push(warning);
+  }
   result.findings.push(...more);
   result.findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   for (const f of more) result.stats.findings[f.severity]++;

@@ -1,7 +1,9 @@
 // Loads the user's own revocation configuration: --revoke-config FILE, else
 // $XDG_CONFIG_HOME/keyhound/revoke.yaml (default ~/.config/keyhound/revoke.yaml). Nothing from the
 // scanned tree ever reaches this file's result (see repo-config.ts for the trust boundary).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readRegularFile } from '../util/safe-fs.js';
+import { yamlProblem } from '../util/problem-kind.js';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import AjvModule, { type ErrorObject } from 'ajv';
@@ -209,15 +211,15 @@ export function loadRevokeConfig(opts: { file?: string; env?: NodeJS.ProcessEnv 
   }
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file).toString('utf8');
   } catch (e) {
-    throw new UsageError(`cannot read revocation config ${file}: ${(e as Error).message}`);
+    throw new UsageError(`cannot read revocation config ${(e as Error).message}`);
   }
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line;
-    throw new UsageError(`${file}: YAML error${line ? ` at line ${line}` : ''}: ${e.message.split('\n')[0]}`);
+    throw new UsageError(`${file}: YAML error${line ? ` at line ${line}` : ''}: ${yamlProblem(e.message)}`);
   }
   const cfg = parseRevokeConfig(doc.toJS(), file);
   try {

@@ -1,10 +1,13 @@
 // HTTP plumbing for issuers: URL policy, requests with a hard timeout and no redirects, wait hints.
 import { isIP } from 'node:net';
+import { scrubSecrets } from '../util/secret-forms.js';
 
-/** True for 127.0.0.0/8, ::1 and localhost. */
+/**
+ * True for a literal loopback address only (127.0.0.0/8, ::1): a name such as `localhost` or
+ * `evil.localhost` is resolved by DNS or /etc/hosts and may point anywhere.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
   if (isIP(h) === 4) return h.startsWith('127.');
   if (isIP(h) === 6) return h === '::1' || h === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(h);
   return false;
@@ -127,12 +130,9 @@ export function waitHint(headers: Headers, now = Date.now()): number | undefined
   return undefined;
 }
 
-/** Removes every occurrence of the given secrets from a text and caps its length. */
+/** Removes every form (raw, JSON, percent, base64, PEM lines) of the given secrets from a text and caps its length. */
 export function scrub(text: string, secrets: Iterable<string | undefined>, max = 200): string {
-  let out = text;
-  for (const s of secrets) {
-    if (s && s.length >= 4) out = out.split(s).join('[secret]');
-  }
+  let out = scrubSecrets(text, secrets);
   out = out.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').trim();
   return out.length > max ? out.slice(0, max) + '…' : out;
 }

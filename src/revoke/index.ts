@@ -1,22 +1,31 @@
 // Revocation entry point, shared by `scan|history|staged --revoke` and `keyhound revoke`.
 // Runs inside the scanning process: raw secrets stay in memory and are never written anywhere.
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Finding } from '../core/finding.js';
 import type { RuleSpec } from '../core/rule.js';
-import { AuditLog, DEFAULT_AUDIT_LOG } from './audit.js';
+import { scrubSecrets } from '../util/secret-forms.js';
+import { stateDir } from '../util/state-dir.js';
+import { AUDIT_LOG_NAME, AuditLog } from './audit.js';
 import { loadRevokeConfig } from './config.js';
 import { createIssuers } from './issuers/index.js';
 import { buildPlan, planSecrets, type Plan } from './plan.js';
 import { readRepoConfig } from './repo-config.js';
 import { formatResults, resultsJson } from './report.js';
 import { executePlan, tally, type ItemResult } from './run.js';
-import { RevokeState } from './state.js';
+import { RevokeState, StateLock } from './state.js';
 
 export { verifyWebhookSignature, signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from './signing.js';
 export { REPO_REVOKE_KEY, repoRevokeSchema, judgeRepoConfig } from './repo-config.js';
 
-export const DEFAULT_STATE_FILE = '.keyhound/revoke-state.json';
+/** File name of the revocation state in the user's state folder (the default location). */
+export const STATE_FILE_NAME = 'revoke-state.json';
+
+/** Default audit log and state file: the user's state folder, never the scanned tree. */
+export function defaultRevokePaths(env: NodeJS.ProcessEnv = process.env): { auditLog: string; stateFile: string } {
+  const dir = stateDir(env);
+  return { auditLog: join(dir, AUDIT_LOG_NAME), stateFile: join(dir, STATE_FILE_NAME) };
+}
 
 /** Options a command gathers for revocation (CLI flags). */
 export interface RevokeOptions {
@@ -77,8 +86,26 @@ export async function revokeFindings(findings: Finding[], rules: RuleSpec[], opt
     const { UsageError } = await import('../core/errors.js');
     throw new UsageError(`no issuer named "${opts.forceIssuer}" (known: ${[...issuers.issuers.keys()].join(', ')})`);
   }
-  const auditLog = resolve(cwd, opts.auditLog ?? config.auditLog ?? DEFAULT_AUDIT_LOG);
-  const stateFile = resolve(cwd, opts.revokeState ?? config.stateFile ?? DEFAULT_STATE_FILE);
+  const defaults = defaultRevokePaths(env);
+  const auditLog = resolve(cwd, opts.auditLog ?? config.auditLog ?? defaults.auditLog);
+  const stateFile = resolve(cwd, opts.revokeState ?? config.stateFile ?? defaults.stateFile);
+  // one run at a time per state file: a second run waits, then sees what the first revoked
+  const lock = dryRun ? undefined : await StateLock.acquire(stateFile);
+  try {
+    return await revokeLocked(findings, rules, opts, io, { config, issuers, auditLog, stateFile, dryRun });
+  } finally {
+    lock?.release();
+  }
+}
+
+async function revokeLocked(
+  findings: Finding[],
+  rules: RuleSpec[],
+  opts: RevokeOptions,
+  io: RevokeIO,
+  ctx: { config: ReturnType<typeof loadRevokeConfig>; issuers: ReturnType<typeof createIssuers>; auditLog: string; stateFile: string; dryRun: boolean },
+): Promise<RevokeRun> {
+  const { config, issuers, auditLog, stateFile, dryRun } = ctx;
   const state = new RevokeState(stateFile);
   const plan = buildPlan({ findings, rules, issuers, state, forceIssuer: opts.forceIssuer });
   for (const w of plan.warnings) io.warn(w);
@@ -100,9 +127,7 @@ export async function revokeFindings(findings: Finding[], rules: RuleSpec[], opt
 }
 
 function scrubAll(text: string, secrets: string[]): string {
-  let out = text;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('[secret]');
-  return out;
+  return scrubSecrets(text, secrets);
 }
 
 /** Exit-code contribution: 1 when any revocation failed. */

@@ -1,7 +1,8 @@
 // The trust boundary. A `.keyhound.yaml` inside the scanned tree is written by whoever can open a pull
 // request, so for revocation it may only say `revoke: false`. Anything else about revocation in it
 // (endpoints, issuers, webhooks, `revoke: true`) is refused with a warning and never used.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readRegularFile } from '../util/safe-fs.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 
@@ -61,7 +62,7 @@ export function readRepoConfig(root: string, configFile?: string): RepoRevokeVer
   if (!file || !existsSync(file)) return { disabled: false, warnings: [] };
   const name = configFile ?? basename(file);
   try {
-    const doc = parseDocument(readFileSync(file, 'utf8'));
+    const doc = parseDocument(readRegularFile(file).toString('utf8'));
     if (doc.errors.length > 0) return { disabled: false, warnings: [], file: name };
     return judgeRepoConfig(doc.toJS(), name);
   } catch {

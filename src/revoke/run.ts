@@ -1,5 +1,6 @@
 // Carries out a plan: batches per issuer, p-limit concurrency, per-issuer rate limits, retries with
 // exponential backoff and jitter (or the wait the issuer asked for), audit lines and state updates.
+import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { AuditLog } from './audit.js';
 import type { RetryConfig } from './config.js';
@@ -91,9 +92,14 @@ export async function executePlan(plan: Plan, opts: ExecuteOptions): Promise<Ite
 
   async function runBatch(issuer: Issuer, limiter: RateLimiter, batch: RevokeTarget[]): Promise<void> {
     const host = issuer.endpoint.host;
+    // journal before the first request: a crash from here on leaves the delivery id for the next run
+    const fps = batch.flatMap((t) => [t.fingerprint, ...t.alsoFingerprints]);
+    const delivery = opts.state ? opts.state.begin(fps, issuer.name, opts.runId) : randomUUID();
     const audit = (attempt: number, r: { status?: number }, outcome: AuditEntry['outcome'], reason?: string) => {
       const why = clean(reason);
-      opts.audit?.write(batch.map((t) => ({ entry: entry(opts.runId, t, issuer.name, host, attempt, r.status, outcome, why), secrets: [t.secret, t.pairSecret] })));
+      opts.audit?.write(
+        batch.map((t) => ({ entry: { ...entry(opts.runId, t, issuer.name, host, attempt, r.status, outcome, why), delivery }, secrets: [t.secret, t.pairSecret] })),
+      );
     };
     const finish = (attempts: number, outcome: Outcome, status: number | undefined, reason: string | undefined) => {
       const why = clean(reason);
@@ -119,8 +125,9 @@ export async function executePlan(plan: Plan, opts: ExecuteOptions): Promise<Ite
         return;
       }
       let r: AttemptResult;
+      audit(attempt, {}, 'sending');
       try {
-        r = await issuer.attempt(batch, { timeoutMs: issuer.timeoutMs, attempt });
+        r = await issuer.attempt(batch, { timeoutMs: issuer.timeoutMs, attempt, delivery });
       } catch (e) {
         if (e instanceof RequestTimeout || e instanceof NetworkError) r = { outcome: 'retry', reason: e.message };
         else r = { outcome: 'failed', reason: `internal error: ${(e as Error).message}` };

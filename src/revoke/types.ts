@@ -49,6 +49,8 @@ export interface AttemptContext {
   timeoutMs: number;
   /** 1-based attempt number. */
   attempt: number;
+  /** Idempotency id of this request: the same on every attempt and on a retry after a crash. */
+  delivery: string;
 }
 
 export interface Issuer {
@@ -86,7 +88,9 @@ export interface AuditEntry {
   endpoint: string;
   attempt: number;
   status: number | null;
-  outcome: Outcome | 'retrying' | 'dry-run';
+  /** `sending`: the intent record, written before the request leaves. */
+  outcome: Outcome | 'retrying' | 'dry-run' | 'sending';
+  delivery?: string;
   reason?: string;
   commit: string | null;
   file: string;

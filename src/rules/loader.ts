@@ -10,6 +10,8 @@ import type { KnownPublicValue, RuleSet, RuleSpec } from '../core/rule.js';
 import { validators } from '../validators/index.js';
 import { lazyRequire } from '../util/lazy-require.js';
 import { compileNameKeys, compileNameNearby } from './names.js';
+import { readRegularFile } from '../util/safe-fs.js';
+import { problemKind, yamlProblem } from '../util/problem-kind.js';
 import { ruleFileSchema, ruleSchema } from './schema.js';
 
 const ajvModule = lazyRequire<typeof AjvModule>('ajv');
@@ -78,7 +80,7 @@ export function checkRule(raw: unknown, file: string, where = ''): RuleSpec {
     try {
       new RE2(pattern, flags);
     } catch (e) {
-      throw new RuleError(file, spec.id, field, `not a valid RE2 pattern: ${(e as Error).message}`);
+      throw new RuleError(file, spec.id, field, `not a valid RE2 pattern (${problemKind((e as Error).message)})`);
     }
   };
   tryRe('pattern', spec.pattern);
@@ -101,7 +103,7 @@ export function parseRuleFile(text: string, file: string): RuleSet {
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line;
-    throw new RuleError(file, undefined, undefined, `YAML error${line ? ` at line ${line}` : ''}: ${e.message.split('\n')[0]}`);
+    throw new RuleError(file, undefined, undefined, `YAML error${line ? ` at line ${line}` : ''}: ${yamlProblem(e.message)}`);
   }
   const data = doc.toJS() ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) throw new RuleError(file, undefined, undefined, 'expected a mapping with "rules:"');
@@ -170,6 +172,8 @@ export function writePack(dir = builtinRulesDir()): number {
   return ruleSet.rules.length;
 }
 
+const RULE_FILE_MAX_BYTES = 8 * 1024 * 1024;
+
 /** Rule files given by path: files, or folders of *.yaml (sorted). */
 export function readRuleFiles(paths: string[]): RuleSet {
   const out: RuleSet = { rules: [], knownPublic: [] };
@@ -183,7 +187,14 @@ export function readRuleFiles(paths: string[]): RuleSet {
       throw new RuleError(p, undefined, undefined, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     for (const file of files) {
-      const set = parseRuleFile(readFileSync(file, 'utf8'), file);
+      let text: string;
+      try {
+        text = readRegularFile(file, { maxBytes: RULE_FILE_MAX_BYTES }).toString('utf8');
+      } catch (e) {
+        const m = (e as Error).message;
+        throw new RuleError(file, undefined, undefined, m.startsWith(`${file}: `) ? m.slice(file.length + 2) : 'cannot read');
+      }
+      const set = parseRuleFile(text, file);
       out.rules.push(...set.rules);
       out.knownPublic.push(...set.knownPublic);
     }

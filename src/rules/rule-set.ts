@@ -109,13 +109,14 @@ export function buildRuleSet(input: RuleSetInput = {}): RuleSet {
 /** `disable`, then `severity`: each id must name a rule of the set, whatever its origin. */
 function applyOverrides(rules: RuleSpec[], config: ConfigRules): RuleSpec[] {
   const known = new Set(rules.map((r) => r.id));
-  const unknown = (id: string) => `unknown rule id "${id}" (see "keyhound rules list")`;
+  // the id is the value the user wrote: the message names its place (key and line), not the value
+  const unknown = 'unknown rule id (see "keyhound rules list")';
   (config.disable ?? []).forEach((id, i) => {
-    if (!known.has(id)) throw new ConfigRulesError(['disable', String(i)], unknown(id));
+    if (!known.has(id)) throw new ConfigRulesError(['disable', String(i)], unknown);
   });
   const severity = config.severity ?? {};
   for (const id of Object.keys(severity)) {
-    if (!known.has(id)) throw new ConfigRulesError(['severity', id], unknown(id));
+    if (!known.has(id)) throw new ConfigRulesError(['severity', id], unknown);
   }
   const disabled = new Set(config.disable ?? []);
   return rules.filter((r) => !disabled.has(r.id)).map((r) => (severity[r.id] ? { ...r, severity: severity[r.id]! } : r));

@@ -8,6 +8,8 @@ import { runScan, type ScanResult } from '../pipeline/scan.js';
 import { AdaptiveScanner } from '../pipeline/worker-pool.js';
 import type { Source } from '../sources/types.js';
 import { pathMatcher, Suppressor, type SuppressionOutcome } from '../suppress/index.js';
+import { publishFingerprints } from '../util/keyed-fingerprint.js';
+import { guardTree } from '../util/safe-fs.js';
 
 /** Settings when neither the caller nor the config file gives one. */
 export const SCAN_DEFAULTS = { failOn: 'warning', maxFileSize: 10 * 1024 * 1024 } as const satisfies {
@@ -65,6 +67,8 @@ export interface ScanSession {
 
 /** Reads the config, builds the rule set and suppression for a request. Throws ConfigError / RuleError. */
 export function openScanSession(req: ScanRequest): ScanSession {
+  // the scanned tree is untrusted: no report, baseline or log is written through a link inside it
+  guardTree(req.root);
   const { ruleSet, settings: config } = loadConfig(req.root, req.config, { extraRules: req.rules ?? [] });
   const settings: ScanSettings = {
     failOn: req.given?.failOn ?? config.failOn ?? SCAN_DEFAULTS.failOn,
@@ -84,6 +88,11 @@ export function openScanSession(req: ScanRequest): ScanSession {
     }
   };
   const suppress = (result: ScanResult): SessionResult => {
+    // keyed before anything is matched, printed or written: allow entries and baselines use these too
+    if (result.findings.length > 0) {
+      const warning = publishFingerprints(result.findings);
+      if (warning) result.stats.warnings.push(warning);
+    }
     const findings: Finding[] = suppressor.apply(result.findings, result.stats);
     return { findings, stats: result.stats, suppression: suppressor.finish() };
   };

@@ -3,7 +3,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { basename, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { GitignoreFilter } from './gitignore-filter.js';
-import { looksBinary, type Source, type SourceChunk, type SourceEvents } from './types.js';
+import { asText, type Source, type SourceChunk, type SourceEvents } from './types.js';
 
 export interface FilesystemOptions {
   /** Files or folders to scan. */
@@ -53,6 +53,7 @@ export class FilesystemSource implements Source {
   private async *walk(dir: string, events: SourceEvents): AsyncIterable<string> {
     const root = resolve(this.opts.root);
     const filter = this.opts.gitignore ? await GitignoreFilter.load(dir, ALWAYS_PRUNE) : null;
+    for (const w of filter?.warnings ?? []) events.warn(w);
     const stream = fg.stream('**/*', {
       cwd: dir,
       dot: true,
@@ -103,8 +104,8 @@ export class StdinSource implements Source {
       }
       parts.push(b);
     }
-    const data = Buffer.concat(parts);
-    if (looksBinary(data)) {
+    const data = asText(Buffer.concat(parts));
+    if (!data) {
       events.skipped('binary', '-');
       return;
     }

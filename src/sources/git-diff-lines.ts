@@ -1,6 +1,7 @@
 // Which lines of a new version of a file were added relative to the old one (Myers' O(ND) line
 // diff, as git computes by default). Used for staged text and commit ranges: a finding counts only
 // on a line the change added. Content is compared as bytes; no process, no path quoting.
+import { asText } from './types.js';
 
 /** Above this many edits the exact diff gives way to a line-multiset comparison (bounded memory). */
 const MAX_EDITS = 2000;
@@ -8,13 +9,17 @@ const MAX_EDITS = 2000;
 function splitLines(buf: Buffer): string[] {
   // latin1 maps bytes 1:1, so equality of the decoded strings is equality of the bytes
   const text = buf.toString('latin1');
-  const lines = text.split('\n');
+  // a lone CR ends a line too, as in the engine's line index
+  const lines = text.includes('\r') ? text.split(/\r\n|\n|\r/) : text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
 
 /** 1-based line numbers of `next` that are not in `prev` (all of them when `prev` is null or empty). */
-export function addedLines(prev: Buffer | null, next: Buffer): Set<number> {
+export function addedLines(prevBytes: Buffer | null, nextBytes: Buffer): Set<number> {
+  // line numbers of the text that is scanned (UTF-16 blobs are compared as decoded text)
+  const next = asText(nextBytes) ?? nextBytes;
+  const prev = prevBytes && (asText(prevBytes) ?? prevBytes);
   const b = splitLines(next);
   const out = new Set<number>();
   if (!prev || prev.length === 0) {

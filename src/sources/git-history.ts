@@ -14,7 +14,7 @@ import { isNullSha, logArgs, parseLog } from './git-log.js';
 import { GitStream, firstLine, runGit } from './git-process.js';
 import { mergeProvenance, ProvenanceLog, type AddEvent } from './git-provenance.js';
 import type { RepoInfo } from './git-repo.js';
-import { looksBinary, type Source, type SourceChunk, type SourceEvents } from './types.js';
+import { asText, type MessageText, type SourceNames, type Source, type SourceChunk, type SourceEvents } from './types.js';
 
 /** Blob id → the engine's findings in that blob (each blob is scanned once, at its first path). */
 export type BlobMatches = ReadonlyMap<string, Finding[]>;
@@ -47,6 +47,10 @@ export class GitHistorySource implements Source {
   private lfs = 0;
   private tooLarge: string[] = [];
   private commitCount = 0;
+  /** Commit messages long enough to hold a secret, scanned after the blobs. */
+  private readonly messages: MessageText[] = [];
+  /** Excluded paths already counted as skipped. */
+  private readonly excluded = new Set<string>();
 
   constructor(private readonly opts: GitHistoryOptions) {
     this.log = new ProvenanceLog(!!opts.addedOnly);
@@ -79,14 +83,21 @@ export class GitHistorySource implements Source {
           if (ev.kind === 'commit') {
             this.log.addCommit(ev.commit);
             this.commitCount++;
+            const c = ev.commit;
+            if (/[^\s/\\.]{12,}/.test(c.subject) || /[^\s/\\.]{12,}/.test(c.body)) {
+              this.messages.push({ commit: { sha: c.sha, author: c.author, email: c.email, date: c.date, subject: c.subject }, text: c.body ? `${c.subject}\n\n${c.body}` : c.subject });
+            }
             continue;
           }
           const blob = this.log.addChange(ev.change);
           if (!blob || requested.has(blob)) continue;
-          // blobs met only at lockfiles / excluded paths are never read
+          // blobs met only at lockfiles / excluded paths are never read; excluded paths are counted
           if (this.readable(ev.change.path)) {
             this.firstPath.set(blob, ev.change.path);
             ask(blob);
+          } else if (this.opts.isExcluded?.(ev.change.path) && !this.excluded.has(ev.change.path)) {
+            this.excluded.add(ev.change.path);
+            events.skipped('ignored', ev.change.path);
           }
         }
         const code = await logProc.wait();
@@ -140,11 +151,12 @@ export class GitHistorySource implements Source {
           events.skipped('ignored', path);
           continue;
         }
-        if (looksBinary(obj.data)) {
+        const text = asText(obj.data);
+        if (!text) {
           events.skipped('binary', path);
           continue;
         }
-        yield { path, data: obj.data, blob: obj.sha };
+        yield { path, data: text, blob: obj.sha };
       }
       const stop = batch.stopped();
       if (stop) this.warnings.push(stop);
@@ -155,6 +167,10 @@ export class GitHistorySource implements Source {
       batch.kill();
       await Promise.allSettled([logDone, checkDone]);
     }
+  }
+
+  names(): SourceNames {
+    return { paths: this.log.paths, messages: this.messages };
   }
 
   /**

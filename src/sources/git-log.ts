@@ -12,6 +12,8 @@ export interface LogCommit {
   /** Author date, seconds since the epoch. */
   time: number;
   subject: string;
+  /** The message after the subject line (often empty). */
+  body: string;
   /** Committer date, seconds since the epoch: orders commits (ties: later in the log is older). */
   ctime: number;
   /** Position in the log output (git's default order: newest first, by commit date). */
@@ -34,8 +36,8 @@ export interface RawChange {
 
 export type LogEvent = { kind: 'commit'; commit: LogCommit } | { kind: 'change'; change: RawChange };
 
-export const LOG_FORMAT = '%x01%H%x00%P%x00%aN%x00%aE%x00%aI%x00%at%x00%ct%x00%s';
-const HEADER_FIELDS = 8;
+export const LOG_FORMAT = '%x01%H%x00%P%x00%aN%x00%aE%x00%aI%x00%at%x00%ct%x00%s%x00%b';
+const HEADER_FIELDS = 9;
 
 /** Arguments for `git log` over `revs` (refs, ranges, `--all`), with provenance fields. */
 export function logArgs(revs: string[], extra: string[] = []): string[] {
@@ -68,7 +70,7 @@ export async function* parseLog(git: GitStream): AsyncGenerator<LogEvent> {
     if (header) {
       header.push(tok.toString('utf8'));
       if (header.length === HEADER_FIELDS) {
-        const [sha, parents, author, email, date, time, ctime, subject] = header as [string, string, string, string, string, string, string, string];
+        const [sha, parents, author, email, date, time, ctime, subject, body] = header as [string, string, string, string, string, string, string, string, string];
         commit = {
           sha,
           parents: parents ? parents.split(' ') : [],
@@ -78,6 +80,7 @@ export async function* parseLog(git: GitStream): AsyncGenerator<LogEvent> {
           time: Number(time),
           ctime: Number(ctime),
           subject,
+          body: body.replace(/\n+$/, ''),
           order: order++,
         };
         header = null;

@@ -19,8 +19,40 @@ export class NotARepositoryError extends GitError {
   }
 }
 
+/**
+ * Configuration that neutralises everything a repository's own config (or one planted in a hostile
+ * clone) could make git run or fetch: fsmonitor hooks, hooks, pagers, external diff and text
+ * conversion, credential helpers and askpass, ssh and proxy commands, signature programs. Every git
+ * process keyhound starts, simple-git's included, gets it.
+ */
+export const HARDENED_GIT_CONFIG = [
+  'core.fsmonitor=false',
+  'core.pager=cat',
+  'pager.log=false',
+  'pager.diff=false',
+  'diff.external=',
+  'diff.noprefix=false',
+  'core.sshCommand=false',
+  'core.gitProxy=',
+  'core.askPass=',
+  'credential.helper=',
+  'gpg.program=false',
+  'gpg.ssh.program=false',
+  'gpg.x509.program=false',
+  'log.showSignature=false',
+  'core.untrackedCache=false',
+  'protocol.allow=never',
+  'protocol.ext.allow=never',
+  'core.alternateRefsCommand=',
+  'submodule.recurse=false',
+];
+
 /** Read-only scans never touch the network: no lazy fetch in partial clones, no credential prompt. */
-export const GIT_READ_CONFIG = ['-c', 'protocol.allow=never', '-c', 'core.quotePath=false', '-c', 'color.ui=false'];
+export const GIT_READ_CONFIG = [
+  ...HARDENED_GIT_CONFIG.flatMap((c) => ['-c', c]),
+  '-c', 'core.quotePath=false',
+  '-c', 'color.ui=false',
+];
 
 /** Environment for git children: the caller's (GIT_DIR / GIT_INDEX_FILE of a running hook are honoured) plus safety. */
 export function gitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {

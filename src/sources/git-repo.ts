@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { GitError, NotARepositoryError } from './git-process.js';
+import { GitError, HARDENED_GIT_CONFIG, NotARepositoryError } from './git-process.js';
 
 export { NotARepositoryError };
 
@@ -33,7 +33,14 @@ const REPO_ENV = [
 ];
 
 function client(dir: string): SimpleGit {
-  return simpleGit({ baseDir: dir, timeout: { block: 60_000 }, maxConcurrentProcesses: 6, allowEnvironment: REPO_ENV });
+  // simple-git refuses these keys by default; we set them only to their harmless values (and pass
+  // nothing else from outside), so allow exactly the categories the hardening list touches
+  const unsafe = {
+    allowUnsafeFsMonitor: true, allowUnsafePager: true, allowUnsafeDiffExternal: true,
+    allowUnsafeSshCommand: true, allowUnsafeGitProxy: true, allowUnsafeAskPass: true, allowUnsafeCredentialHelper: true,
+    allowUnsafeGpgProgram: true, allowUnsafeProtocolOverride: true, allowUnsafeCommandBinaries: true, allowUnsafeSubmodule: true,
+  };
+  return simpleGit({ baseDir: dir, timeout: { block: 60_000 }, maxConcurrentProcesses: 6, allowEnvironment: REPO_ENV, config: HARDENED_GIT_CONFIG, unsafe });
 }
 
 async function quiet(p: Promise<string>): Promise<string | null> {

@@ -6,7 +6,7 @@ import { CatFileBatch, CatFileCheck, checkObjects, readObjects } from './git-cat
 import { addedLines } from './git-diff-lines.js';
 import { isFileMode, isNullSha } from './git-log.js';
 import { GitError, NotARepositoryError, firstLine, runGit } from './git-process.js';
-import { looksBinary, type Source, type SourceChunk, type SourceEvents } from './types.js';
+import { asText, type Source, type SourceChunk, type SourceEvents } from './types.js';
 
 export interface StagedEntry {
   path: string;
@@ -131,17 +131,19 @@ export class GitStagedSource implements Source {
     });
     const data = await readObjects(root, [...new Set([...wanted.map((e) => e.newSha), ...olds.filter(small)])], readers?.batch);
     for (const e of wanted) {
-      const next = data.get(e.newSha);
-      if (!next) {
+      const raw = data.get(e.newSha);
+      const next = raw && asText(raw);
+      if (!raw) {
         events.warn(`cannot read the staged ${e.path}`);
         events.skipped('unreadable', e.path);
         continue;
       }
-      if (looksBinary(next)) {
+      if (!next) {
         events.skipped('binary', e.path);
         continue;
       }
-      const prev = isFileMode(e.oldMode) && !isNullSha(e.oldSha) ? (data.get(e.oldSha) ?? null) : null;
+      const old = isFileMode(e.oldMode) && !isNullSha(e.oldSha) ? data.get(e.oldSha) : undefined;
+      const prev = old ? (asText(old) ?? old) : null;
       const lines = addedLines(prev, next);
       if (lines.size === 0) continue;
       yield { path: e.path, data: next, lines };

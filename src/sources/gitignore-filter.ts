@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readTextIfExists } from '../util/safe-fs.js';
 import { posix } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
@@ -11,6 +11,8 @@ import ignore, { type Ignore } from 'ignore';
 export class GitignoreFilter {
   private readonly byDir = new Map<string, Ignore>();
   readonly pruneGlobs: string[] = [];
+  /** .gitignore files that could not be used (a FIFO, a device, too large). */
+  readonly warnings: string[] = [];
 
   static async load(root: string, extraPrune: string[] = []): Promise<GitignoreFilter> {
     const f = new GitignoreFilter();
@@ -32,12 +34,16 @@ export class GitignoreFilter {
   }
 
   private async addFile(root: string, dir: string): Promise<void> {
-    let text: string;
+    let text: string | undefined;
+    const file = posix.join(dir, '.gitignore');
     try {
-      text = await readFile(posix.join(root, dir, '.gitignore'), 'utf8');
-    } catch {
+      text = readTextIfExists(posix.join(root, file));
+    } catch (e) {
+      if ((e as { errno?: string }).errno !== undefined) return; // unreadable: as before, no rules from it
+      this.warnings.push(`${file} not used: ${(e as Error).message.replace(`${posix.join(root, file)}: `, '')}`);
       return;
     }
+    if (text === undefined) return;
     this.byDir.set(dir, ignore().add(text));
     const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
     if (lines.some((l) => l.startsWith('!'))) return;

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { looksBinary } from './types.js';
+import { asText } from './types.js';
 
 export type ReadOutcome =
   | { data: Buffer }
@@ -31,8 +31,9 @@ export function readSourceFile(file: string, path: string, maxSize: number): Rea
       off += n;
     }
     const got = off === st.size ? data : data.subarray(0, off);
-    if (looksBinary(got)) return { skipped: 'binary' };
-    return { data: got };
+    const text = asText(got);
+    if (!text) return { skipped: 'binary' };
+    return { data: text };
   } catch (e) {
     return { skipped: 'unreadable', warning: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   } finally {

@@ -1,13 +1,16 @@
-// Baselines: reviewed findings recorded as salted content fingerprints (rule id + secret), never the
-// secret and never a position. File and line are hints only, used to pick among equal entries.
-import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+// Baselines: reviewed findings recorded as keyed content fingerprints (rule id + secret, HMAC under the
+// user's or team's fingerprint key, which is never in the file), never the secret and never a position.
+// File and line are hints only, used to pick among equal entries. Version 1 files (a salt stored in the
+// file itself, so anyone with the file could test guesses) are still read, and rewritten as version 2.
+import { createHmac } from 'node:crypto';
+import { fingerprintKey } from '../util/keyed-fingerprint.js';
+import { readRegularFile, writeFileSafe } from '../util/safe-fs.js';
 import type { Finding } from '../core/finding.js';
 
-export const BASELINE_VERSION = 1;
+export const BASELINE_VERSION = 2;
 
 export interface BaselineEntry {
-  /** HMAC-SHA256(salt, rule id + secret), hex. */
+  /** HMAC-SHA256(fingerprint key, rule id + secret), hex (version 1: keyed with the file's salt). */
   fingerprint: string;
   rule: string;
   /** Hints: where the finding was when recorded. */
@@ -18,9 +21,17 @@ export interface BaselineEntry {
 export interface BaselineFile {
   keyhound: 'baseline';
   version: number;
-  /** Random per baseline, kept when the baseline is rewritten or pruned. */
-  salt: string;
+  /** Version 1 only: the HMAC key, stored beside the fingerprints it keys. */
+  salt?: string;
   entries: BaselineEntry[];
+}
+
+const BASELINE_MAX_BYTES = 64 * 1024 * 1024;
+
+/** An fs error's detail without the file name the caller already prints. */
+function detailOf(e: unknown, file: string): string {
+  const m = (e as Error).message ?? String(e);
+  return m.startsWith(`${file}: `) ? m.slice(file.length + 2) : ((e as NodeJS.ErrnoException).code ?? m);
 }
 
 export class BaselineError extends Error {
@@ -31,52 +42,62 @@ export class BaselineError extends Error {
 }
 
 export class Baseline {
-  private constructor(readonly salt: string, readonly entries: BaselineEntry[]) {}
+  private constructor(
+    readonly entries: BaselineEntry[],
+    /** Version 1 files only. */
+    readonly salt?: string,
+  ) {}
 
-  static empty(salt = randomBytes(16).toString('hex')): Baseline {
-    return new Baseline(salt, []);
+  static empty(): Baseline {
+    return new Baseline([]);
   }
 
   static parse(text: string, file: string): Baseline {
     let data: Partial<BaselineFile>;
     try {
       data = JSON.parse(text) as Partial<BaselineFile>;
-    } catch (e) {
-      throw new BaselineError(file, `not a keyhound baseline (invalid JSON: ${(e as Error).message})`);
+    } catch {
+      // JSON.parse's message quotes the text around the error: never echo file content
+      throw new BaselineError(file, 'not a keyhound baseline (invalid JSON)');
     }
-    if (data?.keyhound !== 'baseline' || typeof data.salt !== 'string' || !Array.isArray(data.entries)) {
-      throw new BaselineError(file, 'not a keyhound baseline (expected {"keyhound": "baseline", "salt", "entries"})');
+    if (data?.keyhound !== 'baseline' || !Array.isArray(data.entries)) {
+      throw new BaselineError(file, 'not a keyhound baseline (expected {"keyhound": "baseline", "version", "entries"})');
     }
-    if (data.version !== BASELINE_VERSION) throw new BaselineError(file, `baseline version ${String(data.version)} is not supported (expected ${BASELINE_VERSION})`);
+    if (data.version === 1 && typeof data.salt !== 'string') throw new BaselineError(file, 'version 1 baseline without "salt"');
+    if (data.version !== 1 && data.version !== BASELINE_VERSION) {
+      throw new BaselineError(file, `baseline version ${String(data.version)} is not supported (expected ${BASELINE_VERSION})`);
+    }
     for (const e of data.entries) {
       if (typeof e?.fingerprint !== 'string' || !/^[0-9a-f]{64}$/.test(e.fingerprint)) {
         throw new BaselineError(file, 'an entry has no valid "fingerprint"');
       }
     }
-    return new Baseline(data.salt, data.entries);
+    return new Baseline(data.entries, data.version === 1 ? data.salt : undefined);
   }
 
   static read(file: string): Baseline {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readRegularFile(file, { maxBytes: BASELINE_MAX_BYTES }).toString('utf8');
     } catch (e) {
-      throw new BaselineError(file, `cannot read baseline: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new BaselineError(file, `cannot read baseline: ${detailOf(e, file)}`);
     }
     return Baseline.parse(text, file);
   }
 
-  /** The salted fingerprint of a finding's content: rule id and secret, nothing else. */
+  /** The keyed fingerprint of a finding's content: rule id and secret, nothing else. */
   fingerprintOf(f: Pick<Finding, 'ruleId' | 'secret'>): string {
-    return createHmac('sha256', this.salt).update(`keyhound-baseline:v1\0${f.ruleId}\0${f.secret}`).digest('hex');
+    if (this.salt !== undefined) return createHmac('sha256', this.salt).update(`keyhound-baseline:v1\0${f.ruleId}\0${f.secret}`).digest('hex');
+    return createHmac('sha256', fingerprintKey().key).update(`keyhound-baseline:v2\0${f.ruleId}\0${f.secret}`).digest('hex');
   }
 
-  /** A baseline of these findings, with this baseline's salt. */
+  /** A (version 2) baseline of these findings. */
   withFindings(findings: Finding[]): Baseline {
+    const fresh = new Baseline([]);
     const entries = findings
-      .map((f) => ({ fingerprint: this.fingerprintOf(f), rule: f.ruleId, file: f.file, line: f.line }))
+      .map((f) => ({ fingerprint: fresh.fingerprintOf(f), rule: f.ruleId, file: f.file, line: f.line }))
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
-    return new Baseline(this.salt, entries);
+    return new Baseline(entries);
   }
 
   /**
@@ -129,14 +150,19 @@ export class Baseline {
     const entries = pairs
       .map(([f, e]) => ({ fingerprint: e.fingerprint, rule: e.rule, file: f.file, line: f.line }))
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-    return { baseline: new Baseline(this.salt, entries), dropped: this.entries.length - entries.length };
+    return { baseline: new Baseline(entries, this.salt), dropped: this.entries.length - entries.length };
   }
 
   toJSON(): BaselineFile {
-    return { keyhound: 'baseline', version: BASELINE_VERSION, salt: this.salt, entries: this.entries };
+    if (this.salt !== undefined) return { keyhound: 'baseline', version: 1, salt: this.salt, entries: this.entries };
+    return { keyhound: 'baseline', version: BASELINE_VERSION, entries: this.entries };
   }
 
   write(file: string): void {
-    writeFileSync(file, JSON.stringify(this.toJSON(), null, 2) + '\n');
+    try {
+      writeFileSafe(file, JSON.stringify(this.toJSON(), null, 2) + '\n');
+    } catch (e) {
+      throw new BaselineError(file, `cannot write baseline: ${detailOf(e, file)}`);
+    }
   }
 }

@@ -1,5 +1,5 @@
 // .keyhoundignore: gitignore-syntax paths whose findings are suppressed (and counted), at the scan root.
-import { readFileSync } from 'node:fs';
+import { readTextIfExists } from '../util/safe-fs.js';
 import { join } from 'node:path';
 import ignore from 'ignore';
 
@@ -20,13 +20,14 @@ export function pathMatcher(lines: string[] | string): PathMatcher {
   };
 }
 
-/** The root's .keyhoundignore as a matcher, or null when there is none. */
-export function loadIgnoreFile(root: string): PathMatcher | null {
-  let text: string;
+/** The root's .keyhoundignore as a matcher, or null when there is none (or it cannot be read: `warn` says why). */
+export function loadIgnoreFile(root: string, warn: (message: string) => void = () => {}): PathMatcher | null {
+  let text: string | undefined;
   try {
-    text = readFileSync(join(root, IGNORE_FILE), 'utf8');
-  } catch {
+    text = readTextIfExists(join(root, IGNORE_FILE));
+  } catch (e) {
+    warn(`${IGNORE_FILE} not used: ${(e as Error).message}`);
     return null;
   }
-  return pathMatcher(text);
+  return text === undefined ? null : pathMatcher(text);
 }

@@ -38,8 +38,11 @@ export class Suppressor {
   private baseline: Baseline | null;
   private toWrite: Baseline | null = null;
 
+  /** Problems met while preparing (an unreadable .keyhoundignore), for the scan's warnings. */
+  readonly warnings: string[] = [];
+
   constructor(private readonly opts: SuppressionOptions) {
-    this.ignored = opts.ignoreFile === false ? null : loadIgnoreFile(opts.root);
+    this.ignored = opts.ignoreFile === false ? null : loadIgnoreFile(opts.root, (m) => this.warnings.push(m));
     this.allowed = allowMatcher(opts.allow ?? []);
     this.baseline = null;
     if (opts.baseline) {
@@ -63,6 +66,7 @@ export class Suppressor {
    */
   apply(findings: Finding[], stats: ScanStats): Finding[] {
     const counts = stats.suppressed;
+    stats.warnings.push(...this.warnings.splice(0));
     let kept: Finding[] = [];
     for (const f of findings) {
       const why = this.reason(f);
@@ -75,16 +79,7 @@ export class Suppressor {
       else counts[why]++;
     }
     if (this.opts.writeBaseline) {
-      // keep the salt of the baseline being replaced, so its file diffs stay small
-      let salt: string | undefined = this.baseline?.salt;
-      if (!salt && existsSync(this.opts.writeBaseline)) {
-        try {
-          salt = Baseline.read(this.opts.writeBaseline).salt;
-        } catch {
-          salt = undefined;
-        }
-      }
-      this.toWrite = Baseline.empty(salt).withFindings(kept.filter((f) => !f.suppressed || this.opts.noSuppress));
+      this.toWrite = Baseline.empty().withFindings(kept.filter((f) => !f.suppressed || this.opts.noSuppress));
       this.baseline = this.toWrite;
     }
     if (this.baseline) {

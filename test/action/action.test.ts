@@ -28,11 +28,12 @@ function findingAnnotations(r: RunResult): string[] {
 }
 
 /** origin: main with one clean commit; `feature` adds `files` in one commit. */
-function prRepo(files: Record<string, string>, featureBranch = 'feature'): { origin: Repo; base: string; head: string } {
+function prRepo(files: Record<string, string>, featureBranch = 'feature', baseFiles: Record<string, string> = {}): { origin: Repo; base: string; head: string } {
   const origin = Repo.init();
   const base = origin.commit('initial', '2024-03-01T10:00:00Z', {
     'README.md': '# demo\n',
     'src/app.js': 'export const app = () => "hello";\n',
+    ...baseFiles,
   });
   git(origin.dir, 'checkout', '-q', '-b', featureBranch);
   const head = origin.commit('Add the exchange client', '2024-03-02T10:00:00Z', files);
@@ -274,15 +275,22 @@ describe('keyhound action', () => {
       'src/deploy.js': `export const token = "${fresh}";\n`,
     });
     const { ws, merge } = prWorkspace(origin, head);
-    // the baseline a maintainer recorded for the reviewed token (salted fingerprints only)
+    // the baseline a maintainer recorded for the reviewed token (keyed fingerprints only), under the
+    // team's fingerprint key, which the workflow passes as a secret
     const baselineFile = join(ws, '.keyhound-baseline.json');
-    Baseline.empty()
-      .withFindings([{ ruleId: 'github-classic-token', secret: known, file: 'config/ci.env', line: 2 } as Finding])
-      .write(baselineFile);
+    const teamKey = { KEYHOUND_FINGERPRINT_KEY: 'team-key-from-a-repository-secret' };
+    process.env.KEYHOUND_FINGERPRINT_KEY = teamKey.KEYHOUND_FINGERPRINT_KEY;
+    try {
+      Baseline.empty()
+        .withFindings([{ ruleId: 'github-classic-token', secret: known, file: 'config/ci.env', line: 2 } as Finding])
+        .write(baselineFile);
+    } finally {
+      delete process.env.KEYHOUND_FINGERPRINT_KEY;
+    }
     assert.ok(!readFileSync(baselineFile, 'utf8').includes(known));
     const payload = pullRequestPayload({ number: 9, base, head, commits: 1 });
 
-    const r = await runAction({ workspace: ws, eventName: 'pull_request', payload, githubSha: merge, inputs: { baseline: '.keyhound-baseline.json' } });
+    const r = await runAction({ workspace: ws, eventName: 'pull_request', payload, githubSha: merge, inputs: { baseline: '.keyhound-baseline.json' }, env: teamKey });
     assert.equal(r.code, 1, r.stdout + r.stderr);
     assert.equal(r.outputs.findings, '1');
     assert.equal(findingAnnotations(r).length, 1);
@@ -298,12 +306,16 @@ describe('keyhound action', () => {
 
   it('the config input is the CLI’s --config (paths.exclude applies); path narrows to a folder', async () => {
     const tokens = [plantedToken('fx'), plantedToken('src'), plantedToken('docs')];
-    const { origin, base, head } = prRepo({
-      '.github/keyhound.yaml': 'paths:\n  exclude: ["fixtures/"]\n',
-      'fixtures/sample.env': `GITHUB_TOKEN=${tokens[0]}\n`,
-      'src/gh.js': `export const auth = "${tokens[1]}";\n`,
-      'docs/setup.md': `Use GITHUB_TOKEN=${tokens[2]} for the demo.\n`,
-    });
+    // the config is the base branch's (a pull request's own config never narrows its scan)
+    const { origin, base, head } = prRepo(
+      {
+        'fixtures/sample.env': `GITHUB_TOKEN=${tokens[0]}\n`,
+        'src/gh.js': `export const auth = "${tokens[1]}";\n`,
+        'docs/setup.md': `Use GITHUB_TOKEN=${tokens[2]} for the demo.\n`,
+      },
+      'feature',
+      { '.github/keyhound.yaml': 'paths:\n  exclude: ["fixtures/"]\n' },
+    );
     const { ws, merge } = prWorkspace(origin, head);
     const payload = pullRequestPayload({ number: 11, base, head, commits: 1 });
     const r = await runAction({ workspace: ws, eventName: 'pull_request', payload, githubSha: merge, inputs: { config: '.github/keyhound.yaml' } });

@@ -59,7 +59,7 @@ describe('review comments', () => {
     assert.equal(mock.comments.length, 2);
   });
 
-  it('the same secret in two files gets two comments (marker = fingerprint + path)', () => {
+  it('the same secret in two files gets two comments (marker = rule, commit and path; nothing from the secret)', () => {
     const s = plantedToken('same');
     assert.notEqual(commentMarker(finding(s)), commentMarker(finding(s, { file: 'other.js' })));
     assert.equal(commentMarker(finding(s)), commentMarker(finding(s, { line: 99 })), 'a moved line keeps its comment');

@@ -70,9 +70,14 @@ describe('state file and audit log', () => {
     assert.match(second.out, /done earlier/);
 
     const files = allFiles(t.dir);
-    const audit = files.find((f) => f.path.endsWith('.keyhound/audit.jsonl'))!;
-    const state = files.find((f) => f.path.endsWith('.keyhound/revoke-state.json'))!;
-    const lines = audit.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const audit = files.find((f) => f.path.endsWith('.local/state/keyhound/audit.jsonl'))!;
+    const state = files.find((f) => f.path.endsWith('.local/state/keyhound/revoke-state.json'))!;
+    const all = audit.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    // each request has its intent record (written before it is sent) and its outcome, same delivery id
+    const intents = all.filter((l) => l.outcome === 'sending');
+    const lines = all.filter((l) => l.outcome !== 'sending');
+    assert.equal(intents.length, 3);
+    for (const i of intents) assert.ok(lines.some((l) => l.delivery === i.delivery && l.outcome === 'revoked'));
     assert.equal(lines.length, 6);
     for (const l of lines) for (const k of FIELDS) assert.ok(k in l, `audit line has ${k}`);
     const runs = new Set(lines.map((l) => l.run));

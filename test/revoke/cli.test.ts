@@ -55,7 +55,7 @@ describe('keyhound CLI revocation', () => {
     assert.equal(real.code, 1, real.stderr);
     assert.equal(github.requests.length, 1);
     assert.deepEqual((JSON.parse(github.requests[0]!.body) as { credentials: string[] }).credentials, [tok]);
-    assert.match(real.stderr, /1 revoked, 0 already gone, 0 failed, 0 skipped; audit log: .*\.keyhound\/audit\.jsonl/);
+    assert.match(real.stderr, /1 revoked, 0 already gone, 0 failed, 0 skipped; audit log: .*\.local\/state\/keyhound\/audit\.jsonl/);
     JSON.parse(real.stdout); // the report on stdout stays valid JSON
 
     const again = await runCli([...args, '--yes'], { cwd: t.dir });

@@ -43,8 +43,9 @@ describe('revocation helpers', () => {
   });
 
   it('endpoints: https anywhere, http to loopback only', () => {
-    for (const h of ['127.0.0.1', '127.8.9.1', 'localhost', '[::1]', 'api.localhost']) assert.ok(isLoopbackHost(h.replace(/^\[|\]$/g, '')), h);
-    for (const h of ['10.0.0.1', '192.168.1.1', '8.8.8.8', 'example.com', '128.0.0.1']) assert.ok(!isLoopbackHost(h), h);
+    for (const h of ['127.0.0.1', '127.8.9.1', '[::1]']) assert.ok(isLoopbackHost(h.replace(/^\[|\]$/g, '')), h);
+    // names resolve through DNS or /etc/hosts: only literal loopback addresses count
+    for (const h of ['10.0.0.1', '192.168.1.1', '8.8.8.8', 'example.com', '128.0.0.1', 'localhost', 'api.localhost', 'evil.localhost']) assert.ok(!isLoopbackHost(h), h);
     assert.equal(checkEndpointUrl('https://hooks.example.com/x', 'url').host, 'hooks.example.com');
     assert.equal(checkEndpointUrl('http://127.0.0.1:8080/x', 'url').port, '8080');
     assert.throws(() => checkEndpointUrl('http://example.com/x', 'url'), /must be https/);

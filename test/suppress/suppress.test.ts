@@ -12,6 +12,9 @@ import { Baseline, Suppressor } from '../../src/suppress/index.js';
 import { validators, wellKnownConstant } from '../../src/validators/index.js';
 import { tokenRule } from '../support/test-rule.js';
 
+// baselines are keyed with the fingerprint key: a test key, never the user's key file
+process.env.KEYHOUND_FINGERPRINT_KEY = 'suppress-test-key';
+
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 function tmp(): string {
@@ -129,7 +132,7 @@ describe('baselines', () => {
     return { root, file, r };
   }
 
-  it('records salted content fingerprints only: no secret, no unsalted fingerprint, file and line as hints', () => {
+  it('records keyed content fingerprints only: no secret, no key, no unkeyed fingerprint, file and line as hints', () => {
     const { file, r } = written(original);
     assert.equal(r.outcome.wroteBaseline?.entries, 2);
     assert.equal(r.reported.length, 0, 'written findings are baselined');
@@ -138,10 +141,11 @@ describe('baselines', () => {
     assert.ok(!text.includes(s1) && !text.includes(s2), 'no raw secret');
     assert.ok(!text.includes(s1.slice(4, 16)), 'no part of a secret');
     const plain = scan(original['config/app.env'], 'config/app.env');
-    for (const f of plain) assert.ok(!text.includes(f.fingerprint), 'no unsalted fingerprint');
+    for (const f of plain) assert.ok(!text.includes(f.fingerprint), 'no unkeyed fingerprint');
     const data = JSON.parse(text);
     assert.equal(data.keyhound, 'baseline');
-    assert.match(data.salt, /^[0-9a-f]{32}$/);
+    assert.equal(data.version, 2);
+    assert.equal(data.salt, undefined, 'no key material in the file');
     assert.deepEqual(
       data.entries.map((e: { file: string; line: number; rule: string }) => [e.file, e.line, e.rule]),
       [
@@ -149,9 +153,16 @@ describe('baselines', () => {
         ['config/app.env', 2, 'test-token'],
       ],
     );
-    // two baselines of the same findings do not share fingerprints (per-baseline salt)
+    // the same key gives the same baseline (shareable in a team); another key gives another one
     const again = JSON.parse(readFileSync(written(original).file, 'utf8'));
-    assert.notEqual(again.entries[0].fingerprint, data.entries[0].fingerprint);
+    assert.equal(again.entries[0].fingerprint, data.entries[0].fingerprint);
+    process.env.KEYHOUND_FINGERPRINT_KEY = 'another-team';
+    try {
+      const other = JSON.parse(readFileSync(written(original).file, 'utf8'));
+      assert.notEqual(other.entries[0].fingerprint, data.entries[0].fingerprint);
+    } finally {
+      process.env.KEYHOUND_FINGERPRINT_KEY = 'suppress-test-key';
+    }
   });
 
   it('a moved or renamed secret stays suppressed', () => {
@@ -191,21 +202,21 @@ describe('baselines', () => {
     assert.ok(r.reported.every((f) => f.suppressed === 'baseline'));
   });
 
-  it('prune drops entries no longer found and moves hints; rewriting keeps the salt', () => {
+  it('prune drops entries no longer found and moves hints; rewriting gives the same fingerprints', () => {
     const { file } = written(original);
     const before = Baseline.read(file);
     const now = scan(`# moved\nB=${s2}\n`, 'config/app.env');
     const { baseline, dropped } = before.pruned(now);
     assert.equal(dropped, 1);
-    assert.equal(baseline.salt, before.salt);
+    assert.equal(baseline.salt, undefined);
     assert.deepEqual(
       baseline.entries.map((e) => [e.file, e.line]),
       [['config/app.env', 2]],
     );
-    // --write-baseline over an existing baseline keeps its salt
+    // --write-baseline over an existing baseline: same entries, same fingerprints
     const r2 = run(original, { root: tmp(), writeBaseline: file });
     assert.equal(r2.outcome.wroteBaseline?.entries, 2);
-    assert.equal(Baseline.read(file).salt, before.salt);
+    assert.deepEqual(Baseline.read(file).entries.map((e) => e.fingerprint).sort(), before.entries.map((e) => e.fingerprint).sort());
   });
 
   it('a broken baseline file is an error', () => {

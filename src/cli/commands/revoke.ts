@@ -31,6 +31,7 @@ export async function findingsFromInput(text: string, rule: RuleSpec, rules: Rul
   const { fingerprint } = await import('../../engine/fingerprint.js');
   const { redact } = await import('../../engine/redact.js');
   const { isSecretPart } = await import('../../revoke/plan.js');
+  const { publishFingerprints } = await import('../../util/keyed-fingerprint.js');
   const parts = text.split(/\s+/).filter(Boolean);
   const make = (r: RuleSpec, secret: string, pair?: { id: string; part: string }): Finding => ({
     ruleId: r.id,
@@ -51,7 +52,11 @@ export async function findingsFromInput(text: string, rule: RuleSpec, rules: Rul
     ...(pair ? { pair } : {}),
   });
   if (parts.length === 0) throw new UsageError('standard input is empty: expected the secret to revoke');
-  if (parts.length === 1) return [make(rule, parts[0]!, rule.pair)];
+  if (parts.length === 1) {
+    const one = [make(rule, parts[0]!, rule.pair)];
+    publishFingerprints(one);
+    return one;
+  }
   if (parts.length === 2 && rule.pair && !isSecretPart(rule)) {
     const partner = rules.find((r) => r.pair?.id === rule.pair!.id && isSecretPart(r)) ?? rule;
     const key = make(rule, parts[0]!, rule.pair);
@@ -59,6 +64,7 @@ export async function findingsFromInput(text: string, rule: RuleSpec, rules: Rul
     if (secret.fingerprint === key.fingerprint) throw new UsageError('the key and the secret read from standard input are the same value');
     key.related = [secret.fingerprint];
     secret.related = [key.fingerprint];
+    publishFingerprints([key, secret]);
     return [key, secret];
   }
   throw new UsageError(

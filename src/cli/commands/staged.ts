@@ -43,8 +43,7 @@ export function registerStaged(program: Command, setExit: (code: number) => void
       const code = output.exitCodeFor(result.findings, session.settings.failOn);
       const text = shortReport(result.findings, opts, code);
       if (opts.output) {
-        const { writeFileSync } = await import('node:fs');
-        writeFileSync(opts.output, text);
+        output.writeOutputFile(opts.output, text);
       } else if (text) {
         process.stdout.write(text);
       }

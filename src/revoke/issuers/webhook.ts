@@ -1,6 +1,5 @@
 // Generic webhook issuer, declared in the user's revoke.yaml. Every request is signed with
 // HMAC-SHA256 over the exact body bytes so the receiver can tell keyhound from anyone else.
-import { randomUUID } from 'node:crypto';
 import type { IssuerConfig } from '../config.js';
 import { checkEndpointUrl, classifyStatus, httpRequest, scrub } from '../http.js';
 import { WEBHOOK_SIGNATURE_HEADER, signWebhookBody } from '../signing.js';
@@ -64,7 +63,6 @@ export function webhookIssuer(cfg: IssuerConfig, deps: IssuerDeps): Issuer {
   const encoding = inferEncoding(cfg);
   const method = cfg.method ?? 'POST';
   const neededEnv = [signingEnv, ...Object.values(cfg.headers ?? {}).flatMap(envRefs)];
-  const deliveries = new Map<string, string>();
 
   return {
     ...settings,
@@ -79,8 +77,7 @@ export function webhookIssuer(cfg: IssuerConfig, deps: IssuerDeps): Issuer {
     rejects: () => undefined,
     async attempt(batch: RevokeTarget[], ctx: AttemptContext): Promise<AttemptResult> {
       const t = batch[0]!;
-      let delivery = deliveries.get(t.fingerprint);
-      if (!delivery) deliveries.set(t.fingerprint, (delivery = randomUUID()));
+      const delivery = ctx.delivery;
       const values: Record<string, string> = {
         secret: t.secret,
         rule: t.ruleId,
@@ -114,7 +111,9 @@ export function webhookIssuer(cfg: IssuerConfig, deps: IssuerDeps): Issuer {
       const c = classifyStatus(res.status, res.headers);
       if (res.status >= 300 && res.status < 400) return { outcome: 'failed', status: res.status, reason: 'redirect not followed' };
       const secrets = [t.secret, deps.env[signingEnv], ...neededEnv.map((n) => deps.env[n])];
-      const reason = c.outcome === 'already-revoked' ? 'receiver says already gone' : c.outcome === 'revoked' ? undefined : scrub(`HTTP ${res.status} ${res.text}`, secrets, 160);
+      // the body is never shown: a receiver that echoes the request would hand the secret back in whatever
+      // encoding it was sent; the status says enough, the receiver's own logs say the rest
+      const reason = c.outcome === 'already-revoked' ? 'receiver says already gone' : c.outcome === 'revoked' ? undefined : scrub(`HTTP ${res.status} (response body not shown)`, secrets, 160);
       return { ...c, status: res.status, reason };
     },
   };
