@@ -1,6 +1,7 @@
 // Combines the JSON reports of organisation-scan shards into one: repositories by name, findings keyed by
 // repository + fingerprint + file (one secret in two files is two findings), totals summed.
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
+import { readRegularFile } from '../util/safe-fs.js';
 import { join } from 'node:path';
 import { emptyStats, type Finding, type ScanStats } from '../core/finding.js';
 import { findingFromJson, type JsonReport } from './json.js';
@@ -53,7 +54,7 @@ export function findOrgReports(paths: string[], warn: (m: string) => void): Arra
     }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(readFileSync(p, 'utf8'));
+      parsed = JSON.parse(readRegularFile(p, { maxBytes: MAX_REPORT_BYTES }).toString('utf8'));
     } catch {
       if (explicit) warn(`${p}: not JSON`);
       return;

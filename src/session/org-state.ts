@@ -1,8 +1,9 @@
 // The incremental state of organisation scans, kept in the cache folder: per repository, the ref tips
 // already scanned and the findings found so far (redacted: the cache holds no secret and no token).
 import { createHash } from 'node:crypto';
-import { closeSync, constants, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { readRegularFile } from '../util/safe-fs.js';
 import type { Finding } from '../core/finding.js';
 import type { RuleSpec } from '../core/rule.js';
 import { findingFromJson, jsonFinding, type JsonFinding } from '../report/json.js';
@@ -51,9 +52,9 @@ export function loadState(path: string, scanKey: string): { state: OrgState; not
   const empty: OrgState = { version: STATE_VERSION, scanKey, repositories: {} };
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(readRegularFile(path, { maxBytes: 256 * 1024 * 1024 }).toString('utf8'));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: empty };
+    if ((e as { errno?: string }).errno === 'ENOENT') return { state: empty };
     return { state: empty, note: 'the incremental state in the cache could not be read: every repository is scanned in full' };
   }
   const s = raw as Partial<OrgState>;
@@ -116,7 +117,7 @@ export function lockCache(path: string): () => void {
     }
     let holder = '';
     try {
-      holder = readFileSync(path, 'utf8');
+      holder = readRegularFile(path, { maxBytes: 4096 }).toString('utf8');
     } catch {
       /* removed meanwhile: try again */
     }

@@ -8,7 +8,6 @@ import { runScan, type ScanResult } from '../pipeline/scan.js';
 import { AdaptiveScanner } from '../pipeline/worker-pool.js';
 import type { Source } from '../sources/types.js';
 import { pathMatcher, Suppressor, type SuppressionOutcome } from '../suppress/index.js';
-import { publishFingerprints } from '../util/keyed-fingerprint.js';
 import { guardTree } from '../util/safe-fs.js';
 
 /** Settings when neither the caller nor the config file gives one. */
@@ -88,11 +87,6 @@ export function openScanSession(req: ScanRequest): ScanSession {
     }
   };
   const suppress = (result: ScanResult): SessionResult => {
-    // keyed before anything is matched, printed or written: allow entries and baselines use these too
-    if (result.findings.length > 0) {
-      const warning = publishFingerprints(result.findings);
-      if (warning) result.stats.warnings.push(warning);
-    }
     const findings: Finding[] = suppressor.apply(result.findings, result.stats);
     return { findings, stats: result.stats, suppression: suppressor.finish() };
   };

@@ -30,6 +30,8 @@ const BASELINE_MAX_BYTES = 64 * 1024 * 1024;
 
 /** An fs error's detail without the file name the caller already prints. */
 function detailOf(e: unknown, file: string): string {
+  const errno = (e as { errno?: string }).errno;
+  if (errno) return errno;
   const m = (e as Error).message ?? String(e);
   return m.startsWith(`${file}: `) ? m.slice(file.length + 2) : ((e as NodeJS.ErrnoException).code ?? m);
 }

@@ -99,12 +99,11 @@ export function keyedFingerprint(key: Buffer, ruleId: string, secret: string): s
 export function publishFingerprints(findings: Finding[], key: FingerprintKey = fingerprintKey()): string | undefined {
   const done = new WeakSet<Finding>();
   const map = new Map<string, string>();
-  for (const f of findings) {
-    if (published.has(f)) continue;
-    map.set(f.fingerprint, keyedFingerprint(key.key, f.ruleId, f.secret));
-  }
-  for (const f of findings) {
-    if (published.has(f) || done.has(f)) continue;
+  // a finding without its secret (restored from a cache of published findings) keeps its fingerprint
+  const todo = findings.filter((f) => !published.has(f) && f.secret);
+  for (const f of todo) map.set(f.fingerprint, keyedFingerprint(key.key, f.ruleId, f.secret));
+  for (const f of todo) {
+    if (done.has(f)) continue;
     done.add(f);
     f.fingerprint = map.get(f.fingerprint)!;
     if (f.related) f.related = f.related.map((r) => map.get(r)).filter((r): r is string => r !== undefined);

@@ -2,7 +2,7 @@
 // log, revocation state): regular files only, bounded reads, and writes that never follow a symbolic
 // link the scanned tree could have planted, nor a special file (/dev/full, a FIFO) that would hang.
 import {
-  closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeSync,
+  closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
@@ -120,8 +120,8 @@ function checkParents(file: string, dir: string): void {
   }
 }
 
-/** The final path component must be absent or a regular file, never a link or a special file. */
-function checkTarget(file: string): boolean {
+/** The final path component must be absent or a regular file, never a special file; a link only when `replaceLink`. */
+function checkTarget(file: string, replaceLink = false): boolean {
   let st;
   try {
     st = lstatSync(file);
@@ -129,7 +129,10 @@ function checkTarget(file: string): boolean {
     if (code(e) === 'ENOENT') return false;
     throw new UnsafeFileError(file, `cannot write (${code(e)})`);
   }
-  if (st.isSymbolicLink()) throw new UnsafeFileError(file, 'refusing to write through a symbolic link');
+  if (st.isSymbolicLink()) {
+    if (replaceLink) return true;
+    throw new UnsafeFileError(file, 'refusing to write through a symbolic link');
+  }
   if (!st.isFile()) throw new UnsafeFileError(file, 'refusing to write: not a regular file');
   return true;
 }
@@ -151,6 +154,11 @@ export interface WriteOptions {
   mode?: number;
   /** Create missing parent folders (with this mode). */
   mkdir?: number;
+  /**
+   * Replace a symbolic link at the target by the new file (for keyhound's own caches and state, where a
+   * link can only be someone else's plant) instead of refusing; it is never written through either way.
+   */
+  replaceLink?: boolean;
 }
 
 /**
@@ -163,7 +171,7 @@ export function writeFileSafe(file: string, data: string | Buffer, opts: WriteOp
   const dir = dirname(abs);
   if (opts.mkdir !== undefined) ensureDir(dir, opts.mkdir);
   checkParents(abs, dir);
-  checkTarget(abs);
+  checkTarget(abs, opts.replaceLink);
   const tmp = join(dir, `.${basename(abs)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number;
   try {
@@ -175,9 +183,10 @@ export function writeFileSafe(file: string, data: string | Buffer, opts: WriteOp
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd); // a journal entry must be on disk before the request it announces leaves
     closeSync(fd);
     fd = -1;
-    checkTarget(abs); // a link planted while we wrote is replaced by rename, never followed
+    checkTarget(abs, opts.replaceLink); // a link planted while we wrote is replaced by rename, never followed
     renameSync(tmp, abs);
   } catch (e) {
     if (fd >= 0) closeSync(fd);

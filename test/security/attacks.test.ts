@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, afterEach, describe, it } from 'node:test';
 import { checkout, cleanup as cleanupAction, git as agit, pullRequestPayload, Repo } from '../action/helpers.js';
 import { json, mockServer, type Mock } from '../revoke/helpers.js';
+import { expandExample } from '../../src/rules/example-values.js';
 import { secretForms } from '../../src/util/secret-forms.js';
 import { assertNoLeak, CLI, cleanupAll, cli, filesUnder, git, home, repo, runScanStep, tmp, token, write } from './helpers.js';
 
@@ -105,8 +106,10 @@ describe('break 2: published fingerprints do not allow offline guessing', () => 
   it('a 6-character OKX passphrase: keyed fingerprint, no character shown; stable across moves and shared by key', async () => {
     const h = home();
     const pass = 'Kx7q!Z';
+    const apiKey = expandExample('{{uuid}}', 'b2-key');
+    const apiSecret = expandExample('{{HEX:32}}', 'b2-secret');
     const cfg = (name: string) => ({
-      [name]: `exchanges:\n  okx:\n    apiKey: "3f6c1d52-8a4e-4b7f-9c21-5e0d7a9b3c48"\n    secret: "9F2C4A7E1B8D3F6A0C5E2B9D7F1A4C8E"\n    passphrase: ${pass}\n`,
+      [name]: `exchanges:\n  okx:\n    apiKey: "${apiKey}"\n    secret: "${apiSecret}"\n    passphrase: ${pass}\n`,
     });
     const dir = repo(cfg('config.yaml'), h.env);
     const scan = async (cwd: string, env: NodeJS.ProcessEnv) => {

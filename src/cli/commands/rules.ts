@@ -1,5 +1,5 @@
 // keyhound rules list | rules test FILE
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../../util/safe-fs.js';
 import type { Command } from 'commander';
 import type { RuleSpec } from '../../core/rule.js';
 import { UsageError } from '../../core/errors.js';
@@ -43,9 +43,10 @@ export function registerRules(program: Command, setExit: (code: number) => void)
       ]);
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
+        text = readRegularFile(file, { maxBytes: 8 * 1024 * 1024 }).toString('utf8');
       } catch (e) {
-        throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        const errno = (e as { errno?: string }).errno;
+        throw new UsageError(errno ? `cannot read ${file}: ${errno}` : (e as Error).message);
       }
       let specs: RuleSpec[];
       const { parseDocument } = await import('yaml');
