@@ -41,8 +41,8 @@ export function addRevocationTargets(cmd: Command): Command {
   return cmd
     .option('--rules <path>', 'extra rule file or folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('--revoke-config <file>', 'revocation config (default: $XDG_CONFIG_HOME/keyhound/revoke.yaml)')
-    .option('--audit-log <file>', 'revocation audit log, JSON lines (default: .keyhound/audit.jsonl)')
-    .option('--revoke-state <file>', 'fingerprints already revoked (default: .keyhound/revoke-state.json)')
+    .option('--audit-log <file>', 'revocation audit log, JSON lines (default: ~/.local/state/keyhound/audit.jsonl)')
+    .option('--revoke-state <file>', 'fingerprints already revoked and requests in flight (default: ~/.local/state/keyhound/revoke-state.json)')
     .option('--github-api-url <url>', 'GitHub API for credential revocation (default: $GITHUB_API_URL or https://api.github.com)');
 }
 
@@ -70,7 +70,7 @@ export function addReportOptions(cmd: Command): Command {
     .option('--yes', 'with --revoke: call the issuers and revoke (irreversible)', false)
     // configuration and suppression (issue 4; src/session/scan-session.ts, docs/configuration.md)
     .option('--baseline <file>', 'report only findings not recorded in this baseline file')
-    .option('--write-baseline <file>', 'record the current findings in a baseline file (salted fingerprints, no secrets)')
+    .option('--write-baseline <file>', 'record the current findings in a baseline file (keyed fingerprints, no secrets)')
     .option('--no-suppress', 'report everything: ignore inline allow comments, .keyhoundignore, allow: entries and baselines');
   return addRevocationTargets(common);
 }
