@@ -1,18 +1,19 @@
-// npm run bench:history: keyhound history on a deterministic ~5,000-commit repository of real text,
-// next to the time git itself needs to read the same objects (cat-file --batch-all-objects --batch
-// plus log --raw). Targets: ≤ 2× git's own time, peak RSS ≤ 400 MB.
+// npm run bench:history: keyhound history on a deterministic repository of real text (3,000 commits;
+// BENCH_COMMITS=20000 for the scale check), next to the time git itself needs to read the same objects
+// (cat-file --batch-all-objects --batch plus log --raw), in the same run, alternating, pair by pair.
+// Targets: ≤ 2× git's own time, peak RSS ≤ 400 MB (≤ 500 MB at scale).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandExample } from '../src/rules/example-values.js';
-import { benchGitEnv, collectFiles, median, rng, timed, type TimedRun } from './common.js';
+import { benchGitEnv, collectFiles, median, pairs, rng, seconds, spread, timed, type TimedRun } from './common.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const checkout = resolve(here, '../..');
 const cli = join(checkout, 'dist/src/cli/main.js');
-const COMMITS = Number(process.env.BENCH_COMMITS ?? 5000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const COMMITS = Number(process.env.BENCH_COMMITS ?? 3000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const repo = join(checkout, 'bench/.data', `history-${COMMITS}`);
 const TEXT = /\.(js|mjs|cjs|ts|mts|cts|json|md|txt|yml|yaml|css|html)$/;
 
@@ -137,26 +138,34 @@ console.log(
     `(${relative(checkout, repo)}${Date.now() - t0 > 2000 ? `, built in ${((Date.now() - t0) / 1000).toFixed(1)} s` : ''})`,
 );
 
-const gitRuns: number[] = [];
-const kRuns: TimedRun[] = [];
-for (let i = 0; i < RUNS; i++) {
+/** git's own read of the same objects: every object's contents, then the log with raw changes. */
+async function gitRead(): Promise<{ ms: number; cpuMs: number; cat: number; log: number }> {
   const cat = await timed('git', ['cat-file', '--batch-all-objects', '--batch'], { cwd: repo, env });
   const log = await timed('git', ['log', '--all', '--raw', '--no-abbrev', '--no-renames', '-c'], { cwd: repo, env });
-  gitRuns.push(cat.ms + log.ms);
+  return { ms: cat.ms + log.ms, cpuMs: cat.cpuMs + log.cpuMs, cat: cat.ms, log: log.ms };
+}
+
+async function keyhound(): Promise<TimedRun & { found: number; blobs: number; findings: number }> {
   const k = await timed(process.execPath, [cli, 'history', repo, '--format', 'json', '--fail-on', 'never', '--quiet'], { cwd: repo, env, keep: true });
   if (k.code !== 0) throw new Error(`keyhound history exited ${k.code}`);
-  const report = JSON.parse(k.out) as { findings: { ruleId: string; commit?: { exposureDays?: number } }[]; stats: { files: number; blobs?: number } };
-  const found = report.findings.filter((f) => f.ruleId.startsWith('github')).length;
-  console.log(
-    `run ${i + 1}: git ${(cat.ms / 1000).toFixed(2)} s cat-file + ${(log.ms / 1000).toFixed(2)} s log = ${((cat.ms + log.ms) / 1000).toFixed(2)} s; ` +
-      `keyhound ${(k.ms / 1000).toFixed(2)} s, peak RSS ${k.rssMb.toFixed(0)} MB, ${report.stats.files} blobs scanned, ` +
-      `${report.findings.length} findings (${found}/${planted} planted GitHub tokens)`,
-  );
-  kRuns.push(k);
+  const report = JSON.parse(k.out) as { findings: { ruleId: string }[]; stats: { files: number } };
+  return { ...k, found: report.findings.filter((f) => f.ruleId.startsWith('github')).length, blobs: report.stats.files, findings: report.findings.length };
 }
-const g = median(gitRuns);
-const k = median(kRuns.map((r) => r.ms));
+
+const results = await pairs(RUNS, keyhound, gitRead, (i, k, g) => {
+  console.log(
+    `run ${i + 1}: git ${seconds(g!.cat)} cat-file + ${seconds(g!.log)} log = ${seconds(g!.ms)} wall, ${seconds(g!.cpuMs)} CPU | ` +
+      `keyhound ${seconds(k.ms)} wall, ${seconds(k.cpuMs)} CPU, peak RSS ${k.rssMb.toFixed(0)} MB, ${k.blobs} blobs scanned, ` +
+      `${k.findings} findings (${k.found}/${planted} planted GitHub tokens) | ratio ${(k.ms / g!.ms).toFixed(2)}× wall`,
+  );
+});
+const g = median(results.map((r) => r.b!.ms));
+const k = median(results.map((r) => r.a.ms));
 console.log(
-  `median: keyhound ${(k / 1000).toFixed(2)} s vs git ${(g / 1000).toFixed(2)} s = ${(k / g).toFixed(2)}× git's own time; ` +
-    `peak RSS ${Math.max(...kRuns.map((r) => r.rssMb)).toFixed(0)} MB (targets ≤ 2×, ≤ 400 MB)`,
+  `median: keyhound ${seconds(k)} wall, ${seconds(median(results.map((r) => r.a.cpuMs)))} CPU vs git ${seconds(g)} wall, ` +
+    `${seconds(median(results.map((r) => r.b!.cpuMs)))} CPU; peak RSS ${Math.max(...results.map((r) => r.a.rssMb)).toFixed(0)} MB (target ≤ 400 MB)`,
+);
+console.log(
+  `keyhound / git, median of pair-by-pair ratios: ${spread(results.map((r) => r.a.ms / r.b!.ms), (x) => `${x.toFixed(2)}×`)} wall (target ≤ 2×), ` +
+    `${spread(results.map((r) => r.a.cpuMs / r.b!.cpuMs), (x) => `${x.toFixed(2)}×`)} CPU`,
 );
