@@ -10,7 +10,8 @@ import { collectFiles } from './common.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const checkout = resolve(here, '../..');
 const dist = join(checkout, 'dist');
-const cli = join(dist, 'src/cli/main.js');
+// what `keyhound` runs (package.json bin: the bundled CLI)
+const cli = join(checkout, (JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin.keyhound!);
 const FILES = Number(process.env.BENCH_FILES ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const repo = join(checkout, 'bench/.data', `staged-${FILES}`);

@@ -13,6 +13,9 @@ interface Slot {
   transfer: ArrayBuffer[];
 }
 
+/** The worker module beside this one (in the bundle, the bundled worker). */
+const WORKER = new URL(import.meta.url.endsWith('.mjs') ? './scan-worker.mjs' : './scan-worker.js', import.meta.url);
+
 /** Files per message: a message costs ~60 µs either side, a small file about as much to scan. */
 const BATCH = 32;
 
@@ -93,7 +96,7 @@ export class AdaptiveScanner implements ChunkScanner {
   private start(): void {
     this.slots = [];
     for (let i = 0; i < this.threads; i++) {
-      const worker = new Worker(new URL('./scan-worker.js', import.meta.url), {
+      const worker = new Worker(WORKER, {
         workerData: { ruleSet: this.ruleSet, maxFileSize: this.maxFileSize },
       });
       worker.on('message', (msgs: Array<{ id: number; outcome?: ScanOutcome; error?: string }>) => {

@@ -7,7 +7,7 @@ export const INFORMATION_URI = 'https://github.com/keyhound/keyhound';
 let version: string | undefined;
 export function toolVersion(): string {
   if (!version) {
-    for (const up of ['../../../package.json', '../../package.json']) {
+    for (const up of ['../package.json', '../../../package.json', '../../package.json']) {
       try {
         version = (JSON.parse(readFileSync(fileURLToPath(new URL(up, import.meta.url)), 'utf8')) as { version: string }).version;
         break;

@@ -26,10 +26,10 @@ export class RuleError extends Error {
 
 export type { RuleSet };
 
-/** The rules/ folder shipped with the package (dist/src/rules → ../../../rules). */
+/** The rules/ folder shipped with the package (dist-bundle → ../rules; dist/src/rules → ../../../rules). */
 export function builtinRulesDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const up of ['../../../rules', '../../rules']) {
+  for (const up of ['../rules', '../../../rules', '../../rules']) {
     const dir = resolve(here, up);
     try {
       if (readdirSync(dir).some((f) => f.endsWith('.yaml'))) return dir;

@@ -1,7 +1,13 @@
 // 32-byte values every EVM project carries that are hashes, topics or slots, never keys.
-import { keccak_256 } from '@noble/hashes/sha3.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type * as Sha2 from '@noble/hashes/sha2.js';
+import type * as Sha3 from '@noble/hashes/sha3.js';
+import type * as HashUtils from '@noble/hashes/utils.js';
+import { lazyRequire } from '../util/lazy-require.js';
+
+// loaded with the table: a clean pre-commit run looks up no constant and never loads them
+const sha2 = lazyRequire<typeof Sha2>('@noble/hashes/sha2.js');
+const sha3 = lazyRequire<typeof Sha3>('@noble/hashes/sha3.js');
+const hashUtils = lazyRequire<typeof HashUtils>('@noble/hashes/utils.js');
 
 const KECCAK_OF = [
   '',
@@ -40,6 +46,7 @@ const KECCAK_OF = [
 const SLOT_LABELS = ['eip1967.proxy.implementation', 'eip1967.proxy.admin', 'eip1967.proxy.beacon'];
 
 function minusOne(h: Uint8Array): string {
+  const { bytesToHex } = hashUtils();
   return (BigInt('0x' + bytesToHex(h)) - 1n).toString(16).padStart(64, '0');
 }
 
@@ -48,6 +55,9 @@ let constants: Map<string, string> | null = null;
 /** Built on first use: hashing these at import would cost every start-up, even a clean pre-commit run. */
 function table(): Map<string, string> {
   if (constants) return constants;
+  const { keccak_256 } = sha3();
+  const { sha256 } = sha2();
+  const { bytesToHex, utf8ToBytes } = hashUtils();
   const c = new Map<string, string>();
   for (const s of KECCAK_OF) c.set(bytesToHex(keccak_256(utf8ToBytes(s))), s === '' ? 'keccak256("")' : `keccak256("${s}")`);
   for (const s of SLOT_LABELS) c.set(minusOne(keccak_256(utf8ToBytes(s))), `EIP-1967 slot ${s}`);

@@ -12,8 +12,8 @@ function shQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The hook script: the project's keyhound, else the one on PATH, else the one that installed it. */
-export function hookScript(node = process.execPath, main = fileURLToPath(new URL('../main.js', import.meta.url))): string {
+/** The hook script: the project's keyhound, else the one on PATH, else the one that installed it (the running CLI). */
+export function hookScript(node = process.execPath, main = process.argv[1] ?? fileURLToPath(new URL('../main.js', import.meta.url))): string {
   return `#!/bin/sh
 ${HOOK_MARKER}; remove it with \`keyhound install-hook --uninstall\`.
 # Scans what is staged for this commit; a secret blocks it (bypass once: git commit --no-verify).

@@ -1,0 +1,64 @@
+// Build step (after tsc): dist/src → dist-bundle/, one ES module per entry, loadable without the rest of
+// dist/. The CLI's start-up path (the pre-commit hook) then reads one file instead of ~50 modules.
+//
+// - keyhound.mjs: the CLI; scan-worker.mjs: the scanning thread (worker-pool.ts starts the one beside it).
+// - Our code is bundled; dependencies stay in node_modules (re2 is native) and load on first use: a
+//   dependency import becomes a lazily evaluated `require` (ES-only packages load through Node's
+//   require of ES modules), so `keyhound staged` never loads octokit, ajv or yaml.
+// - Lazily loaded modules of ours (`lazyRequire('./x.js', import.meta.url)`) are bundled the same way.
+// - Files read beside the code: pack.json (the rule pack) is copied next to the bundle; rules/ and
+//   package.json are found one level up (see builtinRulesDir and toolVersion).
+import { copyFileSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const src = join(root, 'dist/src');
+const out = join(root, 'dist-bundle');
+
+/** Entry points: output name → compiled module. Add an entry here rather than a second bundler. */
+const ENTRIES = {
+  keyhound: join(src, 'cli/main.js'),
+  'scan-worker': join(src, 'pipeline/scan-worker.js'),
+};
+
+const LAZY_OWN = /\blazyRequire\((['"])(\.{1,2}\/[^'"]+)\1,\s*import\.meta\.url\)/g;
+
+/** @type {import('esbuild').Plugin} */
+const lazyModules = {
+  name: 'keyhound-lazy-modules',
+  setup(b) {
+    // a dependency: a CommonJS stub whose require runs when the importing module is first evaluated
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:') || args.namespace === 'dep') return { path: args.path, external: true };
+      return { path: args.path, namespace: 'dep' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'dep' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    // our own lazily required modules: into the bundle, evaluated on first call
+    b.onLoad({ filter: /\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('lazyRequire(')) return undefined;
+      return { contents: text.replace(LAZY_OWN, (_m, _q, id) => `((m) => () => (m ??= require(${JSON.stringify(id)})))()`), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+const result = await build({
+  entryPoints: ENTRIES,
+  outdir: out,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // dependencies load through this require (Node's, relative to the bundle: node_modules up the tree)
+  banner: { js: "import { createRequire as __keyhoundRequire } from 'node:module'; const require = __keyhoundRequire(import.meta.url);" },
+  plugins: [lazyModules],
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+});
+copyFileSync(join(src, 'rules/pack.json'), join(out, 'pack.json'));
+const sizes = Object.entries(result.metafile.outputs).map(([f, o]) => `${f.replace(/^.*\//, '')} ${(o.bytes / 1024).toFixed(0)} KB`);
+console.log(`bundle: ${sizes.join(', ')}`);
