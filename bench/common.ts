@@ -103,8 +103,8 @@ export function spread(xs: number[], fmt: (x: number) => string): string {
 }
 
 /**
- * Runs `ours` and `reference` in alternating order `runs` times (after one warm-up each, not counted)
- * so both see the same machine load; ratios are taken pair by pair, then their median.
+ * Runs `ours` and `reference` in alternating order `runs` times (after one warm-up each, not counted,
+ * unless BENCH_WARMUP=0) so both see the same machine load; ratios are taken pair by pair, then their median.
  */
 export async function pairs<A, B>(
   runs: number,
@@ -112,8 +112,10 @@ export async function pairs<A, B>(
   reference: (() => Promise<B>) | null,
   each: (i: number, a: A, b: B | null) => void,
 ): Promise<Array<{ a: A; b: B | null }>> {
-  await ours();
-  if (reference) await reference();
+  if (process.env.BENCH_WARMUP !== '0') {
+    await ours();
+    if (reference) await reference();
+  }
   const out: Array<{ a: A; b: B | null }> = [];
   for (let i = 0; i < runs; i++) {
     let a: A;
