@@ -4,7 +4,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRules } from '../src/rules/loader.js';
+import { builtInRules } from '../src/rules/rule-set.js';
 import { collectFiles, findRipgrep, median, pairs, seconds, spread, timed, version, type TimedRun } from './common.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,7 +45,7 @@ function build(): { files: number; bytes: number } {
  */
 function keywordFile(): { path: string; count: number } {
   const words = new Set<string>();
-  for (const r of loadRules().rules) for (const k of r.keywords ?? []) if (!k.startsWith('re:')) words.add(k.toLowerCase());
+  for (const r of builtInRules().rules) for (const k of r.keywords ?? []) if (!k.startsWith('re:')) words.add(k.toLowerCase());
   const path = join(data, 'rg-keywords.txt');
   writeFileSync(path, [...words].join('\n') + '\n');
   return { path, count: words.size };
