@@ -1,11 +1,11 @@
 // npm run bench:staged: median wall time of `keyhound staged` with 3 staged files in a 10,000-file
 // repository (target ≤ 150 ms), next to node's and git's own start-up, and where the time goes.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expandExample } from '../src/rules/example-values.js';
-import { collectFiles } from './common.js';
+import { collectFiles, median, timed } from './common.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const checkout = resolve(here, '../..');
@@ -70,29 +70,20 @@ function stage(secret: boolean): void {
   git(['add', '--', ...files, 'config.local.js']);
 }
 
-function once(cmd: string, args: string[]): Promise<{ ms: number; code: number | null; out: string }> {
-  return new Promise((resolveRun, reject) => {
-    const t0 = process.hrtime.bigint();
-    const child = spawn(cmd, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolveRun({ ms: Number(process.hrtime.bigint() - t0) / 1e6, code, out }));
-  });
-}
-
-async function series(cmd: string, args: string[]): Promise<{ median: number; p90: number; min: number; code: number | null; out: string }> {
+/** Median wall and CPU time of `RUNS` runs after one warm-up (page cache); CPU counts git children too. */
+async function series(cmd: string, args: string[]): Promise<{ median: number; p90: number; min: number; cpu: number; code: number | null; out: string }> {
   const ms: number[] = [];
+  const cpu: number[] = [];
   let last = { code: null as number | null, out: '' };
-  await once(cmd, args); // warm the page cache
+  await timed(cmd, args, { cwd: repo, env }); // warm the page cache
   for (let i = 0; i < RUNS; i++) {
-    const r = await once(cmd, args);
+    const r = await timed(cmd, args, { cwd: repo, env, keep: true });
     ms.push(r.ms);
+    cpu.push(r.cpuMs);
     last = r;
   }
   ms.sort((a, b) => a - b);
-  return { median: ms[Math.floor(ms.length / 2)]!, p90: ms[Math.floor(ms.length * 0.9)]!, min: ms[0]!, ...last };
+  return { median: ms[Math.floor(ms.length / 2)]!, p90: ms[Math.floor(ms.length * 0.9)]!, min: ms[0]!, cpu: median(cpu), ...last };
 }
 
 /** In a fresh process: how long each step of the staged path takes (imports, git, config and rules, scan). */
@@ -129,12 +120,15 @@ if (process.argv[2] === '--breakdown') {
   const t0 = Date.now();
   build();
   console.log(`repository: ${FILES} files of real text at ${relative(checkout, repo)}${Date.now() - t0 > 2000 ? ` (built in ${((Date.now() - t0) / 1000).toFixed(1)} s)` : ''}`);
-  const fmt = (s: { median: number; p90: number; min: number }) => `median ${s.median.toFixed(0)} ms (min ${s.min.toFixed(0)}, p90 ${s.p90.toFixed(0)})`;
+  const fmt = (s: { median: number; p90: number; min: number; cpu: number }) =>
+    `median ${s.median.toFixed(0)} ms (min ${s.min.toFixed(0)}, p90 ${s.p90.toFixed(0)}), CPU ${s.cpu.toFixed(0)} ms`;
   const node = await series(process.execPath, ['-e', '0']);
   const gitDiff = await series('git', ['diff', '--cached', '--raw', '-z', '--no-abbrev']);
   const help = await series(process.execPath, [cli, '--version']);
   stage(false);
   const clean = await series(process.execPath, [cli, 'staged']);
+  // the same command from the module build (dist/src), the start-up path before bundling
+  const modules = await series(process.execPath, [join(dist, 'src/cli/main.js'), 'staged']);
   if (clean.code !== 0) throw new Error(`keyhound staged exited ${clean.code}: ${clean.out}`);
   stage(true);
   const blocked = await series(process.execPath, [cli, 'staged']);
@@ -146,6 +140,8 @@ if (process.argv[2] === '--breakdown') {
   console.log(`keyhound staged, nothing staged:  ${fmt(nothing)}`);
   console.log(`keyhound staged, 3 files, clean:  ${fmt(clean)}  (target ≤ 150 ms)`);
   console.log(`keyhound staged, 3 files, secret: ${fmt(blocked)}  exit ${blocked.code}`);
+  console.log(`  the same, module build (dist/src): ${fmt(modules)}`);
+  console.log(`keyhound staged, 3 clean files, beyond node's own start-up: ${(clean.median - node.median).toFixed(0)} ms wall, ${(clean.cpu - node.cpu).toFixed(0)} ms CPU`);
   stage(false);
   console.log('where the time goes (one fresh process, 3 clean files staged):');
   const b = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--breakdown'], { cwd: repo, env, encoding: 'utf8' });
