@@ -81,6 +81,11 @@ export function timed(cmd: string, args: string[], opts: { cwd?: string; env?: N
   });
 }
 
+/** What `keyhound` runs: package.json's bin (the bundled CLI) in `checkout`. */
+export function cliPath(checkout: string): string {
+  return join(checkout, (JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin.keyhound!);
+}
+
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** process.env without GIT_* plus a config-free git: the caller's hooks, aliases and signing stay out. */

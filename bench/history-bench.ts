@@ -7,11 +7,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expandExample } from '../src/rules/example-values.js';
-import { benchGitEnv, collectFiles, median, pairs, rng, seconds, spread, timed, type TimedRun } from './common.js';
+import { benchGitEnv, cliPath, collectFiles, median, pairs, rng, seconds, spread, timed, type TimedRun } from './common.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const checkout = resolve(here, '../..');
-const cli = join(checkout, 'dist/src/cli/main.js');
+const cli = cliPath(checkout);
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 3000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const repo = join(checkout, 'bench/.data', `history-${COMMITS}`);

@@ -1,15 +1,15 @@
 // npm run bench: a directory scan of a deterministic tree of real text (node_modules copies), side by side
 // with ripgrep doing the keyword pass alone over the same tree in the same run (alternating, pair by pair).
 // Targets: ≤ 1.3× ripgrep's wall time, peak RSS ≤ 400 MB. BENCH_MB sizes the tree (1024 for the scale check).
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtInRules } from '../src/rules/rule-set.js';
-import { collectFiles, findRipgrep, median, pairs, seconds, spread, timed, version, type TimedRun } from './common.js';
+import { cliPath, collectFiles, findRipgrep, median, pairs, seconds, spread, timed, version, type TimedRun } from './common.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
-const cli = join(repo, 'dist/src/cli/main.js');
+const cli = cliPath(repo);
 const TARGET_MB = Number(process.env.BENCH_MB ?? 350);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const data = join(repo, 'bench/.data');
@@ -28,7 +28,7 @@ function build(): { files: number; bytes: number } {
       const dest = join(tree, `copy-${copy}`, relative(join(repo, 'node_modules'), src));
       mkdirSync(dirname(dest), { recursive: true });
       copyFileSync(src, dest);
-      bytes += readFileSync(src).length;
+      bytes += statSync(src).size;
       files++;
       if (bytes >= TARGET_MB * 1024 * 1024) break;
     }

@@ -5,13 +5,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expandExample } from '../src/rules/example-values.js';
-import { collectFiles, median, timed } from './common.js';
+import { cliPath, collectFiles, median, timed } from './common.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const checkout = resolve(here, '../..');
 const dist = join(checkout, 'dist');
-// what `keyhound` runs (package.json bin: the bundled CLI)
-const cli = join(checkout, (JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin.keyhound!);
+const cli = cliPath(checkout);
 const FILES = Number(process.env.BENCH_FILES ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const repo = join(checkout, 'bench/.data', `staged-${FILES}`);
