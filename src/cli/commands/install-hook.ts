@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { readTextIfExists, writeFileSafe } from '../../util/safe-fs.js';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
@@ -50,7 +51,13 @@ export function registerInstallHook(program: Command, setExit: (code: number) =>
       const hook = join(dir, 'pre-commit');
       const backup = hook + BACKUP_SUFFIX;
       const shown = relative(cwd, hook) || hook;
-      const existing = existsSync(hook) ? readFileSync(hook, 'utf8') : null;
+      let existing: string | null;
+      try {
+        // a regular file of bounded size only: a FIFO or a device planted as the hook must not hang us
+        existing = readTextIfExists(hook, { maxBytes: 1024 * 1024, what: 'pre-commit hook' }) ?? null;
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
       const ours = existing !== null && existing.includes(HOOK_MARKER);
 
       if (raw.uninstall) {
@@ -80,8 +87,8 @@ export function registerInstallHook(program: Command, setExit: (code: number) =>
         }
         renameSync(hook, backup);
       }
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(hook, hookScript());
+      // a fresh file renamed into place: never written through a link or into a special file
+      writeFileSafe(hook, hookScript(), { mode: 0o755, mkdir: 0o755, replaceLink: true });
       chmodSync(hook, 0o755);
       process.stdout.write(`keyhound: ${ours ? 'updated' : 'installed'} pre-commit hook at ${shown}\n`);
       setExit(0);
