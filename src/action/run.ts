@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { EXIT } from '../core/errors.js';
-import { exitCodeFor, INFORMATION_URI, toolVersion } from '../cli/output.js';
+import { EXIT, exitCodeFor } from '../core/errors.js';
+import { INFORMATION_URI, toolVersion } from '../report/tool.js';
 import type { Finding } from '../core/finding.js';
 import { trustedRevoker, type RuleSpec } from '../core/rule.js';
 import { annotations, summaryMarkdown, SUMMARY_MAX_BYTES } from '../report/github.js';

@@ -2,9 +2,10 @@
 import { Option, type Command } from 'commander';
 import type { Severity } from '../core/finding.js';
 import { UsageError } from '../core/errors.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/types.js';
 import type { ScanRequest } from '../session/scan-session.js';
 
-export type Format = 'text' | 'json' | 'sarif';
+export type Format = ReportFormat;
 export type FailOn = Severity | 'never';
 
 /** Options every scanning command shares (scan, history, staged). */
@@ -49,7 +50,7 @@ export function addRevocationTargets(cmd: Command): Command {
 /** How and where a report is written: scanning commands and `keyhound merge`. */
 export function addOutputOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(
       new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level')
@@ -104,6 +105,9 @@ function revokeOptions(raw: Record<string, unknown>) {
   };
 }
 
+/** Options the config file also sets: the request carries them only when given on the command line. */
+const CONFIG_OVERRIDES = ['failOn', 'maxFileSize'] as const satisfies ReadonlyArray<keyof NonNullable<ScanRequest['given']> & keyof ReportOptions>;
+
 /**
  * The scan request of a scanning command: values the user gave on the command line only (commander's
  * defaults stay out, so the config file's values apply), extra rules and suppression flags.
@@ -117,10 +121,7 @@ export function scanRequest(root: string, opts: ReportOptions, raw: Record<strin
     root,
     config: opts.config,
     rules: opts.rules,
-    given: {
-      ...(given('failOn') ? { failOn: opts.failOn } : {}),
-      ...(given('maxFileSize') ? { maxFileSize: opts.maxFileSize } : {}),
-    },
+    given: Object.fromEntries(CONFIG_OVERRIDES.filter(given).map((name) => [name, opts[name]])),
     suppression: {
       baseline: raw.baseline as string | undefined,
       writeBaseline: raw.writeBaseline as string | undefined,

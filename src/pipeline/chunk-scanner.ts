@@ -1,7 +1,7 @@
 // Scanning one chunk in this thread: read its file when needed, run the engine on the bytes.
 import { Engine } from '../engine/scanner.js';
 import type { Finding } from '../core/finding.js';
-import type { RuleSet } from '../rules/loader.js';
+import type { RuleSet } from '../core/rule.js';
 import { readSourceFile } from '../sources/read-file.js';
 import type { SourceChunk } from '../sources/types.js';
 import { validators, wellKnownConstant } from '../validators/index.js';

@@ -1,6 +1,6 @@
 // Worker thread: one Engine per worker; it reads its own files, so I/O runs in parallel too.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RuleSet } from '../rules/loader.js';
+import type { RuleSet } from '../core/rule.js';
 import { createEngine, scanChunk } from './chunk-scanner.js';
 
 export interface ScanRequest {

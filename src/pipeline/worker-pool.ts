@@ -1,7 +1,7 @@
 // Chunk scanning that moves to worker threads once the input proves large.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RuleSet } from '../rules/loader.js';
+import type { RuleSet } from '../core/rule.js';
 import type { SourceChunk } from '../sources/types.js';
 import { InlineScanner, type ChunkScanner, type ScanOutcome } from './chunk-scanner.js';
 
