@@ -8,20 +8,16 @@ import { firstLine, runGit } from './git-process.js';
 import { writeFileNoFollow } from '../util/safe-write.js';
 
 /**
- * Settings that make repository- or cache-supplied configuration inert for every git run on a mirror:
- * no fsmonitor, hooks, alternate-refs command, credential helper or askpass program; only http(s)
- * transports (no file://, ext::, ssh); submodules never fetched.
+ * On top of the hardened configuration every git run gets (runGit: no fsmonitor, pager, external diff,
+ * credential helper, askpass, ssh or proxy command, signature program; protocol.allow=never): what a
+ * fetch into a mirror needs besides — no hooks (a fetch runs reference-transaction), http(s) as the only
+ * transports, no submodules, no background gc.
  */
 export const MIRROR_CONFIG = [
-  '-c', 'core.fsmonitor=false',
   '-c', 'core.hooksPath=/dev/null',
-  '-c', 'core.alternateRefsCommand=',
-  '-c', 'core.askPass=',
-  '-c', 'credential.helper=',
   '-c', 'protocol.https.allow=always',
   '-c', 'protocol.http.allow=always',
   '-c', 'fetch.recurseSubmodules=false',
-  '-c', 'submodule.recurse=false',
   '-c', 'gc.auto=0',
   '-c', 'maintenance.auto=false',
 ];

@@ -1,6 +1,6 @@
 // keyhound github / merge end to end against a mock GitHub on 127.0.0.1 (REST listing + git http-backend).
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, lstatSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -344,5 +344,23 @@ describe('keyhound github --user', () => {
     const rep = parse(r.stdout, r.stderr);
     const f = secretFindings(rep);
     assert.deepEqual(f.map((x) => [x.repository, x.file, x.commit?.presentAtHead]), [['octo/with-pr', 'pr.env', false]]);
+  });
+  it('a tampered cache (config with fsmonitor / alternateRefsCommand, a fetch hook) runs nothing', async () => {
+    const cache = tempDir('kh-tamper-');
+    const args = ['github', '--user', 'octo', '--repo', 'pub', '--github-api-url', gh.apiUrl, '--rules', rulesPath(), '--format', 'json', '-q', '--cache-dir', cache];
+    assert.equal((await runCliAsync(cwd, args, {})).code, 1);
+    const mirror = join(cache, `127.0.0.1_${gh.port}`, 'octo', 'pub.git');
+    const marker = join(cache, 'pwned');
+    const cmd = `touch ${marker}`;
+    writeFileSync(join(mirror, 'config'), `[core]\n\tbare = true\n\tfsmonitor = "${cmd}"\n\talternateRefsCommand = "${cmd}"\n\thooksPath = hooks\n[uploadpack]\n\tpackObjectsHook = "${cmd}"\n`);
+    mkdirSync(join(mirror, 'hooks'), { recursive: true });
+    for (const h of ['reference-transaction', 'post-checkout', 'post-merge']) writeFileSync(join(mirror, 'hooks', h), `#!/bin/sh\n${cmd}\n`, { mode: 0o755 });
+    const pub = gh.repos.find((r) => r.name === 'pub')!;
+    pub.work!.commit('more', '2024-06-06T12:00:00Z', { 'b.txt': 'x\n' });
+    gh.push(pub);
+    const r = await runCliAsync(cwd, args, {});
+    assert.equal(r.code, 1, r.stderr);
+    assert.ok(!existsSync(marker), 'no command from the cached config or hooks ran');
+    assert.doesNotMatch(readFileSync(join(mirror, 'config'), 'utf8'), /fsmonitor|hooksPath|packObjectsHook/);
   });
 });
