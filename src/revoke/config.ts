@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import AjvModule, { type ErrorObject } from 'ajv';
 import { parseDocument } from 'yaml';
 import { UsageError } from '../core/errors.js';
-import { checkEndpointUrl } from './http.js';
+import { checkEndpointUrl } from '../net/http.js';
 import { revokeConfigSchema } from './schema.js';
 import { ISSUER_TYPES, type IssuerType, type RateSpec } from './types.js';
 

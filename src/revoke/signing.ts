@@ -1,11 +1,8 @@
-// Request signatures, all HMAC-SHA256 from node:crypto.
+// Webhook request signatures (HMAC-SHA256 of the body); issuers' own schemes live in net/signing.ts.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { hmacSha256Hex } from '../net/signing.js';
 
 export const WEBHOOK_SIGNATURE_HEADER = 'X-Keyhound-Signature-256';
-
-export function hmacSha256Hex(key: string | Buffer, message: string | Buffer): string {
-  return createHmac('sha256', key).update(message).digest('hex');
-}
 
 /** Webhook signature header value: `sha256=` + hex HMAC-SHA256 of the exact body bytes. */
 export function signWebhookBody(secret: string, body: string | Buffer): string {
@@ -21,14 +18,4 @@ export function verifyWebhookSignature(secret: string, body: string | Buffer, he
   const got = Buffer.from(header.slice(7), 'hex');
   const want = createHmac('sha256', secret).update(body).digest();
   return got.length === want.length && timingSafeEqual(got, want);
-}
-
-/** Bybit v5: HMAC-SHA256(secret, timestamp + apiKey + recvWindow + payload), lower-case hex. */
-export function bybitSign(secret: string, timestamp: string, apiKey: string, recvWindow: string, payload: string): string {
-  return hmacSha256Hex(secret, timestamp + apiKey + recvWindow + payload);
-}
-
-/** Binance SIGNED endpoints: HMAC-SHA256(secret, query string as sent), hex. */
-export function binanceSign(secret: string, queryString: string): string {
-  return hmacSha256Hex(secret, queryString);
 }

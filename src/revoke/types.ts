@@ -38,10 +38,8 @@ export interface AttemptResult {
   reason?: string;
 }
 
-export interface RateSpec {
-  requests: number;
-  perMs: number;
-}
+export type { RateSpec } from '../net/limits.js';
+import type { RateSpec } from '../net/limits.js';
 
 /** Everything an issuer needs for one attempt. */
 export interface AttemptContext {

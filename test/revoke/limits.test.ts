@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultConfigPath, parseDuration } from '../../src/revoke/config.js';
-import { checkEndpointUrl, isLoopbackHost, parseRetryAfter, scrub, waitHint } from '../../src/revoke/http.js';
-import { RateLimiter, WaitTooLong, backoffDelay } from '../../src/revoke/limits.js';
+import { checkEndpointUrl, isLoopbackHost, parseRetryAfter, scrub, waitHint } from '../../src/net/http.js';
+import { RateLimiter, WaitTooLong, backoffDelay } from '../../src/net/limits.js';
 import { globMatch, isSecretPart } from '../../src/revoke/plan.js';
 
 describe('revocation helpers', () => {

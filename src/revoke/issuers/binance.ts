@@ -2,8 +2,8 @@
 // sub-account's API key. Master key and secret come from the environment only. Signing: `signature` =
 // hex HMAC-SHA256(master secret, query string as sent), master key in the X-MBX-APIKEY header.
 import type { IssuerConfig } from '../config.js';
-import { checkEndpointUrl, httpRequest, scrub, waitHint } from '../http.js';
-import { binanceSign } from '../signing.js';
+import { checkEndpointUrl, httpRequest, scrub, waitHint } from '../../net/http.js';
+import { binanceSign } from '../../net/signing.js';
 import type { AttemptContext, AttemptResult, Issuer, RevokeTarget } from '../types.js';
 import { baseSettings, jsonOf, missingEnv, needEnvMessage, type IssuerDeps } from './common.js';
 

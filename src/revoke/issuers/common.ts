@@ -1,5 +1,8 @@
 import type { IssuerConfig, RetryConfig } from '../config.js';
+import { waitHint } from '../../net/http.js';
 import type { RateSpec } from '../types.js';
+
+export { jsonOf } from '../../net/http.js';
 
 export interface IssuerDeps {
   /** Where credentials come from (process.env in the CLI). */
@@ -44,11 +47,10 @@ export function needEnvMessage(names: string[]): string {
   return `needs ${names.join(' and ')} in the environment`;
 }
 
-/** Reads a JSON body, or undefined. */
-export function jsonOf(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+/** Classifies an HTTP status the way every issuer does unless it knows better. */
+export function classifyStatus(status: number, headers: Headers): { outcome: 'revoked' | 'already-revoked' | 'failed' | 'retry'; retryAfterMs?: number } {
+  if (status >= 200 && status < 300) return { outcome: 'revoked' };
+  if (status === 404 || status === 410) return { outcome: 'already-revoked' };
+  if (status === 429 || status === 408 || status >= 500) return { outcome: 'retry', retryAfterMs: waitHint(headers) };
+  return { outcome: 'failed' };
 }

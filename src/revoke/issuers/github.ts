@@ -1,7 +1,7 @@
 // GitHub "revoke a list of credentials" (POST /credentials/revoke) through @octokit/rest.
 import { Octokit } from '@octokit/rest';
 import type { IssuerConfig } from '../config.js';
-import { NetworkError, RequestTimeout, checkEndpointUrl, scrub, timeoutFetch, waitHint } from '../http.js';
+import { NetworkError, RequestTimeout, checkEndpointUrl, scrub, timeoutFetch, waitHint } from '../../net/http.js';
 import type { AttemptContext, AttemptResult, Issuer, RevokeTarget } from '../types.js';
 import { baseSettings, type IssuerDeps } from './common.js';
 

@@ -1,10 +1,10 @@
 // Generic webhook issuer, declared in the user's revoke.yaml. Every request is signed with
 // HMAC-SHA256 over the exact body bytes so the receiver can tell keyhound from anyone else.
 import type { IssuerConfig } from '../config.js';
-import { checkEndpointUrl, classifyStatus, httpRequest, scrub } from '../http.js';
+import { checkEndpointUrl, httpRequest, scrub } from '../../net/http.js';
 import { WEBHOOK_SIGNATURE_HEADER, signWebhookBody } from '../signing.js';
 import type { AttemptContext, AttemptResult, Issuer, RevokeTarget } from '../types.js';
-import { baseSettings, missingEnv, needEnvMessage, type IssuerDeps } from './common.js';
+import { baseSettings, classifyStatus, missingEnv, needEnvMessage, type IssuerDeps } from './common.js';
 
 export const DEFAULT_SIGNING_SECRET_ENV = 'KEYHOUND_WEBHOOK_SECRET';
 

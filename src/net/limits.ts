@@ -1,11 +1,16 @@
-// Per-issuer rate limits (token bucket + server-requested pauses) and retry delays.
-import type { RateSpec } from './types.js';
+// Per-host rate limits (token bucket + server-requested pauses) and retry delays.
 
 export class WaitTooLong extends Error {
   constructor(readonly waitMs: number) {
     super(`rate limited: the next request is allowed in ${Math.ceil(waitMs / 1000)} s, longer than the wait allowed (retry.maxWait)`);
     this.name = 'WaitTooLong';
   }
+}
+
+/** `requests` per `perMs` milliseconds. */
+export interface RateSpec {
+  requests: number;
+  perMs: number;
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

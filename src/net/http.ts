@@ -1,4 +1,5 @@
-// HTTP plumbing for issuers: URL policy, requests with a hard timeout and no redirects, wait hints.
+// HTTP plumbing shared by revocation and verification: URL policy, requests with a hard timeout and no
+// redirects, wait hints, secret scrubbing.
 import { isIP } from 'node:net';
 import { scrubSecrets } from '../util/secret-forms.js';
 
@@ -137,10 +138,11 @@ export function scrub(text: string, secrets: Iterable<string | undefined>, max =
   return out.length > max ? out.slice(0, max) + '…' : out;
 }
 
-/** Classifies an HTTP status the way every issuer does unless it knows better. */
-export function classifyStatus(status: number, headers: Headers): { outcome: 'revoked' | 'already-revoked' | 'failed' | 'retry'; retryAfterMs?: number } {
-  if (status >= 200 && status < 300) return { outcome: 'revoked' };
-  if (status === 404 || status === 410) return { outcome: 'already-revoked' };
-  if (status === 429 || status === 408 || status >= 500) return { outcome: 'retry', retryAfterMs: waitHint(headers) };
-  return { outcome: 'failed' };
+/** Reads a JSON body, or undefined. */
+export function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
