@@ -54,6 +54,41 @@ export interface Finding {
    * Suppressed findings are dropped and counted in stats, or shown with --no-suppress.
    */
   suppressed?: SuppressionKind;
+  /** Online check of the credential (--verify): liveness and rights, from the issuer itself. */
+  verification?: Verification;
+  /** Wallet secrets (--verify with RPC endpoints): balance and activity of each derived address. */
+  funds?: Funds[];
+}
+
+/** What an issuer said about a credential. `unknown`: it could not tell (rate limited, ambiguous answer …). */
+export type VerificationStatus = 'live' | 'invalid' | 'unknown' | 'error';
+
+export interface Verification {
+  status: VerificationStatus;
+  /** ISO time of the check. */
+  checkedAt: string;
+  /** Issuer id (`binance`, `github` …). */
+  issuer: string;
+  /** host[:port] the check went to. */
+  host: string;
+  /** Rights as the issuer names them. */
+  permissions?: string[];
+  canWithdraw?: boolean;
+  canTrade?: boolean;
+  canTransfer?: boolean;
+  ipRestricted?: boolean;
+  expiresAt?: string;
+  /** Short, secret-free explanation (plan, scopes, why unknown). */
+  detail?: string;
+}
+
+/** Balance of one address on one chain: `balance` in whole units as a decimal string ("1.5" ETH). */
+export interface Funds {
+  chain: string;
+  address: string;
+  balance: string;
+  unit: string;
+  txCount: number;
 }
 
 /** `secret`: a rule's match; `known-public`: a published test value; `key-path`: the key-path rule's match. */
