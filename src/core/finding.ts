@@ -137,3 +137,21 @@ export function emptyStats(): ScanStats {
     warnings: [],
   };
 }
+
+/** A decimal balance string other than zero. */
+export function hasBalance(balance: string): boolean {
+  return !/^0*(\.0*)?$/.test(balance);
+}
+
+/** Verified live, or a wallet with a balance or transactions: what --only-live keeps. */
+export function verifiedLive(f: Finding): boolean {
+  if (f.verification?.status === 'live') return true;
+  return (f.funds ?? []).some((x) => x.txCount > 0 || hasBalance(x.balance));
+}
+
+/** Live with withdraw or transfer rights, or a wallet holding funds: the most urgent kind of leak. */
+export function fundsAtRisk(f: Finding): boolean {
+  const v = f.verification;
+  if (v?.status === 'live' && (v.canWithdraw === true || v.canTransfer === true)) return true;
+  return (f.funds ?? []).some((x) => hasBalance(x.balance));
+}
