@@ -155,6 +155,7 @@ export async function verifyFindings(findings: Finding[], rules: RuleSpec[], opt
       }
     }
     if (!asked) return;
+    found.sort((a, b) => (a.chain < b.chain ? -1 : a.chain > b.chain ? 1 : 0));
     summary.walletsChecked++;
     // addresses with activity, else the first address per chain (checked, empty)
     const active = found.filter((f) => f.txCount > 0 || hasBalance(f.balance));
