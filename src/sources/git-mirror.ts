@@ -3,7 +3,7 @@
 // URL, an argument or the repository's config, and only to the API's own host.
 import { existsSync, lstatSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { isLoopbackHost } from '../revoke/http.js';
+import { isLoopbackHost } from '../net/http.js';
 import { firstLine, runGit } from './git-process.js';
 import { writeFileNoFollow } from '../util/safe-write.js';
 

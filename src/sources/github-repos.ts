@@ -2,7 +2,7 @@
 // GITHUB_TOKEN for private ones, rate limits waited out (never hammered), a bound on requests in flight.
 import { Octokit } from '@octokit/rest';
 import pLimit from 'p-limit';
-import { checkEndpointUrl, timeoutFetch, waitHint } from '../revoke/http.js';
+import { checkEndpointUrl, timeoutFetch, waitHint } from '../net/http.js';
 
 export const GITHUB_API_DEFAULT = 'https://api.github.com';
 
