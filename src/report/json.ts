@@ -1,5 +1,5 @@
 // Machine-readable report: {"version":1,"findings":[...],"stats":{...}} with a fixed key order.
-import type { CommitInfo, Finding, ScanStats } from '../core/finding.js';
+import type { CommitInfo, Finding, Funds, ScanStats, Verification } from '../core/finding.js';
 import { makeScrub, sortedByLocation, suppressionOf, type Scrub, type Suppression } from './common.js';
 import type { ReportInput, RepositoryStatus } from './types.js';
 import { findingMessage } from './messages.js';
@@ -34,6 +34,10 @@ export interface JsonFinding {
   decoded?: string;
   /** Why the finding is suppressed (only present when suppressed findings are reported). */
   suppressed?: Suppression;
+  /** --verify: what the issuer said (liveness, rights). */
+  verification?: Verification;
+  /** --verify with RPC endpoints: balances of the wallet's addresses. */
+  funds?: Funds[];
   /** Raw secret: only with showSecrets. */
   secret?: string;
 }
@@ -57,6 +61,19 @@ function jsonCommit(c: CommitInfo, scrub: Scrub): JsonCommit {
   if (c.exposureDays !== undefined) o.exposureDays = c.exposureDays;
   if (c.presentAtHead !== undefined) o.presentAtHead = c.presentAtHead;
   if (c.paths !== undefined) o.paths = c.paths.map(scrub);
+  return o;
+}
+
+/** The verification contract, in a fixed key order; free text scrubbed. */
+export function jsonVerification(v: Verification, scrub: Scrub): Verification {
+  const o: Verification = { status: v.status, checkedAt: v.checkedAt, issuer: v.issuer, host: v.host };
+  if (v.permissions !== undefined) o.permissions = v.permissions.map(scrub);
+  if (v.canWithdraw !== undefined) o.canWithdraw = v.canWithdraw;
+  if (v.canTrade !== undefined) o.canTrade = v.canTrade;
+  if (v.canTransfer !== undefined) o.canTransfer = v.canTransfer;
+  if (v.ipRestricted !== undefined) o.ipRestricted = v.ipRestricted;
+  if (v.expiresAt !== undefined) o.expiresAt = scrub(v.expiresAt);
+  if (v.detail !== undefined) o.detail = scrub(v.detail);
   return o;
 }
 
@@ -86,6 +103,8 @@ export function jsonFinding(f: Finding, scrub: Scrub, showSecrets: boolean): Jso
   if (f.decoded !== undefined) o.decoded = scrub(f.decoded);
   const sup = suppressionOf(f);
   if (sup) o.suppressed = sup;
+  if (f.verification !== undefined) o.verification = jsonVerification(f.verification, scrub);
+  if (f.funds !== undefined) o.funds = f.funds.map((x) => ({ chain: x.chain, address: x.address, balance: x.balance, unit: x.unit, txCount: x.txCount }));
   if (showSecrets) o.secret = f.secret;
   return o;
 }

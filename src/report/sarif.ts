@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { Finding, Severity } from '../core/finding.js';
+import { fundsAtRisk, hasBalance, type Finding, type Severity } from '../core/finding.js';
 import type { RuleSpec } from '../core/rule.js';
 import {
   bySeverity,
@@ -18,7 +18,7 @@ import {
   type FingerprintIndex,
   type Scrub,
 } from './common.js';
-import { jsonStats } from './json.js';
+import { jsonStats, jsonVerification } from './json.js';
 import type { ReportInput } from './types.js';
 import { findingMessage } from './messages.js';
 
@@ -33,6 +33,13 @@ export const MAX_SARIF_RESULTS = 25_000;
  * (Not a `/` hierarchical id: SARIF sub-rules share their parent's metadata.)
  */
 export const KNOWN_PUBLIC_SUFFIX = '.known-public';
+
+/**
+ * Findings verified (--verify) as live with withdraw/transfer rights, or wallets holding funds, are reported
+ * under `X.funds-at-risk` at security-severity 10: GitHub takes an alert's severity from its rule.
+ */
+export const FUNDS_AT_RISK_SUFFIX = '.funds-at-risk';
+export const FUNDS_AT_RISK_SEVERITY = '10.0';
 
 /** Tags of rules whose secrets give direct access to funds. */
 export const FUNDS_TAGS: ReadonlySet<string> = new Set(['wallet', 'exchange', 'custody']);
@@ -129,24 +136,25 @@ function mdEscape(s: string): string {
   return s.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
 }
 
-function descriptor(rule: RuleSpec, knownPublic: boolean): Sarif.ReportingDescriptor {
-  const level: Severity = knownPublic ? 'note' : rule.severity;
-  const tags = [...new Set(['security', 'secret', ...rule.tags, ...(knownPublic ? ['known-public'] : []), CWE_HARDCODED_CREDENTIALS])];
-  const title = knownPublic ? `${rule.title}: known public test key` : rule.title;
+function descriptor(rule: RuleSpec, knownPublic: boolean, atRisk = false): Sarif.ReportingDescriptor {
+  const level: Severity = knownPublic ? 'note' : atRisk ? 'error' : rule.severity;
+  const tags = [...new Set(['security', 'secret', ...rule.tags, ...(knownPublic ? ['known-public'] : []), ...(atRisk ? ['funds-at-risk'] : []), CWE_HARDCODED_CREDENTIALS])];
+  const title = knownPublic ? `${rule.title}: known public test key` : atRisk ? `${rule.title}: live with withdraw or transfer rights, or holding funds` : rule.title;
   const full = knownPublic
     ? `A published test value (development chain account, documentation sample or test vector) matched the rule ${rule.id}; not a leak, but never usable for real funds.`
     : rule.description?.trim() || `${rule.title} (${rule.provider}) found in the source or its history.`;
+  const full2 = atRisk ? `${sentence(full)} Verification found it live with withdraw or transfer rights, or a wallet holding funds: move the funds and revoke it now.` : full;
   return {
-    id: knownPublic ? rule.id + KNOWN_PUBLIC_SUFFIX : rule.id,
-    name: ruleName(rule.id) + (knownPublic ? 'KnownPublic' : ''),
+    id: knownPublic ? rule.id + KNOWN_PUBLIC_SUFFIX : atRisk ? rule.id + FUNDS_AT_RISK_SUFFIX : rule.id,
+    name: ruleName(rule.id) + (knownPublic ? 'KnownPublic' : atRisk ? 'FundsAtRisk' : ''),
     shortDescription: { text: sentence(title) },
-    fullDescription: { text: sentence(full) },
+    fullDescription: { text: sentence(full2) },
     help: helpFor(rule, knownPublic),
     defaultConfiguration: { level },
     properties: {
       tags,
       precision: knownPublic ? 'very-high' : precisionOf(rule),
-      'security-severity': securitySeverity(rule, level),
+      'security-severity': atRisk ? FUNDS_AT_RISK_SEVERITY : securitySeverity(rule, level),
       provider: rule.provider,
     },
   };
@@ -198,9 +206,25 @@ export function primaryLocationLineHash(f: Pick<Finding, 'ruleId' | 'fingerprint
   return `${h}:${occurrence}`;
 }
 
+/** What verification found, as a sentence for result messages. */
+function verificationSentence(f: Finding, scrub: Scrub): string | undefined {
+  const v = f.verification;
+  const held = (f.funds ?? []).filter((x) => hasBalance(x.balance));
+  const parts: string[] = [];
+  if (v?.status === 'live') {
+    const rights = [v.canWithdraw && 'withdraw', v.canTransfer && !v.canWithdraw && 'transfer', v.canTrade && 'trade'].filter(Boolean);
+    parts.push(`VERIFIED LIVE by ${v.issuer} (${v.host})${rights.length ? `, with ${rights.join(' and ')} rights` : ''}${v.ipRestricted ? ', IP-restricted' : ''}`);
+  } else if (v?.status === 'invalid') parts.push(`Verified revoked or invalid by ${v.issuer}`);
+  else if (v) parts.push(`Not checked (${v.status}${v.detail ? `: ${scrub(v.detail)}` : ''})`);
+  if (held.length) parts.push(`WALLET HOLDS FUNDS: ${held.map((x) => `${x.balance} ${x.unit} on ${x.chain} at ${x.address}`).join(', ')}`);
+  else if (f.funds?.length) parts.push(`Wallet checked: no funds (${f.funds.map((x) => `${x.txCount} transactions on ${x.chain}`).join(', ')})`);
+  return parts.length ? parts.map(sentence).join(' ') : undefined;
+}
+
 function resultMessage(f: Finding, index: FingerprintIndex, scrub: Scrub, showSecrets: boolean): string {
   const message = findingMessage(f);
-  const parts = [sentence(scrub(message))];
+  const verified = verificationSentence(f, scrub);
+  const parts = [...(verified && fundsAtRisk(f) ? [verified] : []), sentence(scrub(message))];
   parts.push(sentence(showSecrets ? `Secret: ${f.secret}` : `Redacted value: ${f.redacted}`));
   if (f.address) parts.push(sentence(`Derived address: ${f.address}`));
   if (f.key && !message.includes(f.key)) parts.push(sentence(`Assigned to ${scrub(f.key)}`));
@@ -211,6 +235,7 @@ function resultMessage(f: Finding, index: FingerprintIndex, scrub: Scrub, showSe
   }
   if (f.commit) parts.push(sentence(commitSentence(f.commit, scrub).replace(/^i/, 'I')));
   if (f.decoded) parts.push(sentence(`Found inside a decoded value (${scrub(f.decoded)})`));
+  if (verified && !fundsAtRisk(f)) parts.push(verified);
   return parts.join(' ');
 }
 
@@ -239,6 +264,9 @@ function resultProperties(f: Finding, scrub: Scrub): Sarif.PropertyBag {
     if (c.paths !== undefined) commit['paths'] = c.paths.map(scrub);
     p['commit'] = commit;
   }
+  if (f.verification) p['verification'] = jsonVerification(f.verification, scrub);
+  if (f.funds) p['funds'] = f.funds.map((x) => ({ ...x }));
+  if (fundsAtRisk(f)) p['security-severity'] = FUNDS_AT_RISK_SEVERITY;
   return p;
 }
 
@@ -265,11 +293,11 @@ export function toSarif(input: ReportInput): Sarif.Log {
   const rules: Sarif.ReportingDescriptor[] = [];
   const index = new Map<string, number>();
   const specs = new Map<string, RuleSpec>();
-  const add = (spec: RuleSpec, knownPublic: boolean): number => {
-    const id = knownPublic ? spec.id + KNOWN_PUBLIC_SUFFIX : spec.id;
+  const add = (spec: RuleSpec, knownPublic: boolean, atRisk = false): number => {
+    const id = knownPublic ? spec.id + KNOWN_PUBLIC_SUFFIX : atRisk ? spec.id + FUNDS_AT_RISK_SUFFIX : spec.id;
     let i = index.get(id);
     if (i === undefined) {
-      i = rules.push(descriptor(spec, knownPublic)) - 1;
+      i = rules.push(descriptor(spec, knownPublic, atRisk)) - 1;
       index.set(id, i);
     }
     return i;
@@ -292,7 +320,8 @@ export function toSarif(input: ReportInput): Sarif.Log {
       add(spec, false);
     }
     const known = !!f.knownPublic;
-    const ruleIndex = add(spec, known);
+    const risk = !known && fundsAtRisk(f);
+    const ruleIndex = add(spec, known, risk);
     // organisation scans: one run over many repositories, each path under its owner/name
     const loc = artifactLocation(f.repository ? `${f.repository}/${f.file}` : f.file);
     const base = primaryLocationLineHash(f).replace(/:\d+$/, '');
@@ -302,7 +331,7 @@ export function toSarif(input: ReportInput): Sarif.Log {
     const result: Sarif.Result = {
       ruleId: rules[ruleIndex]!.id,
       ruleIndex,
-      level: f.severity,
+      level: risk ? 'error' : f.severity,
       message: { text: resultMessage(f, fpIndex, scrub, input.showSecrets) },
       locations: [{ physicalLocation: { artifactLocation: loc, region: region(f) } }],
       partialFingerprints: { primaryLocationLineHash: `${base}:${n}` },

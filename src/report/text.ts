@@ -1,5 +1,5 @@
 // Human-readable report for terminals and CI logs.
-import type { Finding, Severity } from '../core/finding.js';
+import { fundsAtRisk, hasBalance, type Finding, type Severity, type Verification } from '../core/finding.js';
 import {
   SKIPPED_LABELS,
   SUPPRESSED_LABELS,
@@ -77,9 +77,14 @@ function block(f: Finding, input: ReportInput, index: FingerprintIndex, paint: P
   const row = (label: string, value: string) => lines.push(`  ${paint('dim', (label + ':').padEnd(13))} ${value}`);
   lines.push(`  ${safe(findingMessage(f))}`);
   const secret = input.showSecrets ? paint('bold', terminalSafe(f.secret)) : `${terminalSafe(f.redacted)} ${paint('dim', '(redacted)')}`;
-  const mark = f.validated ? `  ${paint('green', '✔ validated')}` : '';
+  const mark = f.validated ? `  ${paint('green', '✔ checksum ok')}` : '';
   row('secret', secret + mark);
   if (f.knownPublic) row('known public', paint('gray', safe(f.knownPublic)));
+  if (f.verification) row('verified', verificationText(f.verification, paint, safe));
+  for (const x of f.funds ?? []) {
+    const txs = plural(x.txCount, 'transaction');
+    row('funds', `${hasBalance(x.balance) ? paint(['red', 'bold'], `${safe(x.balance)} ${safe(x.unit)}`) : `${safe(x.balance)} ${safe(x.unit)}`} on ${safe(x.chain)} at ${safe(x.address)} (${txs})`);
+  }
   if (f.address) row('address', safe(f.address));
   if (f.key) row('key', safe(f.key));
   for (const part of linkedParts(f, index)) {
@@ -106,6 +111,43 @@ function block(f: Finding, input: ReportInput, index: FingerprintIndex, paint: P
   return lines;
 }
 
+/** "live" / "revoked or invalid" / "not checked", then what the issuer said. */
+export function verificationText(v: Verification, paint: Paint, safe: (s: string) => string): string {
+  const where = paint('dim', `(${safe(v.issuer)}, ${safe(v.host)})`);
+  const detail = v.detail ? `: ${safe(v.detail)}` : '';
+  if (v.status === 'invalid') return `${paint('green', 'revoked or invalid')}${detail} ${where}`;
+  if (v.status !== 'live') return `${paint('yellow', 'not checked')}${detail || (v.status === 'error' ? ': error' : '')} ${where}`;
+  const rights: string[] = [];
+  if (v.canWithdraw) rights.push(paint(['red', 'bold'], 'can withdraw'));
+  else if (v.canWithdraw === false) rights.push('cannot withdraw');
+  if (v.canTransfer && !v.canWithdraw) rights.push(paint(['red', 'bold'], 'can transfer'));
+  if (v.canTrade) rights.push('can trade');
+  else if (v.canTrade === false) rights.push('cannot trade');
+  if (v.ipRestricted) rights.push('IP-restricted');
+  else if (v.ipRestricted === false) rights.push('no IP restriction');
+  if (v.expiresAt) rights.push(`expires ${safe(v.expiresAt)}`);
+  if (v.permissions?.length) rights.push(`permissions ${v.permissions.map(safe).join(', ')}`);
+  const said = [...rights, ...(v.detail ? [safe(v.detail)] : [])].join('; ');
+  return `${paint(['red', 'bold'], 'live')}${said ? ` — ${said}` : ''} ${where}`;
+}
+
+function verificationSummary(findings: readonly Finding[]): string | undefined {
+  const seen = new Set<string>();
+  const n = { live: 0, risk: 0, invalid: 0, other: 0, wallets: 0 };
+  for (const f of findings) {
+    if (seen.has(f.fingerprint)) continue;
+    seen.add(f.fingerprint);
+    if (fundsAtRisk(f)) n.risk++;
+    if (f.funds?.some((x) => hasBalance(x.balance))) n.wallets++;
+    const st = f.verification?.status;
+    if (st === 'live') n.live++;
+    else if (st === 'invalid') n.invalid++;
+    else if (st) n.other++;
+  }
+  if (n.live + n.invalid + n.other + n.wallets === 0 && !findings.some((f) => f.funds)) return undefined;
+  return `Verified: ${n.live} live, ${n.invalid} revoked or invalid, ${n.other} not checked; ${plural(n.wallets, 'wallet')} holding funds; ${n.risk} at risk (withdraw/transfer rights or funds).`;
+}
+
 function summary(input: ReportInput, paint: Paint, safe: (s: string) => string): string[] {
   const s = input.stats;
   const n = countBySeverity(input.findings);
@@ -128,6 +170,8 @@ function summary(input: ReportInput, paint: Paint, safe: (s: string) => string):
     lines.push(`${paint('bold', `Found ${plural(input.findings.length, 'secret')}:`)} ${sev}. ${scanned}; ${counts}.`);
   }
   if (input.repositories) lines.push(...repositoryLines(input, paint, safe));
+  const verified = verificationSummary(input.findings);
+  if (verified) lines.push(paint('bold', verified));
   for (const w of s.warnings) lines.push(`${paint('yellow', 'warning:')} ${safe(w)}`);
   return lines;
 }

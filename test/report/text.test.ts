@@ -17,7 +17,7 @@ describe('text report', () => {
   });
 
   it('shows redaction, validation, address, key, linked parts, commit, exposure and decoded notes', () => {
-    assert.match(out, /secret: +3255… \(redacted\) +✔ validated/);
+    assert.match(out, /secret: +3255… \(redacted\) +✔ checksum ok/);
     assert.match(out, /address: +0x[0-9a-f]{40}/);
     assert.match(out, /key: +PRIVATE_KEY/);
     assert.match(out, /linked: +secret \(binance-api-secret\) at config\/\.env:3:20/);
