@@ -28,6 +28,8 @@ export const INPUTS = {
   'revoke-config': '',
   rules: '',
   'max-comments': '50',
+  verify: 'false',
+  rpc: '',
 } as const satisfies Record<string, string>;
 
 export type InputName = keyof typeof INPUTS;
@@ -48,6 +50,10 @@ export interface ActionInputs {
   /** Extra rule files or folders, one per line. */
   rules: string[];
   maxComments: number;
+  /** Check found keys with their issuers and wallets at the rpc endpoints (issue 14). */
+  verify: boolean;
+  /** CHAIN=URL lines. */
+  rpc: string[];
 }
 
 /** A bad input value: the action fails with exit code 2 and this message. */
@@ -91,6 +97,11 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: InputName, allowe
 }
 
 const optional = (s: string) => (s === '' ? undefined : s);
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 
 /** Reads and checks every input. Throws InputError on a bad value. */
 export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
@@ -109,10 +120,9 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     githubToken: optional(rawInput(env, 'github-token')),
     revoke: bool(env, 'revoke'),
     revokeConfig: optional(rawInput(env, 'revoke-config')),
-    rules: rawInput(env, 'rules')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l !== ''),
+    rules: lines(rawInput(env, 'rules')),
     maxComments,
+    verify: bool(env, 'verify'),
+    rpc: lines(rawInput(env, 'rpc')),
   };
 }

@@ -88,6 +88,23 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, io: Action
 
   const { scan, plan, repo, inputs, sarifPath } = scanned;
   const { findings, stats } = scan.result;
+
+  // verification: endpoints from the workflow only (rpc input, KEYHOUND_*_API_URL), never from the scanned tree
+  if (inputs.verify && findings.length > 0) {
+    try {
+      const { verifyFindings } = await import('../verify/index.js');
+      const v = await verifyFindings(findings, scan.rules, { rpc: inputs.rpc }, { env, version: toolVersion() });
+      stats.warnings.push(...v.warnings);
+      notes.push(
+        `Verification: ${v.live} live, ${v.invalid} revoked or invalid, ${v.unknown + v.errors + v.skipped} not checked` +
+          `${v.walletsChecked ? `; ${plural(v.walletsWithFunds, 'wallet')} of ${v.walletsChecked} holding funds` : ''} (${plural(v.requests, 'request')}).`,
+      );
+    } catch (e) {
+      const msg = userMessage(e) ?? (e as Error).message;
+      io.out(command('error', `verification: ${makeScrub(findings, false)(msg)}`));
+      notes.push(`Verification failed: ${makeScrub(findings, false)(msg)}`);
+    }
+  }
   const input: ReportInput = {
     findings,
     rules: scan.rules,

@@ -27,6 +27,12 @@ export interface ReportOptions {
   auditLog?: string;
   revokeState?: string;
   githubApiUrl?: string;
+  // verification (issue 14; src/verify, docs/verification.md)
+  verify: boolean;
+  verifyConfig?: string;
+  /** --rpc CHAIN=URL values. */
+  rpc: string[];
+  onlyLive: boolean;
 }
 
 export function parseSize(text: string): number {
@@ -69,6 +75,11 @@ export function addReportOptions(cmd: Command): Command {
     // revocation (issue 5; docs/revocation.md)
     .option('--revoke', 'plan revocation of found secrets whose issuer can revoke them (prints the plan; see --yes)', false)
     .option('--yes', 'with --revoke: call the issuers and revoke (irreversible)', false)
+    // verification (issue 14; docs/verification.md)
+    .option('--verify', "check found keys with their issuers (read-only) and wallet secrets' balances at your --rpc endpoints", false)
+    .option('--rpc <chain=url>', 'RPC endpoint for wallet balances: ethereum=URL, polygon=URL, solana=URL, bitcoin=ESPLORA_URL (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--verify-config <file>', 'verification config (default: $XDG_CONFIG_HOME/keyhound/verify.yaml)')
+    .option('--only-live', 'with --verify: report only findings verified live, and wallets with funds or transactions', false)
     // configuration and suppression (issue 4; src/session/scan-session.ts, docs/configuration.md)
     .option('--baseline <file>', 'report only findings not recorded in this baseline file')
     .option('--write-baseline <file>', 'record the current findings in a baseline file (keyed fingerprints, no secrets)')
@@ -89,7 +100,18 @@ export function reportOptions(raw: Record<string, unknown>): ReportOptions {
     maxFileSize: parseSize(String(raw.maxFileSize ?? '10MB')),
     rules: (raw.rules as string[] | undefined) ?? [],
     ...revokeOptions(raw),
+    ...verifyOptions(raw),
   };
+}
+
+/** Verification flags (issue 14): --rpc, --verify-config and --only-live only mean something with --verify. */
+function verifyOptions(raw: Record<string, unknown>) {
+  const rpc = (raw.rpc as string[] | undefined) ?? [];
+  if (!raw.verify) {
+    const lone = raw.onlyLive ? '--only-live' : rpc.length > 0 ? '--rpc' : raw.verifyConfig ? '--verify-config' : undefined;
+    if (lone) throw new UsageError(`${lone} only works with --verify: add --verify to check found secrets online`);
+  }
+  return { verify: !!raw.verify, verifyConfig: raw.verifyConfig as string | undefined, rpc, onlyLive: !!raw.onlyLive };
 }
 
 /** Revocation flags (issue 5): --yes is meaningless without --revoke. */

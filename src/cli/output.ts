@@ -114,9 +114,31 @@ export async function revokeFound(result: Reportable, session: Scanned, opts: Re
   return revokeExitCode(run);
 }
 
-/** The steps every scanning command ends with: suppression note, report, then revocation when asked. */
+/**
+ * --verify: each credential's issuer and the user's RPC endpoints are asked, in this process; the findings
+ * gain `verification` / `funds`, what the run could not do becomes a report warning. With --only-live the
+ * result keeps only what is live (and wallets with funds or transactions).
+ */
+export async function verifyFound(result: Reportable, session: Scanned, opts: ReportOptions): Promise<void> {
+  const [{ verifyFindings }, { verifiedLive }] = await Promise.all([import('../verify/index.js'), import('../core/finding.js')]);
+  const summary = await verifyFindings(
+    result.findings,
+    session.ruleSet.rules,
+    { verifyConfig: opts.verifyConfig, rpc: opts.rpc },
+    { warn: () => undefined, version: toolVersion() },
+  );
+  result.stats.warnings.push(...summary.warnings);
+  if (!opts.onlyLive) return;
+  result.findings = result.findings.filter(verifiedLive);
+  const n = { error: 0, warning: 0, note: 0 };
+  for (const f of result.findings) n[f.severity]++;
+  result.stats.findings = n;
+}
+
+/** The steps every scanning command ends with: suppression note, verification, report, then revocation when asked. */
 export async function finishScan(result: Reportable, session: Scanned, opts: ReportOptions): Promise<number> {
   noteSuppression(result, opts);
+  if (opts.verify) await verifyFound(result, session, opts);
   const code = await writeReport(result, session, opts);
   return opts.revoke ? Math.max(code, await revokeFound(result, session, opts)) : code;
 }

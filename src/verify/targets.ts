@@ -29,12 +29,29 @@ export interface Targets {
 const WALLET_VALIDATORS = new Set(['evm-private-key', 'solana-keypair', 'wif', 'bip32-xprv']);
 
 type Role = 'key' | 'secret' | 'passphrase' | undefined;
+
+/** The part a finding is: by its rule's pair part, else by the name it was assigned to (key-path findings). */
 function roleOf(f: Finding): Role {
-  const part = f.pair?.part ?? '';
-  if (/passphrase|password/i.test(part)) return 'passphrase';
+  const part = f.pair?.part ?? (f.key ?? '').split(/[.[\]/]/).pop() ?? '';
+  if (/passphrase|password|pass$/i.test(part)) return 'passphrase';
   if (/wallet/i.test(part)) return undefined;
-  if (/secret|private/i.test(part)) return 'secret';
+  if (/secret|private|priv/i.test(part)) return 'secret';
   return 'key';
+}
+
+/** Lines apart within which unlinked parts of one credential (a .env's KEY= and SECRET=) are taken as a pair. */
+const NEARBY_LINES = 10;
+
+/** The other parts of f's credential: its linked findings, else same-provider findings close by in the same file. */
+function partsOf(f: Finding, all: Map<string, Finding>): Finding[] {
+  const linked = (f.related ?? []).map((r) => all.get(r)).filter((r): r is Finding => !!r && r.pair?.id === f.pair?.id);
+  if (linked.length > 0 || f.pair) return linked;
+  const near: Finding[] = [];
+  for (const o of all.values()) {
+    if (o === f || o.pair || o.provider !== f.provider || o.file !== f.file || o.commit?.sha !== f.commit?.sha) continue;
+    if (Math.abs(o.line - f.line) <= NEARBY_LINES) near.push(o);
+  }
+  return near.sort((a, b) => Math.abs(a.line - f.line) - Math.abs(b.line - f.line));
 }
 
 export function buildTargets(findings: Finding[], rules: RuleSpec[], opts: { disabled?: Set<string> } = {}): Targets {
@@ -64,10 +81,11 @@ export function buildTargets(findings: Finding[], rules: RuleSpec[], opts: { dis
     }
     const check = checkForProvider(f.provider);
     if (!check) continue;
-    const role = roleOf(f);
-    if (f.pair && role !== 'key') continue; // taken with its key below; alone it proves nothing
-    const related = (f.related ?? []).map((r) => byFp.get(r)).filter((r): r is Finding => !!r && r.pair?.id === f.pair?.id);
-    const part = (want: Role) => related.find((r) => roleOf(r) === want);
+    // a secret or passphrase is taken with its key; alone it proves nothing (one-part tokens are their own key)
+    const role = check.needs.length === 0 && !f.pair ? 'key' : roleOf(f);
+    if (role !== 'key') continue;
+    const related = partsOf(f, byFp);
+    const part = (want: Role) => related.find((r) => roleOf(r) === want && !taken.has(r.fingerprint));
     const secret = part('secret');
     const passphrase = part('passphrase');
     const fps = [fp, ...(secret ? [secret.fingerprint] : []), ...(passphrase ? [passphrase.fingerprint] : [])];

@@ -147,6 +147,8 @@ describe('action.yml', () => {
       INPUT_REVOKE_CONFIG: 'issuers: {}',
       INPUT_RULES: 'a.yaml\nb/',
       INPUT_MAX_COMMENTS: '3',
+      INPUT_VERIFY: 'true',
+      INPUT_RPC: 'ethereum=https://rpc.example/k\nbitcoin=https://esplora.example/api',
     });
     assert.deepEqual(custom, {
       path: 'sub',
@@ -161,6 +163,8 @@ describe('action.yml', () => {
       revokeConfig: 'issuers: {}',
       rules: ['a.yaml', 'b/'],
       maxComments: 3,
+      verify: true,
+      rpc: ['ethereum=https://rpc.example/k', 'bitcoin=https://esplora.example/api'],
     });
   });
 
@@ -169,6 +173,8 @@ describe('action.yml', () => {
     assert.throws(() => readInputs({ INPUT_MODE: 'nightly' }), /input "mode" must be one of auto, pr, push, full/);
     assert.throws(() => readInputs({ INPUT_COMMENT: 'sometimes' }), /input "comment" must be true or false/);
     assert.throws(() => readInputs({ INPUT_FAIL_ON: 'critical' }), /input "fail-on"/);
+    assert.equal(readInputs({}).verify, false, 'verify is off by default');
+    assert.throws(() => readInputs({ INPUT_VERIFY: 'maybe' }), /input "verify" must be true or false/);
   });
 
   it('no run step interpolates an input or event field into shell text (script injection)', () => {

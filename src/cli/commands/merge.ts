@@ -31,6 +31,9 @@ export function registerMerge(program: Command, setExit: (code: number) => void)
         rules: [],
         revoke: false,
         yes: false,
+        verify: false,
+        rpc: [],
+        onlyLive: false,
       };
       if (!quiet) {
         const n = (s: string) => merged.repositories.filter((r) => r.status === s).length;
