@@ -99,3 +99,21 @@ export function field(o: unknown, ...path: (string | number)[]): unknown {
 export function unexpected(r: IssuerResponse, what = 'unexpected answer'): CheckOutcome {
   return { status: 'error', detail: `${what} (HTTP ${r.status})` };
 }
+
+/** The secret found beside the key is not its secret: the pair as found is unusable. */
+export function badSignature(code: string): CheckOutcome {
+  return { status: 'invalid', detail: `signature rejected (${code}): the secret found beside the key is not its secret` };
+}
+
+export function badPassphrase(code: string): CheckOutcome {
+  return { status: 'invalid', detail: `passphrase rejected (${code}): the passphrase found beside the key is not its passphrase` };
+}
+
+/** The key exists but answers only from its allow-listed addresses. */
+export function ipBound(code: string): CheckOutcome {
+  return { status: 'live', ipRestricted: true, detail: `the key is bound to other IP addresses (${code}): rights not readable from here` };
+}
+
+export function clockSkew(code: string): CheckOutcome {
+  return { status: 'error', detail: `request time refused (${code}): check this machine's clock` };
+}

@@ -1,7 +1,7 @@
 // Binance (and MEXC, which copies its signing): GET /sapi/v1/account/apiRestrictions, a USER_DATA read
 // that lists what the key may do. Signed: hex HMAC-SHA256 of the query string, key in X-MBX-APIKEY.
 import { binanceSign } from '../../net/signing.js';
-import { field, unexpected, type CheckOutcome, type Credential, type IssuerCheck, type IssuerHttp, type IssuerResponse } from '../types.js';
+import { badSignature, type CheckOutcome, clockSkew, type Credential, field, ipBound, type IssuerCheck, type IssuerHttp, type IssuerResponse, unexpected } from '../types.js';
 
 const RECV_WINDOW = '5000';
 
@@ -33,9 +33,9 @@ function binanceError(r: IssuerResponse): CheckOutcome {
       // the same code for an unknown key, a key bound to other IPs and a key without this right
       return { status: 'unknown', detail: 'Binance answers "invalid API key, IP, or permissions" (-2015): revoked, IP-restricted or without the read right' };
     case -1022:
-      return { status: 'invalid', detail: 'signature rejected (-1022): the secret found beside the key is not its secret' };
+      return badSignature('-1022');
     case -1021:
-      return { status: 'error', detail: "timestamp outside the receive window (-1021): check this machine's clock" };
+      return clockSkew('-1021');
     default:
       if (r.status === 403) return { status: 'unknown', detail: 'refused by the web application firewall (HTTP 403)' };
       if (r.status === 418) return { status: 'unknown', detail: 'this address is banned for too many requests (HTTP 418)' };
@@ -103,9 +103,9 @@ export const mexc: IssuerCheck = {
     }
     const code = Number(field(r.json, 'code'));
     if (code === 10072 || code === 700001) return { status: 'invalid', detail: `API key invalid (${code})` };
-    if (code === 700002) return { status: 'invalid', detail: 'signature rejected (700002): the secret found beside the key is not its secret' };
-    if (code === 700006) return { status: 'live', ipRestricted: true, detail: 'the key is bound to other IP addresses (700006)' };
-    if (code === 700003) return { status: 'error', detail: "timestamp outside the receive window (700003): check this machine's clock" };
+    if (code === 700002) return badSignature('700002');
+    if (code === 700006) return ipBound('700006');
+    if (code === 700003) return clockSkew('700003');
     return unexpected(r);
   },
 };

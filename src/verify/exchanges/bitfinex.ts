@@ -1,7 +1,7 @@
 // Bitfinex v2: POST /v2/auth/r/permissions → [[scope, read, write], …]. Signed: bfx-signature = hex
 // HMAC-SHA384(secret, "/api" + path + nonce + body).
 import { bitfinexSign } from '../../net/signing.js';
-import { unexpected, type CheckOutcome, type Credential, type IssuerCheck, type IssuerHttp } from '../types.js';
+import { badSignature, type CheckOutcome, type Credential, type IssuerCheck, type IssuerHttp, unexpected } from '../types.js';
 
 const PATH = '/v2/auth/r/permissions';
 let lastNonce = 0;
@@ -38,7 +38,7 @@ export const bitfinex: IssuerCheck = {
     if (Array.isArray(j) && j[0] === 'error') {
       const code = Number(j[1]);
       if (code === 10100) return { status: 'invalid', detail: 'Bitfinex does not know this key (10100)' };
-      if (code === 10112) return { status: 'invalid', detail: 'signature rejected (10112): the secret found beside the key is not its secret' };
+      if (code === 10112) return badSignature('10112');
       if (code === 10114) return { status: 'error', detail: 'nonce refused (10114): another client uses this key with larger nonces' };
       return { status: 'error', detail: `error code ${Number.isFinite(code) ? code : '?'}` };
     }

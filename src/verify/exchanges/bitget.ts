@@ -1,7 +1,7 @@
 // Bitget v2: GET /api/v2/spot/account/info lists the key's `authorities` and bound `ips`.
 // Signed: base64 HMAC-SHA256(secret, ms timestamp + METHOD + path + body), passphrase sent as is.
 import { prehashSign } from '../../net/signing.js';
-import { field, unexpected, type CheckOutcome, type Credential, type IssuerCheck, type IssuerHttp } from '../types.js';
+import { badPassphrase, badSignature, type CheckOutcome, clockSkew, type Credential, field, ipBound, type IssuerCheck, type IssuerHttp, unexpected } from '../types.js';
 
 const PATH = '/api/v2/spot/account/info';
 
@@ -56,13 +56,13 @@ export const bitget: IssuerCheck = {
       case '40037':
         return { status: 'invalid', detail: `Bitget does not know this key (${code})` };
       case '40009':
-        return { status: 'invalid', detail: 'signature rejected (40009): the secret found beside the key is not its secret' };
+        return badSignature('40009');
       case '40012':
-        return { status: 'invalid', detail: 'passphrase rejected (40012): the passphrase found beside the key is not its passphrase' };
+        return badPassphrase('40012');
       case '40008':
-        return { status: 'error', detail: "timestamp expired (40008): check this machine's clock" };
+        return clockSkew('40008');
       case '40018':
-        return { status: 'live', ipRestricted: true, detail: 'the key is bound to other IP addresses (40018): rights not readable from here' };
+        return ipBound('40018');
       default:
         return unexpected(r, code ? `error code ${code}` : 'unexpected answer');
     }

@@ -1,7 +1,7 @@
 // Bybit v5: GET /v5/user/query-api returns the signing key's own settings (any permission may call it).
 // Signed: hex HMAC-SHA256(secret, timestamp + key + recvWindow + query).
 import { bybitSign } from '../../net/signing.js';
-import { field, unexpected, type CheckOutcome, type Credential, type IssuerCheck, type IssuerHttp } from '../types.js';
+import { badSignature, type CheckOutcome, clockSkew, type Credential, field, ipBound, type IssuerCheck, type IssuerHttp, unexpected } from '../types.js';
 
 const RECV_WINDOW = '5000';
 const TRADE_GROUPS = ['Spot', 'ContractTrade', 'Derivatives', 'Options', 'CopyTrading', 'BlockTrade'];
@@ -47,11 +47,11 @@ export const bybit: IssuerCheck = {
       case 33004:
         return { status: 'invalid', detail: 'the key has expired (33004)' };
       case 10004:
-        return { status: 'invalid', detail: 'signature rejected (10004): the secret found beside the key is not its secret' };
+        return badSignature('10004');
       case 10002:
-        return { status: 'error', detail: "request outside the receive window (10002): check this machine's clock" };
+        return clockSkew('10002');
       case 10010:
-        return { status: 'live', ipRestricted: true, detail: 'the key is bound to other IP addresses (10010): rights not readable from here' };
+        return ipBound('10010');
       default:
         return { status: 'error', detail: `retCode ${code}` };
     }

@@ -1,7 +1,7 @@
 // Gate v4: GET /api/v4/account/detail (any key) → key.mode, ip_whitelist. Signed: hex HMAC-SHA512 of
 // METHOD\npath\nquery\nhex(SHA512(body))\ntimestamp.
 import { gateSign } from '../../net/signing.js';
-import { field, unexpected, type CheckOutcome, type Credential, type IssuerCheck, type IssuerHttp } from '../types.js';
+import { badSignature, type CheckOutcome, clockSkew, type Credential, field, ipBound, type IssuerCheck, type IssuerHttp, unexpected } from '../types.js';
 
 const PATH = '/api/v4/account/detail';
 
@@ -30,9 +30,9 @@ export const gate: IssuerCheck = {
     }
     const label = String(field(r.json, 'label') ?? '');
     if (label === 'INVALID_KEY') return { status: 'invalid', detail: 'Gate does not know this key (INVALID_KEY)' };
-    if (label === 'INVALID_SIGNATURE') return { status: 'invalid', detail: 'signature rejected (INVALID_SIGNATURE): the secret found beside the key is not its secret' };
-    if (label === 'REQUEST_EXPIRED') return { status: 'error', detail: "request expired (REQUEST_EXPIRED): check this machine's clock" };
-    if (label === 'IP_FORBIDDEN') return { status: 'live', ipRestricted: true, detail: 'the key is bound to other IP addresses (IP_FORBIDDEN)' };
+    if (label === 'INVALID_SIGNATURE') return badSignature('INVALID_SIGNATURE');
+    if (label === 'REQUEST_EXPIRED') return clockSkew('REQUEST_EXPIRED');
+    if (label === 'IP_FORBIDDEN') return ipBound('IP_FORBIDDEN');
     return unexpected(r);
   },
 };

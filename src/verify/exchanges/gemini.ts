@@ -1,7 +1,7 @@
 // Gemini: POST /v1/roles → isAuditor, isTrader, isFundManager (fund managers may withdraw).
 // Signed: X-GEMINI-PAYLOAD = base64 JSON {request, nonce}; X-GEMINI-SIGNATURE = hex HMAC-SHA384(secret, payload).
 import { geminiSign } from '../../net/signing.js';
-import { field, unexpected, type CheckOutcome, type Credential, type IssuerCheck, type IssuerHttp } from '../types.js';
+import { badSignature, type CheckOutcome, type Credential, field, type IssuerCheck, type IssuerHttp, unexpected } from '../types.js';
 
 const PATH = '/v1/roles';
 let lastNonce = 0;
@@ -44,7 +44,7 @@ export const gemini: IssuerCheck = {
     }
     const reason = String(field(r.json, 'reason') ?? '');
     if (reason === 'InvalidApiKey' || reason === 'MissingApiKey' || reason === 'InvalidApiKeyHeader') return { status: 'invalid', detail: `Gemini does not know this key (${reason})` };
-    if (reason === 'InvalidSignature') return { status: 'invalid', detail: 'signature rejected (InvalidSignature): the secret found beside the key is not its secret' };
+    if (reason === 'InvalidSignature') return badSignature('InvalidSignature');
     if (reason === 'InvalidNonce') return { status: 'error', detail: 'nonce refused (InvalidNonce): another client uses this key with larger nonces' };
     if (reason === 'AccountClosed' || reason === 'ApiKeyRevoked') return { status: 'invalid', detail: reason };
     if (reason === 'IpNotAllowed' || reason === 'InvalidIP') return { status: 'live', ipRestricted: true, detail: `the key is bound to other IP addresses (${reason})` };

@@ -2,7 +2,7 @@
 // bound IPs and expiry. Signed (version 2): sorted, percent-encoded query signed with HMAC-SHA256 over
 // "GET\nhost\npath\nquery", base64.
 import { htxSignedQuery, htxTimestamp } from '../../net/signing.js';
-import { field, unexpected, type CheckOutcome, type Credential, type IssuerCheck, type IssuerHttp, type IssuerResponse } from '../types.js';
+import { badSignature, type CheckOutcome, type Credential, field, type IssuerCheck, type IssuerHttp, type IssuerResponse, unexpected } from '../types.js';
 
 function signed(c: Credential, http: IssuerHttp, path: string, extra: Record<string, string> = {}) {
   const prefix = http.base.pathname.replace(/\/+$/, '');
@@ -17,7 +17,7 @@ function htxError(r: IssuerResponse): CheckOutcome {
   if (errCode === 'api-signature-not-valid' || /signature|access ?key/i.test(msg)) {
     return /access ?key/i.test(msg)
       ? { status: 'invalid', detail: 'HTX does not know this key (api-signature-not-valid: incorrect access key)' }
-      : { status: 'invalid', detail: 'signature rejected (api-signature-not-valid): the secret found beside the key is not its secret' };
+      : badSignature('api-signature-not-valid');
   }
   if (/ip/i.test(errCode) || /\bip\b/i.test(msg)) return { status: 'live', ipRestricted: true, detail: 'the key is bound to other IP addresses' };
   if (/timestamp|expired/i.test(msg)) return { status: 'error', detail: "request expired: check this machine's clock" };

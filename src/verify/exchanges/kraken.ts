@@ -1,7 +1,7 @@
 // Kraken: no permission endpoint; POST /0/private/Balance (query-funds right) tells liveness.
 // Signed: API-Sign = base64 HMAC-SHA512(base64-decoded secret, path + SHA256(nonce + postdata)).
 import { krakenSign } from '../../net/signing.js';
-import { field, unexpected, type CheckOutcome, type Credential, type IssuerCheck, type IssuerHttp } from '../types.js';
+import { badSignature, type CheckOutcome, type Credential, field, type IssuerCheck, type IssuerHttp, unexpected } from '../types.js';
 
 const PATH = '/0/private/Balance';
 let lastNonce = 0;
@@ -47,7 +47,7 @@ export const kraken: IssuerCheck = {
       return { status: 'live', permissions: ['query-funds'], detail: 'liveness only: Kraken does not report withdraw rights' };
     }
     if (has('EAPI:Invalid key')) return { status: 'invalid', detail: 'Kraken does not know this key (EAPI:Invalid key)' };
-    if (has('EAPI:Invalid signature')) return { status: 'invalid', detail: 'signature rejected (EAPI:Invalid signature): the private key found beside it is not its own' };
+    if (has('EAPI:Invalid signature')) return badSignature('EAPI:Invalid signature');
     if (has('EGeneral:Permission denied')) return { status: 'live', permissions: [], detail: 'the key works but lacks the query-funds right (EGeneral:Permission denied)' };
     if (has('EAPI:Invalid nonce')) return { status: 'error', detail: 'nonce refused (EAPI:Invalid nonce): another client uses this key with larger nonces' };
     if (has('EGeneral:Temporary lockout')) return { status: 'unknown', detail: 'temporarily locked out (EGeneral:Temporary lockout)' };

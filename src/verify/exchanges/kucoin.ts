@@ -2,7 +2,7 @@
 // Signed: base64 HMAC-SHA256(secret, ms timestamp + METHOD + path + body); key version 2 sends the
 // passphrase as base64 HMAC-SHA256(secret, passphrase).
 import { kucoinPassphrase, prehashSign } from '../../net/signing.js';
-import { field, unexpected, type CheckOutcome, type Credential, type IssuerCheck, type IssuerHttp } from '../types.js';
+import { badPassphrase, badSignature, type CheckOutcome, clockSkew, type Credential, field, ipBound, type IssuerCheck, type IssuerHttp, unexpected } from '../types.js';
 
 const PATH = '/api/v1/user/api-key';
 
@@ -56,13 +56,13 @@ export const kucoin: IssuerCheck = {
       case '400003':
         return { status: 'invalid', detail: 'KuCoin does not know this key (400003)' };
       case '400005':
-        return { status: 'invalid', detail: 'signature rejected (400005): the secret found beside the key is not its secret' };
+        return badSignature('400005');
       case '400004':
-        return { status: 'invalid', detail: 'passphrase rejected (400004): the passphrase found beside the key is not its passphrase' };
+        return badPassphrase('400004');
       case '400002':
-        return { status: 'error', detail: "timestamp rejected (400002): check this machine's clock" };
+        return clockSkew('400002');
       case '400006':
-        return { status: 'live', ipRestricted: true, detail: 'the key is bound to other IP addresses (400006): rights not readable from here' };
+        return ipBound('400006');
       default:
         return unexpected(r, code ? `error code ${code}` : 'unexpected answer');
     }

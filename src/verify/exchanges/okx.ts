@@ -1,7 +1,7 @@
 // OKX v5: GET /api/v5/account/config (Read) carries `perm` ("read_only,trade,withdraw") and `ip`.
 // Signed: base64 HMAC-SHA256(secret, ISO timestamp + METHOD + path + body), passphrase sent as is.
 import { prehashSign } from '../../net/signing.js';
-import { field, unexpected, type CheckOutcome, type Credential, type IssuerCheck, type IssuerHttp } from '../types.js';
+import { badPassphrase, badSignature, type CheckOutcome, clockSkew, type Credential, field, ipBound, type IssuerCheck, type IssuerHttp, unexpected } from '../types.js';
 
 const PATH = '/api/v5/account/config';
 
@@ -51,15 +51,15 @@ export const okx: IssuerCheck = {
       case '50119':
         return { status: 'invalid', detail: `OKX does not know this key (${code})` };
       case '50113':
-        return { status: 'invalid', detail: 'signature rejected (50113): the secret found beside the key is not its secret' };
+        return badSignature('50113');
       case '50105':
-        return { status: 'invalid', detail: 'passphrase rejected (50105): the passphrase found beside the key is not its passphrase' };
+        return badPassphrase('50105');
       case '50101':
         return { status: 'unknown', detail: `the key belongs to another environment than ${http.base.host} (50101; a demo-trading key?)` };
       case '50102':
-        return { status: 'error', detail: "timestamp expired (50102): check this machine's clock" };
+        return clockSkew('50102');
       case '50110':
-        return { status: 'live', ipRestricted: true, detail: 'the key is bound to other IP addresses (50110): rights not readable from here' };
+        return ipBound('50110');
       default:
         return unexpected(r, code ? `error code ${code}` : 'unexpected answer');
     }
