@@ -17,7 +17,7 @@ function hookYaml(t: TempDir, url: string, extra = ''): string {
     headers:
       Authorization: Bearer \${HOOK_TOKEN}
     body: '{"secret":"{{secret}}","rule":"{{rule}}","provider":"{{provider}}","fingerprint":"{{fingerprint}}","file":"{{file}}","line":{{line}},"commit":"{{commit}}"}'
-    timeout: 300ms
+    timeout: 1500ms
     retries: 4
     providers: [coinbase]
 ${extra}`,

@@ -228,4 +228,39 @@ describe('infrastructure and general-token checks against loopback mocks', () =>
     assert.equal(f.verification?.status, 'live');
     assert.deepEqual(f.verification?.permissions, []);
   });
+
+  it('one check per fingerprint: the same token in several places and under several rules is sent once', async () => {
+    const key = 'ghp_' + randomValue(36);
+    ctx.mock = await mockServer((_req, res) => json(res, 200, {}, { 'x-oauth-scopes': 'repo' }), 5);
+    const r1 = rule({ id: 'github-classic-token', provider: 'github' });
+    const r2 = rule({ id: 'keypath-provider-secret', provider: 'github' });
+    const fs = [finding(r1, key, { file: 'a.env', line: 1 }), finding(r1, key, { file: 'b.env', line: 9 }), finding(r2, key, { file: 'c.yml', line: 2 })];
+    const run = await runVerify(fs, [r1, r2], ctx.t.dir, { GITHUB_API_URL: ctx.mock.url });
+    assert.equal(ctx.mock.requests.length, 1);
+    assert.equal(run.checked, 1);
+    for (const f of fs) assert.equal(f.verification?.status, 'live');
+  });
+
+  it('never echoes an answer: unexpected bodies and error messages stay out of the report', async () => {
+    const key = randomValue(64);
+    const marker = 'ECHO-' + randomValue(12);
+    ctx.mock = await mockServer((_req, res) => json(res, 500, { message: `${marker} ${key}`, error: { message: marker } }), 5);
+    const r = rule({ id: 'moralis-api-key', provider: 'moralis' });
+    const f = finding(r, key);
+    const run = await runVerify([f], [r], ctx.t.dir, { KEYHOUND_MORALIS_API_URL: ctx.mock.url });
+    assert.equal(f.verification?.status, 'error');
+    assert.equal(f.verification?.detail, 'unexpected answer (HTTP 500)');
+    assert.ok(!JSON.stringify(f.verification).includes(marker));
+    assert.ok(!run.warned.join('\n').includes(marker));
+  });
+
+  it('a timeout or a refused connection is an error, not a verdict', async () => {
+    ctx.mock = await mockServer(() => undefined, 2); // never answers
+    ctx.t.write('verify.yaml', 'timeout: 300ms\n');
+    const r = rule({ id: 'openai-api-key', provider: 'openai' });
+    const f = finding(r, `sk-proj-${randomValue(20)}T3BlbkFJ${randomValue(20)}`);
+    await runVerify([f], [r], ctx.t.dir, { KEYHOUND_OPENAI_API_URL: ctx.mock.url }, { verifyConfig: `${ctx.t.dir}/verify.yaml` });
+    assert.equal(f.verification?.status, 'error');
+    assert.match(f.verification!.detail!, /no answer within 300 ms/);
+  });
 });
