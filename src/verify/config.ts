@@ -3,7 +3,6 @@
 // secret goes to its issuer's documented host unless the user, and only the user, says otherwise.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import AjvModule from 'ajv';
 import { parseDocument } from 'yaml';
@@ -84,15 +83,9 @@ function parseDuration(v: number | string): number {
   return Math.round(Number(m[1]) * { ms: 1, s: 1000, m: 60_000 }[m[2] as 'ms' | 's' | 'm']);
 }
 
-/**
- * Endpoints that receive secrets must be https, or http to a literal loopback address (a name such as
- * `localhost` is resolved by DNS or /etc/hosts and may point anywhere).
- */
+/** Endpoints that receive secrets: https, or http to a literal loopback address (net/http.ts), no userinfo. */
 export function checkSecretEndpoint(raw: string, where: string): URL {
   const u = checkEndpointUrl(raw, where);
-  if (u.protocol === 'http:' && isIP(u.hostname.replace(/^\[|\]$/g, '')) === 0) {
-    throw new Error(`${where}: http:// only to a literal loopback address (127.0.0.1, [::1]), not "${u.hostname}"`);
-  }
   if (u.username || u.password) throw new Error(`${where}: no credentials in the URL`);
   return u;
 }

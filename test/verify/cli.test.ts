@@ -147,6 +147,6 @@ describe('keyhound scan --verify', () => {
     ctx.t.write('.env', `# binance\nBINANCE_API_KEY=${randomValue(64)}\nBINANCE_API_SECRET=${randomValue(64)}\n`);
     const r = await runCli(['scan', ctx.t.dir, '--verify'], { cwd: ctx.t.dir, env: { KEYHOUND_BINANCE_API_URL: 'http://localhost:9' } });
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /KEYHOUND_BINANCE_API_URL: http:\/\/ only to a literal loopback address/);
+    assert.match(r.stderr, /KEYHOUND_BINANCE_API_URL: must be https \(http only to a loopback address/);
   });
 });

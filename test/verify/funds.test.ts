@@ -153,7 +153,7 @@ describe('wallet funds against the configured RPC endpoints only', () => {
 
   it('refuses http:// RPC endpoints other than literal loopback addresses', async () => {
     const f = finding(evmRule, Buffer.from(freshKey()).toString('hex'));
-    await assert.rejects(runVerify([f], [evmRule], ctx.t.dir, {}, { rpc: ['ethereum=http://localhost:8545'] }), /literal loopback/);
+    await assert.rejects(runVerify([f], [evmRule], ctx.t.dir, {}, { rpc: ['ethereum=http://localhost:8545'] }), /http only to a loopback address/);
     await assert.rejects(runVerify([f], [evmRule], ctx.t.dir, {}, { rpc: ['ethereum=http://rpc.example.org/'] }), /https/);
   });
 });
