@@ -68,6 +68,17 @@ export interface RuleSpec {
   prefilter?: 'pattern';
   context?: RuleContext;
   names?: RuleNames;
+  /** A generic rule (any provider's secret by shape or name): a provider rule claiming the same value wins. */
+  generic?: boolean;
+  /** Higher wins an overlap between two rules of equal standing (default 0); rule order never decides. */
+  priority?: number;
+  /** Rule ids this rule always wins an overlap against. */
+  supersedes?: string[];
+  /**
+   * The pattern identifies the format (ghp_, npm_, xprv, WIF …): a value it matches that fails the
+   * offline check is no secret of that kind, and no rule — generic ones included — reports it.
+   */
+  identifies?: boolean;
   /** Syntaxes of the syntax-matrix test this rule cannot be found in, and why (`all`: the pattern is itself a form). */
   matrix?: { skip: string[]; why: string };
   validate?: string;

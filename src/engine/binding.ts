@@ -130,11 +130,15 @@ export function boundNames(prefix: string, above?: string): string[] {
     }
     out.push(first);
   }
-  const free = freeText(p);
-  if (free && !out.includes(free)) out.push(free);
+  // free text only where no syntax binds the value (`kucoin 2313b299-…`, `my kucoin key is …`)
+  if (!first) {
+    const free = freeText(p);
+    if (free) out.push(free);
+  }
   // the same names without their syntax: sigils (`$kucoinSecret`, `@api_key`) and subscripts
   // (`ENV['BYBIT_SECRET']` → BYBIT_SECRET, `config["binance"]["secret"]` → binance.secret)
   for (const n of [...out]) {
+    if (!/[$@\]]/.test(n)) continue;
     const bare = n.replace(/^[$@]+/, '');
     const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m) => m[1]!);
     for (const alt of [bare, subs.join('.')]) if (alt && !out.includes(alt)) out.push(alt);

@@ -10,7 +10,16 @@ import type { StructIndex } from './structure/index.js';
 import { normalizeProvider } from './structure/keypath-rule.js';
 
 /** A finding before resolve: its byte span in the chunk and what scoring needs. */
-export type Candidate = Finding & { start: number; end: number; generic: boolean; named?: boolean };
+export type Candidate = Finding & {
+  start: number;
+  end: number;
+  generic: boolean;
+  named?: boolean;
+  priority: number;
+  supersedes?: string[];
+  /** Not a finding: the span holds a value of an identified format that failed its check (resolve drops every candidate on it). */
+  veto?: boolean;
+};
 
 /** Where a decoded value came from: the text around the encoded value (its key path and a few lines). */
 export interface Outer {
@@ -91,7 +100,9 @@ export function makeFinding(set: CompiledRules, rule: CompiledRule, ctx: ScanCtx
     start,
     end,
     generic: rule.generic,
+    priority: spec.priority ?? 0,
   };
+  if (spec.supersedes) f.supersedes = spec.supersedes;
   // a key (path) naming the rule's provider settles ties between same-shaped rules of two providers
   if (key && spec.provider.length >= 3 && normalizeProvider(key).includes(normalizeProvider(spec.provider))) f.named = true;
   if (knownPublic) f.knownPublic = knownPublic;

@@ -113,7 +113,7 @@ function compileRule(spec: RuleSpec, index: number, opts: EngineOptions): Compil
     allowExact,
     allowRe,
     validator,
-    generic: spec.tags.includes('generic'),
+    generic: spec.generic === true,
     setGated: false,
   };
 }

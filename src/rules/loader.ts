@@ -70,8 +70,10 @@ export function checkRule(raw: unknown, file: string, where = ''): RuleSpec {
   }
   let spec = raw as RuleSpec;
   if (spec.names) {
-    if (spec.context?.keys) throw new RuleError(file, spec.id, 'names', 'give either names or context.keys, not both');
-    const context = { ...spec.context, keys: compileNameKeys(spec.names) };
+    const keys = compileNameKeys(spec.names);
+    // a rule written back after loading carries its compiled keys: the same text is fine
+    if (spec.context?.keys && spec.context.keys !== keys) throw new RuleError(file, spec.id, 'names', 'give either names or context.keys, not both');
+    const context = { ...spec.context, keys };
     if (!context.nearby) context.nearby = compileNameNearby(spec.names);
     spec = { ...spec, context };
   }

@@ -52,7 +52,7 @@ const CASES: Array<[string, string, string | undefined, string, string[]?]> = [
   ['logstash =>', '    api_key => "', undefined, 'api_key'],
   ['python kwarg', 'client = Client(api_secret="', undefined, 'api_secret'],
   ['free text', 'kucoin ', undefined, 'kucoin'],
-  ['free text with role', "moralis token = '", undefined, 'token', ['moralis_token']],
+  ['free text with role', "moralis token = '", undefined, 'token'],
   ['sentence', 'my kucoin key is ', undefined, 'kucoin_key'],
 ];
 

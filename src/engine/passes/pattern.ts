@@ -1,6 +1,7 @@
 // Pattern pass: each candidate rule's pattern over the bytes, then the rule's conditions on every match
 // (placeholder, entropy, key names, nearby words, offline check).
 import { bindingAt, nameMatches } from '../binding.js';
+import { normalizeProvider } from '../structure/keypath-rule.js';
 import { makeFinding, type Candidate, type ScanCtx } from '../candidate.js';
 import { patternRe, type CompiledRule, type CompiledRules } from '../compile.js';
 import { shannonEntropy } from '../entropy.js';
@@ -78,7 +79,20 @@ function candidate(set: CompiledRules, rule: CompiledRule, m: RegExpExecArray, c
       text: () => chunk.text,
       index: () => chunk.charIndex(start),
     });
-    if (!result.valid) return null;
+    if (!result.valid) {
+      if (!rule.spec.identifies) return null;
+      const veto = makeFinding(set, rule, ctx, { secret, start, end, result, pos });
+      veto.veto = true;
+      return veto;
+    }
   }
-  return makeFinding(set, rule, ctx, { secret, start, end, key, result, pos });
+  const f = makeFinding(set, rule, ctx, { secret, start, end, key, result, pos });
+  // the provider named on the value's own line (`infuraProvider({ apiKey: "…" })`) settles ties as a named key does
+  if (!f.named && providerOnLine(rule.spec.provider, linePrefix)) f.named = true;
+  return f;
+}
+
+function providerOnLine(provider: string, linePrefix: string): boolean {
+  const p = normalizeProvider(provider);
+  return p.length >= 3 && normalizeProvider(linePrefix).includes(p);
 }
