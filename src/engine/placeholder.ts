@@ -4,7 +4,8 @@
 const WORDS = [
   'your_', 'your-', 'yourapi', 'yourkey', 'yoursecret', 'changeme', 'change_me', 'placeholder',
   'example', 'dummy', 'sample', 'redacted', 'replace_me', 'replaceme', 'insert_', 'fill_in', 'fillme',
-  'todo', 'fixme', 'notreal', 'not_a_real', 'fake_', '_fake',
+  'todo', 'fixme', 'notreal', 'not_a_real', 'fake_', '_fake', 'randomstring', 'random_string', 'tokenhere',
+  'token_here', 'keyhere', 'key_here', 'secrethere', 'secret_here',
 ];
 /** Masks: a placeholder wherever they occur. */
 const MASKS = ['xxxx', '****', '....', '…'];

@@ -3,6 +3,11 @@ import { describe, it } from 'node:test';
 import { isPlaceholder } from '../../src/engine/placeholder.js';
 
 describe('placeholders', () => {
+  it('self-describing filler inside long tokens', () => {
+    for (const v of ['PasteYourApiTokenHere1234567890', 'RANDOMSTRINGabc123def456ghi789', 'sk_live_TOKEN_HERE_0000000000', 'ApiKeyHereXy12Zw34Ab56Cd78']) {
+      assert.ok(isPlaceholder(v), v);
+    }
+  });
   it('template syntax, env references and filler', () => {
     for (const v of ['${BINANCE_SECRET}', '{{ .Values.key }}', '<your-api-key>', '$API_KEY', 'process.env.KEY', 'your_api_key_here',
       'xxxxxxxxxxxxxxxx', 'changeme', 'sk_live_EXAMPLE1234567890abcdefgh', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '****']) {
