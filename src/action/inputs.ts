@@ -20,7 +20,8 @@ export const INPUTS = {
   'fail-on': 'warning',
   config: '',
   baseline: '',
-  'sarif-file': 'keyhound.sarif',
+  // empty: keyhound.sarif under $RUNNER_TEMP, outside the workspace (run.ts)
+  'sarif-file': '',
   comment: 'false',
   'github-token': '',
   revoke: 'false',

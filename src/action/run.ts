@@ -35,6 +35,12 @@ function userMessage(e: unknown): string | undefined {
   return undefined;
 }
 
+/** SARIF goes to the runner's temp folder unless asked: nothing untracked lands in the workspace. */
+function defaultSarifPath(env: NodeJS.ProcessEnv): string {
+  const dir = env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : mkdtempSync(join(tmpdir(), 'keyhound-'));
+  return join(dir, 'keyhound.sarif');
+}
+
 export async function runAction(env: NodeJS.ProcessEnv = process.env, io: ActionIO = defaultIO): Promise<number> {
   const notes: string[] = [];
   let scanned: { scan: ActionScan; plan: ScanPlan; repo: RepoInfo; inputs: ActionInputs; sarifPath: string } | undefined;
@@ -46,11 +52,11 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, io: Action
     const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
     const at = (p: string) => resolve(workspace, p);
     const scanPath = at(inputs.path);
-    const sarifPath = at(inputs.sarifFile);
+    const sarifPath = inputs.sarifFile ? at(inputs.sarifFile) : defaultSarifPath(env);
     // the checked-out tree is the pull request's: nothing written below it may pass through its links
     guardTree(workspace);
     const allowed = [workspace, ...(env.RUNNER_TEMP ? [resolve(env.RUNNER_TEMP)] : [])];
-    if (!allowed.some((d) => within(d, sarifPath))) {
+    if (inputs.sarifFile && !allowed.some((d) => within(d, sarifPath))) {
       throw new ActionError(`sarif-file must be inside the workspace${env.RUNNER_TEMP ? ' or RUNNER_TEMP' : ''}: ${inputs.sarifFile}`);
     }
 

@@ -91,7 +91,7 @@ describe('action.yml', () => {
       'fail-on': 'warning',
       config: '',
       baseline: '',
-      'sarif-file': 'keyhound.sarif',
+      'sarif-file': '',
       comment: 'false',
       'github-token': '${{ github.token }}',
       revoke: 'false',
@@ -207,7 +207,10 @@ describe('action.yml', () => {
     });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(r.outputs.findings, '0');
-    assert.equal(r.outputs['sarif-file'], resolve(ws, 'keyhound.sarif'));
+    // SARIF under $RUNNER_TEMP by default: nothing untracked lands in the workspace
+    assert.match(r.outputs['sarif-file']!, /[\\/]tmp[\\/]keyhound\.sarif$/);
+    assert.ok(!r.outputs['sarif-file']!.startsWith(ws) && existsSync(r.outputs['sarif-file']!));
+    assert.equal(git(ws, 'status', '--porcelain', '--ignored').trim(), '');
     assert.match(r.summary, /No secrets found/);
   });
 });
