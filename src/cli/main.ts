@@ -1,7 +1,17 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
 import { EXIT, UsageError } from '../core/errors.js';
-import { buildProgram } from './program.js';
+import { OptionError } from './errors.js';
+import { buildProgram, commandNamed } from './program.js';
+
+/** Where to read about a bad flag or value: the help of the command the user typed. */
+function helpHint(argv: string[]): string {
+  const name = argv.slice(2).find((a) => !a.startsWith('-'));
+  const command = name !== undefined ? commandNamed(name) : undefined;
+  return `see keyhound ${command ? `${command} ` : ''}--help`;
+}
+
+const error = (message: string) => process.stderr.write(`keyhound: error: ${message.replace(/^error:\s*/, '').trim()}\n`);
 
 let code: number = EXIT.clean;
 try {
@@ -12,14 +22,16 @@ try {
   process.exitCode = code;
 } catch (e) {
   if (e instanceof CommanderError) {
-    // help and version print and exit 0; every other commander error is a usage error
+    // help and version print and exit 0; every other commander error is a usage error, already printed
     process.exitCode = e.exitCode === 0 ? EXIT.clean : EXIT.error;
+    if (e.exitCode !== 0) process.stderr.write(`${helpHint(process.argv)}\n`);
   } else if (e instanceof UsageError) {
-    process.stderr.write(`keyhound: ${e.message}\n`);
+    error(e.message);
+    if (e instanceof OptionError) process.stderr.write(`${helpHint(process.argv)}\n`);
     process.exitCode = EXIT.error;
   } else {
     const err = e as Error & { file?: string };
-    process.stderr.write(`keyhound: error: ${err.message}\n`);
+    error(err.message);
     if (process.env.KEYHOUND_DEBUG) process.stderr.write(`${err.stack}\n`);
     process.exitCode = EXIT.error;
   }

@@ -1,9 +1,9 @@
 // Options of the scanning commands, parsed once, and the scan request they make.
 import { Option, type Command } from 'commander';
 import type { Severity } from '../core/finding.js';
-import { UsageError } from '../core/errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/types.js';
 import type { ScanRequest } from '../session/scan-session.js';
+import { OptionError, UsageError } from './errors.js';
 
 export type Format = ReportFormat;
 export type FailOn = Severity | 'never';
@@ -14,6 +14,10 @@ export interface ReportOptions {
   output?: string;
   failOn: FailOn;
   showSecrets: boolean;
+  /** Text: list every note (known public test keys …) instead of one summary line. */
+  showNotes: boolean;
+  /** Findings below this level are not shown (they still count for --fail-on). */
+  minLevel: Severity;
   quiet: boolean;
   color?: boolean;
   config?: string;
@@ -37,63 +41,109 @@ export interface ReportOptions {
 
 export function parseSize(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(text.trim());
-  if (!m) throw new UsageError(`not a size: "${text}" (examples: 500000, 512KB, 10MB)`);
+  if (!m) throw new OptionError(`not a size: "${text}" (examples: 500000, 512KB, 10MB)`);
   const unit = (m[2] ?? 'b').toLowerCase()[0]!;
   const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Math.floor(Number(m[1]) * mult);
 }
 
+const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
+
 /** Where revocation sends and records (shared by scanning commands and `keyhound revoke`), and extra rules. */
 export function addRevocationTargets(cmd: Command): Command {
   return cmd
-    .option('--rules <path>', 'extra rule file or folder (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--rules <path>', 'extra rule file or folder (repeatable)', collect)
+    .optionsGroup('Revocation:')
     .option('--revoke-config <file>', 'revocation config (default: $XDG_CONFIG_HOME/keyhound/revoke.yaml)')
     .option('--audit-log <file>', 'revocation audit log, JSON lines (default: ~/.local/state/keyhound/audit.jsonl)')
     .option('--revoke-state <file>', 'fingerprints already revoked and requests in flight (default: ~/.local/state/keyhound/revoke-state.json)')
     .option('--github-api-url <url>', 'GitHub API for credential revocation (default: $GITHUB_API_URL or https://api.github.com)');
 }
 
+/** What a scanning command offers beyond the shared options. */
+export interface CommandFeatures {
+  /** --revoke and its targets (not for `staged`: nothing staged has been pushed yet). */
+  revoke: boolean;
+  /** --write-baseline (not for `staged`: a baseline records a tree or history, not one commit). */
+  writeBaseline: boolean;
+  /** Usage examples for the help. */
+  examples: string[];
+}
+
 /** How and where a report is written: scanning commands and `keyhound merge`. */
 export function addOutputOptions(cmd: Command): Command {
   return cmd
+    .optionsGroup('Report:')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .addOption(
-      new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level')
-        .choices(['error', 'warning', 'note', 'never'])
-        .default('warning'),
-    )
-    .option('--show-secrets', 'print found secrets in full (default: redacted everywhere)', false)
-    .option('-q, --quiet', 'no progress line and no summary on standard error', false)
-    .option('--no-color', 'no colours in text output (NO_COLOR is honoured too)');
+    .option('-o, --output <file>', 'write the report to a file (the terminal still gets a one-line summary)')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level').choices(['error', 'warning', 'note', 'never']).default('warning'))
+    .addOption(new Option('--min-level <level>', 'show only findings at or above this level').choices(['error', 'warning', 'note']).default('note'))
+    .option('--show-notes', 'text: list every note (known public test keys …) instead of one summary line')
+    .option('--show-secrets', 'print found secrets in full (default: redacted everywhere)')
+    .option('-q, --quiet', 'no progress line and no warnings on standard error')
+    .option('--no-color', 'no colours in text output (NO_COLOR is honoured too)')
+    // gitleaks's names, for people moving over (docs/migrating-from-gitleaks.md)
+    .addOption(new Option('--report-format <format>', 'gitleaks name of --format').choices([...REPORT_FORMATS]).hideHelp())
+    .addOption(new Option('--report-path <file>', 'gitleaks name of --output').hideHelp())
+    .addOption(new Option('--redact [percent]', 'gitleaks: redact secrets (keyhound always does unless --show-secrets)').hideHelp())
+    .addOption(new Option('--baseline-path <file>', 'gitleaks name of --baseline').hideHelp());
 }
 
-export function addReportOptions(cmd: Command): Command {
-  const common = addOutputOptions(cmd)
+export function addReportOptions(cmd: Command, features: CommandFeatures = { revoke: true, writeBaseline: true, examples: [] }): Command {
+  addOutputOptions(cmd)
+    .optionsGroup('Configuration and suppression:')
     .option('-c, --config <file>', 'configuration file (default: .keyhound.yaml at the scan root)')
-    .option('--max-file-size <size>', 'skip files larger than this, with a warning', '10MB')
-    // revocation (issue 5; docs/revocation.md)
-    .option('--revoke', 'plan revocation of found secrets whose issuer can revoke them (prints the plan; see --yes)', false)
-    .option('--yes', 'with --revoke: call the issuers and revoke (irreversible)', false)
-    // verification (issue 14; docs/verification.md)
-    .option('--verify', "check found keys with their issuers (read-only) and wallet secrets' balances at your --rpc endpoints", false)
-    .option('--rpc <chain=url>', 'RPC endpoint for wallet balances: ethereum=URL, polygon=URL, solana=URL, bitcoin=ESPLORA_URL (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .option('--verify-config <file>', 'verification config (default: $XDG_CONFIG_HOME/keyhound/verify.yaml)')
-    .option('--only-live', 'with --verify: report only findings verified live, and wallets with funds or transactions', false)
-    // configuration and suppression (issue 4; src/session/scan-session.ts, docs/configuration.md)
-    .option('--baseline <file>', 'report only findings not recorded in this baseline file')
-    .option('--write-baseline <file>', 'record the current findings in a baseline file (keyed fingerprints, no secrets)')
-    .option('--no-suppress', 'report everything: ignore inline allow comments, .keyhoundignore, allow: entries and baselines');
-  return addRevocationTargets(common);
+    .addOption(new Option('--max-file-size <size>', 'skip larger files, with a warning').default('10MB'))
+    .option('--baseline <file>', 'report only findings not recorded in this baseline file (default: baseline: in the config)');
+  if (features.writeBaseline) cmd.option('--write-baseline <file>', 'record the current findings in a baseline file (keyed fingerprints, no secrets)');
+  cmd.option('--no-suppress', 'report everything: ignore inline allow comments, .keyhoundignore, allow: entries and baselines');
+  if (features.revoke) {
+    cmd
+      .optionsGroup('Revocation:')
+      .option('--revoke', 'plan revocation of found secrets whose issuer can revoke them (prints the plan; see --yes)')
+      .option('--yes', 'with --revoke: call the issuers and revoke (irreversible)');
+    addRevocationTargets(cmd.optionsGroup('Configuration and suppression:'));
+  } else {
+    cmd.option('--rules <path>', 'extra rule file or folder (repeatable)', collect);
+  }
+  if (features.examples.length > 0) cmd.addHelpText('after', `\nExamples:\n${features.examples.map((e) => `  ${e}`).join('\n')}\n`);
+  return cmd.optionsGroup('Options:');
+}
+
+/** One value given under two names (keyhound's and gitleaks's): they must agree. */
+function either<T>(raw: Record<string, unknown>, ours: string, theirs: string, flags: [string, string]): T | undefined {
+  const a = raw[ours] as T | undefined;
+  const b = raw[theirs] as T | undefined;
+  if (b === undefined) return a;
+  if (a !== undefined && a !== b && !isDefault(raw, ours)) throw new OptionError(`${flags[0]} and ${flags[1]} name the same setting: give one`);
+  return b;
+}
+const defaults = new WeakMap<object, Set<string>>();
+function isDefault(raw: Record<string, unknown>, key: string): boolean {
+  return defaults.get(raw)?.has(key) ?? false;
+}
+
+/** Records which option values are commander's defaults (so a gitleaks name may override them). */
+export function markDefaults(raw: Record<string, unknown>, cmd: Command): Record<string, unknown> {
+  const set = new Set<string>();
+  for (const key of Object.keys(raw)) if (cmd.getOptionValueSource(key) === 'default') set.add(key);
+  defaults.set(raw, set);
+  return raw;
 }
 
 /** Commander's raw option object → typed options. */
-export function reportOptions(raw: Record<string, unknown>): ReportOptions {
+export function reportOptions(raw: Record<string, unknown>, cmd?: Command): ReportOptions {
+  if (cmd) markDefaults(raw, cmd);
+  if (raw.redact !== undefined && raw.showSecrets) throw new OptionError('--redact and --show-secrets contradict each other');
+  const baseline = either<string>(raw, 'baseline', 'baselinePath', ['--baseline', '--baseline-path']);
+  if (baseline !== undefined) raw.baseline = baseline;
   return {
-    format: raw.format as Format,
-    output: raw.output as string | undefined,
+    format: either<Format>(raw, 'format', 'reportFormat', ['--format', '--report-format'])!,
+    output: either<string>(raw, 'output', 'reportPath', ['--output', '--report-path']),
     failOn: raw.failOn as FailOn,
     showSecrets: !!raw.showSecrets,
+    showNotes: !!raw.showNotes,
+    minLevel: (raw.minLevel as Severity | undefined) ?? 'note',
     quiet: !!raw.quiet,
     color: raw.color === false ? false : undefined,
     config: raw.config as string | undefined,
@@ -116,7 +166,7 @@ function verifyOptions(raw: Record<string, unknown>) {
 
 /** Revocation flags (issue 5): --yes is meaningless without --revoke. */
 function revokeOptions(raw: Record<string, unknown>) {
-  if (raw.yes && !raw.revoke) throw new UsageError('--yes only confirms --revoke: add --revoke to revoke found secrets');
+  if (raw.yes && !raw.revoke) throw new OptionError('--yes only confirms --revoke: add --revoke to revoke found secrets');
   return {
     revoke: !!raw.revoke,
     yes: !!raw.yes,

@@ -1,6 +1,6 @@
 // The end of a scanning command, as separate steps: say what suppression wrote, write the report, revoke
 // when asked. Loaded at start-up (the version): heavy modules load inside the steps.
-import type { Finding, ScanStats } from '../core/finding.js';
+import { severityRank, type Finding, type ScanStats } from '../core/finding.js';
 import { exitCodeFor, UsageError } from '../core/errors.js';
 import { writeFileSafe } from '../util/safe-fs.js';
 import type { RuleSpec } from '../core/rule.js';
@@ -63,13 +63,24 @@ export function noteSuppression(result: Reportable, opts: Pick<ReportOptions, 'q
   process.stderr.write(`keyhound: wrote baseline ${wrote.file} (${wrote.entries} ${wrote.entries === 1 ? 'entry' : 'entries'})\n`);
 }
 
+/** What a terminal gets when the report goes to a file (-o): counts and where the report is. */
+export function oneLineSummary(result: { findings: Finding[]; stats: ScanStats }, shown: number, output: string, safe: (s: string) => string = (s) => s): string {
+  const n = result.stats.findings;
+  const counts = result.findings.length === 0 ? 'no secrets found' : `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} (${n.error} error, ${n.warning} warning, ${n.note} note)`;
+  const hidden = result.findings.length - shown;
+  return `keyhound: ${counts} in ${result.stats.files} file${result.stats.files === 1 ? '' : 's'}${hidden > 0 ? `, ${hidden} below --min-level` : ''}; report written to ${safe(output)}`;
+}
+
 /** Renders the report, writes it to --output or stdout, prints warnings; returns the fail-on exit code. */
 export async function writeReport(result: Reportable, session: Scanned, opts: ReportOptions): Promise<number> {
-  const { render } = await import('../report/index.js');
+  const [{ render }, { terminalSafe }] = await Promise.all([import('../report/index.js'), import('../report/text.js')]);
+  const minRank = severityRank(opts.minLevel ?? 'note');
+  const shown = result.findings.filter((f) => severityRank(f.severity) >= minRank);
+  const hidden = result.findings.length - shown.length;
   const text = render(
     opts.format,
     {
-      findings: result.findings,
+      findings: shown,
       repositories: result.repositories,
       rules: session.ruleSet.rules,
       stats: result.stats,
@@ -77,15 +88,17 @@ export async function writeReport(result: Reportable, session: Scanned, opts: Re
       showSecrets: opts.showSecrets,
       root: session.root,
     },
-    { color: useColor(opts) },
+    { color: useColor(opts), showNotes: opts.showNotes, hiddenBelow: hidden > 0 ? { level: opts.minLevel, count: hidden } : undefined },
   );
   if (opts.output) {
     writeOutputFile(opts.output, text.endsWith('\n') ? text : text + '\n');
   } else {
     process.stdout.write(text.endsWith('\n') ? text : text + '\n');
   }
-  if (!opts.quiet && opts.format !== 'text') {
-    for (const w of result.stats.warnings) process.stderr.write(`keyhound: warning: ${w}\n`);
+  // warnings go to standard error in every format; -q silences them
+  if (!opts.quiet) {
+    for (const w of result.stats.warnings) process.stderr.write(`keyhound: warning: ${terminalSafe(w)}\n`);
+    if (opts.output) process.stderr.write(`${oneLineSummary(result, shown.length, opts.output, terminalSafe)}\n`);
   }
   return exitCodeFor(result.findings, session.settings.failOn);
 }

@@ -2,7 +2,7 @@
 import { existsSync, lstatSync } from 'node:fs';
 import { readRegularFile, SETTINGS_MAX_BYTES } from '../util/safe-fs.js';
 import { problemKind, yamlProblem } from '../util/problem-kind.js';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type AjvModule from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import RE2 from 're2';
@@ -32,6 +32,8 @@ export interface ConfigSettings {
   exclude: string[];
   maxFileSize?: number;
   failOn?: FailOnSetting;
+  /** Baseline file (like --baseline), relative to the config file's folder. */
+  baseline?: string;
   allow: AllowEntry[];
   /** `false`: the config turns revocation off. Nothing else about revocation is configurable here. */
   revoke?: false;
@@ -56,6 +58,7 @@ interface RawConfig {
   paths?: { exclude?: string[] };
   'max-file-size'?: number | string;
   'fail-on'?: FailOnSetting;
+  baseline?: string;
   allow?: AllowEntry[];
   revoke?: false;
 }
@@ -265,6 +268,7 @@ export function parseConfig(text: string, file: string, base: () => RuleSet = bu
   };
   if (data['max-file-size'] !== undefined) settings.maxFileSize = parseSizeSetting(data['max-file-size']);
   if (data['fail-on'] !== undefined) settings.failOn = data['fail-on'];
+  if (data.baseline !== undefined) settings.baseline = data.baseline;
   if (data.revoke === false) settings.revoke = false;
   return { ruleSet, settings };
 }
@@ -283,5 +287,8 @@ export function loadConfig(root: string, configPath?: string, opts: LoadConfigOp
   const extra = opts.extraRules ?? [];
   if (!file) return { ruleSet: buildRuleSet({ ruleFiles: extra }), settings: { extends: 'default', exclude: [], allow: [] } };
   const shown = displayPath(file);
-  return parseConfig(readConfigText(file, shown), shown, builtInRules, extra);
+  const loaded = parseConfig(readConfigText(file, shown), shown, builtInRules, extra);
+  // baseline: is relative to the config file's folder
+  if (loaded.settings.baseline !== undefined) loaded.settings.baseline = resolve(dirname(file), loaded.settings.baseline);
+  return loaded;
 }

@@ -49,6 +49,7 @@ function configSchema(rules: object) {
         ],
       },
       'fail-on': { enum: ['error', 'warning', 'note', 'never'] },
+      baseline: { type: 'string', minLength: 1 },
       allow: { type: 'array', items: allowEntry },
       // the config file can turn revocation off, never on or point it anywhere
       revoke: { const: false },
@@ -62,4 +63,4 @@ export const configSchemaRulesMap = configSchema(rulesMap);
 export const configSchemaRulesList = configSchema({ type: 'array', items: ruleSchema });
 
 /** Top-level keys, for messages. */
-export const CONFIG_KEYS = ['extends', 'rules', 'paths', 'max-file-size', 'fail-on', 'allow', 'revoke'];
+export const CONFIG_KEYS = ['extends', 'rules', 'paths', 'max-file-size', 'fail-on', 'baseline', 'allow', 'revoke'];

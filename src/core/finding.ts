@@ -29,6 +29,8 @@ export interface Finding {
   knownPublic?: string;
   /** Derived public address / key for the owner to look up. */
   address?: string;
+  /** Algorithm and size of a private key file (RSA 2048, OpenSSH ed25519, encrypted PKCS#8). */
+  keyType?: string;
   /** Key the value was assigned to, when one was found. */
   key?: string;
   /** Fingerprints of the other parts of a two-part credential found nearby. */
@@ -117,7 +119,11 @@ export interface ScanStats {
   files: number;
   bytes: number;
   durationMs: number;
-  skipped: { binary: number; tooLarge: number; unreadable: number; ignored: number };
+  skipped: { binary: number; tooLarge: number; unreadable: number; ignored: number; lockfile: number };
+  /** Paths not scanned because .gitignore or the config excludes them (folders end with `/`). */
+  ignoredPaths: string[];
+  /** Git-ignored files scanned anyway because their names say they hold secrets (.env, *.pem …). */
+  ignoredScanned: string[];
   findings: { error: number; warning: number; note: number };
   suppressed: { inline: number; ignoreFile: number; baseline: number; allow: number };
   warnings: string[];
@@ -131,7 +137,9 @@ export function emptyStats(): ScanStats {
     files: 0,
     bytes: 0,
     durationMs: 0,
-    skipped: { binary: 0, tooLarge: 0, unreadable: 0, ignored: 0 },
+    skipped: { binary: 0, tooLarge: 0, unreadable: 0, ignored: 0, lockfile: 0 },
+    ignoredPaths: [],
+    ignoredScanned: [],
     findings: { error: 0, warning: 0, note: 0 },
     suppressed: { inline: 0, ignoreFile: 0, baseline: 0, allow: 0 },
     warnings: [],

@@ -6,6 +6,8 @@ export interface ValidationResult {
   reason?: string;
   /** For keys with a public counterpart: the address / public key the owner can look up. */
   address?: string;
+  /** For key files: algorithm and size (RSA 2048, OpenSSH ed25519). */
+  keyType?: string;
   /** Value is a published test key (validators may know vectors). */
   knownPublic?: string;
 }

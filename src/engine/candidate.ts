@@ -107,6 +107,7 @@ export function makeFinding(set: CompiledRules, rule: CompiledRule, ctx: ScanCtx
   if (key && spec.provider.length >= 3 && normalizeProvider(key).includes(normalizeProvider(spec.provider))) f.named = true;
   if (knownPublic) f.knownPublic = knownPublic;
   if (result.address) f.address = result.address;
+  if (result.keyType) f.keyType = result.keyType;
   if (key) f.key = key;
   if (spec.pair) f.pair = spec.pair;
   return f;

@@ -36,9 +36,11 @@ export async function runScan(sources: Source[], scanner: ChunkScanner, opts: Ru
   const blobMatches = new Map<string, Finding[]>();
   const events: SourceEvents = {
     warn: (m) => stats.warnings.push(m),
-    skipped: (kind) => {
+    skipped: (kind, path) => {
       stats.skipped[kind]++;
+      if (kind === 'ignored') stats.ignoredPaths.push(path);
     },
+    ignoredScanned: (path) => void stats.ignoredScanned.push(path),
   };
   let lastProgress = Date.now();
   const gate = new Gate(Math.max(1, opts.inflight ?? 1));

@@ -111,7 +111,7 @@ export function breakdown(counts: Record<string, number>, labels: Record<string,
   return { total, text: parts.join(', ') };
 }
 
-export const SKIPPED_LABELS: Record<string, string> = { binary: 'binary', tooLarge: 'too large', unreadable: 'unreadable', ignored: 'ignored' };
+export const SKIPPED_LABELS: Record<string, string> = { binary: 'binary', tooLarge: 'too large', unreadable: 'unreadable', ignored: 'ignored', lockfile: 'lockfiles and checksum lists' };
 export const SUPPRESSED_LABELS: Record<SuppressionKind, string> = { inline: 'inline', ignoreFile: 'ignore file', baseline: 'baseline', allow: 'allow-list' };
 
 /** "introduced in 1a2b3c4d by Alice on 2024-01-02" plus removal and exposure, one sentence without final period. */

@@ -54,6 +54,7 @@ export interface Annotations {
 function annotationMessage(f: Finding, scrub: Scrub, showSecrets: boolean): string {
   const parts = [sentence(scrub(findingMessage(f))), sentence(`${showSecrets ? 'Secret' : 'Redacted'}: ${showSecrets ? f.secret : f.redacted}`)];
   if (f.address) parts.push(sentence(`Address: ${f.address}`));
+  if (f.keyType) parts.push(sentence(`Key type: ${f.keyType}`));
   if (f.commit) {
     const c = f.commit;
     let s = `Commit ${shortSha(c.sha)}${c.author ? ` by ${scrub(c.author)}` : ''}${c.date ? ` on ${c.date.slice(0, 10)}` : ''}`;

@@ -27,6 +27,8 @@ export interface JsonFinding {
   message: string;
   tags: string[];
   address?: string;
+  /** Algorithm and size of a private key file (RSA 2048, OpenSSH ed25519). */
+  keyType?: string;
   key?: string;
   knownPublic?: string;
   related?: string[];
@@ -96,6 +98,7 @@ export function jsonFinding(f: Finding, scrub: Scrub, showSecrets: boolean): Jso
     tags: [...f.tags],
   };
   if (f.address !== undefined) o.address = f.address;
+  if (f.keyType !== undefined) o.keyType = f.keyType;
   if (f.key !== undefined) o.key = scrub(f.key);
   if (f.knownPublic !== undefined) o.knownPublic = scrub(f.knownPublic);
   if (f.related !== undefined) o.related = [...f.related];
@@ -114,7 +117,9 @@ export function jsonStats(s: ScanStats, scrub: Scrub): ScanStats {
     files: s.files,
     bytes: s.bytes,
     durationMs: s.durationMs,
-    skipped: { binary: s.skipped.binary, tooLarge: s.skipped.tooLarge, unreadable: s.skipped.unreadable, ignored: s.skipped.ignored },
+    skipped: { binary: s.skipped.binary, tooLarge: s.skipped.tooLarge, unreadable: s.skipped.unreadable, ignored: s.skipped.ignored, lockfile: s.skipped.lockfile ?? 0 },
+    ignoredPaths: (s.ignoredPaths ?? []).map(scrub),
+    ignoredScanned: (s.ignoredScanned ?? []).map(scrub),
     findings: { error: s.findings.error, warning: s.findings.warning, note: s.findings.note },
     suppressed: {
       inline: s.suppressed.inline,

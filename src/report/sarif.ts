@@ -227,6 +227,7 @@ function resultMessage(f: Finding, index: FingerprintIndex, scrub: Scrub, showSe
   const parts = [...(verified && fundsAtRisk(f) ? [verified] : []), sentence(scrub(message))];
   parts.push(sentence(showSecrets ? `Secret: ${f.secret}` : `Redacted value: ${f.redacted}`));
   if (f.address) parts.push(sentence(`Derived address: ${f.address}`));
+  if (f.keyType) parts.push(sentence(`Key type: ${f.keyType}`));
   if (f.key && !message.includes(f.key)) parts.push(sentence(`Assigned to ${scrub(f.key)}`));
   if (f.related?.length) {
     const linked = linkedParts(f, index);
@@ -248,6 +249,7 @@ function resultProperties(f: Finding, scrub: Scrub): Sarif.PropertyBag {
     redacted: f.redacted,
   };
   if (f.address) p['address'] = f.address;
+  if (f.keyType) p['keyType'] = f.keyType;
   if (f.key) p['key'] = scrub(f.key);
   if (f.knownPublic) p['knownPublic'] = scrub(f.knownPublic);
   if (f.related?.length) p['related'] = [...f.related];

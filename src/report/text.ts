@@ -55,11 +55,22 @@ export function renderText(input: ReportInput, opts: RenderOptions): string {
   const out: string[] = [];
 
   const index = indexByFingerprint(input.findings);
-  for (const f of sortedByLocation(input.findings)) {
+  // notes (known public test keys …) fold into one summary line unless asked for
+  const listed = opts.showNotes ? input.findings : input.findings.filter((f) => f.severity !== 'note');
+  for (const f of sortedByLocation(listed)) {
     out.push(...block(f, input, index, paint, safe), '');
   }
   out.push(...summary(input, paint, safe));
+  const folded = input.findings.length - listed.length;
+  if (folded > 0) out.push(paint('dim', `${plural(folded, 'note')} not listed (known public test keys and other notes): --show-notes lists them.`));
+  if (opts.hiddenBelow) out.push(paint('dim', `${plural(opts.hiddenBelow.count, 'finding')} below --min-level ${opts.hiddenBelow.level} not shown.`));
   return out.join('\n') + '\n';
+}
+
+/** Up to ten names, then how many more (the JSON report lists them all). */
+function named(paths: string[], safe: (s: string) => string): string {
+  const shown = paths.slice(0, 10).map(safe).join(', ');
+  return paths.length > 10 ? `${shown} … and ${paths.length - 10} more (--format json lists all)` : shown;
 }
 
 type Paint = (style: Style | Style[], s: string) => string;
@@ -77,6 +88,7 @@ function block(f: Finding, input: ReportInput, index: FingerprintIndex, paint: P
   const row = (label: string, value: string) => lines.push(`  ${paint('dim', (label + ':').padEnd(13))} ${value}`);
   lines.push(`  ${safe(findingMessage(f))}`);
   const secret = input.showSecrets ? paint('bold', terminalSafe(f.secret)) : `${terminalSafe(f.redacted)} ${paint('dim', '(redacted)')}`;
+  // an offline check (checksum, curve) passed; "live" is kept for a real issuer check
   const mark = f.validated ? `  ${paint('green', '✔ checksum ok')}` : '';
   row('secret', secret + mark);
   if (f.knownPublic) row('known public', paint('gray', safe(f.knownPublic)));
@@ -86,6 +98,7 @@ function block(f: Finding, input: ReportInput, index: FingerprintIndex, paint: P
     row('funds', `${hasBalance(x.balance) ? paint(['red', 'bold'], `${safe(x.balance)} ${safe(x.unit)}`) : `${safe(x.balance)} ${safe(x.unit)}`} on ${safe(x.chain)} at ${safe(x.address)} (${txs})`);
   }
   if (f.address) row('address', safe(f.address));
+  if (f.keyType) row('key type', safe(f.keyType));
   if (f.key) row('key', safe(f.key));
   for (const part of linkedParts(f, index)) {
     const o = part.finding;
@@ -172,7 +185,10 @@ function summary(input: ReportInput, paint: Paint, safe: (s: string) => string):
   if (input.repositories) lines.push(...repositoryLines(input, paint, safe));
   const verified = verificationSummary(input.findings);
   if (verified) lines.push(paint('bold', verified));
-  for (const w of s.warnings) lines.push(`${paint('yellow', 'warning:')} ${safe(w)}`);
+  const ignored = s.ignoredPaths ?? [];
+  if (ignored.length > 0) lines.push(`${paint('dim', 'ignored, not scanned:')} ${named(ignored, safe)}`);
+  const scannedAnyway = s.ignoredScanned ?? [];
+  if (scannedAnyway.length > 0) lines.push(`${paint('dim', 'git-ignored but scanned (named like secrets):')} ${named(scannedAnyway, safe)}`);
   return lines;
 }
 

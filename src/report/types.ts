@@ -30,4 +30,8 @@ export interface ReportInput {
 export interface RenderOptions {
   /** ANSI colours in the text format (the CLI decides: TTY, NO_COLOR, FORCE_COLOR). */
   color: boolean;
+  /** Text: list every note instead of one summary line. */
+  showNotes?: boolean;
+  /** Findings left out by --min-level, for a line in the text summary. */
+  hiddenBelow?: { level: string; count: number };
 }

@@ -75,7 +75,9 @@ export function openScanSession(req: ScanRequest): ScanSession {
     config,
   };
   if (config.exclude.length > 0) settings.isExcluded = pathMatcher(config.exclude);
-  const suppressor = new Suppressor({ root: req.root, allow: config.allow, ...req.suppression });
+  // --baseline (or the Action's input), else the config's baseline: key
+  const baseline = req.suppression?.baseline ?? config.baseline;
+  const suppressor = new Suppressor({ root: req.root, allow: config.allow, ...req.suppression, baseline });
 
   const scanner = (threads?: number) => new AdaptiveScanner(ruleSet, settings.maxFileSize, threads);
   const scan = async (sources: Source[], opts: RunOptions = {}): Promise<ScanResult> => {

@@ -2,7 +2,9 @@ import type { Dirent } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { basename, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
+import { isSkippedPath } from '../engine/skip-paths.js';
 import { GitignoreFilter } from './gitignore-filter.js';
+import { namedLikeSecret } from './secret-file-names.js';
 import { asText, type Source, type SourceChunk, type SourceEvents } from './types.js';
 
 export interface FilesystemOptions {
@@ -11,6 +13,8 @@ export interface FilesystemOptions {
   /** Paths in findings are relative to this folder. */
   root: string;
   gitignore: boolean;
+  /** Scan git-ignored files named like secrets (.env, *.pem …) anyway (default true). */
+  ignoredSecretFiles?: boolean;
   followSymlinks: boolean;
   maxFileSize: number;
   /** Extra gitignore-syntax exclusions (config, .keyhoundignore), relative to root. */
@@ -42,7 +46,8 @@ export class FilesystemSource implements Source {
         continue;
       }
       if (!st.isDirectory()) {
-        yield { path: rel(abs), file: abs };
+        if (isSkippedPath(abs)) events.skipped('lockfile', rel(abs));
+        else yield { path: rel(abs), file: abs };
         continue;
       }
       for await (const file of this.walk(abs, events)) yield { path: rel(file), file };
@@ -67,12 +72,21 @@ export class FilesystemSource implements Source {
       // one pattern yields each path once; `unique` would keep a set of every path (~2% of the main thread)
       unique: false,
     }) as AsyncIterable<{ path: string; dirent: Dirent }>;
+    // what .gitignore prunes from the walk, listed without entering folders: named in the summary, and
+    // files named like secrets scanned anyway
+    const pruned = filter ? prunedEntries(dir, filter.pruneGlobs) : Promise.resolve([]);
+    pruned.catch(() => undefined);
     const seenReal = new Set<string>();
     for await (const e of stream) {
       const abs = resolve(dir, e.path);
       const relRoot = toPosix(relative(root, abs));
-      if (filter?.ignores(e.path) || this.opts.isExcluded?.(relRoot)) {
+      if (this.opts.isExcluded?.(relRoot)) {
         events.skipped('ignored', relRoot);
+        continue;
+      }
+      if (filter?.ignores(e.path) && !this.scanIgnored(e.path, relRoot, events)) continue;
+      if (isSkippedPath(e.path)) {
+        events.skipped('lockfile', relRoot);
         continue;
       }
       if (e.dirent.isSymbolicLink()) {
@@ -84,7 +98,36 @@ export class FilesystemSource implements Source {
       }
       yield abs;
     }
+    for (const p of await pruned) {
+      const abs = resolve(dir, p);
+      const relRoot = toPosix(relative(root, abs)) + (p.endsWith('/') ? '/' : '');
+      if (p.endsWith('/') || this.opts.isExcluded?.(relRoot)) events.skipped('ignored', relRoot);
+      else if (this.scanIgnored(p, relRoot, events) && !isSkippedPath(p)) yield abs;
+    }
   }
+
+  /** A git-ignored file: scanned when named like a secret (unless turned off), else counted and named. */
+  private scanIgnored(path: string, relRoot: string, events: SourceEvents): boolean {
+    if (this.opts.ignoredSecretFiles === false || !namedLikeSecret(path)) {
+      events.skipped('ignored', relRoot);
+      return false;
+    }
+    events.ignoredScanned?.(relRoot);
+    return true;
+  }
+}
+
+/**
+ * Files and folders (ending in `/`) that pruning globs (`X/**`) hide from the walk, found without
+ * entering the folders; never .git and the like.
+ */
+async function prunedEntries(dir: string, pruneGlobs: string[]): Promise<string[]> {
+  const own = pruneGlobs.filter((g) => !ALWAYS_PRUNE.includes(g) && g.endsWith('/**'));
+  if (own.length === 0) return [];
+  return fg(
+    own.map((g) => g.slice(0, -3)),
+    { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, suppressErrors: true, followSymbolicLinks: false, ignore: [...ALWAYS_PRUNE, ...own.map((g) => `${g.slice(0, -3)}/*`)] },
+  );
 }
 
 /** Standard input as one chunk named `-`. */

@@ -20,7 +20,9 @@ export interface SourceChunk {
 /** What a source reports besides chunks. Sources never throw for one bad file: they warn and go on. */
 export interface SourceEvents {
   warn(message: string): void;
-  skipped(kind: 'binary' | 'tooLarge' | 'unreadable' | 'ignored', path: string): void;
+  skipped(kind: 'binary' | 'tooLarge' | 'unreadable' | 'ignored' | 'lockfile', path: string): void;
+  /** A git-ignored file scanned anyway because its name says it holds secrets. */
+  ignoredScanned?(path: string): void;
 }
 
 /** A commit message to scan, with the commit it belongs to. */

@@ -135,34 +135,34 @@ export const pemPrivateKey: Validator = ({ match, secret }) => {
     const type = opensshKeyType(der);
     result = type === null
       ? { valid: false, reason: 'not a complete openssh-key-v1 container' }
-      : { valid: true, reason: 'OpenSSH private key container', address: `OpenSSH ${type}`.trim() };
+      : { valid: true, reason: 'OpenSSH private key container', keyType: `OpenSSH ${type}`.trim() };
   } else if (label === 'ENCRYPTED PRIVATE KEY') {
     result = isWholeDerSequence(der)
-      ? { valid: true, reason: 'encrypted PKCS#8 (cannot decrypt; still sensitive)', address: 'encrypted PKCS#8' }
+      ? { valid: true, reason: 'encrypted PKCS#8 (cannot decrypt; still sensitive)', keyType: 'encrypted PKCS#8' }
       : { valid: false, reason: 'not a complete DER structure' };
   } else if (parts.headers.some((h) => /^Proc-Type:\s*4,\s*ENCRYPTED/i.test(h))) {
     // Legacy OpenSSL encryption: ciphertext in whole cipher blocks.
     result = der.length >= 64 && der.length % 8 === 0
-      ? { valid: true, reason: 'legacy encrypted PEM (cannot decrypt; still sensitive)', address: `${label.replace(/ PRIVATE KEY$/, '')} encrypted` }
+      ? { valid: true, reason: 'legacy encrypted PEM (cannot decrypt; still sensitive)', keyType: `${label.replace(/ PRIVATE KEY$/, '')} encrypted` }
       : { valid: false, reason: 'encrypted body is not whole cipher blocks' };
   } else if (label === 'TENDERMINT PRIVATE KEY') {
     // Cosmos SDK `keys export`: bcrypt-derived key, xsalsa20 secretbox (24-byte nonce + ciphertext + 16-byte tag).
     const header = (name: string) => parts.headers.find((h) => h.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim();
     const kdf = header('kdf');
     result = kdf && der.length >= 24 + 16 + 32
-      ? { valid: true, reason: `Cosmos SDK armoured key (${kdf}-encrypted; the passphrase can be brute-forced)`, address: `Cosmos ${header('type') ?? 'key'} encrypted` }
+      ? { valid: true, reason: `Cosmos SDK armoured key (${kdf}-encrypted; the passphrase can be brute-forced)`, keyType: `Cosmos ${header('type') ?? 'key'} encrypted` }
       : { valid: false, reason: 'no kdf header or body too short for an encrypted key' };
   } else if (label === 'PGP PRIVATE KEY BLOCK') {
     // First packet: secret key, old format tag 5 (0x94–0x97) or new format (0xc5).
     const t = der[0]!;
     result = (t >= 0x94 && t <= 0x97) || t === 0xc5
-      ? { valid: true, reason: 'OpenPGP secret key packet', address: 'PGP secret key' }
+      ? { valid: true, reason: 'OpenPGP secret key packet', keyType: 'PGP secret key' }
       : { valid: false, reason: 'first packet is not an OpenPGP secret key' };
   } else {
     const pem = `-----BEGIN ${label}-----\n${parts.body.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END ${label}-----\n`;
     try {
       const key = createPrivateKey({ key: pem, format: 'pem' });
-      result = { valid: true, reason: 'private key parses', address: describeKey(key) };
+      result = { valid: true, reason: 'private key parses', keyType: describeKey(key) };
     } catch (e) {
       result = { valid: false, reason: `does not parse as a private key (${(e as { code?: string }).code ?? 'error'})` };
     }

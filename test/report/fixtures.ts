@@ -199,7 +199,7 @@ export function sampleStats(findings: Finding[]): ScanStats {
   s.files = 1234;
   s.bytes = 5_678_901;
   s.durationMs = 1532;
-  s.skipped = { binary: 3, tooLarge: 1, unreadable: 0, ignored: 17 };
+  s.skipped = { binary: 3, tooLarge: 1, unreadable: 0, ignored: 17, lockfile: 0 };
   s.suppressed = { inline: 2, ignoreFile: 0, baseline: 5, allow: 1 };
   for (const f of findings) s.findings[f.severity]++;
   s.warnings = ['could not read .git/packed-refs'];

@@ -24,7 +24,7 @@ describe('pem-private-key validator', () => {
       for (const seed of seeds) {
         const r = check(sample('pem', kind, seed));
         assert.equal(r.valid, true, `${kind}: ${r.reason}`);
-        assert.equal(r.address, type);
+        assert.equal(r.keyType, type);
       }
     }
   });
@@ -50,24 +50,24 @@ describe('pem-private-key validator', () => {
   });
   it('names other key types', () => {
     const k1 = generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).privateKey;
-    assert.equal(check(k1.export({ type: 'sec1', format: 'pem' }) as string).address, 'EC secp256k1');
+    assert.equal(check(k1.export({ type: 'sec1', format: 'pem' }) as string).keyType, 'EC secp256k1');
     const k2 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey;
-    assert.equal(check(k2.export({ type: 'pkcs8', format: 'pem' }) as string).address, 'EC P-384');
+    assert.equal(check(k2.export({ type: 'pkcs8', format: 'pem' }) as string).keyType, 'EC P-384');
     const k3 = generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 }).privateKey;
-    assert.equal(check(k3.export({ type: 'pkcs8', format: 'pem' }) as string).address, 'DSA 2048');
+    assert.equal(check(k3.export({ type: 'pkcs8', format: 'pem' }) as string).keyType, 'DSA 2048');
   });
   it('accepts legacy OpenSSL-encrypted PEM (Proc-Type) as sensitive', () => {
     const k = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
     const pem = k.export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }) as string;
     const r = check(pem);
     assert.equal(r.valid, true, r.reason);
-    assert.equal(r.address, 'RSA encrypted');
+    assert.equal(r.keyType, 'RSA encrypted');
   });
   it('accepts Cosmos SDK armoured exports and needs their kdf header', () => {
     const armour = sample('cosmos-armored-key', 'secp256k1');
     const r = check(armour);
     assert.equal(r.valid, true, r.reason);
-    assert.equal(r.address, 'Cosmos secp256k1 encrypted');
+    assert.equal(r.keyType, 'Cosmos secp256k1 encrypted');
     assert.equal(check(armour.replace(/kdf: bcrypt\n/, '')).valid, false);
     const lines = armour.split('\n');
     assert.equal(check([...lines.slice(0, 5), lines[5]!.slice(0, 20), ...lines.slice(-3)].join('\n')).valid, false);

@@ -9,18 +9,29 @@ export function registerHistory(program: Command, setExit: (code: number) => voi
   addReportOptions(
     program
       .command('history')
+      .alias('git')
       .description(
         'scan git history: every blob reachable from all refs, read once, reported with the commit that introduced it ' +
           'and how long it was exposed',
       )
       .argument('[repo]', 'repository folder', '.'),
+    {
+      revoke: true,
+      writeBaseline: true,
+      examples: [
+        'keyhound history                              # every commit reachable from any ref',
+        'keyhound history --branch main --since 2024-01-01',
+        'keyhound history --range origin/main..HEAD    # only what these commits added',
+        'keyhound history --format sarif -o keyhound.sarif',
+      ],
+    },
   )
-    .option('--branch <ref>', 'only commits reachable from this ref (repeatable)', collect, [] as string[])
+    .option('--branch <ref>', 'only commits reachable from this ref (repeatable)', collect)
     .option('--range <base..head>', 'only the lines the commits in this range added (pull requests, pushes)')
     .option('--since <date>', 'only commits after this date (any date git understands: 2024-01-31, "6 months ago")')
     .action(async (repoPath: string, raw: Record<string, unknown>, cmd: Command) => {
-      const opts = reportOptions(raw);
-      const branches = raw.branch as string[];
+      const opts = reportOptions(raw, cmd);
+      const branches = (raw.branch as string[] | undefined) ?? [];
       const range = raw.range as string | undefined;
       if (range !== undefined && branches.length > 0) throw new UsageError('--range and --branch cannot be combined');
       // the git modules load here, not when the program starts

@@ -25,6 +25,8 @@ export function registerMerge(program: Command, setExit: (code: number) => void)
         output: raw.output as string | undefined,
         failOn: raw.failOn as FailOn,
         showSecrets: !!raw.showSecrets,
+        showNotes: !!raw.showNotes,
+        minLevel: 'note',
         quiet,
         color: raw.color === false ? false : undefined,
         maxFileSize: 0,

@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import type { Command } from 'commander';
 import type { Finding } from '../../core/finding.js';
 import type { StagedEntry } from '../../sources/git-staged.js';
@@ -14,8 +16,13 @@ export function registerStaged(program: Command, setExit: (code: number) => void
         'scan what is staged for the next commit (the index, not the working files) and report only the lines it adds; ' +
           'exit 1 blocks the commit (for pre-commit hooks)',
       ),
+    {
+      revoke: false,
+      writeBaseline: false,
+      examples: ['keyhound staged                      # in a pre-commit hook', 'keyhound staged --fail-on error     # block only on errors', 'keyhound staged --format json -q'],
+    },
   ).action(async (raw: Record<string, unknown>, cmd: Command) => {
-    const opts = reportOptions(raw);
+    const opts = reportOptions(raw, cmd);
     const { GitStagedSource, StagedReaders, stagedEntries, worktreeRoot } = await import('../../sources/git-staged.js');
     // both at once: diff --cached paths are relative to the top whatever the current folder
     const listing = stagedEntries(process.cwd());
@@ -61,6 +68,28 @@ const SEVERITY_MARK: Record<string, string> = { error: 'error', warning: 'warnin
  * Pre-commit output: one line per finding (file:line, rule, redacted secret) and how to get past it.
  * Nothing at all when nothing was found.
  */
+/**
+ * How to run this keyhound where the hook runs: `keyhound` when that name on PATH is this program,
+ * else node with this script's path (pre-commit's own copy is not on PATH).
+ */
+export function selfCommand(argv1: string | undefined = process.argv[1], path: string = process.env.PATH ?? ''): string {
+  if (!argv1) return 'keyhound';
+  const self = realOrSame(argv1);
+  for (const dir of path.split(delimiter)) {
+    if (dir && realOrSame(join(dir, 'keyhound')) === self) return 'keyhound';
+  }
+  const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  return `node ${quote(self)}`;
+}
+
+function realOrSame(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 export function shortReport(findings: Finding[], opts: Pick<ReportOptions, 'showSecrets'>, code: number): string {
   const shown = findings.filter((f) => !(f as { suppressed?: unknown }).suppressed);
   if (shown.length === 0) return '';
@@ -85,8 +114,9 @@ export function shortReport(findings: Finding[], opts: Pick<ReportOptions, 'show
     '',
     'Remove the value from the staged file (edit it, then git add) and rotate it if it was ever pushed.',
     'A false positive? Add a comment containing keyhound:allow on that line.',
-    'Accept what exists today: keyhound scan --write-baseline .keyhound-baseline.json, then add',
-    '  --baseline .keyhound-baseline.json to the hook command.',
+    'Accept what exists today (from the repository root):',
+    `  ${selfCommand()} scan --write-baseline .keyhound-baseline.json`,
+    '  then add `baseline: .keyhound-baseline.json` to .keyhound.yaml (this hook reads it).',
   );
   return lines.join('\n') + '\n';
 }
