@@ -164,13 +164,15 @@ describe('keyhound scan (end to end)', () => {
     assert.match(r.err, /locked\.txt/);
   });
 
-  it('missing paths and FIFOs are warnings, not hangs', () => {
+  it('FIFOs are warnings, not hangs; a missing path is an error (exit 2)', () => {
     const dir = project({ 'a.txt': `${TOKEN}\n` });
     spawnSync('mkfifo', [join(dir, 'src', 'pipe')]);
-    const r = run(dir, ['scan', 'src/a.txt', 'src/pipe', 'nope.txt', '--rules', 'test-rules.yaml', '--format', 'json']);
+    const r = run(dir, ['scan', 'src/a.txt', 'src/pipe', '--rules', 'test-rules.yaml', '--format', 'json']);
     assert.equal(r.code, 1);
-    assert.match(r.err, /nope\.txt/);
     assert.match(r.err, /pipe: not a regular file/);
+    const missing = run(dir, ['scan', 'src/a.txt', 'nope.txt', '--rules', 'test-rules.yaml', '--format', 'json']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /^keyhound: error: no such file or folder: nope\.txt$/m);
   });
 
   it('honours .gitignore unless --no-gitignore, never descends into .git', () => {
