@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { isSkippedPath } from '../engine/skip-paths.js';
@@ -62,7 +62,8 @@ export class FilesystemSource implements Source {
     const stream = fg.stream('**/*', {
       cwd: dir,
       dot: true,
-      onlyFiles: true,
+      // folders too: they are where .gitignore-pruned entries are looked for after the walk
+      onlyFiles: !this.opts.gitignore,
       objectMode: true,
       followSymbolicLinks: this.opts.followSymlinks,
       // symlink cycles would otherwise recurse until paths get too long
@@ -74,17 +75,24 @@ export class FilesystemSource implements Source {
     }) as AsyncIterable<{ path: string; dirent: Dirent }>;
     // what .gitignore prunes from the walk, listed without entering folders: named in the summary, and
     // files named like secrets scanned anyway
-    const pruned = filter ? prunedEntries(dir, filter.pruneGlobs) : Promise.resolve([]);
-    pruned.catch(() => undefined);
+    const visited: string[] = [''];
+    const seenIgnored = new Set<string>();
     const seenReal = new Set<string>();
     for await (const e of stream) {
+      if (e.dirent.isDirectory()) {
+        visited.push(e.path);
+        continue;
+      }
       const abs = resolve(dir, e.path);
       const relRoot = toPosix(relative(root, abs));
       if (this.opts.isExcluded?.(relRoot)) {
         events.skipped('ignored', relRoot);
         continue;
       }
-      if (filter?.ignores(e.path) && !this.scanIgnored(e.path, relRoot, events)) continue;
+      if (filter?.ignores(e.path)) {
+        seenIgnored.add(e.path);
+        if (!this.scanIgnored(e.path, relRoot, events)) continue;
+      }
       if (isSkippedPath(e.path)) {
         events.skipped('lockfile', relRoot);
         continue;
@@ -98,7 +106,7 @@ export class FilesystemSource implements Source {
       }
       yield abs;
     }
-    for (const p of await pruned) {
+    for (const p of filter ? await prunedEntries(dir, visited, filter, seenIgnored) : []) {
       const abs = resolve(dir, p);
       const relRoot = toPosix(relative(root, abs)) + (p.endsWith('/') ? '/' : '');
       if (p.endsWith('/') || this.opts.isExcluded?.(relRoot)) events.skipped('ignored', relRoot);
@@ -118,16 +126,25 @@ export class FilesystemSource implements Source {
 }
 
 /**
- * Files and folders (ending in `/`) that pruning globs (`X/**`) hide from the walk, found without
- * entering the folders; never .git and the like.
+ * Files and folders (ending in `/`) of the walked folders that .gitignore pruned from the walk, found by
+ * reading each walked folder once more (never entering an ignored one); never .git and the like.
  */
-async function prunedEntries(dir: string, pruneGlobs: string[]): Promise<string[]> {
-  const own = pruneGlobs.filter((g) => !ALWAYS_PRUNE.includes(g) && g.endsWith('/**'));
-  if (own.length === 0) return [];
-  return fg(
-    own.map((g) => g.slice(0, -3)),
-    { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, suppressErrors: true, followSymbolicLinks: false, ignore: [...ALWAYS_PRUNE, ...own.map((g) => `${g.slice(0, -3)}/*`)] },
-  );
+async function prunedEntries(dir: string, visited: string[], filter: GitignoreFilter, seen: Set<string>): Promise<string[]> {
+  const out: string[] = [];
+  const walked = new Set(visited);
+  for (const d of visited) {
+    const entries = await readdir(resolve(dir, d), { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      const rel = d ? `${d}/${e.name}` : e.name;
+      if (e.name === '.git' || e.name === '.hg' || e.name === '.svn') continue;
+      if (e.isDirectory()) {
+        if (!walked.has(rel) && filter.ignores(`${rel}/`)) out.push(`${rel}/`);
+      } else if (e.isFile() && !seen.has(rel) && filter.ignores(rel)) {
+        out.push(rel);
+      }
+    }
+  }
+  return out.sort();
 }
 
 /** Standard input as one chunk named `-`. */
