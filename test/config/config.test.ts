@@ -48,7 +48,7 @@ const CUSTOM = `  - id: acme-key
 
 describe('config schema errors name file, line and key', () => {
   const cases: Array<[string, string, string]> = [
-    ['unknown top-level key', 'extends: default\nexclude: [vendor/]\n', '.keyhound.yaml:2: exclude: unknown key "exclude" (allowed: extends, rules, paths, max-file-size, fail-on, allow, revoke)'],
+    ['unknown top-level key', 'extends: default\nexclude: [vendor/]\n', '.keyhound.yaml:2: exclude: unknown key "exclude" (allowed: extends, rules, paths, max-file-size, fail-on, baseline, allow, revoke)'],
     ['unknown nested key', 'paths:\n  exclude: [a/]\n  exclud: [b/]\n', '.keyhound.yaml:3: paths.exclud: unknown key "exclud" (allowed under paths: exclude)'],
     ['bad severity level', 'rules:\n  severity:\n    base-token: critical\n', '.keyhound.yaml:3: rules.severity.base-token: must be one of error, warning, note'],
     ['severity for an unknown rule', 'rules:\n  severity:\n    no-such-rule: note\n', '.keyhound.yaml:3: rules.severity.no-such-rule: unknown rule id (see "keyhound rules list")'],

@@ -7,7 +7,7 @@ import { RULES, SECRETS, UNICODE_FILE, emptyInput, finding, sampleInput } from '
 const ESC = '\x1b';
 
 describe('text report', () => {
-  const out = render('text', sampleInput(), { color: false });
+  const out = render('text', sampleInput(), { color: false, showNotes: true });
 
   it('prints one block per finding with severity, rule id and file:line:column', () => {
     assert.match(out, /^ERROR {2}evm-private-key {2}src\/deploy\.ts:12:27$/m);
@@ -40,7 +40,14 @@ describe('text report', () => {
       out,
       /Found 7 secrets: 4 errors, 2 warnings, 1 note \(1 known public\)\. 1234 files \(5\.4 MiB\) scanned in 1\.53 s; skipped 21 \(3 binary, 1 too large, 17 ignored\), suppressed 8 \(2 inline, 5 baseline, 1 allow-list\)\.\n/,
     );
-    assert.match(out, /warning: could not read \.git\/packed-refs\n$/);
+    // warnings are the CLI's, on standard error: never in the report
+    assert.doesNotMatch(out, /could not read \.git\/packed-refs/);
+  });
+
+  it('folds notes into one summary line unless showNotes', () => {
+    const folded = render('text', sampleInput(), { color: false });
+    assert.doesNotMatch(folded, /^NOTE /m);
+    assert.match(folded, /^1 note not listed \(known public test keys and other notes\): --show-notes lists them\.$/m);
   });
 
   it('says "No secrets found" with the counts on a clean scan', () => {
@@ -50,7 +57,7 @@ describe('text report', () => {
 
   it('uses ANSI colours only when asked', () => {
     assert.ok(!out.includes(ESC));
-    const colored = render('text', sampleInput(), { color: true });
+    const colored = render('text', sampleInput(), { color: true, showNotes: true });
     assert.ok(colored.includes(`${ESC}[31m`));
     assert.equal(colored.replace(/\x1b\[[0-9;]*m/g, ''), out);
     assert.ok(render('text', emptyInput(), { color: true }).includes(`${ESC}[32m`));
