@@ -19,8 +19,9 @@ describe('staged', () => {
     assert.match(out.stdout, /conf\/app\.env:3\s+kh-git-token\s+khgi…/);
     assert.match(out.stdout, /commit blocked/);
     assert.match(out.stdout, /keyhound:allow/);
-    assert.match(out.stdout, /keyhound scan --write-baseline \.keyhound-baseline\.json/);
-    assert.match(out.stdout, /--baseline \.keyhound-baseline\.json/);
+    // a command that runs here (this build is not `keyhound` on PATH), and the config key the hook reads
+    assert.match(out.stdout, /^ {2}node \S+main\.js'? scan --write-baseline \.keyhound-baseline\.json$/m);
+    assert.match(out.stdout, /baseline: \.keyhound-baseline\.json` to \.keyhound\.yaml/);
     assert.ok(!out.stdout.includes(secret) && !out.stderr.includes(secret), 'the secret leaked');
   });
 

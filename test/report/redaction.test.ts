@@ -7,8 +7,9 @@ import { PLANTED, SECRETS, assertNoLeak, leakForms, sampleInput } from './fixtur
 /** Every output keyhound can render for one input. */
 function outputs(input: ReportInput): [string, string][] {
   return [
-    ['text', render('text', input, { color: false })],
-    ['text (color)', render('text', input, { color: true })],
+    // notes listed too (folded, their values appear nowhere in text; listed, they must be redacted)
+    ['text', render('text', input, { color: false, showNotes: true })],
+    ['text (color)', render('text', input, { color: true, showNotes: true })],
     ['json', render('json', input, { color: false })],
     ['sarif', render('sarif', input, { color: false })],
     ['annotations', annotations(input.findings, { showSecrets: input.showSecrets }).lines.join('\n')],
