@@ -31,6 +31,8 @@ export const INPUTS = {
   'max-comments': '50',
   verify: 'false',
   rpc: '',
+  'html-report': 'keyhound-report.html',
+  'html-artifact': 'keyhound-report',
 } as const satisfies Record<string, string>;
 
 export type InputName = keyof typeof INPUTS;
@@ -55,6 +57,10 @@ export interface ActionInputs {
   verify: boolean;
   /** CHAIN=URL lines. */
   rpc: string[];
+  /** Where to write the HTML report; undefined = none. */
+  htmlReport?: string;
+  /** Artifact name the composite step uploads the HTML report as; undefined = no upload. */
+  htmlArtifact?: string;
 }
 
 /** A bad input value: the action fails with exit code 2 and this message. */
@@ -103,6 +109,8 @@ const lines = (s: string) =>
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
+/** `false` turns an output with a default file or name off (an empty input means the default). */
+const off = (s: string) => (s === '' || s.toLowerCase() === 'false' ? undefined : s);
 
 /** Reads and checks every input. Throws InputError on a bad value. */
 export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
@@ -125,5 +133,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     maxComments,
     verify: bool(env, 'verify'),
     rpc: lines(rawInput(env, 'rpc')),
+    htmlReport: off(rawInput(env, 'html-report')),
+    htmlArtifact: off(rawInput(env, 'html-artifact')),
   };
 }

@@ -9,6 +9,7 @@ import type { Finding } from '../core/finding.js';
 import { trustedRevoker, type RuleSpec } from '../core/rule.js';
 import { annotations, summaryMarkdown, SUMMARY_MAX_BYTES } from '../report/github.js';
 import { makeScrub, plural } from '../report/common.js';
+import { renderHtml } from '../report/html.js';
 import { renderSarif } from '../report/sarif.js';
 import type { ReportInput } from '../report/types.js';
 import { GitError } from '../sources/git-process.js';
@@ -118,6 +119,12 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, io: Action
     tool: { name: 'keyhound', version: toolVersion(), informationUri: INFORMATION_URI },
     showSecrets: false,
     root: repo.root,
+    scan: {
+      command: 'action',
+      startedAt: new Date(Date.now() - stats.durationMs).toISOString(),
+      refs: [plan.description],
+      ...(env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY ? { repositoryUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` } : {}),
+    },
   };
   let code: number = exitCodeFor(findings, inputs.failOn);
 
@@ -130,6 +137,17 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, io: Action
     sarifWritten = false;
     io.out(command('error', `sarif-file: ${(e as Error).message}`));
     code = EXIT.error;
+  }
+  // the HTML report, uploaded as an artifact by the composite step after this one
+  let htmlPath = inputs.htmlReport ? resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.htmlReport) : undefined;
+  if (htmlPath) {
+    try {
+      writeFileSafe(htmlPath, renderHtml(input), { mkdir: 0o755 });
+    } catch (e) {
+      io.out(command('error', `html-report: ${(e as Error).message}`));
+      htmlPath = undefined;
+      code = EXIT.error;
+    }
   }
 
   // annotations (GitHub shows 10 per level; the summary lists every finding)
@@ -186,7 +204,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, io: Action
     `Scanned ${plan.description}. Fail on: ${inputs.failOn}.` +
       (scan.configFile ? ` Config: \`${scan.configFile.replace(/`/g, "'")}\`${scan.configCommit ? ` (as of the base commit ${scan.configCommit.slice(0, 12)})` : ''}.` : '') +
       (inputs.baseline ? ` Baseline: \`${inputs.baseline.replace(/`/g, "'")}\`.` : ''),
-    `SARIF: \`${relOrAbs(env.GITHUB_WORKSPACE, sarifPath).replace(/`/g, "'")}\` (upload it with github/codeql-action/upload-sarif, category keyhound).`,
+    `SARIF: \`${relOrAbs(env.GITHUB_WORKSPACE, sarifPath).replace(/`/g, "'")}\` (upload it with github/codeql-action/upload-sarif, category keyhound).` +
+      (htmlPath ? ` HTML report: \`${relOrAbs(env.GITHUB_WORKSPACE, htmlPath).replace(/`/g, "'")}\`${inputs.htmlArtifact ? ` (artifact \`${inputs.htmlArtifact.replace(/`/g, "'")}\`)` : ''}.` : ''),
     ...notes,
   ]
     .map((l) => scrub(l).replace(/[\r\n]+/g, ' '))
@@ -198,6 +217,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, io: Action
   // outputs
   setOutput(env.GITHUB_OUTPUT, 'findings', String(findings.length));
   setOutput(env.GITHUB_OUTPUT, 'sarif-file', sarifWritten ? sarifPath : '');
+  setOutput(env.GITHUB_OUTPUT, 'html-report', htmlPath ?? '');
 
   const sup = Object.values(stats.suppressed).reduce((a, b) => a + b, 0);
   io.out(

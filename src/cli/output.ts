@@ -5,7 +5,7 @@ import { exitCodeFor, UsageError } from '../core/errors.js';
 import { writeFileSafe } from '../util/safe-fs.js';
 import type { RuleSpec } from '../core/rule.js';
 import { INFORMATION_URI, toolVersion } from '../report/tool.js';
-import type { RepositoryStatus } from '../report/types.js';
+import type { RepositoryStatus, ScanMeta } from '../report/types.js';
 import type { FailOnSetting } from '../config/load.js';
 import type { SuppressionOutcome } from '../suppress/index.js';
 import type { ReportOptions } from './options.js';
@@ -71,8 +71,11 @@ export function oneLineSummary(result: { findings: Finding[]; stats: ScanStats }
   return `keyhound: ${counts} in ${result.stats.files} file${result.stats.files === 1 ? '' : 's'}${hidden > 0 ? `, ${hidden} below --min-level` : ''}; report written to ${safe(output)}`;
 }
 
+/** What the report header says about the run: the command, the refs walked (history), the repository's web address. */
+export type RunMeta = Omit<ScanMeta, 'startedAt'>;
+
 /** Renders the report, writes it to --output or stdout, prints warnings; returns the fail-on exit code. */
-export async function writeReport(result: Reportable, session: Scanned, opts: ReportOptions): Promise<number> {
+export async function writeReport(result: Reportable, session: Scanned, opts: ReportOptions, meta?: RunMeta): Promise<number> {
   const [{ render }, { terminalSafe }] = await Promise.all([import('../report/index.js'), import('../report/text.js')]);
   const minRank = severityRank(opts.minLevel ?? 'note');
   const shown = result.findings.filter((f) => severityRank(f.severity) >= minRank);
@@ -87,6 +90,7 @@ export async function writeReport(result: Reportable, session: Scanned, opts: Re
       tool: { name: 'keyhound', version: toolVersion(), informationUri: INFORMATION_URI },
       showSecrets: opts.showSecrets,
       root: session.root,
+      ...(meta ? { scan: { ...meta, startedAt: new Date(Date.now() - result.stats.durationMs).toISOString() } } : {}),
     },
     { color: useColor(opts), showNotes: opts.showNotes, hiddenBelow: hidden > 0 ? { level: opts.minLevel, count: hidden } : undefined },
   );
@@ -149,10 +153,10 @@ export async function verifyFound(result: Reportable, session: Scanned, opts: Re
 }
 
 /** The steps every scanning command ends with: suppression note, verification, report, then revocation when asked. */
-export async function finishScan(result: Reportable, session: Scanned, opts: ReportOptions): Promise<number> {
+export async function finishScan(result: Reportable, session: Scanned, opts: ReportOptions, meta?: RunMeta): Promise<number> {
   noteSuppression(result, opts);
   if (opts.verify) await verifyFound(result, session, opts);
-  const code = await writeReport(result, session, opts);
+  const code = await writeReport(result, session, opts, meta);
   return opts.revoke ? Math.max(code, await revokeFound(result, session, opts)) : code;
 }
 

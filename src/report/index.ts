@@ -1,4 +1,5 @@
-// Reporters: one scan result → text, json or sarif.
+// Reporters: one scan result → text, json, sarif or html.
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
@@ -9,6 +10,7 @@ export { REPORT_FORMATS } from './types.js';
 export { renderText } from './text.js';
 export { renderJson, toJsonReport } from './json.js';
 export { renderSarif, toSarif } from './sarif.js';
+export { renderHtml, renderHtmlReport } from './html.js';
 export { annotations, summaryMarkdown } from './github.js';
 
 export function render(format: ReportFormat, input: ReportInput, opts: RenderOptions): string {
@@ -19,6 +21,8 @@ export function render(format: ReportFormat, input: ReportInput, opts: RenderOpt
       return renderJson(input);
     case 'sarif':
       return renderSarif(input);
+    case 'html':
+      return renderHtml(input);
     default:
       throw new Error(`unknown report format: ${String(format satisfies never)}`);
   }

@@ -1,7 +1,7 @@
 // Machine-readable report: {"version":1,"findings":[...],"stats":{...}} with a fixed key order.
 import type { CommitInfo, Finding, Funds, ScanStats, Verification } from '../core/finding.js';
 import { makeScrub, sortedByLocation, suppressionOf, type Scrub, type Suppression } from './common.js';
-import type { ReportInput, RepositoryStatus } from './types.js';
+import type { ReportInput, RepositoryStatus, ScanMeta } from './types.js';
 import { findingMessage } from './messages.js';
 
 export const JSON_REPORT_VERSION = 1;
@@ -44,8 +44,19 @@ export interface JsonFinding {
   secret?: string;
 }
 
+/** The verification contract (--verify), as the JSON report carries it. */
+export type JsonVerification = Verification;
+export type JsonFunds = Funds;
+
+/** `scan`: the tool and what it was asked to scan. */
+export interface JsonScan extends ScanMeta {
+  tool: 'keyhound';
+  version: string;
+}
+
 export interface JsonReport {
   version: 1;
+  scan?: JsonScan;
   /** Organisation scans and merges only. */
   repositories?: RepositoryStatus[];
   findings: JsonFinding[];
@@ -139,6 +150,7 @@ export function toJsonReport(input: ReportInput): JsonReport {
   return {
     version: JSON_REPORT_VERSION,
     ...(input.repositories ? { repositories: input.repositories.map((r) => repositoryStatus(r, scrub)) } : {}),
+    ...(input.scan ? { scan: { tool: 'keyhound' as const, version: input.tool.version, ...input.scan, refs: input.scan.refs?.map(scrub) } } : {}),
     findings: sortedByLocation(input.findings).map((f) => jsonFinding(f, scrub, input.showSecrets)),
     stats: jsonStats(input.stats, scrub),
   };

@@ -1,8 +1,20 @@
 import type { Finding, ScanStats } from '../core/finding.js';
 import type { RuleSpec } from '../core/rule.js';
 
-export type ReportFormat = 'text' | 'json' | 'sarif';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif'];
+export type ReportFormat = 'text' | 'json' | 'sarif' | 'html';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'html'];
+
+/** What was scanned and when: the header of the HTML and incident reports (JSON `scan`). */
+export interface ScanMeta {
+  /** The command that produced the report: scan, history, staged, action … */
+  command: string;
+  /** ISO time the scan started. */
+  startedAt: string;
+  /** History: the refs or range walked (`--all` = every ref). */
+  refs?: string[];
+  /** Web address of the repository (https only), for links to files and commits. */
+  repositoryUrl?: string;
+}
 
 /** How one repository of an organisation scan went (`reason`: why skipped; `error`: why failed). */
 export interface RepositoryStatus {
@@ -25,6 +37,7 @@ export interface ReportInput {
   root?: string;
   /** Organisation scans and merges: every repository and how it went. */
   repositories?: RepositoryStatus[];
+  scan?: ScanMeta;
 }
 
 export interface RenderOptions {

@@ -100,7 +100,7 @@ describe('action.yml', () => {
       assert.ok(action.inputs[name], `input ${name}`);
       assert.equal(action.inputs[name].default ?? '', def, `default of ${name}`);
     }
-    assert.deepEqual(Object.keys(action.outputs).sort(), ['findings', 'sarif-file']);
+    assert.deepEqual(Object.keys(action.outputs).sort(), ['findings', 'html-report', 'sarif-file']);
     assert.equal(action.outputs.findings!.value, '${{ steps.scan.outputs.findings }}');
     assert.equal(action.outputs['sarif-file']!.value, '${{ steps.scan.outputs.sarif-file }}');
   });
@@ -149,6 +149,8 @@ describe('action.yml', () => {
       INPUT_MAX_COMMENTS: '3',
       INPUT_VERIFY: 'true',
       INPUT_RPC: 'ethereum=https://rpc.example/k\nbitcoin=https://esplora.example/api',
+      INPUT_HTML_REPORT: 'out/report.html',
+      INPUT_HTML_ARTIFACT: 'false',
     });
     assert.deepEqual(custom, {
       path: 'sub',
@@ -165,6 +167,8 @@ describe('action.yml', () => {
       maxComments: 3,
       verify: true,
       rpc: ['ethereum=https://rpc.example/k', 'bitcoin=https://esplora.example/api'],
+      htmlReport: 'out/report.html',
+      htmlArtifact: undefined,
     });
   });
 

@@ -159,7 +159,7 @@ async function scanAndReport(a: {
     const result = { ...scanned, ...session.suppress(scanned) };
     if (raw.outputDir !== undefined) await writeOutputDir(String(raw.outputDir), result, session.ruleSet.rules, opts, a.selection.shard);
     // no single root: SARIF paths are owner/name/file, revocation records go to the working folder
-    let code = await finishScan(result, { ...session, root: '' }, opts);
+    let code = await finishScan(result, { ...session, root: '' }, opts, { command: 'github' });
     if (code === EXIT.clean && result.repositories.some((r) => r.status === 'failed')) code = EXIT.partial;
     a.setExit(code);
   } finally {

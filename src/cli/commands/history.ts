@@ -88,7 +88,8 @@ export function registerHistory(program: Command, setExit: (code: number) => voi
       if (result.stats.commits === 0 && range === undefined && !raw.since) {
         result.stats.warnings.push(repo.head ? 'no commits to scan' : 'the repository has no commits yet: nothing to scan');
       }
-      setExit(await finishScan(result, session, opts));
+      const refs = range !== undefined ? [range] : branches.length ? branches : ['--all'];
+      setExit(await finishScan(result, session, opts, { command: 'history', refs }));
     });
 }
 

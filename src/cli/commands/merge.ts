@@ -45,7 +45,7 @@ export function registerMerge(program: Command, setExit: (code: number) => void)
       }
       // rule metadata (titles, help, severities) for SARIF comes from the built-in rules; others from the findings
       const scanned = { root: '', ruleSet: buildRuleSet(), settings: { failOn: opts.failOn } };
-      let code = await writeReport({ findings: merged.findings, stats: merged.stats, repositories: merged.repositories }, scanned, opts);
+      let code = await writeReport({ findings: merged.findings, stats: merged.stats, repositories: merged.repositories }, scanned, opts, { command: 'merge' });
       if (code === EXIT.clean && merged.repositories.some((r) => r.status === 'failed')) code = EXIT.partial;
       setExit(code);
     });

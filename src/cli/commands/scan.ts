@@ -54,7 +54,7 @@ export function registerScan(program: Command, setExit: (code: number) => void):
       const progress = progressReporter(opts);
       const result = await session.run(sources, { onProgress: progress.update });
       progress.done();
-      setExit(await finishScan(result, session, opts));
+      setExit(await finishScan(result, session, opts, { command: 'scan' }));
     });
 }
 

@@ -43,7 +43,7 @@ export function registerStaged(program: Command, setExit: (code: number) => void
       const { maxFileSize, isExcluded } = session.settings;
       const result = await session.run([new GitStagedSource({ root, maxFileSize, isExcluded, entries, readers })]);
       if (opts.format !== 'text') {
-        setExit(await output.finishScan(result, session, opts));
+        setExit(await output.finishScan(result, session, opts, { command: 'staged' }));
         return;
       }
       output.noteSuppression(result, opts);
