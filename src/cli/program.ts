@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   init: async () => (await import('./commands/init.js')).registerInit,
   completion: async () => (await import('./commands/completion.js')).registerCompletion,
   version: async () => registerVersion,
+  incident: async () => (await import('./commands/incident.js')).registerIncident,
 };
 
 /** Other names of commands (gitleaks's, for people moving over). */

@@ -74,7 +74,7 @@ function precisionOf(rule: RuleSpec): NonNullable<RuleSpec['precision']> {
   return rule.precision ?? (rule.validate ? 'high' : 'medium');
 }
 
-function isWallet(rule: Pick<RuleSpec, 'tags'>): boolean {
+export function isWallet(rule: Pick<RuleSpec, 'tags'>): boolean {
   return rule.tags.some((t) => WALLET_TAGS.has(t));
 }
 
