@@ -26,6 +26,18 @@ export function safeHttpsUrl(u: string | undefined): string | undefined {
   }
 }
 
+/**
+ * The web address of a git remote (`https://host/owner/repo(.git)` or `git@host:owner/repo.git`), for links in
+ * reports; undefined for anything else, and for remotes that carry credentials (they never reach a report).
+ */
+export function webUrlOfRemote(remote: string | undefined): string | undefined {
+  const r = remote?.trim();
+  if (!r) return undefined;
+  const scp = /^[\w.-]+@([\w.-]+):([\w.-]+\/[\w.-]+?)(?:\.git)?\/?$/.exec(r);
+  const href = scp ? `https://${scp[1]}/${scp[2]}` : /^https:\/\//.test(r) ? r.replace(/\.git\/?$/, '') : undefined;
+  return safeHttpsUrl(href);
+}
+
 const sha256 = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 
 export interface PageParts {

@@ -7,23 +7,16 @@ import type { JsonFinding, JsonFunds, JsonReport, JsonVerification } from './jso
 import { providerGuide, type ProviderGuide } from './providers.js';
 import { isWallet } from './sarif.js';
 
-/** One line of the revocation audit log (src/revoke/audit.ts), as read back. */
+/** The fields of a revocation audit-log line (written by the revoke module) this report reads. */
 export interface AuditRecord {
   time: string;
-  run?: string;
-  rule: string;
-  provider: string;
   fingerprint: string;
-  redacted: string;
   issuer: string;
   endpoint: string;
   attempt: number;
   status: number | null;
   outcome: string;
   reason?: string;
-  commit?: string | null;
-  file?: string;
-  line?: number;
 }
 
 /** JSON lines; lines that are not audit entries are counted, not fatal. */

@@ -84,6 +84,8 @@ describe('HTML report in headless Chromium', { skip }, () => {
       assert.match((await gh.textContent()) ?? '', new RegExp(`introduced${leak.commits.github.slice(0, 8)} by Linus Builder, 2025-04-01`));
       assert.match((await gh.textContent()) ?? '', /exposed49 days/);
       assert.equal(await page.locator('#timeline svg rect.bar').count(), 6);
+      // links to the file at its commit, from the origin remote
+      assert.equal(await gh.locator(`a[href="https://github.com/acme/trading-bot/blob/${leak.commits.github}/ci/release.env#L1"]`).count(), 1);
       // known public test keys collapsed
       assert.equal(await page.locator('#known-public').getAttribute('open'), null);
       assert.equal(await page.locator('#known-public .finding').isVisible(), false);

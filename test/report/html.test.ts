@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderHtml, renderHtmlReport } from '../../src/report/html.js';
+import { webUrlOfRemote } from '../../src/report/html-page.js';
 import { toJsonReport, type JsonReport } from '../../src/report/json.js';
 import { assertNoLeak, emptyInput, sampleFindings, sampleInput, SECRETS } from './fixtures.js';
 
@@ -89,5 +90,14 @@ describe('HTML report', () => {
   it('a report from disk with missing fields still renders', () => {
     const html = renderHtmlReport({ version: 1, findings: [], stats: sampleInput().stats } as JsonReport);
     assert.match(html, /<!DOCTYPE html>/);
+  });
+
+  it('links only to plain https or ssh remotes, never to one that carries credentials', () => {
+    assert.equal(webUrlOfRemote('git@github.com:acme/app.git\n'), 'https://github.com/acme/app');
+    assert.equal(webUrlOfRemote('https://gitlab.example.test/group/app.git'), 'https://gitlab.example.test/group/app');
+    assert.equal(webUrlOfRemote('https://x-access-token:abc123@github.com/acme/app.git'), undefined);
+    assert.equal(webUrlOfRemote('ext::sh -c evil'), undefined);
+    assert.equal(webUrlOfRemote('file:///tmp/repo'), undefined);
+    assert.equal(webUrlOfRemote(undefined), undefined);
   });
 });

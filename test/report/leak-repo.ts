@@ -30,6 +30,8 @@ export function buildLeakRepo(seed: string): LeakRepo {
     infura: v('{{hex:32}}', 'infura'),
   };
   const r = Repo.init();
+  // links in the reports come from the origin remote (never contacted)
+  r.git('remote', 'add', 'origin', 'git@github.com:acme/trading-bot.git');
   const as = (name: string, email: string, msg: string, date: string, files: Record<string, string | null>) => {
     for (const [p, c] of Object.entries(files)) {
       if (c === null) r.gitRaw(['rm', '-q', '--', p], { env: { GIT_LITERAL_PATHSPECS: '1' } });

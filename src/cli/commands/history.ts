@@ -89,7 +89,7 @@ export function registerHistory(program: Command, setExit: (code: number) => voi
         result.stats.warnings.push(repo.head ? 'no commits to scan' : 'the repository has no commits yet: nothing to scan');
       }
       const refs = range !== undefined ? [range] : branches.length ? branches : ['--all'];
-      setExit(await finishScan(result, session, opts, { command: 'history', refs }));
+      setExit(await finishScan(result, session, opts, { command: 'history', refs, repositoryUrl: await originWebUrl(repo.root) }));
     });
 }
 
@@ -120,4 +120,15 @@ function missingBase(base: string, shallow: boolean): string {
     'fetch more history — with actions/checkout set `fetch-depth: 0` (or fetch the base: ' +
     `\`git fetch --deepen=50\` / \`git fetch origin ${base}\` / \`git fetch --unshallow\`)`
   );
+}
+
+/** The origin remote's web address (links in HTML and incident reports), when it is a plain https/ssh remote. */
+async function originWebUrl(root: string): Promise<string | undefined> {
+  const [{ runGit }, { webUrlOfRemote }] = await Promise.all([import('../../sources/git-process.js'), import('../../report/html-page.js')]);
+  try {
+    const r = await runGit(['config', '--get', 'remote.origin.url'], { cwd: root, timeoutMs: 10_000 });
+    return r.code === 0 ? webUrlOfRemote(r.stdout.toString()) : undefined;
+  } catch {
+    return undefined;
+  }
 }
