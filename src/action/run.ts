@@ -2,7 +2,7 @@
 // optional review comments and revocation → exit code (0 clean, 1 findings at or above fail-on, 2 error).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { EXIT, exitCodeFor } from '../core/errors.js';
 import { INFORMATION_URI, toolVersion } from '../report/tool.js';
 import type { Finding } from '../core/finding.js';
@@ -139,7 +139,12 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env, io: Action
     code = EXIT.error;
   }
   // the HTML report, uploaded as an artifact by the composite step after this one
-  let htmlPath = inputs.htmlReport ? resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.htmlReport) : undefined;
+  // the default name goes beside the default SARIF file (RUNNER_TEMP), never into the checkout
+  let htmlPath = !inputs.htmlReport
+    ? undefined
+    : inputs.htmlReport === 'keyhound-report.html'
+      ? join(dirname(defaultSarifPath(env)), inputs.htmlReport)
+      : resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.htmlReport);
   if (htmlPath) {
     try {
       writeFileSafe(htmlPath, renderHtml(input), { mkdir: 0o755 });

@@ -107,7 +107,7 @@ describe('keyhound action', () => {
     assert.equal(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri, 'src/client.js');
     keepSarif(r.outputs['sarif-file']!, 'pr-secret');
     // the HTML report the composite step uploads as an artifact
-    assert.equal(r.outputs['html-report'], join(ws, 'keyhound-report.html'));
+    assert.match(r.outputs['html-report']!, /keyhound-report\.html$/);
     const html = readFileSync(r.outputs['html-report']!, 'utf8');
     assert.match(html, /<meta http-equiv="Content-Security-Policy"/);
     assert.ok(html.includes('src/client.js'));

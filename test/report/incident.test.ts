@@ -10,6 +10,7 @@ import { expandExample } from '../../src/rules/example-values.js';
 import { buildIncident, extractCommand, shellQuote } from '../../src/report/incident.js';
 import { codeSpan, renderIncidentHtml, renderIncidentMarkdown } from '../../src/report/incident-render.js';
 import type { JsonReport } from '../../src/report/json.js';
+import { emptyStats } from '../../src/core/finding.js';
 import { cleanup, Repo, testEnv } from '../git/helpers.js';
 import { allFiles, assertSecretFree, json, mockServer, perTest, runCli, type CliResult } from '../revoke/helpers.js';
 
@@ -189,7 +190,7 @@ describe('incident report rendering', () => {
       },
       { ruleId: 'x', title: 'x', provider: 'ethereum', severity: 'note', file: 'h.ts', line: 1, column: 1, endLine: 1, endColumn: 2, fingerprint: 'fp-k', redacted: 'a…', validated: true, message: 'x', tags: [], knownPublic: 'Hardhat #0' },
     ],
-    stats: { files: 3, bytes: 10, durationMs: 5, skipped: { binary: 0, tooLarge: 0, unreadable: 0, ignored: 0, lockfile: 0 }, findings: { error: 2, warning: 0, note: 1 }, suppressed: { inline: 1, ignoreFile: 0, baseline: 0, allow: 0 }, warnings: [] },
+    stats: { ...emptyStats(), files: 3, bytes: 10, durationMs: 5, findings: { error: 2, warning: 0, note: 1 }, suppressed: { ...emptyStats().suppressed, inline: 1 } },
   };
 
   it('wallets get move-the-funds steps, live exchange keys an urgent revoke; scanned text stays text', () => {
