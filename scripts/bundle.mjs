@@ -1,7 +1,10 @@
 // Build step (after tsc): dist/src → dist-bundle/, one ES module per entry, loadable without the rest of
 // dist/. The CLI's start-up path (the pre-commit hook) then reads one file instead of ~50 modules.
 //
-// - keyhound.mjs: the CLI; scan-worker.mjs: the scanning thread (worker-pool.ts starts the one beside it).
+// - keyhound.mjs: the CLI; scan-worker.mjs: the scanning thread (worker-pool.ts starts the one beside it);
+//   action.mjs: the GitHub Action's entry script.
+// - dist-bundle/ is committed: the Action and anyone running a checkout run it without TypeScript or any
+//   devDependency. test/cli/bundle.test.ts checks the committed files are the build of the committed sources.
 // - Our code is bundled; dependencies stay in node_modules (re2 is native) and load on first use: a
 //   dependency import becomes a lazily evaluated `require` (ES-only packages load through Node's
 //   require of ES modules), so `keyhound staged` never loads octokit, ajv or yaml.
@@ -21,6 +24,7 @@ const out = join(root, 'dist-bundle');
 const ENTRIES = {
   keyhound: join(src, 'cli/main.js'),
   'scan-worker': join(src, 'pipeline/scan-worker.js'),
+  action: join(src, 'action/main.js'),
 };
 
 const LAZY_OWN = /\blazyRequire\((['"])(\.{1,2}\/[^'"]+)\1,\s*import\.meta\.url\)/g;

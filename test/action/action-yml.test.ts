@@ -67,20 +67,21 @@ function evaluate(value: string, actionPath: string): string {
 
 describe('action.yml', () => {
   after(() => cleanup());
-  it('is a composite action: Node 24, npm ci in the action folder, then the entry script', () => {
+  it('is a composite action: Node 24, a runtime-only install in the action folder, then the bundled entry script', () => {
     assert.equal(action.runs.using, 'composite');
     const node = steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
     assert.ok(node, 'actions/setup-node');
     assert.equal(String(node.with?.['node-version']), '24');
-    const install = steps.find((s) => /^npm ci\b/.test(s.run ?? ''));
-    assert.ok(install, 'an `npm ci …` step');
+    const install = steps.find((s) => s.name === 'Install keyhound');
+    assert.ok(install, 'an install step');
+    assert.equal(install.run, 'bash scripts/install-runtime.sh', 'runtime dependencies only (no --include=dev, no build)');
     assert.equal(install['working-directory'], '${{ github.action_path }}');
     assert.ok(steps.indexOf(node) < steps.indexOf(install) && steps.indexOf(install) < steps.indexOf(scanStep));
     const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'));
-    assert.ok(cache && steps.indexOf(cache) < steps.indexOf(install), 'the npm cache is restored before npm ci');
+    assert.ok(cache && steps.indexOf(cache) < steps.indexOf(install), 'the npm cache is restored before the install');
     assert.match(String(cache.with?.key), /steps\.npm-cache-key\.outputs\.hash/, 'keyed on the lock file');
     assert.match(scanStep.run ?? '', /^node "\$ACTION_ENTRY"$/);
-    assert.equal(scanStep.env?.ACTION_ENTRY, '${{ github.action_path }}/dist/src/action/main.js');
+    assert.equal(scanStep.env?.ACTION_ENTRY, '${{ github.action_path }}/dist-bundle/action.mjs');
     for (const s of steps) if (s.run) assert.ok(s.shell, `step "${s.name}" names its shell (required in composite actions)`);
   });
 
@@ -189,7 +190,7 @@ describe('action.yml', () => {
   });
 
   it("its scan step, with the declared defaults, runs the built entry script on a pull request", async (t) => {
-    const entry = resolve(root, 'dist/src/action/main.js');
+    const entry = resolve(root, 'dist-bundle/action.mjs');
     if (!here.includes('/dist/') || !existsSync(entry)) {
       t.skip('needs the build (node --test dist/test/action/*.test.js)');
       return;

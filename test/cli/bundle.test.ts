@@ -32,6 +32,16 @@ function findings(stdout: string): string[] {
 }
 
 describe('bundled CLI', () => {
+  it('is committed as the build of the committed sources (after changing src/: npm run build, commit dist-bundle/)', (t) => {
+    // npm test builds first, so the working tree holds a fresh build; git holds what a checkout runs
+    const tracked = spawnSync('git', ['ls-files', '-z', 'dist-bundle'], { cwd: checkout, encoding: 'utf8' });
+    if (tracked.status !== 0) return t.skip('not a git checkout');
+    const files = tracked.stdout.split('\0').filter(Boolean).sort();
+    assert.deepEqual(files, ['dist-bundle/action.mjs', 'dist-bundle/keyhound.mjs', 'dist-bundle/pack.json', 'dist-bundle/scan-worker.mjs']);
+    const changed = spawnSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'dist-bundle'], { cwd: checkout, encoding: 'utf8' }).stdout.trim();
+    assert.equal(changed, '', 'dist-bundle/ differs from a fresh build of the sources: run npm run build and commit dist-bundle/');
+  });
+
   it('is what the package runs, and knows its version', () => {
     assert.match(pkg.bin.keyhound!, /^dist-bundle\//);
     const r = run(BUNDLE, ['--version'], checkout);

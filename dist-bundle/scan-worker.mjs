@@ -1,0 +1,3236 @@
+import { createRequire as __keyhoundRequire } from 'node:module'; const require = __keyhoundRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+// dist/src/engine/lines.js
+function lastAtOrBelow(sorted, x) {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (sorted[mid] <= x)
+      lo = mid;
+    else
+      hi = mid - 1;
+  }
+  return lo;
+}
+var LineIndex;
+var init_lines = __esm({
+  "dist/src/engine/lines.js"() {
+    "use strict";
+    LineIndex = class {
+      buf;
+      starts = null;
+      constructor(buf) {
+        this.buf = buf;
+      }
+      lineStarts() {
+        if (this.starts)
+          return this.starts;
+        const starts = [0];
+        const buf = this.buf;
+        if (buf.indexOf(13) === -1) {
+          let i = buf.indexOf(10);
+          while (i !== -1) {
+            starts.push(i + 1);
+            i = buf.indexOf(10, i + 1);
+          }
+        } else {
+          for (let i = 0; i < buf.length; i++) {
+            const b = buf[i];
+            if (b === 10 || b === 13 && buf[i + 1] !== 10)
+              starts.push(i + 1);
+          }
+        }
+        this.starts = starts;
+        return starts;
+      }
+      /** 0-based line number of a byte offset. */
+      lineOf(offset) {
+        return lastAtOrBelow(this.lineStarts(), offset);
+      }
+      lineStart(line) {
+        return this.lineStarts()[line] ?? this.buf.length;
+      }
+      lineEnd(line) {
+        const s = this.lineStarts();
+        const next = s[line + 1];
+        let end = next === void 0 ? this.buf.length : next - 1;
+        if (end > 0 && this.buf[end - 1] === 13)
+          end--;
+        return end;
+      }
+      lineCount() {
+        return this.lineStarts().length;
+      }
+      /** 1-based line and 1-based UTF-16 column of a byte offset. */
+      position(offset) {
+        const line = this.lineOf(offset);
+        const start = this.lineStart(line);
+        return { line: line + 1, column: this.buf.toString("utf8", start, offset).length + 1 };
+      }
+      /** Text of lines [from, to] (0-based, inclusive, clamped). */
+      text(from, to) {
+        const a = Math.max(0, from);
+        const b = Math.min(this.lineCount() - 1, to);
+        return this.buf.toString("utf8", this.lineStart(a), this.lineEnd(b));
+      }
+    };
+  }
+});
+
+// dep:re2
+var require_re2 = __commonJS({
+  "dep:re2"(exports, module) {
+    module.exports = __require("re2");
+  }
+});
+
+// dist/src/util/lazy-require.js
+import { createRequire } from "node:module";
+function lazyRequire(id, from = import.meta.url) {
+  let mod;
+  return () => mod ??= createRequire(from)(id);
+}
+var init_lazy_require = __esm({
+  "dist/src/util/lazy-require.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/engine/structure/types.js
+function joinPath(path) {
+  return path.join(".");
+}
+function leafKey(path) {
+  for (let i = path.length - 1; i >= 0; i--)
+    if (!/^\d+$/.test(path[i]))
+      return path[i];
+  return void 0;
+}
+var StructIndex, ByteOffsets;
+var init_types = __esm({
+  "dist/src/engine/structure/types.js"() {
+    "use strict";
+    init_lines();
+    StructIndex = class {
+      values;
+      constructor(values) {
+        this.values = values.filter((v) => v.end > v.start).sort((a, b) => a.start - b.start);
+      }
+      /** The value whose span contains [start, end), if any. */
+      at(start, end = start + 1) {
+        const vs = this.values;
+        let lo = 0;
+        let hi = vs.length - 1;
+        let found = -1;
+        while (lo <= hi) {
+          const mid = lo + hi >> 1;
+          if (vs[mid].start <= start) {
+            found = mid;
+            lo = mid + 1;
+          } else
+            hi = mid - 1;
+        }
+        for (let i = found; i >= 0 && i > found - 4; i--) {
+          const v = vs[i];
+          if (v.start <= start && end <= v.end)
+            return v;
+        }
+        return void 0;
+      }
+    };
+    ByteOffsets = class {
+      text;
+      ascii;
+      lineStarts = null;
+      lineBytes = null;
+      constructor(text, byteLength) {
+        this.text = text;
+        this.ascii = byteLength === text.length;
+      }
+      byte(charOffset) {
+        if (this.ascii)
+          return charOffset;
+        if (!this.lineStarts) {
+          const starts = [0];
+          const bytes = [0];
+          let b = 0;
+          let from = 0;
+          for (let i = this.text.indexOf("\n"); i !== -1; i = this.text.indexOf("\n", i + 1)) {
+            b += Buffer.byteLength(this.text.slice(from, i + 1));
+            from = i + 1;
+            starts.push(from);
+            bytes.push(b);
+          }
+          this.lineStarts = starts;
+          this.lineBytes = bytes;
+        }
+        const line = lastAtOrBelow(this.lineStarts, charOffset);
+        return this.lineBytes[line] + Buffer.byteLength(this.text.slice(this.lineStarts[line], charOffset));
+      }
+    };
+  }
+});
+
+// dist/src/engine/structure/json.js
+var json_exports = {};
+__export(json_exports, {
+  parseJson: () => parseJson
+});
+function parseJson(buf) {
+  try {
+    return new Reader(buf).document();
+  } catch (e) {
+    if (e instanceof JsonError || e instanceof SyntaxError)
+      return null;
+    throw e;
+  }
+}
+var QUOTE, BACKSLASH, JsonError, Reader;
+var init_json = __esm({
+  "dist/src/engine/structure/json.js"() {
+    "use strict";
+    QUOTE = 34;
+    BACKSLASH = 92;
+    JsonError = class extends Error {
+    };
+    Reader = class {
+      buf;
+      pos = 0;
+      out = [];
+      constructor(buf) {
+        this.buf = buf;
+      }
+      document() {
+        if (this.buf[0] === 239 && this.buf[1] === 187 && this.buf[2] === 191)
+          this.pos = 3;
+        this.space();
+        this.value([], 0);
+        this.space();
+        if (this.pos < this.buf.length)
+          throw new JsonError("trailing data");
+        return this.out;
+      }
+      fail() {
+        throw new JsonError(`unexpected byte at ${this.pos}`);
+      }
+      space() {
+        const b = this.buf;
+        for (; ; ) {
+          const c = b[this.pos];
+          if (c === 32 || c === 10 || c === 13 || c === 9)
+            this.pos++;
+          else if (c === 47 && b[this.pos + 1] === 47) {
+            const nl = b.indexOf(10, this.pos);
+            this.pos = nl === -1 ? b.length : nl + 1;
+          } else if (c === 47 && b[this.pos + 1] === 42) {
+            const close = b.indexOf("*/", this.pos + 2);
+            if (close === -1)
+              this.fail();
+            this.pos = close + 2;
+          } else
+            return;
+        }
+      }
+      /** Reads a string at pos (on the quote); returns its value and the span of its content. */
+      string() {
+        const b = this.buf;
+        const start = ++this.pos;
+        let escaped = false;
+        for (; ; ) {
+          const q = b.indexOf(QUOTE, this.pos);
+          if (q === -1)
+            this.fail();
+          let n = 0;
+          for (let i = q - 1; i >= start && b[i] === BACKSLASH; i--)
+            n++;
+          this.pos = q + 1;
+          if (n > 0)
+            escaped = true;
+          if (n % 2 === 0) {
+            const raw = b.toString("utf8", start, q);
+            if (raw.includes("\n"))
+              this.fail();
+            const value = escaped ? JSON.parse(`"${raw}"`) : raw;
+            return { value, start, end: q };
+          }
+        }
+      }
+      value(path, depth) {
+        if (depth > 256)
+          this.fail();
+        const b = this.buf;
+        const c = b[this.pos];
+        if (c === 123) {
+          this.pos++;
+          this.space();
+          while (b[this.pos] !== 125) {
+            if (b[this.pos] !== QUOTE)
+              this.fail();
+            const key = this.string().value;
+            this.space();
+            if (b[this.pos] !== 58)
+              this.fail();
+            this.pos++;
+            this.space();
+            this.value([...path, key], depth + 1);
+            this.space();
+            if (b[this.pos] === 44) {
+              this.pos++;
+              this.space();
+            } else if (b[this.pos] !== 125)
+              this.fail();
+          }
+          this.pos++;
+          return;
+        }
+        if (c === 91) {
+          this.pos++;
+          this.space();
+          let i = 0;
+          while (b[this.pos] !== 93) {
+            this.value([...path, String(i++)], depth + 1);
+            this.space();
+            if (b[this.pos] === 44) {
+              this.pos++;
+              this.space();
+            } else if (b[this.pos] !== 93)
+              this.fail();
+          }
+          this.pos++;
+          return;
+        }
+        if (c === QUOTE) {
+          const s = this.string();
+          if (s.end > s.start)
+            this.out.push({ path, start: s.start, end: s.end, value: s.value });
+          return;
+        }
+        const start = this.pos;
+        while (this.pos < b.length && /[-+.\w]/.test(String.fromCharCode(b[this.pos])))
+          this.pos++;
+        if (this.pos === start)
+          this.fail();
+        const word = b.toString("latin1", start, this.pos);
+        if (!/^(true|false|null|-?\d+(\.\d+)?([eE][-+]?\d+)?)$/.test(word))
+          this.fail();
+      }
+    };
+  }
+});
+
+// dist/src/engine/structure/line-formats.js
+var line_formats_exports = {};
+__export(line_formats_exports, {
+  parseEnv: () => parseEnv,
+  parseIni: () => parseIni,
+  parseTfvars: () => parseTfvars,
+  parseTomlValues: () => parseTomlValues
+});
+function splitLines(text) {
+  const out = [];
+  let at = 0;
+  for (const raw of text.split("\n")) {
+    out.push({ text: raw.endsWith("\r") ? raw.slice(0, -1) : raw, at });
+    at += raw.length + 1;
+  }
+  return out;
+}
+function readValue(line, from, comment) {
+  let i = from;
+  while (i < line.length && (line[i] === " " || line[i] === "	"))
+    i++;
+  if (i >= line.length)
+    return null;
+  const q = line[i];
+  if (q === '"' || q === "'" || q === "`") {
+    let j = i + 1;
+    let value = "";
+    while (j < line.length && line[j] !== q) {
+      if (line[j] === "\\" && q === '"' && j + 1 < line.length) {
+        const e = line[j + 1];
+        value += e === "n" ? "\n" : e === "t" ? "	" : e;
+        j += 2;
+        continue;
+      }
+      value += line[j];
+      j++;
+    }
+    if (j >= line.length)
+      return null;
+    return j > i + 1 ? { start: i + 1, end: j, value } : null;
+  }
+  let end = line.length;
+  if (comment) {
+    comment.lastIndex = i;
+    const m = comment.exec(line);
+    if (m)
+      end = m.index;
+  }
+  while (end > i && (line[end - 1] === " " || line[end - 1] === "	"))
+    end--;
+  return end > i ? { start: i, end, value: line.slice(i, end) } : null;
+}
+function emit(out, bytes, line, path, v) {
+  if (!v)
+    return;
+  out.push({ path, start: bytes.byte(line.at + v.start), end: bytes.byte(line.at + v.end), value: v.value });
+}
+function parseEnv(text, byteLength) {
+  const bytes = new ByteOffsets(text, byteLength);
+  const out = [];
+  for (const line of splitLines(text)) {
+    const m = ENV_LINE.exec(line.text);
+    if (m)
+      emit(out, bytes, line, [m[1]], readValue(line.text, m[0].length, /\s#/g));
+  }
+  return out;
+}
+function parseIni(text, byteLength) {
+  const bytes = new ByteOffsets(text, byteLength);
+  const out = [];
+  let section = [];
+  for (const line of splitLines(text)) {
+    if (/^\s*[;#!]/.test(line.text))
+      continue;
+    const s = INI_SECTION.exec(line.text);
+    if (s) {
+      section = [s[1].trim()];
+      continue;
+    }
+    const m = INI_PAIR.exec(line.text);
+    if (m)
+      emit(out, bytes, line, [...section, m[1].trim()], readValue(line.text, m[0].length, /\s[;#]/g));
+  }
+  return out;
+}
+function tomlKey(raw) {
+  const out = [];
+  const re = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)/g;
+  let m;
+  while ((m = re.exec(raw)) !== null && m[0].length > 0)
+    out.push(m[1] ?? m[2] ?? m[3]);
+  return out;
+}
+function parseTomlValues(text, byteLength) {
+  try {
+    toml().parse(text);
+  } catch {
+    return null;
+  }
+  const bytes = new ByteOffsets(text, byteLength);
+  const out = [];
+  let table2 = [];
+  const arrays = /* @__PURE__ */ new Map();
+  let inMultiline = null;
+  for (const line of splitLines(text)) {
+    if (inMultiline) {
+      if (line.text.includes(inMultiline))
+        inMultiline = null;
+      continue;
+    }
+    const t = TOML_TABLE.exec(line.text);
+    if (t && !TOML_PAIR.test(line.text)) {
+      table2 = tomlKey(t[2]);
+      if (t[1]) {
+        const k = table2.join("\0");
+        const n = arrays.get(k) ?? 0;
+        arrays.set(k, n + 1);
+        table2 = [...table2, String(n)];
+      }
+      continue;
+    }
+    const m = TOML_PAIR.exec(line.text);
+    if (!m)
+      continue;
+    const path = [...table2, ...tomlKey(m[1])];
+    const rest = line.text.slice(m[0].length);
+    const lead = rest.length - rest.trimStart().length;
+    const first = rest.trimStart();
+    if (first.startsWith('"""') || first.startsWith("'''")) {
+      if (!first.slice(3).includes(first.slice(0, 3)))
+        inMultiline = first.slice(0, 3);
+      continue;
+    }
+    if (first.startsWith("{")) {
+      inlinePairs(out, bytes, line, path, m[0].length + lead);
+      continue;
+    }
+    if (first.startsWith("[")) {
+      let i = 0;
+      const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
+      re.lastIndex = m[0].length + lead;
+      let s;
+      while ((s = re.exec(line.text)) !== null) {
+        const start = s.index + 1;
+        emit(out, bytes, line, [...path, String(i++)], { start, end: start + (s[1] ?? s[2]).length, value: unescape(s[1] ?? s[2]) });
+      }
+      continue;
+    }
+    emit(out, bytes, line, path, readValue(line.text, m[0].length, /\s#/g));
+  }
+  return out;
+}
+function unescape(s) {
+  return s.replace(/\\(.)/g, (_a, c) => c === "n" ? "\n" : c === "t" ? "	" : c);
+}
+function inlinePairs(out, bytes, line, path, from) {
+  const re = /([A-Za-z0-9_.\-"']+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/g;
+  re.lastIndex = from;
+  let m;
+  while ((m = re.exec(line.text)) !== null) {
+    const body = m[2] ?? m[3];
+    const start = m.index + m[0].length - body.length - 1;
+    emit(out, bytes, line, [...path, ...tomlKey(m[1])], { start, end: start + body.length, value: unescape(body) });
+  }
+}
+function parseTfvars(text, byteLength) {
+  const bytes = new ByteOffsets(text, byteLength);
+  const out = [];
+  const stack = [];
+  const here = () => stack.flatMap((s) => s.key);
+  let heredoc = null;
+  let comment = false;
+  for (const line of splitLines(text)) {
+    const t = line.text;
+    if (heredoc) {
+      if (t.trim() === heredoc)
+        heredoc = null;
+      continue;
+    }
+    if (comment) {
+      if (t.includes("*/"))
+        comment = false;
+      continue;
+    }
+    if (/^\s*(#|\/\/)/.test(t) || t.trim() === "")
+      continue;
+    if (/^\s*\/\*/.test(t)) {
+      comment = !t.includes("*/");
+      continue;
+    }
+    const h = TF_HEREDOC.exec(t);
+    if (h) {
+      heredoc = h[1];
+      continue;
+    }
+    const unq = (k) => k.replace(/^"|"$/g, "");
+    let m = TF_OPEN_MAP.exec(t);
+    if (m) {
+      stack.push({ key: [unq(m[1])], list: false, n: 0 });
+      continue;
+    }
+    m = TF_OPEN_LIST.exec(t);
+    if (m) {
+      stack.push({ key: [unq(m[1])], list: true, n: 0 });
+      continue;
+    }
+    m = TF_BLOCK.exec(t);
+    if (m) {
+      const labels = [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+      stack.push({ key: [m[1], ...labels], list: false, n: 0 });
+      continue;
+    }
+    if (/^\s*[}\]]\s*,?\s*$/.test(t)) {
+      stack.pop();
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (top?.list) {
+      const re = /"((?:[^"\\]|\\.)*)"/g;
+      let s;
+      while ((s = re.exec(t)) !== null) {
+        const start = s.index + 1;
+        emit(out, bytes, line, [...here(), String(top.n++)], { start, end: start + s[1].length, value: unescape(s[1]) });
+      }
+      continue;
+    }
+    m = TF_PAIR.exec(t);
+    if (m) {
+      const rest = t.slice(m[0].length).trimStart();
+      const path = [...here(), unq(m[1])];
+      if (rest.startsWith("{"))
+        inlinePairs(out, bytes, line, path, m[0].length);
+      else if (rest.startsWith('"'))
+        emit(out, bytes, line, path, readValue(t, m[0].length, null));
+    }
+  }
+  return out;
+}
+var toml, ENV_LINE, INI_SECTION, INI_PAIR, TOML_TABLE, TOML_PAIR, TF_OPEN_MAP, TF_OPEN_LIST, TF_BLOCK, TF_PAIR, TF_HEREDOC;
+var init_line_formats = __esm({
+  "dist/src/engine/structure/line-formats.js"() {
+    "use strict";
+    init_lazy_require();
+    init_types();
+    toml = lazyRequire("smol-toml");
+    ENV_LINE = /^\s*(?:export\s+)?([A-Za-z_][\w.\-]*)\s*=/;
+    INI_SECTION = /^\s*\[([^\]]+)\]\s*(?:[;#].*)?$/;
+    INI_PAIR = /^\s*([^\s=:;#\[][^=:]*?)\s*[=:]/;
+    TOML_TABLE = /^\s*\[(\[)?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$/;
+    TOML_PAIR = /^\s*((?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=/;
+    TF_OPEN_MAP = /^\s*("[^"]+"|[\w.\-]+)\s*=\s*\{\s*(?:#.*|\/\/.*)?$/;
+    TF_OPEN_LIST = /^\s*("[^"]+"|[\w.\-]+)\s*=\s*\[\s*(?:#.*|\/\/.*)?$/;
+    TF_BLOCK = /^\s*([\w\-]+)((?:\s+"[^"]*")*)\s*\{\s*$/;
+    TF_PAIR = /^\s*("[^"]+"|[\w.\-]+)\s*[=:]/;
+    TF_HEREDOC = /<<-?\s*([A-Za-z_]\w*)\s*$/;
+  }
+});
+
+// dist/src/engine/structure/yaml.js
+var yaml_exports = {};
+__export(yaml_exports, {
+  parseYaml: () => parseYaml
+});
+function keyText(node) {
+  if (yaml().isScalar(node))
+    return node.value === null ? void 0 : String(node.value);
+  return void 0;
+}
+function parseYaml(text, byteLength) {
+  const docs = yaml().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  if (!Array.isArray(docs))
+    return [];
+  const bytes = new ByteOffsets(text, byteLength);
+  const out = [];
+  const scalar = (node, path) => {
+    if (!node.range || node.value === null || typeof node.value === "boolean")
+      return;
+    const raw = node;
+    const value = typeof raw.source === "string" && node.type === "PLAIN" ? raw.source : String(node.value);
+    let [start, end] = node.range;
+    if (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") {
+      start += 1;
+      end -= 1;
+    } else if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") {
+      const nl = text.indexOf("\n", start);
+      if (nl !== -1 && nl < end)
+        start = nl + 1;
+      while (start < end && (text[start] === " " || text[start] === "	"))
+        start++;
+    }
+    if (end <= start)
+      return;
+    out.push({ path, start: bytes.byte(start), end: bytes.byte(end), value });
+  };
+  const walk = (node, path, depth) => {
+    if (depth > 64 || node === null || node === void 0 || yaml().isAlias(node))
+      return;
+    if (yaml().isScalar(node))
+      return scalar(node, path);
+    if (yaml().isMap(node)) {
+      for (const pair of node.items) {
+        if (!yaml().isPair(pair))
+          continue;
+        const k = keyText(pair.key);
+        if (k === void 0)
+          continue;
+        walk(pair.value, [...path, k], depth + 1);
+      }
+      return;
+    }
+    if (yaml().isSeq(node)) {
+      const parent = path[path.length - 1] ?? "";
+      node.items.forEach((item, i) => {
+        if (yaml().isScalar(item) && typeof item.value === "string" && ENV_LIST_PARENT.test(parent) && item.range) {
+          const m = ENV_ITEM.exec(item.value);
+          if (m) {
+            const quoted = item.type === "QUOTE_DOUBLE" || item.type === "QUOTE_SINGLE";
+            const offset = item.range[0] + (quoted ? 1 : 0) + m[0].length;
+            const end = item.range[1] - (quoted ? 1 : 0);
+            if (end > offset) {
+              out.push({ path: [...path, m[1]], start: bytes.byte(offset), end: bytes.byte(end), value: item.value.slice(m[0].length) });
+            }
+            return;
+          }
+        }
+        if (yaml().isMap(item)) {
+          const name = item.items.find((p) => yaml().isPair(p) && keyText(p.key) === "name");
+          const val = item.items.find((p) => yaml().isPair(p) && keyText(p.key) === "value");
+          if (name && val && yaml().isScalar(name.value) && typeof name.value.value === "string" && yaml().isScalar(val.value)) {
+            scalar(val.value, [...path, name.value.value]);
+            for (const p of item.items) {
+              if (p !== val && p !== name && yaml().isPair(p)) {
+                const k = keyText(p.key);
+                if (k !== void 0)
+                  walk(p.value, [...path, String(i), k], depth + 1);
+              }
+            }
+            return;
+          }
+        }
+        walk(item, [...path, String(i)], depth + 1);
+      });
+    }
+  };
+  for (const doc of docs) {
+    if (doc.errors.length > 0)
+      return null;
+    walk(doc.contents, [], 0);
+  }
+  return out;
+}
+var yaml, ENV_LIST_PARENT, ENV_ITEM;
+var init_yaml = __esm({
+  "dist/src/engine/structure/yaml.js"() {
+    "use strict";
+    init_lazy_require();
+    init_types();
+    yaml = lazyRequire("yaml");
+    ENV_LIST_PARENT = /^(environment|env|args|build_args|build-args|variables|vars)$/i;
+    ENV_ITEM = /^\s*([A-Za-z_][\w.\-]*)\s*=/;
+  }
+});
+
+// dist/src/validators/evm-constants.js
+function minusOne(h) {
+  const { bytesToHex: bytesToHex3 } = hashUtils();
+  return (BigInt("0x" + bytesToHex3(h)) - 1n).toString(16).padStart(64, "0");
+}
+function table() {
+  if (constants2)
+    return constants2;
+  const { keccak_256: keccak_2562 } = sha3();
+  const { sha256: sha2564 } = sha2();
+  const { bytesToHex: bytesToHex3, utf8ToBytes: utf8ToBytes2 } = hashUtils();
+  const c = /* @__PURE__ */ new Map();
+  for (const s of KECCAK_OF)
+    c.set(bytesToHex3(keccak_2562(utf8ToBytes2(s))), s === "" ? 'keccak256("")' : `keccak256("${s}")`);
+  for (const s of SLOT_LABELS)
+    c.set(minusOne(keccak_2562(utf8ToBytes2(s))), `EIP-1967 slot ${s}`);
+  c.set(bytesToHex3(keccak_2562(Uint8Array.of(128))), 'empty trie root keccak256(rlp(""))');
+  c.set(bytesToHex3(keccak_2562(Uint8Array.of(192))), "empty uncles hash keccak256(rlp([]))");
+  c.set(bytesToHex3(sha2564(new Uint8Array(0))), 'sha256("")');
+  return constants2 = c;
+}
+function wellKnownConstant(hex) {
+  return table().get(hex);
+}
+var sha2, sha3, hashUtils, KECCAK_OF, SLOT_LABELS, constants2;
+var init_evm_constants = __esm({
+  "dist/src/validators/evm-constants.js"() {
+    "use strict";
+    init_lazy_require();
+    sha2 = lazyRequire("@noble/hashes/sha2.js");
+    sha3 = lazyRequire("@noble/hashes/sha3.js");
+    hashUtils = lazyRequire("@noble/hashes/utils.js");
+    KECCAK_OF = [
+      "",
+      // ERC-20 / 721 / 1155 / ownership / proxy events
+      "Transfer(address,address,uint256)",
+      "Approval(address,address,uint256)",
+      "ApprovalForAll(address,address,bool)",
+      "TransferSingle(address,address,address,uint256,uint256)",
+      "TransferBatch(address,address,address,uint256[],uint256[])",
+      "OwnershipTransferred(address,address)",
+      "Upgraded(address)",
+      "AdminChanged(address,address)",
+      "BeaconUpgraded(address)",
+      "Deposit(address,uint256)",
+      "Withdrawal(address,uint256)",
+      "Sync(uint112,uint112)",
+      "Swap(address,uint256,uint256,uint256,uint256,address)",
+      "RoleGranted(bytes32,address,address)",
+      "RoleRevoked(bytes32,address,address)",
+      "Initialized(uint8)",
+      "Initialized(uint64)",
+      // AccessControl roles
+      "MINTER_ROLE",
+      "PAUSER_ROLE",
+      "BURNER_ROLE",
+      "ADMIN_ROLE",
+      "UPGRADER_ROLE",
+      "OPERATOR_ROLE",
+      "MANAGER_ROLE",
+      // EIP-712
+      "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)",
+      "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"
+    ];
+    SLOT_LABELS = ["eip1967.proxy.implementation", "eip1967.proxy.admin", "eip1967.proxy.beacon"];
+    constants2 = null;
+  }
+});
+
+// dep:@scure/bip39
+var require_bip39 = __commonJS({
+  "dep:@scure/bip39"(exports, module) {
+    module.exports = __require("@scure/bip39");
+  }
+});
+
+// dep:@scure/bip39/wordlists/english.js
+var require_english = __commonJS({
+  "dep:@scure/bip39/wordlists/english.js"(exports, module) {
+    module.exports = __require("@scure/bip39/wordlists/english.js");
+  }
+});
+
+// dist/src/validators/bip39.js
+var bip39_exports = {};
+__export(bip39_exports, {
+  bip39: () => bip39,
+  knownMnemonics: () => knownMnemonics,
+  mnemonicWords: () => mnemonicWords
+});
+function knownMnemonics() {
+  if (known)
+    return known;
+  known = new Map(Object.entries(DEV_PHRASES));
+  for (const p of VECTOR_PHRASES)
+    known.set(p, "BIP39 test vector");
+  for (const len of [16, 20, 24, 28, 32]) {
+    for (const fill of [0, 127, 128, 255]) {
+      const phrase = (0, import_bip39.entropyToMnemonic)(new Uint8Array(len).fill(fill), import_english.wordlist);
+      known.set(phrase, fill === 0 ? 'BIP39 test vector (all-zero entropy, "abandon \u2026 about")' : "BIP39 test vector");
+    }
+  }
+  return known;
+}
+function mnemonicWords(phrase) {
+  return phrase.split(/[\s,]+/).map((w) => w.replace(/^["'`]+|["'`]+$/g, "").toLowerCase()).filter((w) => w.length > 0);
+}
+var import_bip39, import_english, WORDS2, COUNTS, DEV_PHRASES, VECTOR_PHRASES, known, bip39;
+var init_bip39 = __esm({
+  "dist/src/validators/bip39.js"() {
+    "use strict";
+    import_bip39 = __toESM(require_bip39(), 1);
+    import_english = __toESM(require_english(), 1);
+    WORDS2 = new Set(import_english.wordlist);
+    COUNTS = /* @__PURE__ */ new Set([12, 15, 18, 21, 24]);
+    DEV_PHRASES = {
+      "test test test test test test test test test test test junk": "Hardhat/Anvil default mnemonic",
+      "myth like bonus scare over problem client lizard pioneer submit female collect": "Ganache -d mnemonic",
+      "candy maple cake sugar pudding cream honey rich smooth crumble sweet treat": "Truffle develop mnemonic",
+      "bottom drive obey lake curtain smoke basket hold race lonely fit walk": "Substrate dev phrase"
+    };
+    VECTOR_PHRASES = [
+      "ozone drill grab fiber curtain grace pudding thank cruise elder eight picnic",
+      "gravity machine north sort system female filter attitude volume fold club stay feature office ecology stable narrow fog",
+      "hamster diagram private dutch cause delay private meat slide toddler razor book happy fancy gospel tennis maple dilemma loan word shrug inflict delay length",
+      "scheme spot photo card baby mountain device kick cradle pact join borrow",
+      "horn tenant knee talent sponsor spell gate clip pulse soap slush warm silver nephew swap uncle crack brave",
+      "panda eyebrow bullet gorilla call smoke muffin taste mesh discover soft ostrich alcohol speed nation flash devote level hobby quick inner drive ghost inside",
+      "cat swing flag economy stadium alone churn speed unique patch report train",
+      "light rule cinnamon wrap drastic word pride squirrel upgrade then income fatal apart sustain crack supply proud access",
+      "all hour make first leader extend hole alien behind guard gospel lava path output census museum junior mass reopen famous sing advance salt reform",
+      "vessel ladder alter error federal sibling chat ability sun glass valve picture",
+      "scissors invite lock maple supreme raw rapid void congress muscle digital elegant little brisk hair mango congress clump",
+      "void come effort suffer camp survey warrior heavy shoot primary clutch crush open amazing screen patrol group space point ten exist slush involve unfold"
+    ];
+    known = null;
+    bip39 = ({ secret }) => {
+      const words = mnemonicWords(secret);
+      if (!COUNTS.has(words.length))
+        return { valid: false, reason: `${words.length} words; BIP39 uses 12/15/18/21/24` };
+      const unknown = words.find((w) => !WORDS2.has(w));
+      if (unknown !== void 0)
+        return { valid: false, reason: "a word is not in the BIP39 English list" };
+      const phrase = words.join(" ");
+      if (!(0, import_bip39.validateMnemonic)(phrase, import_english.wordlist))
+        return { valid: false, reason: "BIP39 checksum mismatch" };
+      const knownPublic = knownMnemonics().get(phrase);
+      return { valid: true, reason: `${words.length}-word BIP39 mnemonic, checksum valid`, ...knownPublic ? { knownPublic } : {} };
+    };
+  }
+});
+
+// dep:@noble/hashes/sha2.js
+var require_sha2 = __commonJS({
+  "dep:@noble/hashes/sha2.js"(exports, module) {
+    module.exports = __require("@noble/hashes/sha2.js");
+  }
+});
+
+// dep:@scure/base
+var require_base = __commonJS({
+  "dep:@scure/base"(exports, module) {
+    module.exports = __require("@scure/base");
+  }
+});
+
+// dist/src/validators/base58check.js
+function decodeBase58check(s) {
+  try {
+    return b58check.decode(s);
+  } catch {
+    return null;
+  }
+}
+function decodeBase58(s) {
+  try {
+    return import_base.base58.decode(s);
+  } catch {
+    return null;
+  }
+}
+var import_sha2, import_base, b58check;
+var init_base58check = __esm({
+  "dist/src/validators/base58check.js"() {
+    "use strict";
+    import_sha2 = __toESM(require_sha2(), 1);
+    import_base = __toESM(require_base(), 1);
+    b58check = (0, import_base.createBase58check)(import_sha2.sha256);
+  }
+});
+
+// dep:@noble/curves/secp256k1.js
+var require_secp256k1 = __commonJS({
+  "dep:@noble/curves/secp256k1.js"(exports, module) {
+    module.exports = __require("@noble/curves/secp256k1.js");
+  }
+});
+
+// dep:@noble/hashes/legacy.js
+var require_legacy = __commonJS({
+  "dep:@noble/hashes/legacy.js"(exports, module) {
+    module.exports = __require("@noble/hashes/legacy.js");
+  }
+});
+
+// dep:@noble/hashes/sha3.js
+var require_sha3 = __commonJS({
+  "dep:@noble/hashes/sha3.js"(exports, module) {
+    module.exports = __require("@noble/hashes/sha3.js");
+  }
+});
+
+// dep:@noble/hashes/utils.js
+var require_utils = __commonJS({
+  "dep:@noble/hashes/utils.js"(exports, module) {
+    module.exports = __require("@noble/hashes/utils.js");
+  }
+});
+
+// dist/src/validators/secp256k1-keys.js
+function bytesToBigInt(b) {
+  return b.length === 0 ? 0n : BigInt("0x" + (0, import_utils.bytesToHex)(b));
+}
+function isValidScalar(key) {
+  if (key.length !== 32)
+    return false;
+  const k = bytesToBigInt(key);
+  return k >= 1n && k < SECP256K1_N;
+}
+function hash160(data) {
+  return (0, import_legacy.ripemd160)((0, import_sha22.sha256)(data));
+}
+function p2pkhAddress(key, compressed, testnet) {
+  const pub = import_secp256k1.secp256k1.getPublicKey(key, compressed);
+  const payload = new Uint8Array(21);
+  payload[0] = testnet ? 111 : 0;
+  payload.set(hash160(pub), 1);
+  return b58check.encode(payload);
+}
+function toChecksumAddress(addr) {
+  const lower = addr.replace(/^0x/i, "").toLowerCase();
+  const h = (0, import_utils.bytesToHex)((0, import_sha3.keccak_256)((0, import_utils.utf8ToBytes)(lower)));
+  let out = "0x";
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower[i];
+    out += parseInt(h[i], 16) >= 8 ? c.toUpperCase() : c;
+  }
+  return out;
+}
+function evmAddress(key) {
+  const pub = import_secp256k1.secp256k1.getPublicKey(key, false).subarray(1);
+  return toChecksumAddress((0, import_utils.bytesToHex)((0, import_sha3.keccak_256)(pub).subarray(12)));
+}
+var import_secp256k1, import_legacy, import_sha22, import_sha3, import_utils, SECP256K1_N;
+var init_secp256k1_keys = __esm({
+  "dist/src/validators/secp256k1-keys.js"() {
+    "use strict";
+    import_secp256k1 = __toESM(require_secp256k1(), 1);
+    import_legacy = __toESM(require_legacy(), 1);
+    import_sha22 = __toESM(require_sha2(), 1);
+    import_sha3 = __toESM(require_sha3(), 1);
+    import_utils = __toESM(require_utils(), 1);
+    init_base58check();
+    SECP256K1_N = import_secp256k1.secp256k1.Point.CURVE().n;
+  }
+});
+
+// dist/src/validators/wif.js
+var wif_exports = {};
+__export(wif_exports, {
+  wif: () => wif
+});
+var wif;
+var init_wif = __esm({
+  "dist/src/validators/wif.js"() {
+    "use strict";
+    init_base58check();
+    init_secp256k1_keys();
+    wif = ({ secret }) => {
+      const data = decodeBase58check(secret.trim());
+      if (!data)
+        return { valid: false, reason: "not base58check (checksum mismatch)" };
+      const version = data[0];
+      if (version !== 128 && version !== 239)
+        return { valid: false, reason: "version is neither 0x80 nor 0xef" };
+      let compressed = false;
+      if (data.length === 34) {
+        if (data[33] !== 1)
+          return { valid: false, reason: "compression flag is not 0x01" };
+        compressed = true;
+      } else if (data.length !== 33) {
+        return { valid: false, reason: "payload is not 33 or 34 bytes" };
+      }
+      const key = data.subarray(1, 33);
+      if (!isValidScalar(key))
+        return { valid: false, reason: "key outside 1..n-1 of secp256k1" };
+      const testnet = version === 239;
+      return {
+        valid: true,
+        reason: `WIF ${testnet ? "testnet" : "mainnet"} ${compressed ? "compressed" : "uncompressed"} key`,
+        address: p2pkhAddress(key, compressed, testnet)
+      };
+    };
+  }
+});
+
+// dist/src/validators/bip38.js
+var bip38_exports = {};
+__export(bip38_exports, {
+  bip38: () => bip38
+});
+var bip38;
+var init_bip38 = __esm({
+  "dist/src/validators/bip38.js"() {
+    "use strict";
+    init_base58check();
+    bip38 = ({ secret }) => {
+      const s = secret.trim();
+      if (s.length !== 58 || !s.startsWith("6P"))
+        return { valid: false, reason: "expected 58 characters starting 6P" };
+      const data = decodeBase58check(s);
+      if (!data)
+        return { valid: false, reason: "not base58check (checksum mismatch)" };
+      if (data.length !== 39 || data[0] !== 1 || data[1] !== 66 && data[1] !== 67) {
+        return { valid: false, reason: "payload is not 39 bytes starting 0x0142 or 0x0143" };
+      }
+      return { valid: true, reason: data[1] === 66 ? "BIP38 encrypted key (non-EC)" : "BIP38 encrypted key (EC-multiplied)" };
+    };
+  }
+});
+
+// dist/src/validators/bip32-versions.js
+function privateVersion(v) {
+  return PRIVATE_VERSIONS.find((x) => x.version === v);
+}
+function publicVersion(v) {
+  return PRIVATE_VERSIONS.find((x) => x.publicVersion === v);
+}
+var PRIVATE_VERSIONS;
+var init_bip32_versions = __esm({
+  "dist/src/validators/bip32-versions.js"() {
+    "use strict";
+    PRIVATE_VERSIONS = [
+      { name: "xprv", version: 76066276, publicName: "xpub", publicVersion: 76067358 },
+      { name: "yprv", version: 77428856, publicName: "ypub", publicVersion: 77429938 },
+      { name: "zprv", version: 78791436, publicName: "zpub", publicVersion: 78792518 },
+      { name: "Yprv", version: 43364357, publicName: "Ypub", publicVersion: 43365439 },
+      { name: "Zprv", version: 44726937, publicName: "Zpub", publicVersion: 44728019 },
+      { name: "tprv", version: 70615956, publicName: "tpub", publicVersion: 70617039 },
+      { name: "uprv", version: 71978536, publicName: "upub", publicVersion: 71979618 },
+      { name: "vprv", version: 73341116, publicName: "vpub", publicVersion: 73342198 },
+      { name: "Uprv", version: 37914037, publicName: "Upub", publicVersion: 37915119 },
+      { name: "Vprv", version: 39276616, publicName: "Vpub", publicVersion: 39277699 },
+      { name: "Ltpv", version: 27106558, publicName: "Ltub", publicVersion: 27108450 }
+    ];
+  }
+});
+
+// dist/src/validators/bip32-xprv.js
+var bip32_xprv_exports = {};
+__export(bip32_xprv_exports, {
+  bip32Xprv: () => bip32Xprv
+});
+function readU32(b, at) {
+  return (b[at] << 24 | b[at + 1] << 16 | b[at + 2] << 8 | b[at + 3]) >>> 0;
+}
+var import_secp256k12, bip32Xprv;
+var init_bip32_xprv = __esm({
+  "dist/src/validators/bip32-xprv.js"() {
+    "use strict";
+    import_secp256k12 = __toESM(require_secp256k1(), 1);
+    init_base58check();
+    init_bip32_versions();
+    init_secp256k1_keys();
+    bip32Xprv = ({ secret }) => {
+      const data = decodeBase58check(secret.trim());
+      if (!data)
+        return { valid: false, reason: "not base58check (checksum mismatch)" };
+      if (data.length !== 78)
+        return { valid: false, reason: "payload is not 78 bytes" };
+      const version = readU32(data, 0);
+      const kind = privateVersion(version);
+      if (!kind) {
+        return { valid: false, reason: publicVersion(version) ? "public extended key, not a secret" : "unknown version bytes" };
+      }
+      const depth = data[4];
+      if (depth === 0 && (readU32(data, 5) !== 0 || readU32(data, 9) !== 0)) {
+        return { valid: false, reason: "master key with a parent fingerprint or child number" };
+      }
+      if (data[45] !== 0)
+        return { valid: false, reason: "key data does not start 0x00" };
+      const key = data.subarray(46, 78);
+      if (!isValidScalar(key))
+        return { valid: false, reason: "key outside 1..n-1 of secp256k1" };
+      const pub = new Uint8Array(78);
+      pub.set(data.subarray(0, 45));
+      new DataView(pub.buffer).setUint32(0, kind.publicVersion);
+      pub.set(import_secp256k12.secp256k1.getPublicKey(key, true), 45);
+      return { valid: true, reason: `${kind.name} extended private key, depth ${depth}`, address: b58check.encode(pub) };
+    };
+  }
+});
+
+// dep:@noble/curves/ed25519.js
+var require_ed25519 = __commonJS({
+  "dep:@noble/curves/ed25519.js"(exports, module) {
+    module.exports = __require("@noble/curves/ed25519.js");
+  }
+});
+
+// dep:@noble/curves/utils.js
+var require_utils2 = __commonJS({
+  "dep:@noble/curves/utils.js"(exports, module) {
+    module.exports = __require("@noble/curves/utils.js");
+  }
+});
+
+// dist/src/validators/ed25519-pair.js
+function ed25519PairPublicKey(bytes) {
+  if (bytes.length !== 64)
+    return null;
+  const pub = bytes.subarray(32);
+  try {
+    return (0, import_utils2.equalBytes)(import_ed25519.ed25519.getPublicKey(bytes.subarray(0, 32)), pub) ? pub : null;
+  } catch {
+    return null;
+  }
+}
+var import_ed25519, import_utils2;
+var init_ed25519_pair = __esm({
+  "dist/src/validators/ed25519-pair.js"() {
+    "use strict";
+    import_ed25519 = __toESM(require_ed25519(), 1);
+    import_utils2 = __toESM(require_utils2(), 1);
+  }
+});
+
+// dist/src/validators/solana-keypair.js
+var solana_keypair_exports = {};
+__export(solana_keypair_exports, {
+  parseByteArray: () => parseByteArray,
+  solanaKeypair: () => solanaKeypair
+});
+function parseByteArray(text) {
+  const t = text.trim().replace(/^\[/, "").replace(/\]$/, "");
+  const parts = t.split(",").map((p) => p.trim());
+  if (parts.length > 0 && parts[parts.length - 1] === "")
+    parts.pop();
+  const out = new Uint8Array(parts.length);
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (!/^\d{1,3}$/.test(p))
+      return null;
+    const n = Number(p);
+    if (n > 255)
+      return null;
+    out[i] = n;
+  }
+  return out;
+}
+var import_base2, solanaKeypair;
+var init_solana_keypair = __esm({
+  "dist/src/validators/solana-keypair.js"() {
+    "use strict";
+    import_base2 = __toESM(require_base(), 1);
+    init_base58check();
+    init_ed25519_pair();
+    solanaKeypair = ({ secret }) => {
+      const s = secret.trim();
+      const isArray = /^\[?\s*\d/.test(s) && s.includes(",");
+      const bytes = isArray ? parseByteArray(s) : decodeBase58(s);
+      if (!bytes)
+        return { valid: false, reason: isArray ? "not an array of 0..255 integers" : "not base58" };
+      if (bytes.length !== 64)
+        return { valid: false, reason: `${bytes.length} bytes, a keypair has 64` };
+      const pub = ed25519PairPublicKey(bytes);
+      if (!pub)
+        return { valid: false, reason: "second half is not the ed25519 public key of the first" };
+      return { valid: true, reason: "ed25519 seed matches its public key", address: import_base2.base58.encode(pub) };
+    };
+  }
+});
+
+// dist/src/validators/ed25519-keypair-b64.js
+var ed25519_keypair_b64_exports = {};
+__export(ed25519_keypair_b64_exports, {
+  decodeBase64Loose: () => decodeBase64Loose,
+  ed25519KeypairB64: () => ed25519KeypairB64
+});
+function decodeBase64Loose(s) {
+  let t = s.trim().replace(/-/g, "+").replace(/_/g, "/");
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t))
+    return null;
+  t = t.replace(/=+$/, "");
+  if (t.length % 4 === 1)
+    return null;
+  t += "=".repeat((4 - t.length % 4) % 4);
+  try {
+    return import_base3.base64.decode(t);
+  } catch {
+    return null;
+  }
+}
+var import_base3, ed25519KeypairB64;
+var init_ed25519_keypair_b64 = __esm({
+  "dist/src/validators/ed25519-keypair-b64.js"() {
+    "use strict";
+    import_base3 = __toESM(require_base(), 1);
+    init_ed25519_pair();
+    ed25519KeypairB64 = ({ secret }) => {
+      const bytes = decodeBase64Loose(secret);
+      if (!bytes)
+        return { valid: false, reason: "not base64" };
+      if (bytes.length !== 64)
+        return { valid: false, reason: `${bytes.length} bytes, a keypair has 64` };
+      const pub = ed25519PairPublicKey(bytes);
+      if (!pub)
+        return { valid: false, reason: "second half is not the ed25519 public key of the first" };
+      return { valid: true, reason: "ed25519 seed matches its public key", address: import_base3.base64.encode(pub) };
+    };
+  }
+});
+
+// dist/src/validators/json-enclosing.js
+function closingBrace(text, start) {
+  let depth = 0;
+  let inString = false;
+  const end = Math.min(text.length, start + MAX_FORWARD);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++;
+      else if (c === 34)
+        inString = false;
+      continue;
+    }
+    if (c === 34)
+      inString = true;
+    else if (c === 123)
+      depth++;
+    else if (c === 125 && --depth === 0)
+      return i;
+  }
+  return -1;
+}
+function* enclosingObjects(text, index) {
+  const floor = Math.max(0, index - MAX_BACK);
+  const window = text.slice(floor, index + 1);
+  let tried = 0;
+  for (let w = window.lastIndexOf("{"); w >= 0 && tried < MAX_CANDIDATES; w = w > 0 ? window.lastIndexOf("{", w - 1) : -1) {
+    const p = floor + w;
+    tried++;
+    const end = closingBrace(text, p);
+    if (end < index)
+      continue;
+    try {
+      const v = JSON.parse(text.slice(p, end + 1));
+      if (v && typeof v === "object" && !Array.isArray(v))
+        yield v;
+    } catch {
+    }
+  }
+}
+function findEnclosing(text, index, accept) {
+  for (const o of enclosingObjects(text, index))
+    if (accept(o))
+      return o;
+  const from = Math.max(0, index - MAX_BACK);
+  const window = text.slice(from, index + MAX_FORWARD);
+  if (!window.includes('\\"'))
+    return void 0;
+  const unescape2 = (t) => t.replace(/\\(["\\])/g, "$1");
+  const before = unescape2(text.slice(from, index)).length;
+  const unescaped = unescape2(window);
+  for (const o of enclosingObjects(unescaped, before))
+    if (accept(o))
+      return o;
+  return void 0;
+}
+function parsedWhole(text) {
+  if (text === lastText)
+    return lastParsed;
+  lastText = text;
+  lastParsed = void 0;
+  const head = text.trimStart()[0];
+  if ((head === "{" || head === "[") && text.length <= 4 * 1024 * 1024) {
+    try {
+      lastParsed = JSON.parse(text);
+    } catch {
+    }
+  }
+  return lastParsed;
+}
+function findObject(root, accept, depth = 0) {
+  if (!root || typeof root !== "object" || depth > 32)
+    return void 0;
+  if (!Array.isArray(root) && accept(root))
+    return root;
+  for (const v of Array.isArray(root) ? root : Object.values(root)) {
+    const hit = findObject(v, accept, depth + 1);
+    if (hit)
+      return hit;
+  }
+  return void 0;
+}
+function offsetOf(text, match, index) {
+  if (text !== cursorText) {
+    cursorText = text;
+    cursor = 0;
+  }
+  let at = match ? text.indexOf(match, cursor) : -1;
+  if (at < 0 && cursor > 0 && match)
+    at = text.indexOf(match);
+  if (at < 0)
+    return index();
+  cursor = at + 1;
+  return at;
+}
+function locateObject(text, match, index, holds, accept) {
+  const doc = parsedWhole(text);
+  if (doc !== void 0) {
+    const holder = findObject(doc, holds);
+    if (holder)
+      return accept(holder) ? holder : void 0;
+  }
+  return findEnclosing(text, offsetOf(text, match, index), accept);
+}
+var MAX_BACK, MAX_FORWARD, MAX_CANDIDATES, lastText, lastParsed, cursorText, cursor;
+var init_json_enclosing = __esm({
+  "dist/src/validators/json-enclosing.js"() {
+    "use strict";
+    MAX_BACK = 16 * 1024;
+    MAX_FORWARD = 32 * 1024;
+    MAX_CANDIDATES = 64;
+    lastText = null;
+    cursorText = null;
+    cursor = 0;
+  }
+});
+
+// dist/src/validators/cosmos-validator-key.js
+var cosmos_validator_key_exports = {};
+__export(cosmos_validator_key_exports, {
+  cosmosValidatorKey: () => cosmosValidatorKey
+});
+function listedPublicKey(text, match, index, secret) {
+  const holds = (o) => o.priv_key?.value === secret;
+  const file = locateObject(text, match, index, holds, (o) => "priv_key" in o);
+  const pub = file?.pub_key;
+  return typeof pub?.value === "string" ? pub.value : void 0;
+}
+var import_sha23, import_utils3, import_base4, cosmosValidatorKey;
+var init_cosmos_validator_key = __esm({
+  "dist/src/validators/cosmos-validator-key.js"() {
+    "use strict";
+    import_sha23 = __toESM(require_sha2(), 1);
+    import_utils3 = __toESM(require_utils(), 1);
+    import_base4 = __toESM(require_base(), 1);
+    init_ed25519_keypair_b64();
+    init_ed25519_pair();
+    init_json_enclosing();
+    cosmosValidatorKey = (input) => {
+      const bytes = decodeBase64Loose(input.secret);
+      if (!bytes)
+        return { valid: false, reason: "not base64" };
+      if (bytes.length !== 64)
+        return { valid: false, reason: `${bytes.length} bytes, an Ed25519 private key has 64` };
+      const pub = ed25519PairPublicKey(bytes);
+      if (!pub)
+        return { valid: false, reason: "second half is not the ed25519 public key of the first" };
+      const listed = listedPublicKey(input.text(), input.match, input.index, input.secret.trim());
+      if (listed !== void 0 && listed !== import_base4.base64.encode(pub)) {
+        return { valid: false, reason: "pub_key.value differs from the derived public key" };
+      }
+      const address = (0, import_utils3.bytesToHex)((0, import_sha23.sha256)(pub).subarray(0, 20)).toUpperCase();
+      return { valid: true, reason: `ed25519 key pair${listed ? " matching pub_key" : ""}`, address };
+    };
+  }
+});
+
+// dist/src/validators/evm-private-key.js
+var evm_private_key_exports = {};
+__export(evm_private_key_exports, {
+  evmPrivateKey: () => evmPrivateKey
+});
+var import_utils4, evmPrivateKey;
+var init_evm_private_key = __esm({
+  "dist/src/validators/evm-private-key.js"() {
+    "use strict";
+    import_utils4 = __toESM(require_utils(), 1);
+    init_evm_constants();
+    init_secp256k1_keys();
+    evmPrivateKey = ({ secret }) => {
+      const h = secret.trim().replace(/^0x/i, "").toLowerCase();
+      if (!/^[0-9a-f]{64}$/.test(h))
+        return { valid: false, reason: "expected 64 hex characters" };
+      const constant = wellKnownConstant(h);
+      if (constant)
+        return { valid: false, reason: `well-known constant ${constant}, not a key` };
+      const key = (0, import_utils4.hexToBytes)(h);
+      if (!isValidScalar(key))
+        return { valid: false, reason: "outside 1..n-1 of secp256k1" };
+      return { valid: true, reason: "secp256k1 scalar in range", address: evmAddress(key) };
+    };
+  }
+});
+
+// dist/src/validators/crc32-base62.js
+import * as zlib from "node:zlib";
+function crc322(s) {
+  const fn = zlib.crc32;
+  if (!fn)
+    throw new Error("keyhound: token checksums need node:zlib crc32 (Node >= 20.15)");
+  return fn(s) >>> 0;
+}
+function base62(n, width) {
+  let out = "";
+  let v = n;
+  while (v > 0) {
+    out = BASE62[v % 62] + out;
+    v = Math.floor(v / 62);
+  }
+  return out.padStart(width, "0");
+}
+function crc32Base62(body) {
+  return base62(crc322(body), 6);
+}
+function checkCrc32Token(token, prefix) {
+  if (!token.startsWith(prefix))
+    return { valid: false, reason: `missing ${prefix} prefix` };
+  const rest = token.slice(prefix.length);
+  if (!/^[0-9A-Za-z]{36}$/.test(rest))
+    return { valid: false, reason: `expected 36 base62 characters after ${prefix}` };
+  const want = crc32Base62(rest.slice(0, 30));
+  return want === rest.slice(30) ? { valid: true, reason: "CRC32 checksum matches" } : { valid: false, reason: "CRC32 checksum mismatch" };
+}
+var BASE62;
+var init_crc32_base62 = __esm({
+  "dist/src/validators/crc32-base62.js"() {
+    "use strict";
+    BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  }
+});
+
+// dist/src/validators/github-token.js
+var github_token_exports = {};
+__export(github_token_exports, {
+  githubToken: () => githubToken
+});
+var CLASSIC, KINDS, githubToken;
+var init_github_token = __esm({
+  "dist/src/validators/github-token.js"() {
+    "use strict";
+    init_crc32_base62();
+    CLASSIC = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"];
+    KINDS = {
+      ghp_: "personal access token",
+      gho_: "OAuth access token",
+      ghu_: "user-to-server token",
+      ghs_: "server-to-server token",
+      ghr_: "refresh token"
+    };
+    githubToken = ({ secret }) => {
+      const s = secret.trim();
+      if (s.startsWith("github_pat_")) {
+        return /^github_pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{59}$/.test(s) ? { valid: true, reason: "fine-grained PAT shape (22 + _ + 59); GitHub publishes no checksum for it" } : { valid: false, reason: "not the fine-grained PAT shape github_pat_ + 22 + _ + 59" };
+      }
+      const prefix = CLASSIC.find((p) => s.startsWith(p));
+      if (!prefix)
+        return { valid: false, reason: "unknown GitHub token prefix" };
+      const r = checkCrc32Token(s, prefix);
+      return r.valid ? { valid: true, reason: `${KINDS[prefix]}: ${r.reason}` } : r;
+    };
+  }
+});
+
+// dist/src/validators/npm-token.js
+var npm_token_exports = {};
+__export(npm_token_exports, {
+  npmToken: () => npmToken
+});
+var npmToken;
+var init_npm_token = __esm({
+  "dist/src/validators/npm-token.js"() {
+    "use strict";
+    init_crc32_base62();
+    npmToken = ({ secret }) => checkCrc32Token(secret.trim(), "npm_");
+  }
+});
+
+// dist/src/validators/eth-keystore.js
+var eth_keystore_exports = {};
+__export(eth_keystore_exports, {
+  ethKeystore: () => ethKeystore,
+  keystoreProblem: () => keystoreProblem
+});
+function keystoreProblem(o) {
+  if (Number(o.version) !== 3)
+    return "version is not 3";
+  const c = cryptoOf(o);
+  if (!isObj(c))
+    return "no crypto object";
+  if (typeof c.cipher !== "string" || c.cipher.length === 0)
+    return "no cipher";
+  if (!isHex(c.ciphertext, 32))
+    return "ciphertext is not hex";
+  if (!isObj(c.cipherparams) || !isHex(c.cipherparams.iv, 16))
+    return "cipherparams.iv is not hex";
+  const p = c.kdfparams;
+  if (!isObj(p))
+    return "no kdfparams";
+  if (!isHex(p.salt, 16) || !isNum(p.dklen))
+    return "kdfparams lack salt or dklen";
+  if (c.kdf === "scrypt") {
+    if (!isNum(p.n) || !isNum(p.r) || !isNum(p.p))
+      return "scrypt kdfparams lack n, r or p";
+  } else if (c.kdf === "pbkdf2") {
+    if (!isNum(p.c))
+      return "pbkdf2 kdfparams lack c";
+  } else {
+    return "kdf is neither scrypt nor pbkdf2";
+  }
+  if (!isHex(c.mac, 32))
+    return "mac is not hex";
+  return null;
+}
+var isObj, isHex, isNum, cryptoOf, looksLikeKeystore, ethKeystore;
+var init_eth_keystore = __esm({
+  "dist/src/validators/eth-keystore.js"() {
+    "use strict";
+    init_json_enclosing();
+    init_secp256k1_keys();
+    isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+    isHex = (v, min = 2) => typeof v === "string" && v.replace(/^0x/i, "").length >= min && /^[0-9a-f]+$/i.test(v.replace(/^0x/i, ""));
+    isNum = (v) => typeof v === "number" && Number.isFinite(v) && v > 0;
+    cryptoOf = (o) => o.crypto ?? o.Crypto;
+    looksLikeKeystore = (o) => isObj(cryptoOf(o)) && "version" in o;
+    ethKeystore = (input) => {
+      const text = input.text();
+      const secret = input.secret.toLowerCase();
+      const holdsSecret = (o) => {
+        const c2 = cryptoOf(o);
+        return isObj(c2) && typeof c2.ciphertext === "string" && c2.ciphertext.toLowerCase().replace(/^0x/, "") === secret.replace(/^0x/, "");
+      };
+      const ks = locateObject(text, input.match, input.index, holdsSecret, looksLikeKeystore);
+      if (!ks)
+        return { valid: false, reason: "no enclosing keystore JSON object" };
+      const problem = keystoreProblem(ks);
+      if (problem)
+        return { valid: false, reason: problem };
+      const c = cryptoOf(ks);
+      const addr = typeof ks.address === "string" && /^(0x)?[0-9a-f]{40}$/i.test(ks.address) ? toChecksumAddress(ks.address) : void 0;
+      return {
+        valid: true,
+        reason: `keystore v3 (${String(c.kdf)}, ${String(c.cipher)}): encrypted, password can be brute-forced offline`,
+        ...addr ? { address: addr } : {}
+      };
+    };
+  }
+});
+
+// dist/src/validators/pem-private-key.js
+var pem_private_key_exports = {};
+__export(pem_private_key_exports, {
+  parsePemBlock: () => parsePemBlock,
+  pemPrivateKey: () => pemPrivateKey
+});
+import { createPrivateKey } from "node:crypto";
+function parsePemBlock(raw) {
+  const text = raw.replace(/\\r/g, "").replace(/\\n/g, "\n").replace(/\r/g, "");
+  const begin = BEGIN.exec(text);
+  if (!begin)
+    return null;
+  const label = begin[1];
+  const endMarker = `-----END ${label}-----`;
+  const endAt = text.indexOf(endMarker, begin.index);
+  if (endAt < 0)
+    return null;
+  const inner = text.slice(begin.index + begin[0].length, endAt);
+  const headers = [];
+  let body = "";
+  for (const line of inner.split("\n")) {
+    const l = line.replace(/["'`]\s*\+\s*["'`]?/g, "").replace(/["'`;\\]/g, "").trim();
+    if (l.length === 0)
+      continue;
+    if (/^[A-Za-z-]+:\s/.test(l)) {
+      headers.push(l);
+      continue;
+    }
+    const b = l.replace(/[,\s]+/g, "");
+    if (/^=[A-Za-z0-9+/]{4}$/.test(b))
+      continue;
+    body += b;
+  }
+  return { label, headers, body };
+}
+function decodeBody(body) {
+  if (body.length === 0 || body.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body))
+    return null;
+  return Buffer.from(body, "base64");
+}
+function isWholeDerSequence(der) {
+  if (der.length < 2 || der[0] !== 48)
+    return false;
+  let len = der[1];
+  let at = 2;
+  if (len & 128) {
+    const n = len & 127;
+    if (n === 0 || n > 4 || der.length < 2 + n)
+      return false;
+    len = 0;
+    for (let i = 0; i < n; i++)
+      len = len * 256 + der[2 + i];
+    at = 2 + n;
+  }
+  return at + len === der.length;
+}
+function describeKey(k) {
+  const d = k.asymmetricKeyDetails ?? {};
+  switch (k.asymmetricKeyType) {
+    case "rsa":
+    case "rsa-pss":
+      return `RSA ${d.modulusLength ?? ""}`.trim();
+    case "dsa":
+      return `DSA ${d.modulusLength ?? ""}`.trim();
+    case "ec":
+      return `EC ${CURVES[d.namedCurve ?? ""] ?? d.namedCurve ?? ""}`.trim();
+    case "ed25519":
+      return "Ed25519";
+    case "ed448":
+      return "Ed448";
+    default:
+      return String(k.asymmetricKeyType ?? "unknown").toUpperCase();
+  }
+}
+function opensshKeyType(b) {
+  const MAGIC = "openssh-key-v1\0";
+  if (b.length < MAGIC.length || b.toString("latin1", 0, MAGIC.length) !== MAGIC)
+    return null;
+  let at = MAGIC.length;
+  const str = () => {
+    if (at + 4 > b.length)
+      return null;
+    const n = b.readUInt32BE(at);
+    if (at + 4 + n > b.length)
+      return null;
+    const s = b.subarray(at + 4, at + 4 + n);
+    at += 4 + n;
+    return s;
+  };
+  const cipher = str();
+  const kdf = str();
+  const kdfOptions = str();
+  if (!cipher || !kdf || !kdfOptions || at + 4 > b.length)
+    return null;
+  const nkeys = b.readUInt32BE(at);
+  at += 4;
+  if (nkeys < 1 || nkeys > 16)
+    return null;
+  let type = "";
+  for (let i = 0; i < nkeys; i++) {
+    const pub = str();
+    if (!pub || pub.length < 4)
+      return null;
+    const n = pub.readUInt32BE(0);
+    if (i === 0 && 4 + n <= pub.length)
+      type = pub.toString("latin1", 4, 4 + n);
+  }
+  const priv = str();
+  if (!priv || priv.length === 0)
+    return null;
+  if (cipher.toString() === "none") {
+    if (priv.length < 8 || priv.readUInt32BE(0) !== priv.readUInt32BE(4))
+      return null;
+    return type;
+  }
+  return `${type}, encrypted (${cipher.toString()})`;
+}
+var BEGIN, CURVES, pemPrivateKey;
+var init_pem_private_key = __esm({
+  "dist/src/validators/pem-private-key.js"() {
+    "use strict";
+    BEGIN = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----/;
+    CURVES = {
+      prime256v1: "P-256",
+      secp384r1: "P-384",
+      secp521r1: "P-521",
+      secp256k1: "secp256k1"
+    };
+    pemPrivateKey = ({ match, secret }) => {
+      const parts = parsePemBlock(match.includes("-----BEGIN") ? match : secret);
+      if (!parts)
+        return { valid: false, reason: "no complete BEGIN/END PRIVATE KEY block" };
+      const der = decodeBody(parts.body);
+      if (!der)
+        return { valid: false, reason: "body is not complete base64" };
+      const { label } = parts;
+      let result;
+      if (label === "OPENSSH PRIVATE KEY") {
+        const type = opensshKeyType(der);
+        result = type === null ? { valid: false, reason: "not a complete openssh-key-v1 container" } : { valid: true, reason: "OpenSSH private key container", keyType: `OpenSSH ${type}`.trim() };
+      } else if (label === "ENCRYPTED PRIVATE KEY") {
+        result = isWholeDerSequence(der) ? { valid: true, reason: "encrypted PKCS#8 (cannot decrypt; still sensitive)", keyType: "encrypted PKCS#8" } : { valid: false, reason: "not a complete DER structure" };
+      } else if (parts.headers.some((h) => /^Proc-Type:\s*4,\s*ENCRYPTED/i.test(h))) {
+        result = der.length >= 64 && der.length % 8 === 0 ? { valid: true, reason: "legacy encrypted PEM (cannot decrypt; still sensitive)", keyType: `${label.replace(/ PRIVATE KEY$/, "")} encrypted` } : { valid: false, reason: "encrypted body is not whole cipher blocks" };
+      } else if (label === "TENDERMINT PRIVATE KEY") {
+        const header = (name) => parts.headers.find((h) => h.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim();
+        const kdf = header("kdf");
+        result = kdf && der.length >= 24 + 16 + 32 ? { valid: true, reason: `Cosmos SDK armoured key (${kdf}-encrypted; the passphrase can be brute-forced)`, keyType: `Cosmos ${header("type") ?? "key"} encrypted` } : { valid: false, reason: "no kdf header or body too short for an encrypted key" };
+      } else if (label === "PGP PRIVATE KEY BLOCK") {
+        const t = der[0];
+        result = t >= 148 && t <= 151 || t === 197 ? { valid: true, reason: "OpenPGP secret key packet", keyType: "PGP secret key" } : { valid: false, reason: "first packet is not an OpenPGP secret key" };
+      } else {
+        const pem = `-----BEGIN ${label}-----
+${parts.body.replace(/(.{64})/g, "$1\n").replace(/\n$/, "")}
+-----END ${label}-----
+`;
+        try {
+          const key = createPrivateKey({ key: pem, format: "pem" });
+          result = { valid: true, reason: "private key parses", keyType: describeKey(key) };
+        } catch (e) {
+          result = { valid: false, reason: `does not parse as a private key (${e.code ?? "error"})` };
+        }
+      }
+      return result;
+    };
+  }
+});
+
+// dist/src/validators/discord-bot-token.js
+var discord_bot_token_exports = {};
+__export(discord_bot_token_exports, {
+  discordBotToken: () => discordBotToken
+});
+var DISCORD_EPOCH, LATEST, discordBotToken;
+var init_discord_bot_token = __esm({
+  "dist/src/validators/discord-bot-token.js"() {
+    "use strict";
+    init_ed25519_keypair_b64();
+    DISCORD_EPOCH = 1420070400000n;
+    LATEST = Date.UTC(2040, 0, 1);
+    discordBotToken = ({ secret }) => {
+      const parts = secret.trim().split(".");
+      if (parts.length !== 3)
+        return { valid: false, reason: "expected three dot-separated parts" };
+      const [id, ts, mac] = parts;
+      if (!/^[A-Za-z0-9_-]+$/.test(ts) || !/^[A-Za-z0-9_-]{20,}$/.test(mac))
+        return { valid: false, reason: "timestamp or HMAC part malformed" };
+      const bytes = decodeBase64Loose(id);
+      if (!bytes)
+        return { valid: false, reason: "first part is not base64url" };
+      const digits = Buffer.from(bytes).toString("latin1");
+      if (!/^[1-9]\d{16,19}$/.test(digits))
+        return { valid: false, reason: "first part does not decode to a 17\u201320 digit snowflake" };
+      const created = Number((BigInt(digits) >> 22n) + DISCORD_EPOCH);
+      if (created > LATEST)
+        return { valid: false, reason: "snowflake timestamp out of range" };
+      return { valid: true, reason: "first part decodes to a Discord snowflake", address: `bot user id ${digits}` };
+    };
+  }
+});
+
+// dist/src/validators/jwt.js
+var jwt_exports = {};
+__export(jwt_exports, {
+  jwt: () => jwt
+});
+function decodeJson(part) {
+  if (!/^[A-Za-z0-9_-]+$/.test(part))
+    return void 0;
+  const bytes = decodeBase64Loose(part);
+  if (!bytes)
+    return void 0;
+  try {
+    return JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    return void 0;
+  }
+}
+var isObj2, jwt;
+var init_jwt = __esm({
+  "dist/src/validators/jwt.js"() {
+    "use strict";
+    init_ed25519_keypair_b64();
+    isObj2 = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+    jwt = ({ secret }) => {
+      const parts = secret.trim().split(".");
+      if (parts.length !== 3)
+        return { valid: false, reason: "expected three dot-separated parts" };
+      const header = decodeJson(parts[0]);
+      if (!isObj2(header) || typeof header.alg !== "string")
+        return { valid: false, reason: "header is not JSON with alg" };
+      const payload = decodeJson(parts[1]);
+      if (!isObj2(payload))
+        return { valid: false, reason: "payload is not a JSON object" };
+      if (header.alg.toLowerCase() === "none")
+        return { valid: false, reason: "unsigned token (alg none)" };
+      if (!/^[A-Za-z0-9_-]{16,}$/.test(parts[2]))
+        return { valid: false, reason: "signature part missing or malformed" };
+      const exp = typeof payload.exp === "number" ? `, exp ${new Date(payload.exp * 1e3).toISOString().slice(0, 10)}` : "";
+      return { valid: true, reason: `JWT ${header.alg}${exp}` };
+    };
+  }
+});
+
+// dist/src/pipeline/scan-worker.js
+import { parentPort, workerData } from "node:worker_threads";
+
+// dist/src/engine/chunk.js
+init_lines();
+var Chunk = class {
+  buf;
+  lines;
+  decoded = null;
+  constructor(buf) {
+    this.buf = buf;
+    this.lines = new LineIndex(buf);
+  }
+  get text() {
+    if (this.decoded === null)
+      this.decoded = this.buf.toString("utf8");
+    return this.decoded;
+  }
+  lastByte = 0;
+  lastChar = 0;
+  /** Candidates come in ascending order per rule: decode on from the last answer, not from byte 0. */
+  charIndex(byteOffset) {
+    if (byteOffset < this.lastByte) {
+      this.lastByte = 0;
+      this.lastChar = 0;
+    }
+    this.lastChar += this.buf.toString("utf8", this.lastByte, byteOffset).length;
+    this.lastByte = byteOffset;
+    return this.lastChar;
+  }
+};
+
+// dist/src/engine/compile.js
+var import_re22 = __toESM(require_re2(), 1);
+
+// dist/src/engine/prefilter.js
+var import_re2 = __toESM(require_re2(), 1);
+var SMALL_TOTAL = 256 * 1024;
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var Prefilter = class {
+  keywords;
+  rulesOf;
+  set = null;
+  seen = 0;
+  patternRules = [];
+  patterns = [];
+  patternSet = null;
+  /**
+   * `gates` are more patterns for the keywordless-pattern set (the engine's encoded-value finders, a
+   * few costly rule patterns): they ride along nearly free, and `patternHits(buf)` tells which occur.
+   */
+  constructor(rules, gates = []) {
+    const keywordsPerRule = rules.map((r) => r.keywords);
+    rules.forEach((r, i) => {
+      if (r.keywords.length === 0) {
+        this.patternRules.push(i);
+        this.patterns.push(r.pattern);
+      }
+    });
+    for (const g of gates)
+      if (!this.patterns.includes(g))
+        this.patterns.push(g);
+    const index = /* @__PURE__ */ new Map();
+    this.keywords = [];
+    this.rulesOf = [];
+    keywordsPerRule.forEach((kws, rule) => {
+      for (const raw of kws) {
+        const kw = raw.startsWith("re:") ? raw : raw.toLowerCase();
+        let k = index.get(kw);
+        if (k === void 0) {
+          k = this.keywords.length;
+          index.set(kw, k);
+          this.keywords.push(kw);
+          this.rulesOf.push([]);
+        }
+        this.rulesOf[k].push(rule);
+      }
+    });
+  }
+  last = null;
+  /** Whether `pattern` is in the pattern set (a keywordless rule's pattern or a gate). */
+  inSet(pattern) {
+    return this.patterns.includes(pattern);
+  }
+  /** Indices of rules that can match `buf`, ascending (remembered for the last buffer asked about). */
+  candidates(buf) {
+    if (this.last?.buf === buf)
+      return [...this.last.rules];
+    const rules = new Set(this.keywordCandidates(buf));
+    const hits = /* @__PURE__ */ new Set();
+    if (this.patterns.length > 0) {
+      this.patternSet ??= new import_re2.default.Set(this.patterns, "u");
+      const n = this.patternRules.length;
+      for (const i of this.patternSet.match(buf)) {
+        if (i < n)
+          rules.add(this.patternRules[i]);
+        hits.add(this.patterns[i]);
+      }
+    }
+    const sorted = [...rules].sort((a, b) => a - b);
+    this.last = { buf, rules: sorted, hits };
+    return [...sorted];
+  }
+  /** The set's patterns (keywordless rules' and gates) that occur in `buf`. */
+  patternHits(buf) {
+    if (this.last?.buf !== buf)
+      this.candidates(buf);
+    return this.last.hits;
+  }
+  /** Indices of rules with at least one keyword in `buf`. */
+  keywordCandidates(buf) {
+    this.seen += buf.length;
+    const hits = this.seen <= SMALL_TOTAL ? this.smallHits(buf) : this.setHits(buf);
+    const rules = /* @__PURE__ */ new Set();
+    for (const k of hits)
+      for (const r of this.rulesOf[k])
+        rules.add(r);
+    return [...rules];
+  }
+  smallHits(buf) {
+    const text = buf.toString("latin1").toLowerCase();
+    const out = [];
+    this.keywords.forEach((kw, k) => {
+      if (kw.startsWith("re:") ? this.keywordRe(k).test(buf) : text.includes(kw))
+        out.push(k);
+    });
+    return out;
+  }
+  compiled = /* @__PURE__ */ new Map();
+  /** `re:` keywords are RE2 patterns (e.g. `re:\bgate[_.:]`, where a plain `gate.` would hit `delegate.`). */
+  keywordRe(k) {
+    let re = this.compiled.get(k);
+    if (!re) {
+      re = new import_re2.default(this.keywords[k].slice(3), "iu");
+      this.compiled.set(k, re);
+    }
+    return re;
+  }
+  setHits(buf) {
+    if (!this.set) {
+      this.set = new import_re2.default.Set(this.keywords.map((k) => k.startsWith("re:") ? k.slice(3) : escapeRe(k)), "iu");
+    }
+    return this.set.match(buf);
+  }
+};
+
+// dist/src/engine/structure/keypath-rule.js
+var ROLES = /* @__PURE__ */ new Set([
+  "secret",
+  "secrets",
+  "private",
+  "priv",
+  "privkey",
+  "privatekey",
+  "passphrase",
+  "password",
+  "passwd",
+  "pwd",
+  "token",
+  "key",
+  "apikey",
+  "apisecret",
+  "secretkey",
+  "accesskey",
+  "mnemonic",
+  "seed",
+  "seedphrase",
+  "credential",
+  "credentials",
+  "auth"
+]);
+var NOT_A_SECRET = /* @__PURE__ */ new Set([
+  "id",
+  "ids",
+  "name",
+  "names",
+  "url",
+  "uri",
+  "urls",
+  "host",
+  "hostname",
+  "endpoint",
+  "path",
+  "file",
+  "dir",
+  "env",
+  "user",
+  "username",
+  "account",
+  "region",
+  "type",
+  "kind",
+  "version",
+  "enabled",
+  "enable",
+  "disabled",
+  "length",
+  "len",
+  "size",
+  "ttl",
+  "expiry",
+  "expires",
+  "expiration",
+  "timeout",
+  "label",
+  "ref",
+  "hint",
+  "prefix",
+  "suffix",
+  "format",
+  "header",
+  "location",
+  "arn",
+  "mode",
+  "field",
+  "var",
+  "variable",
+  "count",
+  "index",
+  "limit",
+  "provider"
+]);
+function keyWords(key) {
+  return key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+var ENCODING_SUFFIX = /* @__PURE__ */ new Set(["hex", "b64", "base64", "b58", "base58", "pem", "der", "raw", "value", "str", "string", "bytes", "data", "enc"]);
+function namesSecretRole(leaf) {
+  const words = keyWords(leaf);
+  if (words.length === 0)
+    return false;
+  if (NOT_A_SECRET.has(words[words.length - 1]))
+    return false;
+  const head = words.length > 1 && ENCODING_SUFFIX.has(words[words.length - 1]) ? words.length - 2 : words.length - 1;
+  if (ROLES.has(words[head]))
+    return true;
+  const joined = words.join("");
+  return /(secret|privatekey|privkey|passphrase|password|apikey|mnemonic|seedphrase|token)$/.test(joined);
+}
+function normalizeProvider(p) {
+  return p.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+function providerInPath(path, providers) {
+  for (const seg of path) {
+    if (/^\d+$/.test(seg))
+      continue;
+    const words = keyWords(seg);
+    for (let i = 0; i < words.length; i++) {
+      if (providers.has(words[i]))
+        return words[i];
+      const pair = words[i] + (words[i + 1] ?? "");
+      if (i + 1 < words.length && providers.has(pair))
+        return pair;
+    }
+    const whole = words.join("");
+    if (providers.has(whole))
+      return whole;
+  }
+  return void 0;
+}
+
+// dist/src/engine/compile.js
+var DEFAULT_DENY_KEYS = "(?i)(hash|digest|checksum|integrity|sha1|sha256|sha512|sha$|md5|keccak|topic|selector|signature|fingerprint|txid|tx_?id|root|salt|slot|role|nonce|address|addr$|pubkey|public_?key|xpub|commit|uuid|guid|request_?id|trace|color|colour)";
+var Lazy = class {
+  pattern;
+  flags;
+  re = null;
+  constructor(pattern, flags) {
+    this.pattern = pattern;
+    this.flags = flags;
+  }
+  test(s) {
+    if (!this.re)
+      this.re = new import_re22.default(this.pattern, this.flags);
+    return this.re.test(s);
+  }
+};
+var DEFAULT_DENY = new Lazy(DEFAULT_DENY_KEYS, "u");
+function normalizeValue(v) {
+  return v.trim().replace(/^0x/i, "").replace(/\s+/g, " ").toLowerCase();
+}
+var compiledPatterns = /* @__PURE__ */ new Map();
+function patternRe(pattern) {
+  let re = compiledPatterns.get(pattern);
+  if (!re) {
+    re = new import_re22.default(pattern, "gdu");
+    compiledPatterns.set(pattern, re);
+  }
+  return re;
+}
+function lazyCi(pattern) {
+  return pattern ? new Lazy(pattern, "iu") : null;
+}
+function defaultGroup(pattern) {
+  return /\((?!\?)|\(\?P?</.test(pattern.replace(/\\./g, "")) ? 1 : 0;
+}
+function compileRule(spec, index, opts) {
+  const ctx = spec.context;
+  const allowExact = /* @__PURE__ */ new Set();
+  const allowRe = [];
+  for (const a of spec.allow ?? []) {
+    if (a.startsWith("re:"))
+      allowRe.push(new Lazy(a.slice(3), "u"));
+    else
+      allowExact.add(normalizeValue(a));
+  }
+  let validator = null;
+  if (spec.validate) {
+    validator = opts.validators[spec.validate] ?? null;
+    if (!validator)
+      throw new Error(`rule ${spec.id}: unknown validator "${spec.validate}"`);
+  }
+  return {
+    spec,
+    index,
+    re: null,
+    group: spec.secretGroup ?? defaultGroup(spec.pattern),
+    entropy: spec.entropy ?? 0,
+    keys: lazyCi(ctx?.keys),
+    nearby: lazyCi(ctx?.nearby),
+    window: ctx?.window ?? 3,
+    deny: ctx?.denyKeys === "" ? null : ctx?.denyKeys ? new Lazy(ctx.denyKeys, "u") : DEFAULT_DENY,
+    allowExact,
+    allowRe,
+    validator,
+    generic: spec.generic === true,
+    setGated: false
+  };
+}
+function compileRules(specs, opts, gates = []) {
+  const all = specs.map((spec, index) => compileRule(spec, index, opts));
+  const rules = all.filter((r) => !r.spec.keyPath);
+  const keyPathRules = all.filter((r) => r.spec.keyPath);
+  const providers = /* @__PURE__ */ new Set();
+  for (const r of keyPathRules)
+    for (const p of r.spec.keyPath.providers)
+      providers.add(normalizeProvider(p));
+  if (keyPathRules.length > 0) {
+    for (const r of rules) {
+      const p = normalizeProvider(r.spec.provider);
+      if (p.length >= 3 && p !== "generic")
+        providers.add(p);
+    }
+  }
+  const known2 = /* @__PURE__ */ new Map();
+  for (const k of opts.knownPublic ?? [])
+    known2.set(normalizeValue(k.value), k.description);
+  const groups = rules.map((r) => r.spec);
+  if (keyPathRules.length > 0)
+    groups.push({ keywords: [...providers], pattern: "" });
+  const gated = rules.filter((r) => r.spec.prefilter === "pattern" && r.spec.keywords.length > 0).map((r) => r.spec.pattern);
+  const prefilter = new Prefilter(groups, [...gates, ...gated]);
+  for (const r of rules)
+    r.setGated = r.spec.keywords.length > 0 && prefilter.inSet(r.spec.pattern);
+  return { rules, keyPathRules, providers, prefilter, known: known2, wellKnownConstant: opts.wellKnownConstant };
+}
+
+// dist/src/engine/decode.js
+var MIN_BASE64 = 16;
+var MAX_ENCODED = 64 * 1024;
+var MAX_DEPTH = 2;
+var MAX_DECODED_PER_CHUNK = 1024 * 1024;
+var MAX_VALUES_PER_CHUNK = 2e3;
+var B64 = /^[A-Za-z0-9+/]+={0,2}$/;
+var B64URL = /^[A-Za-z0-9_-]+={0,2}$/;
+function isPlausibleText(buf) {
+  if (buf.length === 0)
+    return false;
+  let control = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (c === 0)
+      return false;
+    if (c < 32 && c !== 10 && c !== 13 && c !== 9)
+      control++;
+    else if (c === 127)
+      control++;
+  }
+  if (control > buf.length / 50)
+    return false;
+  const text = buf.toString("utf8");
+  return !text.includes("\uFFFD");
+}
+function decodeBase64(value) {
+  const v = value.trim();
+  if (v.length < MIN_BASE64 || v.length > MAX_ENCODED)
+    return null;
+  const std = B64.test(v);
+  if (!std && !B64URL.test(v))
+    return null;
+  const body = v.replace(/=+$/, "");
+  if (body.length % 4 === 1)
+    return null;
+  if (v.includes("=") && v.length % 4 !== 0)
+    return null;
+  if (/^[0-9a-fA-F]+$/.test(body) || /^[a-z]+$/.test(body) || /^[A-Z]+$/.test(body))
+    return null;
+  const buf = Buffer.from(body, std ? "base64" : "base64url");
+  if (buf.length < 8 || !isPlausibleText(buf))
+    return null;
+  return buf.toString("utf8");
+}
+var PERCENT = /%[0-9A-Fa-f]{2}/;
+function decodePercent(value) {
+  if (value.length > MAX_ENCODED || !PERCENT.test(value))
+    return null;
+  try {
+    const out = decodeURIComponent(value.replace(/\+/g, " "));
+    return out !== value && !out.includes("\0") ? out : null;
+  } catch {
+    return null;
+  }
+}
+function decodeValue(value) {
+  const b = decodeBase64(value);
+  if (b !== null)
+    return { encoding: "base64", text: b };
+  const p = decodePercent(value);
+  if (p !== null)
+    return { encoding: "percent", text: p };
+  return null;
+}
+
+// dist/src/engine/inline-allow.js
+init_lines();
+var SAME_LINE = /keyhound:allow(?!-next-line)\b/i;
+var NEXT_LINE = /keyhound:allow-next-line\b/i;
+function markInlineAllows(buf, findings, lines2) {
+  if (findings.length === 0)
+    return;
+  if (buf.indexOf("keyhound:allow") === -1 && buf.indexOf("KEYHOUND:ALLOW") === -1)
+    return;
+  const idx = lines2 ?? new LineIndex(buf);
+  for (const f of findings) {
+    const own = idx.text(f.line - 1, f.line - 1);
+    const last = f.endLine !== f.line ? idx.text(f.endLine - 1, f.endLine - 1) : "";
+    const above = f.line > 1 ? idx.text(f.line - 2, f.line - 2) : "";
+    if (SAME_LINE.test(own) || SAME_LINE.test(last) || NEXT_LINE.test(above))
+      f.suppressed = "inline";
+  }
+}
+
+// dist/src/engine/passes/decoded.js
+var import_re23 = __toESM(require_re2(), 1);
+
+// dist/src/engine/structure/index.js
+init_lazy_require();
+init_types();
+var json = /* @__PURE__ */ ((m) => () => m ??= (init_json(), __toCommonJS(json_exports)))();
+var lines = /* @__PURE__ */ ((m) => () => m ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
+var yaml2 = /* @__PURE__ */ ((m) => () => m ??= (init_yaml(), __toCommonJS(yaml_exports)))();
+var STRUCTURE_MAX_BYTES = {
+  yaml: 512 * 1024,
+  json: 4 * 1024 * 1024,
+  env: 1024 * 1024,
+  ini: 1024 * 1024,
+  toml: 1024 * 1024,
+  tfvars: 1024 * 1024
+};
+function structureKind(path) {
+  const base = (path.split(/[\\/]/).pop() ?? "").toLowerCase();
+  if (/\.ya?ml$/.test(base))
+    return "yaml";
+  if (/\.(json|jsonc|ipynb|json\.example|json\.sample)$/.test(base) || base === ".babelrc" || base === ".eslintrc")
+    return "json";
+  if (base === ".env" || base.startsWith(".env.") || base.endsWith(".env") || base === ".envrc")
+    return "env";
+  if (/\.(ini|cfg|properties)$/.test(base) || base === ".npmrc" || base === ".pypirc" || base === ".yarnrc")
+    return "ini";
+  if (base.endsWith(".toml"))
+    return "toml";
+  if (base.endsWith(".tfvars"))
+    return "tfvars";
+  return null;
+}
+function parseStructure(buf, kind) {
+  if (!kind || buf.length > STRUCTURE_MAX_BYTES[kind])
+    return null;
+  try {
+    if (kind === "json")
+      return json().parseJson(buf);
+    const text = buf.toString("utf8");
+    switch (kind) {
+      case "yaml":
+        return yaml2().parseYaml(text, buf.length);
+      case "env":
+        return lines().parseEnv(text, buf.length);
+      case "ini":
+        return lines().parseIni(text, buf.length);
+      case "toml":
+        return lines().parseTomlValues(text, buf.length);
+      case "tfvars":
+        return lines().parseTfvars(text, buf.length);
+    }
+  } catch {
+    return null;
+  }
+}
+
+// dist/src/engine/binding.js
+var MAX_PREFIX = 240;
+var OPS = String.raw`(?::::=|::=|\?\?=|\|\|=|:=|=>|\?=|!=|\.=|\+=|[:=])`;
+var NAME = String.raw`[A-Za-z_$@][\w.$@\-]*(?:\[["']?[\w.\-]+["']?\])*`;
+var ASSIGN = new RegExp(String.raw`(?:^|[^\w$@.\-])["'\`]?(${NAME})["'\`]?\s*${OPS}\s*(?:[A-Za-z_$][\w.$]*\s*\(\s*)?(?:\[\s*)?["'\`]?\s*$`);
+var TYPED = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\s*:?\s*(?:&(?:'static\s+)?)?(?:string|str|String|\[\]byte|Text|char\s*\*)\??\s*(?::=|=)\s*["'`]?\s*$/;
+var ARG_AFTER_NAME = /(?:\(|,)\s*(?:["'`]([A-Za-z_][\w.\-]*)["'`]|([A-Z][A-Z0-9_]*(?:\.[A-Z][A-Z0-9_]*)*|[A-Za-z_$][\w$]*\.[A-Z][A-Z0-9_]+))\s*,\s*(?:[A-Za-z_]\w*\(\s*)?["'`]?\s*$/;
+var FALLBACK = /([A-Za-z_$][\w$.]*(?:\(\s*["'`][^"'`]{1,80}["'`]\s*\)|\[\s*["'`][^"'`]{1,80}["'`]\s*\])?)\s*(?:\|\||\?\?|\bor\b|\?:)\s*["'`]?\s*$/;
+var SHELL_DEFAULT = /\$\{([A-Za-z_]\w*):?[-=?+]$/;
+var CALL = /([A-Za-z_$][\w.$]*)\s*\(\s*(?:\[\s*)?["'`]?\s*$/;
+var FLAG = /(?:^|\s)(--?[A-Za-z][\w-]*)(?:\s+|=)["']?\s*$/;
+var DOCKER_ENV = /^\s*(?:ENV|ARG|export|set|setx|setenv|declare(?:\s+-\w+)?|readonly|local)\s+([A-Za-z_][\w]*)(?:\s+|=)["']?\s*$/i;
+var DEFINE = /^\s*#\s*define\s+([A-Za-z_]\w*)\s+["']?\s*$/;
+var KEY_ONLY_LINE = /^\s*(?:-\s+)?["'`]?([A-Za-z_$@][\w.$@\-]*)["'`]?\s*[:=]\s*(?:[|>][-+]?\s*|\[\s*)?$/;
+var XML_OPEN = /<([A-Za-z_][\w.:\-]*)((?:\s+[\w.:\-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'))*)\s*>\s*$/;
+var NAMING_ATTR = /\b(?:key|name|id|variable|var|param|property|setting|option)["']?\s*[:=]\s*["']?([A-Za-z_][\w.\-]*)/gi;
+var DECLARED_ABOVE = /\b(?:variable|output|param(?:eter)?|secret)\s+"([A-Za-z_][\w.\-]*)"/;
+var CARRIERS = /* @__PURE__ */ new Set(["value", "val", "v", "default", "defaultvalue", "default_value", "fallback", "content", "text", "data", "setting"]);
+var FILLER = /* @__PURE__ */ new Set(["is", "are", "was", "the", "a", "an", "my", "our", "your", "this", "that", "here", "use", "using", "set", "to", "for", "with", "and", "of", "new", "old", "const", "let", "var", "val", "def", "return", "public", "protected", "internal", "static", "final", "readonly", "override", "string", "str", "char"]);
+function dropListItems(prefix) {
+  const open = prefix.lastIndexOf("[");
+  if (open < 0)
+    return prefix;
+  const items = prefix.slice(open + 1);
+  if (!items.includes(",") || /[\]{}()=:;]/.test(items))
+    return prefix;
+  return prefix.slice(0, open + 1);
+}
+function expressionName(expr) {
+  const quoted = /["'`]([^"'`]+)["'`]\s*[)\]]$/.exec(expr);
+  if (quoted)
+    return quoted[1];
+  return expr.replace(/^(?:process\.env|import\.meta\.env|os\.environ|ENV|env|\$_ENV|\$_SERVER)\./, "");
+}
+function carried(prefix, above) {
+  let last;
+  for (const m of prefix.matchAll(NAMING_ATTR))
+    last = m[1];
+  if (last)
+    return last;
+  if (above !== void 0) {
+    for (const m of above.matchAll(NAMING_ATTR))
+      last = m[1];
+    if (last)
+      return last;
+    const d = DECLARED_ABOVE.exec(above);
+    if (d)
+      return d[1];
+  }
+  return void 0;
+}
+function freeText(prefix) {
+  const tokens = prefix.slice(-80).replace(/["'`]\s*$/, "").split(/[ \t]*[:=]?[ \t]+|[ \t]*[:=][ \t]*/);
+  const words = [];
+  for (let i = tokens.length - 1; i >= 0 && words.length < 5; i--) {
+    const t = tokens[i];
+    if (t === "" && i === tokens.length - 1)
+      continue;
+    if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(t))
+      break;
+    if (!FILLER.has(t.toLowerCase()))
+      words.unshift(t);
+  }
+  return words.length > 0 ? words.join("_") : void 0;
+}
+function closest(p, above) {
+  let m = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
+  if (m)
+    return m[1];
+  m = XML_OPEN.exec(p);
+  if (m) {
+    let attr;
+    for (const a of m[2].matchAll(NAMING_ATTR))
+      attr = a[1];
+    return attr ?? m[1];
+  }
+  m = FALLBACK.exec(p);
+  if (m)
+    return expressionName(m[1]);
+  m = ARG_AFTER_NAME.exec(p);
+  if (m)
+    return m[1] ?? m[2];
+  m = TYPED.exec(p) ?? ASSIGN.exec(p);
+  if (m)
+    return m[1];
+  const listed = dropListItems(p);
+  if (listed !== p) {
+    m = ASSIGN.exec(listed) ?? CALL.exec(listed);
+    if (m)
+      return m[1];
+  }
+  m = CALL.exec(p);
+  if (m)
+    return m[1];
+  if (above !== void 0 && /^\s*(?:-\s*)?["'`]?\s*$/.test(p)) {
+    m = KEY_ONLY_LINE.exec(above);
+    if (m)
+      return m[1];
+  }
+  return void 0;
+}
+function boundNames(prefix, above) {
+  let p = prefix.length > MAX_PREFIX ? prefix.slice(-MAX_PREFIX) : prefix;
+  p = p.replace(/0x$/i, "");
+  const out = [];
+  const first = closest(p, above);
+  if (first) {
+    if (CARRIERS.has(first.toLowerCase().replace(/^.*[.\[\]"'$@]/, ""))) {
+      const named = carried(p.slice(0, Math.max(0, p.length - first.length - 1)), above);
+      if (named)
+        out.push(named);
+    }
+    out.push(first);
+  }
+  if (!first) {
+    const free = freeText(p);
+    if (free)
+      out.push(free);
+  }
+  for (const n of [...out]) {
+    if (!/[$@\]]/.test(n))
+      continue;
+    const bare = n.replace(/^[$@]+/, "");
+    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m) => m[1]);
+    for (const alt of [bare, subs.join(".")])
+      if (alt && !out.includes(alt))
+        out.push(alt);
+  }
+  return out;
+}
+function isCarrier(name) {
+  return CARRIERS.has(name.toLowerCase());
+}
+function assignedKey(prefix, above) {
+  return boundNames(prefix, above)[0];
+}
+function leafNames(leaf) {
+  const last = leaf.replace(/^.*[.:/]/, "");
+  return last && last !== leaf ? [leaf, last] : [leaf];
+}
+function bindingAt(start, end, line, lineStart, linePrefix, ctx) {
+  const { chunk } = ctx;
+  const v = ctx.struct?.at(start, end);
+  const aboveLine = () => chunk.lines.text(line - 2, line - 2);
+  if (v && start - v.start <= 3 && /^["'`\s]*(0x)?$/i.test(chunk.buf.toString("utf8", v.start, start))) {
+    const keyPath = joinPath(v.path);
+    const leaf = leafKey(v.path);
+    const names2 = leaf ? leafNames(leaf) : [];
+    const carrier = /^\s*(?:-\s*)?["']?([A-Za-z_]+)["']?\s*[:=]/.exec(linePrefix)?.[1];
+    const fromAbove = line > 1 && carrier !== void 0 && isCarrier(carrier);
+    if (fromAbove) {
+      for (const n of boundNames(linePrefix, aboveLine()))
+        if (!names2.includes(n))
+          names2.push(n);
+    }
+    return { key: keyPath, keyPath, names: names2, fromAbove };
+  }
+  let prefix = v && v.start > lineStart ? chunk.buf.toString("utf8", v.start, start) : linePrefix;
+  if (prefix.includes("\\"))
+    prefix = prefix.replace(/\\+(["'])/g, "$1");
+  const above = !v && line > 1 ? aboveLine() : void 0;
+  const names = boundNames(prefix, above);
+  if (names.length > 0) {
+    const fromAbove = names.some(isCarrier) || above !== void 0 && !/[\w$@]/.test(prefix);
+    return { key: names[0], names, fromAbove };
+  }
+  if (v) {
+    const keyPath = joinPath(v.path);
+    const leaf = leafKey(v.path);
+    return { key: keyPath, keyPath, names: leaf ? leafNames(leaf) : [], fromAbove: false };
+  }
+  return { names, fromAbove: false };
+}
+function nameMatches(re, name) {
+  if (re.test(name))
+    return true;
+  const split = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2");
+  return split !== name && re.test(split);
+}
+
+// dist/src/engine/match-iterator.js
+function* matchesOf(re, input, limit) {
+  let at = 0;
+  for (let n = 0; n < limit; n++) {
+    re.lastIndex = at;
+    const m = re.exec(input);
+    if (m === null)
+      return;
+    at = re.lastIndex + (m[0].length === 0 ? 1 : 0);
+    yield m;
+  }
+}
+
+// dist/src/engine/passes/decoded.js
+var TEXT_BASE64_PATTERN = "[\"'`=:]\\s*[A-Za-z+/_-]*[0-9][A-Za-z0-9+/_-]{15,}={0,2}";
+var TEXT_BASE64 = new import_re23.default(TEXT_BASE64_PATTERN, "g");
+var TEXT_PERCENT = new import_re23.default("[^\\s\"'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s\"'`<>(){}\\[\\],;]*", "g");
+var PERCENT_GATE = "%[0-9A-Fa-f]{2}";
+var DECODE_GATES = [TEXT_BASE64_PATTERN, PERCENT_GATE];
+var TEXT_FINDERS = [
+  { re: TEXT_BASE64, gate: TEXT_BASE64_PATTERN, lead: true },
+  { re: TEXT_PERCENT, gate: PERCENT_GATE, lead: false }
+];
+var MAX_TEXT_MATCHES = 9999;
+function isRe2Space(c) {
+  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+}
+function decodedPass(ctx, budget, scanInner) {
+  const out = [];
+  const { chunk } = ctx;
+  const visit = (start, end, dec, keyPath) => {
+    if (budget.values <= 0 || budget.bytes <= 0 || dec.text.trim() === "")
+      return;
+    budget.values--;
+    const inner = Buffer.from(dec.text, "utf8");
+    budget.bytes -= inner.length;
+    if (budget.bytes < 0)
+      return;
+    const pos = chunk.lines.position(start);
+    const context = [keyPath ? joinPath(keyPath) : "", chunk.lines.text(pos.line - 1 - 3, pos.line - 1 + 3), ctx.outer?.context ?? ""].join("\n");
+    const leaf = keyPath ? leafKey(keyPath) : void 0;
+    let kind = leaf ? structureKind(leaf) : null;
+    if (!kind && /^\s*[{[]/.test(dec.text))
+      kind = "json";
+    let values = parseStructure(inner, kind);
+    let whole = false;
+    if (!values && keyPath) {
+      values = wholeValue(dec.text, keyPath);
+      whole = true;
+    }
+    const found = scanInner(inner, values, whole, { context });
+    if (found.length === 0)
+      return;
+    const endPos = chunk.lines.position(end);
+    for (const f of found) {
+      out.push({
+        ...f,
+        line: pos.line,
+        column: pos.column,
+        endLine: endPos.line,
+        endColumn: endPos.column,
+        start,
+        end,
+        decoded: f.decoded ? `${dec.encoding}/${f.decoded}` : dec.encoding
+      });
+    }
+  };
+  if (ctx.struct) {
+    for (const v of ctx.struct.values) {
+      if (v.value.length < MIN_BASE64 && !v.value.includes("%"))
+        continue;
+      const dec = decodeValue(v.value.trim());
+      if (dec)
+        visit(v.start, v.end, dec, v.path);
+    }
+    if (!ctx.whole)
+      return out;
+  }
+  const b = chunk.buf;
+  for (const finder of TEXT_FINDERS) {
+    if (!ctx.setHits.has(finder.gate))
+      continue;
+    for (const m of matchesOf(finder.re, b, MAX_TEXT_MATCHES)) {
+      if (budget.values <= 0)
+        break;
+      const end = m.index + m[0].length;
+      let start = m.index;
+      if (finder.lead)
+        for (start++; start < end && isRe2Space(b[start]); start++)
+          ;
+      if (end === start)
+        continue;
+      const dec = decodeValue(b.toString("utf8", start, end));
+      if (!dec)
+        continue;
+      const pos = chunk.lines.position(start);
+      const prefix = b.toString("utf8", chunk.lines.lineStart(pos.line - 1), start);
+      if (/;base64,$/.test(prefix))
+        continue;
+      const above = pos.line > 1 ? chunk.lines.text(pos.line - 2, pos.line - 2) : void 0;
+      const key = assignedKey(prefix, above);
+      visit(start, end, dec, key ? [key] : void 0);
+    }
+  }
+  return out;
+}
+function wholeValue(text, keyPath) {
+  const lead = text.length - text.trimStart().length;
+  return [{ path: keyPath, start: Buffer.byteLength(text.slice(0, lead)), end: Buffer.byteLength(text.trimEnd()), value: text.trim() }];
+}
+
+// dist/src/engine/passes/key-path.js
+var import_re24 = __toESM(require_re2(), 1);
+
+// dist/src/engine/fingerprint.js
+import { createHash } from "node:crypto";
+function fingerprint(ruleId, secret) {
+  return createHash("sha256").update(`keyhound:v1\0${ruleId}\0${secret}`, "utf8").digest("hex").slice(0, 32);
+}
+
+// dist/src/engine/redact.js
+function redact(secret) {
+  const flat = secret.replace(/\s+/g, " ").trim();
+  const keep = flat.length >= 24 ? 4 : 0;
+  return flat.slice(0, keep) + "\u2026";
+}
+
+// dist/src/engine/candidate.js
+function makeFinding(set, rule, ctx, facts) {
+  const { chunk } = ctx;
+  const { secret, start, end, key, result } = facts;
+  const spec = rule.spec;
+  const norm = normalizeValue(secret);
+  let knownPublic = result.knownPublic ?? set.known.get(norm);
+  if (!knownPublic && (rule.allowExact.has(norm) || rule.allowRe.some((r) => r.test(secret)))) {
+    knownPublic = "documented sample value";
+  }
+  const pos = facts.pos ?? chunk.lines.position(start);
+  const endPos = chunk.lines.position(end);
+  const severity = knownPublic ? "note" : spec.severity;
+  const provider = facts.provider ?? spec.provider;
+  const validated = !!rule.validator && result.valid;
+  let messageId;
+  let messageData;
+  if (knownPublic) {
+    messageId = "known-public";
+    messageData = { title: spec.title, knownPublic };
+  } else if (facts.messageId === "key-path") {
+    messageId = "key-path";
+    messageData = { provider, keyPath: key ?? "" };
+  } else {
+    messageId = "secret";
+    messageData = { title: spec.title, ...key ? { key } : {}, ...rule.validator ? { checked: "offline" } : {} };
+  }
+  const f = {
+    ruleId: spec.id,
+    title: spec.title,
+    provider,
+    severity,
+    file: ctx.path,
+    line: pos.line,
+    column: pos.column,
+    endLine: endPos.line,
+    endColumn: endPos.column,
+    secret,
+    redacted: redact(secret),
+    fingerprint: fingerprint(spec.id, secret),
+    validated,
+    messageId,
+    messageData,
+    tags: spec.tags,
+    start,
+    end,
+    generic: rule.generic,
+    priority: spec.priority ?? 0
+  };
+  if (spec.supersedes)
+    f.supersedes = spec.supersedes;
+  if (key && spec.provider.length >= 3 && normalizeProvider(key).includes(normalizeProvider(spec.provider)))
+    f.named = true;
+  if (knownPublic)
+    f.knownPublic = knownPublic;
+  if (result.address)
+    f.address = result.address;
+  if (result.keyType)
+    f.keyType = result.keyType;
+  if (key)
+    f.key = key;
+  if (spec.pair)
+    f.pair = spec.pair;
+  return f;
+}
+
+// dist/src/engine/entropy.js
+function shannonEntropy(s) {
+  if (s.length === 0)
+    return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (const ch of s)
+    counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  const n = s.length;
+  for (const c of counts.values()) {
+    const p = c / n;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+// dist/src/engine/placeholder.js
+var WORDS = [
+  "your_",
+  "your-",
+  "yourapi",
+  "yourkey",
+  "yoursecret",
+  "changeme",
+  "change_me",
+  "placeholder",
+  "example",
+  "dummy",
+  "sample",
+  "redacted",
+  "replace_me",
+  "replaceme",
+  "insert_",
+  "fill_in",
+  "fillme",
+  "todo",
+  "fixme",
+  "notreal",
+  "not_a_real",
+  "fake_",
+  "_fake",
+  "randomstring",
+  "random_string",
+  "tokenhere",
+  "token_here",
+  "keyhere",
+  "key_here",
+  "secrethere",
+  "secret_here"
+];
+var MASKS = ["xxxx", "****", "....", "\u2026"];
+var isAlnum = (c) => c !== void 0 && /[a-z0-9]/.test(c);
+function hasFillerWord(lower) {
+  const strict = lower.length >= 40;
+  for (const w of WORDS) {
+    const long = w.replace(/[_-]/g, "").length >= 6;
+    for (let i = lower.indexOf(w); i !== -1; i = lower.indexOf(w, i + 1)) {
+      if (!strict || long || !isAlnum(lower[i - 1]) || !isAlnum(lower[i + w.length]))
+        return true;
+    }
+  }
+  return MASKS.some((m) => lower.includes(m));
+}
+function isPlaceholder(value) {
+  const v = value.trim();
+  if (v.length === 0)
+    return true;
+  if (/^\$|\$\{|\{\{|\}\}|%\(|^%[A-Za-z_]+%$|^<.*>$|<[A-Za-z_ -]+>/.test(v))
+    return true;
+  if (/^(process\.env|os\.environ|env\.|secrets\.|vars\.)/.test(v))
+    return true;
+  if (hasFillerWord(v.toLowerCase()))
+    return true;
+  return isLowVariety(v);
+}
+function isLowVariety(v) {
+  const s = v.replace(/^0x/i, "").replace(/[\s_-]+/g, "");
+  if (s.length < 8)
+    return false;
+  const unique = new Set(s.toLowerCase()).size;
+  if (unique <= 3)
+    return true;
+  const long = s.length > 100;
+  if (!long && /(.)\1{7,}/.test(s))
+    return true;
+  for (let p = 2; p <= 8 && p * 3 <= s.length; p++) {
+    let periodic = true;
+    for (let i = p; i < s.length; i++) {
+      if (s[i] !== s[i - p]) {
+        periodic = false;
+        break;
+      }
+    }
+    if (periodic)
+      return true;
+  }
+  if (long)
+    return false;
+  let steps = 0;
+  let prev = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9)
+      continue;
+    steps = prev >= 0 && c === (prev + 1) % 10 ? steps + 1 : 0;
+    prev = c;
+    if (steps >= 11)
+      return true;
+  }
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < s.length; i++) {
+    const d = s.charCodeAt(i) - s.charCodeAt(i - 1);
+    up = d === 1 ? up + 1 : 1;
+    down = d === -1 ? down + 1 : 1;
+    if (up >= 6 || down >= 6)
+      return true;
+  }
+  return false;
+}
+
+// dist/src/engine/passes/key-path.js
+var KeyPathMemo = class {
+  role = /* @__PURE__ */ new Map();
+  provider = /* @__PURE__ */ new Map();
+  get(map, key, compute) {
+    let v = map.get(key);
+    if (v === void 0 && !map.has(key)) {
+      if (map.size > 2e4)
+        map.clear();
+      v = compute();
+      map.set(key, v);
+    }
+    return v;
+  }
+};
+function keyPathPass(set, ctx, memo) {
+  const out = [];
+  if (!ctx.struct || set.keyPathRules.length === 0)
+    return out;
+  for (const v of ctx.struct.values) {
+    for (const rule of set.keyPathRules) {
+      const f = keyPathCandidate(set, rule, v, ctx, memo);
+      if (f)
+        out.push(f);
+    }
+  }
+  return out;
+}
+function keyPathCandidate(set, rule, v, ctx, memo) {
+  const kp = rule.spec.keyPath;
+  const secret = v.value.trim();
+  if (secret.length < kp.minLength || secret.length > 512)
+    return null;
+  if (/\s/.test(secret))
+    return null;
+  const leaf = leafKey(v.path);
+  if (!leaf || !memo.get(memo.role, leaf, () => namesSecretRole(leaf)))
+    return null;
+  if (rule.keys && !rule.keys.test(leaf))
+    return null;
+  if (rule.deny && rule.deny.test(leaf))
+    return null;
+  const keyPath = joinPath(v.path);
+  const provider = memo.get(memo.provider, keyPath, () => providerInPath(v.path, set.providers));
+  if (!provider)
+    return null;
+  if (!rule.re)
+    rule.re = new import_re24.default(rule.spec.pattern, "u");
+  if (!rule.re.test(secret))
+    return null;
+  if (/:\/\/|^[./~]|^\d+$|^[A-Za-z]+$|^arn:|^[^:]*:[^:]*:/.test(secret) || isPlaceholder(secret))
+    return null;
+  if (rule.entropy && shannonEntropy(secret) < rule.entropy)
+    return null;
+  return makeFinding(set, rule, ctx, { secret, start: v.start, end: v.end, key: keyPath, result: { valid: false }, provider, messageId: "key-path" });
+}
+
+// dist/src/engine/passes/pattern.js
+var MAX_MATCHES = 1e4;
+function patternPass(set, ctx, candidates) {
+  const out = [];
+  const passes = /* @__PURE__ */ new Map();
+  for (const ri of candidates) {
+    const rule = set.rules[ri];
+    if (!rule)
+      continue;
+    if (rule.setGated && !ctx.setHits.has(rule.spec.pattern))
+      continue;
+    let matches = passes.get(rule.spec.pattern);
+    if (!matches) {
+      matches = [...matchesOf(rule.re ??= patternRe(rule.spec.pattern), ctx.chunk.buf, MAX_MATCHES)];
+      passes.set(rule.spec.pattern, matches);
+    }
+    for (const m of matches) {
+      const f = candidate(set, rule, m, ctx);
+      if (f)
+        out.push(f);
+    }
+  }
+  return out;
+}
+function isWellKnownConstant(secret, lookup) {
+  if (!lookup)
+    return false;
+  const hex = secret.length === 66 && /^0x/i.test(secret) ? secret.slice(2) : secret;
+  return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && lookup(hex.toLowerCase()) !== void 0;
+}
+function candidate(set, rule, m, ctx) {
+  const { chunk } = ctx;
+  const g = rule.group;
+  const span = typeof g === "number" ? m.indices?.[g] : m.indices?.groups?.[g];
+  const value = typeof g === "number" ? m[g] : m.groups?.[g];
+  if (!span || value === void 0)
+    return null;
+  const [start, end] = span;
+  const secret = value.toString("utf8");
+  if (isPlaceholder(secret) || isWellKnownConstant(secret, set.wellKnownConstant))
+    return null;
+  if (rule.entropy && shannonEntropy(secret) < rule.entropy)
+    return null;
+  const pos = chunk.lines.position(start);
+  const lineStart = chunk.lines.lineStart(pos.line - 1);
+  const linePrefix = chunk.buf.toString("utf8", lineStart, start);
+  if (/data:[\w/+.-]*;base64,[A-Za-z0-9+/=]*$/.test(linePrefix))
+    return null;
+  const { key, keyPath, names, fromAbove } = bindingAt(start, end, pos.line, lineStart, linePrefix, ctx);
+  if (rule.deny && names.some((n) => rule.deny.test(n)))
+    return null;
+  if (rule.keys && !(key && (names.some((n) => nameMatches(rule.keys, n)) || rule.keys.test(key))))
+    return null;
+  if (rule.nearby) {
+    const top = pos.line - 1 - rule.window - (fromAbove ? 1 : 0);
+    const near = rule.nearby.test(chunk.lines.text(top, pos.line - 1 + rule.window)) || keyPath !== void 0 && rule.nearby.test(keyPath) || ctx.outer !== void 0 && rule.nearby.test(ctx.outer.context);
+    if (!near)
+      return null;
+  }
+  let result = { valid: false };
+  if (rule.validator) {
+    result = rule.validator({
+      secret,
+      match: m[0].toString("utf8"),
+      text: () => chunk.text,
+      index: () => chunk.charIndex(start)
+    });
+    if (!result.valid) {
+      if (!rule.spec.identifies)
+        return null;
+      const veto = makeFinding(set, rule, ctx, { secret, start, end, result, pos });
+      veto.veto = true;
+      return veto;
+    }
+  }
+  const f = makeFinding(set, rule, ctx, { secret, start, end, key, result, pos });
+  if (!f.named && providerOnLine(rule.spec.provider, linePrefix))
+    f.named = true;
+  return f;
+}
+function providerOnLine(provider, linePrefix) {
+  const p = normalizeProvider(provider);
+  return p.length >= 3 && normalizeProvider(linePrefix).includes(p);
+}
+
+// dist/src/engine/resolve.js
+var PAIR_LINES = 5;
+function resolve(candidates) {
+  return link(dedupe(dropVetoed(candidates)));
+}
+function dropVetoed(candidates) {
+  const vetoes = candidates.filter((c) => c.veto);
+  if (vetoes.length === 0)
+    return candidates;
+  return candidates.filter((c) => !c.veto && (c.validated || !vetoes.some((v) => c.start < v.end && c.end > v.start)));
+}
+function score(f) {
+  return (f.generic ? 0 : 16) + (f.validated ? 8 : 0) + (f.knownPublic ? 0 : 4) + (f.named ? 2 : 0) + (f.severity === "error" ? 1 : 0) + (f.decoded ? 0.5 : 0);
+}
+function compare(a, b) {
+  if (a.supersedes?.includes(b.ruleId))
+    return -1;
+  if (b.supersedes?.includes(a.ruleId))
+    return 1;
+  return score(b) - score(a) || b.priority - a.priority || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+function dedupe(raw) {
+  raw.sort((a, b) => a.start - b.start || b.end - a.end || compare(a, b) || (a.fingerprint < b.fingerprint ? -1 : 1));
+  const out = [];
+  for (const f of raw) {
+    const last = out[out.length - 1];
+    if (last && f.start < last.end && f.end > last.start) {
+      if (compare(f, last) < 0)
+        out[out.length - 1] = f;
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
+}
+function link(candidates) {
+  const findings = candidates.map(({ start: _s, end: _e, generic: _g, named: _n, priority: _p, supersedes: _x, veto: _v, ...f }) => f);
+  const paired = findings.filter((f) => f.pair);
+  for (const a of paired) {
+    for (const b of paired) {
+      if (a === b || a.pair.id !== b.pair.id || a.pair.part === b.pair.part)
+        continue;
+      if (Math.abs(a.line - b.line) > PAIR_LINES)
+        continue;
+      (a.related ??= []).push(b.fingerprint);
+    }
+  }
+  return findings;
+}
+
+// dist/src/engine/skip-paths.js
+var LOCKFILES = /* @__PURE__ */ new Set([
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  "bun.lock",
+  "composer.lock",
+  "cargo.lock",
+  "gemfile.lock",
+  "poetry.lock",
+  "pipfile.lock",
+  "uv.lock",
+  "go.sum",
+  "flake.lock",
+  "mix.lock",
+  "packages.lock.json",
+  "podfile.lock",
+  "pubspec.lock",
+  "gradle.lockfile",
+  "deno.lock"
+]);
+var CHECKSUM_FILE = /(^|[._-])(sha(1|224|256|384|512)?sums?|md5sums?|checksums?|b2sums?)(\.(txt|asc))?$|\.(sha1|sha256|sha512|md5|sig|asc)$/i;
+function isSkippedPath(path) {
+  const base = (path.split(/[\\/]/).pop() ?? "").toLowerCase();
+  return LOCKFILES.has(base) || CHECKSUM_FILE.test(base);
+}
+
+// dist/src/engine/scanner.js
+var Engine = class {
+  set;
+  memo = new KeyPathMemo();
+  constructor(specs, opts) {
+    this.set = compileRules(specs, opts, DECODE_GATES);
+  }
+  get ruleSpecs() {
+    return [...this.set.rules, ...this.set.keyPathRules].sort((a, b) => a.index - b.index).map((r) => r.spec);
+  }
+  /** Scans one chunk of bytes; `path` is used for reporting and path-based skips only. */
+  scan(buf, path) {
+    if (buf.length === 0 || isSkippedPath(path))
+      return [];
+    const budget = { bytes: MAX_DECODED_PER_CHUNK, values: MAX_VALUES_PER_CHUNK };
+    const kind = structureKind(path);
+    const values = kind && this.set.prefilter.candidates(buf).length > 0 ? parseStructure(buf, kind) : null;
+    const found = this.scanBuffer(buf, path, values, false, void 0, 0, budget);
+    if (found.candidates.length === 0)
+      return [];
+    const out = resolve(found.candidates);
+    markInlineAllows(buf, out, found.lines);
+    return out;
+  }
+  /** The passes over one buffer: the chunk itself, or (depth > 0) a decoded value inside it. */
+  scanBuffer(buf, path, values, whole, outer, depth, budget) {
+    const { prefilter } = this.set;
+    const candidates = prefilter.candidates(buf);
+    const setHits = prefilter.patternHits(buf);
+    if (outer) {
+      for (const r of prefilter.keywordCandidates(Buffer.from(outer.context)))
+        if (!candidates.includes(r))
+          candidates.push(r);
+    }
+    const decodable = depth < MAX_DEPTH && budget.values > 0;
+    if (candidates.length === 0 && !values && !decodable)
+      return { candidates: [], lines: null };
+    const chunk = new Chunk(buf);
+    const ctx = { path, chunk, struct: values ? new StructIndex(values) : null, outer, whole: !!values && whole, setHits };
+    const out = patternPass(this.set, ctx, candidates);
+    out.push(...keyPathPass(this.set, ctx, this.memo));
+    if (decodable) {
+      const inner = (b, v, w, o) => this.scanBuffer(b, path, v, w, o, depth + 1, budget).candidates;
+      out.push(...decodedPass(ctx, budget, inner));
+    }
+    return { candidates: out, lines: chunk.lines };
+  }
+};
+
+// dist/src/sources/read-file.js
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+
+// dist/src/sources/types.js
+function looksBinary(data) {
+  return data.subarray(0, 8e3).includes(0);
+}
+function utf16Order(data) {
+  if (data.length >= 2 && data[0] === 255 && data[1] === 254)
+    return "le";
+  if (data.length >= 2 && data[0] === 254 && data[1] === 255)
+    return "be";
+  const n = Math.min(data.length, 8e3) & ~1;
+  if (n < 8)
+    return void 0;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (data[i] === 0)
+      zeroEven++;
+    if (data[i + 1] === 0)
+      zeroOdd++;
+  }
+  const pairs = n / 2;
+  if (zeroOdd >= pairs * 0.7 && zeroEven <= pairs * 0.02)
+    return "le";
+  if (zeroEven >= pairs * 0.7 && zeroOdd <= pairs * 0.02)
+    return "be";
+  return void 0;
+}
+function asText(data) {
+  if (!looksBinary(data))
+    return data;
+  const order = utf16Order(data);
+  if (!order)
+    return void 0;
+  let body = data.subarray(0, data.length & ~1);
+  if (order === "be")
+    body = Buffer.from(body).swap16();
+  let text = body.toString("utf16le");
+  if (text.charCodeAt(0) === 65279)
+    text = text.slice(1);
+  const out = Buffer.from(text, "utf8");
+  return looksBinary(out) ? void 0 : out;
+}
+
+// dist/src/sources/read-file.js
+function readSourceFile(file, path, maxSize) {
+  let fd;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile())
+      return { skipped: "unreadable", warning: `skipped ${path}: not a regular file` };
+    if (st.size > maxSize) {
+      return { skipped: "tooLarge", warning: `skipped ${path}: ${st.size} bytes is over --max-file-size ${maxSize}` };
+    }
+    const data = Buffer.allocUnsafeSlow(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, data, off, st.size - off, null);
+      if (n === 0)
+        break;
+      off += n;
+    }
+    const got = off === st.size ? data : data.subarray(0, off);
+    const text = asText(got);
+    if (!text)
+      return { skipped: "binary" };
+    return { data: text };
+  } catch (e) {
+    return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// dist/src/validators/index.js
+init_lazy_require();
+init_evm_constants();
+function lazy(load, exported) {
+  let impl;
+  return (input) => (impl ??= load()[exported])(input);
+}
+var validators = {
+  bip39: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
+  wif: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
+  bip38: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
+  "bip32-xprv": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
+  "solana-keypair": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
+  "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
+  "cosmos-validator-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
+  "evm-private-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
+  "github-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
+  "npm-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
+  "eth-keystore": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
+  "pem-private-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
+  "discord-bot-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
+  jwt: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
+};
+
+// dist/src/pipeline/chunk-scanner.js
+function scanChunk(engine2, chunk, maxFileSize2) {
+  let data = chunk.data;
+  if (!data) {
+    if (!chunk.file)
+      return { findings: [], bytes: 0 };
+    const read = readSourceFile(chunk.file, chunk.path, maxFileSize2);
+    if (!("data" in read))
+      return { findings: [], bytes: 0, ...read };
+    data = read.data;
+  }
+  return { findings: engine2.scan(data, chunk.path), bytes: data.length };
+}
+function createEngine(ruleSet2) {
+  return new Engine(ruleSet2.rules, { validators, wellKnownConstant, knownPublic: ruleSet2.knownPublic });
+}
+
+// dist/src/pipeline/scan-worker.js
+var { ruleSet, maxFileSize } = workerData;
+var engine = createEngine(ruleSet);
+parentPort.on("message", (batch) => {
+  parentPort.postMessage(batch.map((req) => {
+    try {
+      const data = req.data ? Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength) : void 0;
+      return { id: req.id, outcome: scanChunk(engine, { path: req.path, data, file: req.file }, maxFileSize) };
+    } catch (e) {
+      return { id: req.id, error: e.message };
+    }
+  }));
+});
