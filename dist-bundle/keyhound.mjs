@@ -5608,6 +5608,7 @@ function addReportOptions(cmd, features = { revoke: true, writeBaseline: true, e
   } else {
     cmd.option("--rules <path>", "extra rule file or folder (repeatable)", collect);
   }
+  cmd.optionsGroup("Verification:").option("--verify", "check found keys with their issuers (read-only) and wallet secrets' balances at your --rpc endpoints", false).option("--rpc <chain=url>", "RPC endpoint for wallet balances: ethereum=URL, polygon=URL, solana=URL, bitcoin=ESPLORA_URL (repeatable)", (v, prev) => [...prev, v], []).option("--verify-config <file>", "verification config (default: $XDG_CONFIG_HOME/keyhound/verify.yaml)").option("--only-live", "with --verify: report only findings verified live, and wallets with funds or transactions", false);
   if (features.examples.length > 0)
     cmd.addHelpText("after", `
 Examples:
@@ -12757,7 +12758,7 @@ function registerHistory(program, setExit) {
       "keyhound history --range origin/main..HEAD    # only what these commits added",
       "keyhound history --format sarif -o keyhound.sarif"
     ]
-  }).option("--branch <ref>", "only commits reachable from this ref (repeatable)", collect2).option("--range <base..head>", "only the lines the commits in this range added (pull requests, pushes)").option("--since <date>", 'only commits after this date (any date git understands: 2024-01-31, "6 months ago")').action(async (repoPath, raw, cmd) => {
+  }).option("--branch <ref>", "only commits reachable from this ref (repeatable)", collect).option("--range <base..head>", "only the lines the commits in this range added (pull requests, pushes)").option("--since <date>", 'only commits after this date (any date git understands: 2024-01-31, "6 months ago")').action(async (repoPath, raw, cmd) => {
     const opts = reportOptions(raw, cmd);
     const branches = raw.branch ?? [];
     const range = raw.range;
@@ -12830,13 +12831,11 @@ function parseRange(text) {
 function missingBase(base, shallow) {
   return `range base ${base} is not in this clone${shallow ? " (it is a shallow clone)" : ""}: fetch more history \u2014 with actions/checkout set \`fetch-depth: 0\` (or fetch the base: \`git fetch --deepen=50\` / \`git fetch origin ${base}\` / \`git fetch --unshallow\`)`;
 }
-var collect2;
 var init_history = __esm({
   "dist/src/cli/commands/history.js"() {
     "use strict";
     init_errors();
     init_options();
-    collect2 = (v, prev) => [...prev, v];
   }
 });
 
@@ -13311,7 +13310,7 @@ __export(rules_exports, {
 });
 function registerRules(program, setExit) {
   const rules = program.command("rules").description("list the rules in effect, or test a custom rule file");
-  rules.command("list").description("print the id, provider and severity of every rule in effect (built-in, --rules, .keyhound.yaml)").option("-c, --config <file>", "configuration file (default: .keyhound.yaml in the current folder)").option("--rules <path>", "extra rule file or folder (repeatable)", collect3, []).option("--json", "JSON output", false).action(async (raw) => {
+  rules.command("list").description("print the id, provider and severity of every rule in effect (built-in, --rules, .keyhound.yaml)").option("-c, --config <file>", "configuration file (default: .keyhound.yaml in the current folder)").option("--rules <path>", "extra rule file or folder (repeatable)", collect, []).option("--json", "JSON output", false).action(async (raw) => {
     const { loadConfig: loadConfig2 } = await Promise.resolve().then(() => (init_load(), load_exports));
     const { ruleSet } = loadConfig2(process.cwd(), raw.config, { extraRules: raw.rules });
     const list = ruleSet.rules.map((r) => ({ id: r.id, provider: r.provider, severity: r.severity, title: r.title }));
@@ -13379,13 +13378,12 @@ function registerRules(program, setExit) {
     setExit(failed2 > 0 ? 1 : 0);
   });
 }
-var collect3;
 var init_rules = __esm({
   "dist/src/cli/commands/rules.js"() {
     "use strict";
     init_safe_fs();
+    init_options();
     init_errors();
-    collect3 = (v, prev) => [...prev, v];
   }
 });
 
@@ -13398,7 +13396,7 @@ __export(baseline_exports, {
 import { resolve as resolve14 } from "node:path";
 function registerBaseline(program, setExit) {
   const baseline = program.command("baseline").description("maintain baseline files (see scan --write-baseline / --baseline)");
-  baseline.command("prune").description("scan, then drop baseline entries whose secret is no longer found (hints move to where it is now)").argument("[paths...]", "files or folders to scan", ["."]).option("-b, --baseline <file>", "baseline file to prune", DEFAULT_BASELINE).option("-c, --config <file>", "configuration file (default: .keyhound.yaml at the scan root)").option("--rules <path>", "extra rule file or folder (repeatable)", collect4, []).option("--no-gitignore", "also scan files that .gitignore excludes").option("--dry-run", "print what would be dropped, write nothing", false).option("-q, --quiet", "print nothing", false).action(async (paths, raw) => {
+  baseline.command("prune").description("scan, then drop baseline entries whose secret is no longer found (hints move to where it is now)").argument("[paths...]", "files or folders to scan", ["."]).option("-b, --baseline <file>", "baseline file to prune", DEFAULT_BASELINE).option("-c, --config <file>", "configuration file (default: .keyhound.yaml at the scan root)").option("--rules <path>", "extra rule file or folder (repeatable)", collect, []).option("--no-gitignore", "also scan files that .gitignore excludes").option("--dry-run", "print what would be dropped, write nothing", false).option("-q, --quiet", "print nothing", false).action(async (paths, raw) => {
     const [{ openScanSession: openScanSession2 }, { Baseline: Baseline2 }, { FilesystemSource: FilesystemSource2 }] = await Promise.all([
       Promise.resolve().then(() => (init_scan_session(), scan_session_exports)),
       Promise.resolve().then(() => (init_suppress(), suppress_exports)),
@@ -13423,11 +13421,11 @@ function registerBaseline(program, setExit) {
     setExit(0);
   });
 }
-var collect4, DEFAULT_BASELINE;
+var DEFAULT_BASELINE;
 var init_baseline2 = __esm({
   "dist/src/cli/commands/baseline.js"() {
     "use strict";
-    collect4 = (v, prev) => [...prev, v];
+    init_options();
     DEFAULT_BASELINE = ".keyhound-baseline.json";
   }
 });
@@ -14311,7 +14309,7 @@ function defaultCacheDir(env = process.env) {
   return join15(env.XDG_CACHE_HOME || join15(homedir4(), ".cache"), "keyhound", "github");
 }
 function registerGithub(program, setExit) {
-  addReportOptions(program.command("github").description("scan the git history of every repository of a GitHub organisation or user (GITHUB_TOKEN for private ones), incrementally, optionally one shard of a CI matrix")).option("--org <org>", "organisation whose repositories to scan").option("--user <user>", "user whose repositories to scan").option("--repo <pattern>", "only repositories whose name or owner/name matches this glob; !glob excludes (repeatable)", collect5, []).option("--include-forks", "scan forks too", false).option("--include-archived", "scan archived repositories too", false).option("--include-pull-requests", "also scan pull-request heads (refs/pull/N/head: commits pushed to pull requests, from forks too)", false).option("--shard <i/n>", "scan shard I of N (stable hash of owner/name): N jobs together cover every repository once").option("--output-dir <dir>", "write this run's JSON, SARIF (and HTML) reports into this folder, named after the shard").option("--cache-dir <dir>", "bare clones and incremental state (default: $XDG_CACHE_HOME/keyhound/github)").option("--concurrency <n>", "repositories cloned or fetched at once", "4").option("--plan", 'print the CI matrix ({"shard":["1/N",\u2026]}) for the repositories to scan, and exit', false).option("--repos-per-shard <n>", "with --plan: repositories per shard", "25").option("--max-shards <n>", "with --plan: at most this many shards", "20").option("--max-rate-limit-wait <seconds>", "longest wait for a GitHub API rate-limit reset before giving up", "900").option("--clone-timeout <seconds>", "longest clone or fetch of one repository", "1800").addHelpText("after", "\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or fatal error (listing failed),\n3 some repository could not be cloned or scanned (listed in the report; the others were scanned).\n").action(async (raw, cmd) => {
+  addReportOptions(program.command("github").description("scan the git history of every repository of a GitHub organisation or user (GITHUB_TOKEN for private ones), incrementally, optionally one shard of a CI matrix")).option("--org <org>", "organisation whose repositories to scan").option("--user <user>", "user whose repositories to scan").option("--repo <pattern>", "only repositories whose name or owner/name matches this glob; !glob excludes (repeatable)", collect, []).option("--include-forks", "scan forks too", false).option("--include-archived", "scan archived repositories too", false).option("--include-pull-requests", "also scan pull-request heads (refs/pull/N/head: commits pushed to pull requests, from forks too)", false).option("--shard <i/n>", "scan shard I of N (stable hash of owner/name): N jobs together cover every repository once").option("--output-dir <dir>", "write this run's JSON, SARIF (and HTML) reports into this folder, named after the shard").option("--cache-dir <dir>", "bare clones and incremental state (default: $XDG_CACHE_HOME/keyhound/github)").option("--concurrency <n>", "repositories cloned or fetched at once", "4").option("--plan", 'print the CI matrix ({"shard":["1/N",\u2026]}) for the repositories to scan, and exit', false).option("--repos-per-shard <n>", "with --plan: repositories per shard", "25").option("--max-shards <n>", "with --plan: at most this many shards", "20").option("--max-rate-limit-wait <seconds>", "longest wait for a GitHub API rate-limit reset before giving up", "900").option("--clone-timeout <seconds>", "longest clone or fetch of one repository", "1800").addHelpText("after", "\nExit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or fatal error (listing failed),\n3 some repository could not be cloned or scanned (listed in the report; the others were scanned).\n").action(async (raw, cmd) => {
     const opts = reportOptions(raw);
     const org = raw.org;
     const user = raw.user;
@@ -14442,13 +14440,11 @@ async function writeOutputDir(dir, result, rules, opts, shard) {
     writeFileNoFollow2(join15(dir, `${base}.${f}`), text.endsWith("\n") ? text : text + "\n", 420);
   }
 }
-var collect5;
 var init_github3 = __esm({
   "dist/src/cli/commands/github.js"() {
     "use strict";
     init_errors();
     init_options();
-    collect5 = (v, prev) => [...prev, v];
   }
 });
 

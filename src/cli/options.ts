@@ -47,7 +47,8 @@ export function parseSize(text: string): number {
   return Math.floor(Number(m[1]) * mult);
 }
 
-const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
+/** A repeatable option's values, in order (commander hands the previous list, or nothing the first time). */
+export const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
 
 /** Where revocation sends and records (shared by scanning commands and `keyhound revoke`), and extra rules. */
 export function addRevocationTargets(cmd: Command): Command {
@@ -106,6 +107,13 @@ export function addReportOptions(cmd: Command, features: CommandFeatures = { rev
   } else {
     cmd.option('--rules <path>', 'extra rule file or folder (repeatable)', collect);
   }
+  // verification (issue 14; docs/verification.md): scan, history and staged alike
+  cmd
+    .optionsGroup('Verification:')
+    .option('--verify', "check found keys with their issuers (read-only) and wallet secrets' balances at your --rpc endpoints", false)
+    .option('--rpc <chain=url>', 'RPC endpoint for wallet balances: ethereum=URL, polygon=URL, solana=URL, bitcoin=ESPLORA_URL (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--verify-config <file>', 'verification config (default: $XDG_CONFIG_HOME/keyhound/verify.yaml)')
+    .option('--only-live', 'with --verify: report only findings verified live, and wallets with funds or transactions', false);
   if (features.examples.length > 0) cmd.addHelpText('after', `\nExamples:\n${features.examples.map((e) => `  ${e}`).join('\n')}\n`);
   return cmd.optionsGroup('Options:');
 }

@@ -189,7 +189,7 @@ describe('history: output', () => {
     const j = historyJson(r.dir, ['--fail-on', 'error']);
     assert.equal(j.code, 0);
     assert.equal(j.report.findings.length, 1);
-    const t = runCli(r.dir, ['history', '--rules', rulesPath(), '--fail-on', 'note']);
+    const t = runCli(r.dir, ['history', '--rules', rulesPath(), '--fail-on', 'note', '--show-notes']);
     assert.equal(t.code, 1);
     assert.match(t.stdout, /note only/);
   });

@@ -90,7 +90,8 @@ describe('break 1: writes never follow links the scanned tree plants', () => {
     writeFileSync(victim, 'untouched\n');
     symlinkSync(victim, join(ws, 'keyhound.sarif'));
     const payload = pullRequestPayload({ number: 4, base, head, commits: 1 });
-    const r = await runScanStep({ workspace: ws, eventName: 'pull_request', payload });
+    // the default lies under RUNNER_TEMP; a workflow that names a workspace path meets the planted link
+    const r = await runScanStep({ workspace: ws, eventName: 'pull_request', payload, inputs: { 'sarif-file': 'keyhound.sarif' } });
     assert.equal(readFileSync(victim, 'utf8'), 'untouched\n');
     assert.match(r.stdout, /::error title=keyhound::sarif-file: .*symbolic link/);
     assert.match(r.stdout, /no SARIF written/);

@@ -1,8 +1,8 @@
 // keyhound baseline prune: drop baseline entries no longer found.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { collect } from '../options.js';
 
-const collect = (v: string, prev: string[]) => [...prev, v];
 
 export const DEFAULT_BASELINE = '.keyhound-baseline.json';
 

@@ -2,9 +2,8 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, UsageError } from '../../core/errors.js';
-import { addReportOptions, reportOptions, scanRequest } from '../options.js';
+import { addReportOptions, collect, reportOptions, scanRequest } from '../options.js';
 
-const collect = (v: string, prev: string[]) => [...prev, v];
 
 function positiveInt(name: string, text: string): number {
   const n = Number(text);

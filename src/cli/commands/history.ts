@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { addReportOptions, reportOptions, scanRequest } from '../options.js';
+import { addReportOptions, collect, reportOptions, scanRequest } from '../options.js';
 
-const collect = (v: string, prev: string[]) => [...prev, v];
 
 export function registerHistory(program: Command, setExit: (code: number) => void): void {
   addReportOptions(

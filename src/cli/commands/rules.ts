@@ -1,10 +1,10 @@
 // keyhound rules list | rules test FILE
 import { readRegularFile } from '../../util/safe-fs.js';
 import type { Command } from 'commander';
+import { collect } from '../options.js';
 import type { RuleSpec } from '../../core/rule.js';
 import { UsageError } from '../../core/errors.js';
 
-const collect = (v: string, prev: string[]) => [...prev, v];
 
 export function registerRules(program: Command, setExit: (code: number) => void): void {
   const rules = program.command('rules').description('list the rules in effect, or test a custom rule file');
