@@ -414,9 +414,9 @@ function writeFileSafe(file, data, opts = {}) {
   }
   try {
     const bytes2 = typeof data === "string" ? Buffer.from(data) : data;
-    let off = 0;
-    while (off < bytes2.length)
-      off += writeSync(fd, bytes2, off, bytes2.length - off);
+    let off2 = 0;
+    while (off2 < bytes2.length)
+      off2 += writeSync(fd, bytes2, off2, bytes2.length - off2);
     fsyncSync(fd);
     closeSync(fd);
     fd = -1;
@@ -451,9 +451,9 @@ function appendFileSafe(file, data, opts = {}) {
     if (!fstatSync(fd).isFile())
       throw new UnsafeFileError(abs, "refusing to write: not a regular file");
     const bytes2 = typeof data === "string" ? Buffer.from(data) : data;
-    let off = 0;
-    while (off < bytes2.length)
-      off += writeSync(fd, bytes2, off, bytes2.length - off);
+    let off2 = 0;
+    while (off2 < bytes2.length)
+      off2 += writeSync(fd, bytes2, off2, bytes2.length - off2);
   } catch (e) {
     if (e instanceof UnsafeFileError)
       throw e;
@@ -550,7 +550,7 @@ function table() {
   if (constants3)
     return constants3;
   const { keccak_256: keccak_2562 } = sha3();
-  const { sha256: sha2566 } = sha2();
+  const { sha256: sha2567 } = sha2();
   const { bytesToHex: bytesToHex5, utf8ToBytes: utf8ToBytes3 } = hashUtils();
   const c = /* @__PURE__ */ new Map();
   for (const s of KECCAK_OF)
@@ -559,7 +559,7 @@ function table() {
     c.set(minusOne(keccak_2562(utf8ToBytes3(s))), `EIP-1967 slot ${s}`);
   c.set(bytesToHex5(keccak_2562(Uint8Array.of(128))), 'empty trie root keccak256(rlp(""))');
   c.set(bytesToHex5(keccak_2562(Uint8Array.of(192))), "empty uncles hash keccak256(rlp([]))");
-  c.set(bytesToHex5(sha2566(new Uint8Array(0))), 'sha256("")');
+  c.set(bytesToHex5(sha2567(new Uint8Array(0))), 'sha256("")');
   return constants3 = c;
 }
 function wellKnownConstant(hex) {
@@ -3191,9 +3191,9 @@ var init_decoded = __esm({
 });
 
 // dist/src/engine/fingerprint.js
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function fingerprint(ruleId2, secret) {
-  return createHash2("sha256").update(`keyhound:v1\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
+  return createHash3("sha256").update(`keyhound:v1\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
 }
 var init_fingerprint = __esm({
   "dist/src/engine/fingerprint.js"() {
@@ -3577,7 +3577,7 @@ var init_pattern = __esm({
 
 // dist/src/engine/resolve.js
 function resolve4(candidates) {
-  return link(dedupe(dropVetoed(candidates)));
+  return link2(dedupe(dropVetoed(candidates)));
 }
 function dropVetoed(candidates) {
   const vetoes = candidates.filter((c) => c.veto);
@@ -3609,7 +3609,7 @@ function dedupe(raw) {
   }
   return out;
 }
-function link(candidates) {
+function link2(candidates) {
   const findings = candidates.map(({ start: _s, end: _e, generic: _g, named: _n, priority: _p, supersedes: _x, veto: _v, ...f }) => f);
   const paired = findings.filter((f) => f.pair);
   for (const a of paired) {
@@ -5023,7 +5023,7 @@ var init_balances = __esm({
 });
 
 // dist/src/net/signing.js
-import { createHash as createHash3, createHmac as createHmac3, createPrivateKey as createPrivateKey3, randomBytes as randomBytes4, sign as cryptoSign } from "node:crypto";
+import { createHash as createHash4, createHmac as createHmac3, createPrivateKey as createPrivateKey3, randomBytes as randomBytes4, sign as cryptoSign } from "node:crypto";
 function hmacSha256Hex(key, message) {
   return createHmac3("sha256", key).update(message).digest("hex");
 }
@@ -5046,7 +5046,7 @@ function kucoinPassphrase(secret, passphrase) {
   return hmacSha256Base64(secret, passphrase);
 }
 function krakenSign(secretB64, path, nonce, postData) {
-  const inner = createHash3("sha256").update(nonce + postData).digest();
+  const inner = createHash4("sha256").update(nonce + postData).digest();
   return createHmac3("sha512", Buffer.from(secretB64, "base64")).update(Buffer.concat([Buffer.from(path), inner])).digest("base64");
 }
 function bitfinexSign(secret, apiPath, nonce, body) {
@@ -5057,7 +5057,7 @@ function geminiSign(secret, request, nonce) {
   return { payload, signature: hmacSha384Hex(secret, payload) };
 }
 function gateSign(secret, method, path, query, body, timestamp) {
-  const bodyHash = createHash3("sha512").update(body).digest("hex");
+  const bodyHash = createHash4("sha512").update(body).digest("hex");
   return createHmac3("sha512", secret).update(`${method.toUpperCase()}
 ${path}
 ${query}
@@ -6513,10 +6513,10 @@ __export(comments_exports, {
   commentMarker: () => commentMarker,
   postReviewComments: () => postReviewComments
 });
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function commentMarker(f) {
-  const pathHash = createHash4("sha256").update(f.file).digest("hex").slice(0, 16);
-  const id = createHash4("sha256").update(`keyhound:comment\0${f.ruleId}\0${f.commit?.sha ?? ""}\0${f.file}`).digest("hex").slice(0, 32);
+  const pathHash = createHash5("sha256").update(f.file).digest("hex").slice(0, 16);
+  const id = createHash5("sha256").update(`keyhound:comment\0${f.ruleId}\0${f.commit?.sha ?? ""}\0${f.file}`).digest("hex").slice(0, 32);
   return `<!-- keyhound:finding ${id}:${pathHash} -->`;
 }
 function commentBody(f, scrub2) {
@@ -8169,7 +8169,7 @@ init_errors();
 init_errors();
 import { mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { isAbsolute as isAbsolute7, join as join12, relative as relative4, resolve as resolve12 } from "node:path";
+import { dirname as dirname7, isAbsolute as isAbsolute7, join as join12, relative as relative4, resolve as resolve12 } from "node:path";
 
 // dist/src/report/tool.js
 import { readFileSync } from "node:fs";
@@ -8322,16 +8322,155 @@ function summaryMarkdown(input, opts = {}) {
 // dist/src/action/run.js
 init_common();
 
-// dist/src/report/sarif.js
+// dist/src/report/html.js
+init_common();
+
+// dist/src/report/html-page.js
+import { createHash } from "node:crypto";
+
+// dist/src/report/text.js
 init_finding();
 init_common();
-import { createHash } from "node:crypto";
-import { isAbsolute } from "node:path";
-import { pathToFileURL } from "node:url";
+init_messages();
+function terminalSafe(s) {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (c === "\n")
+      return "\\n";
+    if (c === "\r")
+      return "\\r";
+    if (c === "	")
+      return "\\t";
+    const code2 = c.charCodeAt(0);
+    return code2 <= 255 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+  });
+}
+
+// dist/src/report/html-page.js
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function esc(s) {
+  if (s === void 0 || s === null)
+    return "";
+  return terminalSafe(String(s)).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+function safeHttpsUrl(u) {
+  if (!u)
+    return void 0;
+  try {
+    const url2 = new URL(u);
+    if (url2.protocol !== "https:" || url2.username || url2.password)
+      return void 0;
+    return url2.href.replace(/\/+$/, "");
+  } catch {
+    return void 0;
+  }
+}
+var sha256 = (s) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
+function htmlPage(p) {
+  const csp = [
+    "default-src 'none'",
+    `style-src ${sha256(STYLE)}`,
+    `script-src ${p.script ? sha256(p.script) : "'none'"}`,
+    "img-src 'none'",
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join("; ");
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(p.title)}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    p.body,
+    p.script ? `<script>${p.script}</script>` : "",
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+var STYLE = `
+:root{--bg:#f6f7f9;--card:#fff;--fg:#1c2128;--muted:#5b6572;--line:#d8dee4;--error:#c62828;--warning:#b26a00;--note:#1769aa;
+--ok:#2e7d32;--chip:#eef1f4;--bar:#c62828;--bar2:#e0a030;--mono:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+@media (prefers-color-scheme:dark){:root{--bg:#0f1216;--card:#171b21;--fg:#e6e9ed;--muted:#97a1ad;--line:#2b323b;--error:#ef5350;
+--warning:#ffb74d;--note:#64b5f6;--ok:#81c784;--chip:#222831;--bar:#ef5350;--bar2:#ffb74d}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+main{max-width:1180px;margin:0 auto;padding:20px 20px 60px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 10px}h3{font-size:15px;margin:0}
+.sub{color:var(--muted);margin:0 0 14px}.muted{color:var(--muted)}
+code,.mono{font-family:var(--mono);font-size:12.5px;overflow-wrap:anywhere}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:10px;margin:14px 0}
+.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 14px}
+.card .n{font-size:24px;font-weight:700}.card .l{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
+.card.error .n{color:var(--error)}.card.warning .n{color:var(--warning)}.card.note .n{color:var(--note)}
+table{border-collapse:collapse;width:100%;background:var(--card);border:1px solid var(--line);border-radius:8px;overflow:hidden}
+th,td{text-align:left;padding:6px 10px;border-bottom:1px solid var(--line);vertical-align:top}
+th{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+.sev{display:inline-block;min-width:64px;text-align:center;border-radius:10px;padding:1px 8px;font-size:11.5px;font-weight:700;
+text-transform:uppercase;color:#fff}
+.sev.error{background:var(--error)}.sev.warning{background:var(--warning)}.sev.note{background:var(--note)}
+.chip{display:inline-block;background:var(--chip);border-radius:10px;padding:1px 8px;font-size:12px;margin:0 4px 2px 0}
+.chip.ok{color:var(--ok)}.chip.bad{color:var(--error);font-weight:700}.chip.warn{color:var(--warning)}
+.filters{display:flex;flex-wrap:wrap;gap:10px;align-items:end;background:var(--card);border:1px solid var(--line);border-radius:8px;
+padding:10px 14px;position:sticky;top:0;z-index:2}
+.filters label{display:flex;flex-direction:column;font-size:12px;color:var(--muted);gap:2px}
+.filters select,.filters input{font:inherit;padding:4px 6px;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
+.filters input{min-width:220px}.filters .count{margin-left:auto;color:var(--muted)}
+.provider{margin:18px 0}.provider>h3{font-size:16px;margin:0 0 8px}
+.file{background:var(--card);border:1px solid var(--line);border-radius:8px;margin:8px 0;overflow:hidden}
+.file>h4{margin:0;padding:8px 12px;font:600 13px var(--mono);background:var(--chip);overflow-wrap:anywhere}
+.finding{padding:10px 12px;border-top:1px solid var(--line)}.finding:first-of-type{border-top:0}
+.finding .head{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
+.finding dl{display:grid;grid-template-columns:130px 1fr;gap:2px 12px;margin:8px 0 0}
+.finding dt{color:var(--muted)}.finding dd{margin:0;overflow-wrap:anywhere}
+details{margin:8px 0}summary{cursor:pointer;color:var(--muted)}
+.warnbox{border-left:4px solid var(--warning);background:var(--card);padding:8px 12px;margin:8px 0}
+.timeline svg{width:100%;height:auto;background:var(--card);border:1px solid var(--line);border-radius:8px}
+.timeline text{font:11px var(--mono);fill:var(--fg)}.timeline .axis{fill:var(--muted)}
+.timeline .gridline{stroke:var(--line)}.timeline .bar{fill:var(--bar)}.timeline .bar.removed{fill:var(--bar2)}
+.timeline .mark{fill:var(--ok)}
+section.cred{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin:14px 0}
+section.cred h3{font-size:16px;margin-bottom:8px}
+ul.check{list-style:none;padding-left:4px}ul.check li{margin:6px 0}ul.check li::before{content:"\\2610\\00a0\\00a0"}
+ul.check li.done::before{content:"\\2611\\00a0\\00a0";color:var(--ok)}
+pre{background:var(--chip);padding:8px 10px;border-radius:6px;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere}
+footer{margin-top:30px;color:var(--muted);font-size:12px}
+a{color:var(--note)}[hidden]{display:none!important}
+`;
 
 // dist/src/report/json.js
 init_common();
 init_messages();
+var JSON_REPORT_VERSION = 1;
+function jsonCommit(c, scrub2) {
+  const o = { sha: c.sha };
+  if (c.author !== void 0)
+    o.author = scrub2(c.author);
+  if (c.email !== void 0)
+    o.email = scrub2(c.email);
+  if (c.date !== void 0)
+    o.date = c.date;
+  if (c.subject !== void 0)
+    o.subject = scrub2(c.subject);
+  if (c.removedIn !== void 0)
+    o.removedIn = c.removedIn;
+  if (c.removedDate !== void 0)
+    o.removedDate = c.removedDate;
+  if (c.exposureDays !== void 0)
+    o.exposureDays = c.exposureDays;
+  if (c.presentAtHead !== void 0)
+    o.presentAtHead = c.presentAtHead;
+  if (c.paths !== void 0)
+    o.paths = c.paths.map(scrub2);
+  return o;
+}
 function jsonVerification(v, scrub2) {
   const o = { status: v.status, checkedAt: v.checkedAt, issuer: v.issuer, host: v.host };
   if (v.permissions !== void 0)
@@ -8348,6 +8487,49 @@ function jsonVerification(v, scrub2) {
     o.expiresAt = scrub2(v.expiresAt);
   if (v.detail !== void 0)
     o.detail = scrub2(v.detail);
+  return o;
+}
+function jsonFinding(f, scrub2, showSecrets) {
+  const o = {
+    ...f.repository !== void 0 ? { repository: f.repository } : {},
+    ruleId: f.ruleId,
+    title: scrub2(f.title),
+    provider: f.provider,
+    severity: f.severity,
+    file: scrub2(f.file),
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    fingerprint: f.fingerprint,
+    redacted: f.redacted,
+    validated: f.validated,
+    message: scrub2(findingMessage(f)),
+    tags: [...f.tags]
+  };
+  if (f.address !== void 0)
+    o.address = f.address;
+  if (f.keyType !== void 0)
+    o.keyType = f.keyType;
+  if (f.key !== void 0)
+    o.key = scrub2(f.key);
+  if (f.knownPublic !== void 0)
+    o.knownPublic = scrub2(f.knownPublic);
+  if (f.related !== void 0)
+    o.related = [...f.related];
+  if (f.commit !== void 0)
+    o.commit = jsonCommit(f.commit, scrub2);
+  if (f.decoded !== void 0)
+    o.decoded = scrub2(f.decoded);
+  const sup = suppressionOf(f);
+  if (sup)
+    o.suppressed = sup;
+  if (f.verification !== void 0)
+    o.verification = jsonVerification(f.verification, scrub2);
+  if (f.funds !== void 0)
+    o.funds = f.funds.map((x) => ({ chain: x.chain, address: x.address, balance: x.balance, unit: x.unit, txCount: x.txCount }));
+  if (showSecrets)
+    o.secret = f.secret;
   return o;
 }
 function jsonStats(s, scrub2) {
@@ -8373,8 +8555,31 @@ function jsonStats(s, scrub2) {
     o.blobs = s.blobs;
   return o;
 }
+function toJsonReport(input) {
+  const scrub2 = makeScrub(input.findings, input.showSecrets);
+  return {
+    version: JSON_REPORT_VERSION,
+    ...input.repositories ? { repositories: input.repositories.map((r) => repositoryStatus(r, scrub2)) } : {},
+    ...input.scan ? { scan: { tool: "keyhound", version: input.tool.version, ...input.scan, refs: input.scan.refs?.map(scrub2) } } : {},
+    findings: sortedByLocation(input.findings).map((f) => jsonFinding(f, scrub2, input.showSecrets)),
+    stats: jsonStats(input.stats, scrub2)
+  };
+}
+function repositoryStatus(r, scrub2) {
+  const o = { full_name: r.full_name, status: r.status };
+  if (r.error !== void 0)
+    o.error = scrub2(r.error);
+  if (r.reason !== void 0)
+    o.reason = r.reason;
+  return o;
+}
 
 // dist/src/report/sarif.js
+init_finding();
+init_common();
+import { createHash as createHash2 } from "node:crypto";
+import { isAbsolute } from "node:path";
+import { pathToFileURL } from "node:url";
 init_messages();
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
@@ -8504,7 +8709,7 @@ function region(f) {
   return { startLine, startColumn, endLine, endColumn };
 }
 function primaryLocationLineHash(f, occurrence = 1) {
-  const h = createHash("sha256").update(`keyhound:primaryLocationLineHash:v1\0${f.ruleId}\0${f.fingerprint}\0${f.commit?.sha ?? ""}`).digest("hex").slice(0, 16);
+  const h = createHash2("sha256").update(`keyhound:primaryLocationLineHash:v1\0${f.ruleId}\0${f.fingerprint}\0${f.commit?.sha ?? ""}`).digest("hex").slice(0, 16);
   return `${h}:${occurrence}`;
 }
 function verificationSentence(f, scrub2) {
@@ -8704,6 +8909,310 @@ function dirUri(root) {
 }
 function renderSarif(input) {
   return JSON.stringify(toSarif(input), null, 2) + "\n";
+}
+
+// dist/src/report/html.js
+var SEVERITIES2 = ["error", "warning", "note"];
+var RANK = { error: 2, warning: 1, note: 0 };
+function renderHtml(input) {
+  const byId = new Map(input.rules.map((r) => [r.id, r]));
+  return renderHtmlReport(toJsonReport(input), { remediation: (f) => remediationFor(f, byId.get(f.ruleId)) });
+}
+function remediationFor(f, rule) {
+  return rule?.remediation ? [rule.remediation.trim().replace(/\s+/g, " ")] : genericRemediation({ provider: f.provider, tags: f.tags ?? [] });
+}
+function fileLink(f, repositoryUrl) {
+  const base = safeHttpsUrl(f.repository) ?? safeHttpsUrl(repositoryUrl);
+  if (!base || f.file === "-")
+    return void 0;
+  const path = (f.commit?.paths?.[0] ?? f.file).split("/").map(encodeURIComponent).join("/");
+  const ref = f.commit?.sha && /^[0-9a-f]{7,64}$/i.test(f.commit.sha) ? f.commit.sha : "HEAD";
+  return `${base}/blob/${ref}/${path}#L${f.line}`;
+}
+function commitLink(sha4, repositoryUrl) {
+  const base = safeHttpsUrl(repositoryUrl);
+  return base && sha4 && /^[0-9a-f]{7,64}$/i.test(sha4) ? `${base}/commit/${sha4}` : void 0;
+}
+var link = (href, text) => href ? `<a href="${esc(href)}" rel="noreferrer noopener">${text}</a>` : text;
+function stateChips(f) {
+  const out = [];
+  if (f.validated)
+    out.push('<span class="chip ok">checksum ok</span>');
+  const v = f.verification;
+  if (v) {
+    const label2 = v.status === "live" ? "live" : v.status === "invalid" ? "revoked or invalid" : v.status === "error" ? "check failed" : "not checked";
+    out.push(`<span class="chip ${v.status === "live" ? "bad" : v.status === "invalid" ? "ok" : "warn"}">${esc(label2)}</span>`);
+    if (v.canWithdraw)
+      out.push('<span class="chip bad">can withdraw</span>');
+    if (v.canTransfer)
+      out.push('<span class="chip bad">can transfer</span>');
+    if (v.canTrade)
+      out.push('<span class="chip warn">can trade</span>');
+    if (v.ipRestricted === false)
+      out.push('<span class="chip warn">no IP allow-list</span>');
+  } else {
+    out.push('<span class="chip">not verified</span>');
+  }
+  for (const fu of f.funds ?? []) {
+    if (Number(fu.balance) > 0)
+      out.push(`<span class="chip bad">holds ${esc(fu.balance)} ${esc(fu.unit)}</span>`);
+  }
+  if (f.suppressed)
+    out.push(`<span class="chip">suppressed: ${esc(SUPPRESSED_LABELS[f.suppressed] ?? f.suppressed)}</span>`);
+  return out.join(" ");
+}
+function findingHtml(f, ctx) {
+  const { opts } = ctx;
+  const repoUrl = ctx.report.scan?.repositoryUrl;
+  const rows = [];
+  const where2 = `${esc(f.file)}:${f.line}:${f.column}`;
+  rows.push(["location", link(fileLink(f, repoUrl), `<code>${where2}</code>`)]);
+  if (f.repository)
+    rows.push(["repository", esc(f.repository)]);
+  rows.push([f.secret !== void 0 ? "secret" : "redacted", `<code>${esc(f.secret ?? f.redacted)}</code>`]);
+  if (f.key)
+    rows.push(["key", `<code>${esc(f.key)}</code>`]);
+  if (f.address)
+    rows.push(["derived address", `<code>${esc(f.address)}</code>`]);
+  if (f.knownPublic)
+    rows.push(["known public", esc(f.knownPublic)]);
+  if (f.decoded)
+    rows.push(["decoded", `found inside a decoded value: ${esc(f.decoded)}`]);
+  const v = f.verification;
+  if (v) {
+    const bits = [`${esc(v.status)} (${esc(v.issuer)}, ${esc(v.host)}, ${esc(v.checkedAt)})`];
+    if (v.permissions?.length)
+      bits.push(`permissions: ${v.permissions.map(esc).join(", ")}`);
+    if (v.expiresAt)
+      bits.push(`expires ${esc(v.expiresAt)}`);
+    if (v.detail)
+      bits.push(esc(v.detail));
+    rows.push(["verification", bits.join("; ")]);
+  }
+  for (const fu of f.funds ?? []) {
+    rows.push(["funds", `${esc(fu.chain)} <code>${esc(fu.address)}</code>: ${esc(fu.balance)} ${esc(fu.unit)}, ${plural(fu.txCount, "transaction")}`]);
+  }
+  const c = f.commit;
+  if (c) {
+    const who = [c.author ? esc(c.author) : "", c.date ? esc(c.date.slice(0, 10)) : ""].filter(Boolean).join(", ");
+    rows.push(["introduced", `${link(commitLink(c.sha, repoUrl), `<code>${esc(shortSha(c.sha))}</code>`)}${who ? ` by ${who}` : ""}${c.subject ? ` \u2014 \u201C${esc(c.subject)}\u201D` : ""}`]);
+    if (c.removedIn)
+      rows.push(["removed", `${link(commitLink(c.removedIn, repoUrl), `<code>${esc(shortSha(c.removedIn))}</code>`)}${c.removedDate ? ` on ${esc(c.removedDate.slice(0, 10))}` : ""}`]);
+    else if (c.presentAtHead)
+      rows.push(["removed", "<strong>no \u2014 still present at HEAD</strong>"]);
+    if (c.exposureDays !== void 0)
+      rows.push(["exposed", plural(c.exposureDays, "day")]);
+    if (c.paths && c.paths.length > 1)
+      rows.push(["paths", c.paths.map((p) => `<code>${esc(p)}</code>`).join(" \u2192 ")]);
+  }
+  if (f.related?.length) {
+    const parts = f.related.map((fp) => {
+      const o = ctx.byFingerprint.get(fp)?.find((x) => x !== f);
+      return o ? `<code>${esc(o.ruleId)}</code> at <code>${esc(o.file)}:${o.line}</code>` : `fingerprint <code>${esc(fp)}</code>`;
+    });
+    rows.push(["linked", `other part of the same credential: ${parts.join(", ")}`]);
+  }
+  rows.push(["message", esc(f.message)]);
+  const steps = opts.remediation?.(f) ?? remediationFor(f);
+  if (steps.length && !f.knownPublic) {
+    rows.push(["remediation", steps.length === 1 ? esc(steps[0]) : `<ol>${steps.map((s) => `<li>${esc(s)}</li>`).join("")}</ol>`]);
+  }
+  rows.push(["fingerprint", `<code class="muted">${esc(f.fingerprint)}</code>`]);
+  const data = {
+    sev: f.severity,
+    provider: f.provider,
+    rule: f.ruleId,
+    file: f.file,
+    line: String(f.line),
+    days: String(c?.exposureDays ?? -1),
+    date: c?.date ?? "",
+    text: [f.file, f.ruleId, f.title, f.key ?? "", f.repository ?? "", f.address ?? ""].join(" ").toLowerCase()
+  };
+  const attrs = Object.entries(data).map(([k, val]) => `data-${k}="${esc(val)}"`).join(" ");
+  return [
+    `<article class="finding" ${attrs}>`,
+    `<div class="head"><span class="sev ${esc(f.severity)}">${esc(f.knownPublic ? "public" : f.severity)}</span>`,
+    `<strong>${esc(f.title)}</strong> <code class="muted">${esc(f.ruleId)}</code> ${stateChips(f)}</div>`,
+    `<dl>${rows.map(([k, val]) => `<dt>${esc(k)}</dt><dd>${val}</dd>`).join("")}</dl>`,
+    "</article>"
+  ].join("");
+}
+function groupBy(items, key) {
+  const m = /* @__PURE__ */ new Map();
+  for (const it of items) {
+    const k = key(it);
+    const l = m.get(k);
+    if (l)
+      l.push(it);
+    else
+      m.set(k, [it]);
+  }
+  return m;
+}
+var worst = (fs) => Math.max(...fs.map((f) => RANK[f.severity] ?? 0));
+function groupsHtml(findings, ctx) {
+  const providers = [...groupBy(findings, (f) => f.provider)].sort((a, b) => worst(b[1]) - worst(a[1]) || b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  return providers.map(([provider, fs]) => {
+    const files = [...groupBy(fs, (f) => f.repository ? `${f.repository}: ${f.file}` : f.file)].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+    return [
+      `<section class="provider group" data-provider="${esc(provider)}">`,
+      `<h3>${esc(provider)} <span class="muted">(${plural(fs.length, "finding")})</span></h3>`,
+      ...files.map(([file, ffs]) => `<div class="file group"><h4>${esc(file)}</h4><div class="list">${[...ffs].sort((a, b) => (RANK[b.severity] ?? 0) - (RANK[a.severity] ?? 0) || a.line - b.line).map((f) => findingHtml(f, ctx)).join("")}</div></div>`),
+      "</section>"
+    ].join("\n");
+  }).join("\n");
+}
+function timelineSvg(rows, now, maxRows = 60) {
+  const valid = rows.filter((r) => Number.isFinite(Date.parse(r.start))).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  if (valid.length === 0)
+    return "";
+  const shown = valid.slice(0, maxRows);
+  const nowMs = Number.isFinite(Date.parse(now)) ? Date.parse(now) : Date.now();
+  const t0 = Math.min(...shown.map((r) => Date.parse(r.start)));
+  const t1 = Math.max(nowMs, ...shown.map((r) => r.end ? Date.parse(r.end) : nowMs).filter(Number.isFinite));
+  const span = Math.max(t1 - t0, 864e5);
+  const W = 1e3;
+  const L = 300;
+  const R = 20;
+  const rowH = 22;
+  const top = 26;
+  const H = top + shown.length * rowH + 10;
+  const x = (ms) => L + (ms - t0) / span * (W - L - R);
+  const parts = [];
+  for (const frac of [0, 0.25, 0.5, 0.75, 1]) {
+    const ms = t0 + frac * span;
+    const xx = x(ms).toFixed(1);
+    parts.push(`<line class="gridline" x1="${xx}" y1="18" x2="${xx}" y2="${H - 6}"/>`);
+    const anchor = frac === 0 ? "start" : frac === 1 ? "end" : "middle";
+    parts.push(`<text class="axis" x="${xx}" y="12" text-anchor="${anchor}">${new Date(ms).toISOString().slice(0, 10)}</text>`);
+  }
+  shown.forEach((r, i) => {
+    const y = top + i * rowH;
+    const s = Date.parse(r.start);
+    const e = r.end && Number.isFinite(Date.parse(r.end)) ? Date.parse(r.end) : nowMs;
+    const label2 = r.label.length > 44 ? `${r.label.slice(0, 43)}\u2026` : r.label;
+    const days = Math.max(0, Math.round((e - s) / 864e5));
+    parts.push(`<text x="4" y="${y + 14}">${esc(label2)}</text>`);
+    parts.push(`<rect class="bar${r.end ? " removed" : ""}" x="${x(s).toFixed(1)}" y="${y + 4}" width="${Math.max(2, x(e) - x(s)).toFixed(1)}" height="13" rx="3"><title>${esc(`${r.label}: ${r.start.slice(0, 10)} \u2192 ${r.end ? r.end.slice(0, 10) : "still exposed"} (${plural(days, "day")})`)}</title></rect>`);
+    for (const m of r.marks ?? []) {
+      const mm = Date.parse(m.at);
+      if (!Number.isFinite(mm))
+        continue;
+      parts.push(`<circle class="mark" cx="${x(mm).toFixed(1)}" cy="${y + 10.5}" r="5"><title>${esc(m.label)}</title></circle>`);
+    }
+  });
+  const more = valid.length > shown.length ? `<p class="muted">${plural(valid.length - shown.length, "more window")} not drawn.</p>` : "";
+  return `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="Exposure timeline">${parts.join("")}</svg>${more}`;
+}
+function summaryHtml(report, active, known2) {
+  const s = report.stats;
+  const bySev = { error: 0, warning: 0, note: 0 };
+  for (const f of active)
+    bySev[f.severity] = (bySev[f.severity] ?? 0) + 1;
+  const sk = breakdown(s.skipped, SKIPPED_LABELS);
+  const su = breakdown(s.suppressed, SUPPRESSED_LABELS);
+  const cards = [
+    ...SEVERITIES2.map((sev) => `<div class="card ${sev}" id="count-${sev}"><div class="n">${bySev[sev]}</div><div class="l">${sev}</div></div>`),
+    `<div class="card" id="count-known"><div class="n">${known2.length}</div><div class="l">known public test keys</div></div>`,
+    `<div class="card" id="count-suppressed"><div class="n">${su.total}</div><div class="l">suppressed</div></div>`,
+    `<div class="card" id="count-skipped"><div class="n">${sk.total}</div><div class="l">skipped</div></div>`
+  ];
+  const providers = [...groupBy(active, (f) => f.provider)].sort((a, b) => worst(b[1]) - worst(a[1]) || b[1].length - a[1].length);
+  const provTable = providers.length ? `<table id="by-provider"><thead><tr><th>provider</th>${SEVERITIES2.map((x) => `<th class="num">${x}</th>`).join("")}<th class="num">total</th></tr></thead><tbody>${providers.map(([p, fs]) => `<tr><td>${esc(p)}</td>${SEVERITIES2.map((x) => `<td class="num">${fs.filter((f) => f.severity === x).length}</td>`).join("")}<td class="num">${fs.length}</td></tr>`).join("")}</tbody></table>` : "";
+  const scanned = [
+    plural(s.files, "file"),
+    formatBytes(s.bytes),
+    s.commits !== void 0 ? plural(s.commits, "commit") : "",
+    s.blobs !== void 0 ? plural(s.blobs, "blob") : "",
+    `in ${formatDuration(s.durationMs)}`
+  ].filter(Boolean);
+  const repos = report.repositories ?? [];
+  const reposLine = repos.length ? `<p id="repositories">Repositories: ${["scanned", "failed", "skipped"].map((st) => `${repos.filter((r) => r.status === st).length} ${st}`).join(", ")}.</p>${repos.some((r) => r.status !== "scanned") ? `<details><summary>not scanned</summary><ul>${repos.filter((r) => r.status !== "scanned").map((r) => `<li><code>${esc(r.full_name)}</code>: ${esc(r.status)}${r.error || r.reason ? ` \u2014 ${esc(r.error ?? r.reason)}` : ""}</li>`).join("")}</ul></details>` : ""}` : "";
+  const lines3 = [
+    reposLine,
+    `<p>${active.length === 0 ? "<strong>No secrets found.</strong> " : ""}Scanned ${esc(scanned.join(", "))}.</p>`,
+    `<p id="suppressed-skipped">Suppressed: ${su.total}${su.text ? ` (${esc(su.text)})` : ""}. Skipped: ${sk.total}${sk.text ? ` (${esc(sk.text)})` : ""}.</p>`,
+    ...s.warnings.map((w) => `<div class="warnbox">${esc(w)}</div>`)
+  ];
+  return `<div class="cards">${cards.join("")}</div>${lines3.join("")}${provTable}`;
+}
+function humanTime(iso) {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC` : iso;
+}
+function headerHtml(report, title) {
+  const sc = report.scan;
+  const bits = [];
+  if (sc) {
+    bits.push(`keyhound ${esc(sc.version)}`, `<code>${esc(sc.command)}</code>`, `started ${esc(humanTime(sc.startedAt))}`);
+    if (sc.refs?.length)
+      bits.push(`refs: ${sc.refs.map((r) => `<code>${esc(r === "--all" ? "all refs" : r)}</code>`).join(" ")}`);
+    const url2 = safeHttpsUrl(sc.repositoryUrl);
+    if (url2)
+      bits.push(link(url2, esc(url2)));
+  }
+  return `<header><h1>${esc(title)}</h1><p class="sub">${bits.join(" \xB7 ")}</p></header>`;
+}
+var FILTER_SCRIPT = `(()=>{'use strict';
+const q=(s)=>document.querySelector(s),qa=(s,r)=>Array.from((r||document).querySelectorAll(s));
+const sev=q('#f-sev'),prov=q('#f-provider'),rule=q('#f-rule'),text=q('#f-text'),sort=q('#f-sort'),count=q('#f-count');
+const RANK={error:2,warning:1,note:0};
+function apply(){const s=sev.value,p=prov.value,r=rule.value,t=text.value.trim().toLowerCase();let n=0;
+for(const el of qa('#findings .finding')){const d=el.dataset;const ok=(!s||d.sev===s)&&(!p||d.provider===p)&&(!r||d.rule===r)&&(!t||d.text.includes(t));
+el.hidden=!ok;if(ok)n++;}
+for(const g of qa('#findings .file.group'))g.hidden=!g.querySelector('.finding:not([hidden])');
+for(const g of qa('#findings .provider.group'))g.hidden=!g.querySelector('.file:not([hidden])');
+count.textContent=n+' of '+qa('#findings .finding').length+' shown';}
+function key(el){const d=el.dataset;switch(sort.value){
+case 'file':return [d.file,Number(d.line)];case 'rule':return [d.rule,d.file];
+case 'exposure':return [-Number(d.days),d.file];case 'date':return [d.date||'~',d.file];
+default:return [-(RANK[d.sev]||0),d.file,Number(d.line)];}}
+function cmp(a,b){for(let i=0;i<a.length;i++){if(a[i]<b[i])return -1;if(a[i]>b[i])return 1;}return 0;}
+function min(keys){return keys.reduce((m,k)=>m===null||cmp(k,m)<0?k:m,null)||[];}
+function order(){const gk=new Map();
+for(const list of qa('#findings .file .list')){const items=qa(':scope>.finding',list).map((el)=>[key(el),el]);items.sort((a,b)=>cmp(a[0],b[0]));
+for(const [,el] of items)list.appendChild(el);gk.set(list.parentElement,min(items.map((i)=>i[0])));}
+for(const pg of qa('#findings .provider.group')){const files=qa(':scope>.file',pg).map((el)=>[gk.get(el),el]);files.sort((a,b)=>cmp(a[0],b[0]));
+for(const [,el] of files)pg.appendChild(el);gk.set(pg,min(files.map((i)=>i[0])));}
+const root=q('#findings');const pgs=qa(':scope>.provider.group',root).map((el)=>[gk.get(el),el]);pgs.sort((a,b)=>cmp(a[0],b[0]));for(const [,el] of pgs)root.appendChild(el);}
+for(const el of [sev,prov,rule])el.addEventListener('change',apply);text.addEventListener('input',apply);
+sort.addEventListener('change',()=>{order();apply();});
+order();apply();})();`;
+function filtersHtml(findings) {
+  const opt = (values) => [...new Set(values)].sort().map((v) => `<option value="${esc(v)}">${esc(v)}</option>`).join("");
+  return [
+    '<div class="filters" id="filters">',
+    `<label>severity<select id="f-sev"><option value="">any</option>${SEVERITIES2.map((s) => `<option value="${s}">${s}</option>`).join("")}</select></label>`,
+    `<label>provider<select id="f-provider"><option value="">any</option>${opt(findings.map((f) => f.provider))}</select></label>`,
+    `<label>rule<select id="f-rule"><option value="">any</option>${opt(findings.map((f) => f.ruleId))}</select></label>`,
+    '<label>file, rule or key contains<input id="f-text" type="search" placeholder="e.g. .env" autocomplete="off"></label>',
+    '<label>sort by<select id="f-sort"><option value="severity">severity</option><option value="file">file</option><option value="rule">rule</option><option value="exposure">days exposed</option><option value="date">date introduced</option></select></label>',
+    `<span class="count" id="f-count">${plural(findings.length, "finding")}</span>`,
+    "</div>"
+  ].join("");
+}
+function renderHtmlReport(report, opts = {}) {
+  const findings = Array.isArray(report.findings) ? report.findings : [];
+  const known2 = findings.filter((f) => f.knownPublic);
+  const active = findings.filter((f) => !f.knownPublic);
+  const title = opts.title ?? "keyhound secret scan";
+  const ctx = { report, opts, byFingerprint: groupBy(findings, (f) => f.fingerprint) };
+  const now = report.scan?.startedAt ?? (/* @__PURE__ */ new Date()).toISOString();
+  const windows = active.filter((f) => f.commit?.date).map((f) => ({ label: `${f.ruleId} \xB7 ${f.file}`, start: f.commit.date, end: f.commit.presentAtHead ? void 0 : f.commit.removedDate ?? void 0 }));
+  const body = [
+    "<main>",
+    headerHtml(report, title),
+    "<h2>Summary</h2>",
+    summaryHtml(report, active, known2),
+    windows.length ? `<section class="timeline" id="timeline"><h2>Exposure timeline</h2>${timelineSvg(windows, now)}<p class="muted">Bars run from the introducing commit to the removing commit (amber) or to the scan (red: still in the tree).</p></section>` : "",
+    `<h2>Findings (${active.length})</h2>`,
+    active.length ? filtersHtml(active) : "<p>None.</p>",
+    `<div id="findings">${groupsHtml(active, ctx)}</div>`,
+    known2.length ? `<h2>Known public test keys</h2><details id="known-public"><summary>${plural(known2.length, "known public test key")} (published development keys and documentation samples: not leaks, but never fund their addresses)</summary>${groupsHtml(known2, ctx)}</details>` : "",
+    `<footer>Generated by keyhound${report.scan ? ` ${esc(report.scan.version)}` : ""}. Secrets are redacted${findings.some((f) => f.secret !== void 0) ? " \u2014 except in this report, written with --show-secrets: keep it private" : ""}. The page makes no network requests.</footer>`,
+    "</main>"
+  ].join("\n");
+  return htmlPage({ title, body, script: active.length ? FILTER_SCRIPT : void 0 });
 }
 
 // dist/src/sources/git-process.js
@@ -9027,7 +9536,9 @@ var INPUTS = {
   rules: "",
   "max-comments": "50",
   verify: "false",
-  rpc: ""
+  rpc: "",
+  "html-report": "keyhound-report.html",
+  "html-artifact": "keyhound-report"
 };
 var INPUT_NAMES = Object.keys(INPUTS);
 var InputError = class extends Error {
@@ -9067,6 +9578,7 @@ function oneOf(env, name2, allowed) {
 }
 var optional = (s) => s === "" ? void 0 : s;
 var lines = (s) => s.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+var off = (s) => s === "" || s.toLowerCase() === "false" ? void 0 : s;
 function readInputs(env) {
   const maxComments = Number(rawInput(env, "max-comments"));
   if (!Number.isInteger(maxComments) || maxComments < 0) {
@@ -9086,7 +9598,9 @@ function readInputs(env) {
     rules: lines(rawInput(env, "rules")),
     maxComments,
     verify: bool(env, "verify"),
-    rpc: lines(rawInput(env, "rpc"))
+    rpc: lines(rawInput(env, "rpc")),
+    htmlReport: off(rawInput(env, "html-report")),
+    htmlArtifact: off(rawInput(env, "html-artifact"))
   };
 }
 
@@ -10488,14 +11002,14 @@ function readSourceFile(file, path, maxSize) {
       return { skipped: "tooLarge", warning: `skipped ${path}: ${st.size} bytes is over --max-file-size ${maxSize}` };
     }
     const data = Buffer.allocUnsafeSlow(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n = readSync2(fd, data, off, st.size - off, null);
+    let off2 = 0;
+    while (off2 < st.size) {
+      const n = readSync2(fd, data, off2, st.size - off2, null);
       if (n === 0)
         break;
-      off += n;
+      off2 += n;
     }
-    const got = off === st.size ? data : data.subarray(0, off);
+    const got = off2 === st.size ? data : data.subarray(0, off2);
     const text = asText(got);
     if (!text)
       return { skipped: "binary" };
@@ -11194,24 +11708,24 @@ function myersInsertions(a, b) {
   const n = a.length;
   const m = b.length;
   const max = Math.min(n + m, MAX_EDITS);
-  const off = max + 1;
+  const off2 = max + 1;
   const v = new Int32Array(2 * max + 3);
   const trace = [];
   let found = -1;
   outer: for (let d = 0; d <= max; d++) {
-    trace.push(v.slice(off - d - 1, off + d + 2));
+    trace.push(v.slice(off2 - d - 1, off2 + d + 2));
     for (let k = -d; k <= d; k += 2) {
       let x2;
-      if (k === -d || k !== d && v[off + k - 1] < v[off + k + 1])
-        x2 = v[off + k + 1];
+      if (k === -d || k !== d && v[off2 + k - 1] < v[off2 + k + 1])
+        x2 = v[off2 + k + 1];
       else
-        x2 = v[off + k - 1] + 1;
+        x2 = v[off2 + k - 1] + 1;
       let y2 = x2 - k;
       while (x2 < n && y2 < m && a[x2] === b[y2]) {
         x2++;
         y2++;
       }
-      v[off + k] = x2;
+      v[off2 + k] = x2;
       if (x2 >= n && y2 >= m) {
         found = d;
         break outer;
@@ -12011,7 +12525,13 @@ async function runAction(env = process.env, io = defaultIO) {
     stats,
     tool: { name: "keyhound", version: toolVersion(), informationUri: INFORMATION_URI },
     showSecrets: false,
-    root: repo.root
+    root: repo.root,
+    scan: {
+      command: "action",
+      startedAt: new Date(Date.now() - stats.durationMs).toISOString(),
+      refs: [plan.description],
+      ...env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY ? { repositoryUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` } : {}
+    }
   };
   let code2 = exitCodeFor(findings, inputs.failOn);
   const sarif = renderSarif(input);
@@ -12022,6 +12542,16 @@ async function runAction(env = process.env, io = defaultIO) {
     sarifWritten = false;
     io.out(command("error", `sarif-file: ${e.message}`));
     code2 = EXIT.error;
+  }
+  let htmlPath = !inputs.htmlReport ? void 0 : inputs.htmlReport === "keyhound-report.html" ? join12(dirname7(defaultSarifPath(env)), inputs.htmlReport) : resolve12(env.GITHUB_WORKSPACE || process.cwd(), inputs.htmlReport);
+  if (htmlPath) {
+    try {
+      writeFileSafe(htmlPath, renderHtml(input), { mkdir: 493 });
+    } catch (e) {
+      io.out(command("error", `html-report: ${e.message}`));
+      htmlPath = void 0;
+      code2 = EXIT.error;
+    }
   }
   const ann = annotations(findings);
   for (const line of ann.lines)
@@ -12067,7 +12597,7 @@ async function runAction(env = process.env, io = defaultIO) {
   }
   const context = [
     `Scanned ${plan.description}. Fail on: ${inputs.failOn}.` + (scan.configFile ? ` Config: \`${scan.configFile.replace(/`/g, "'")}\`${scan.configCommit ? ` (as of the base commit ${scan.configCommit.slice(0, 12)})` : ""}.` : "") + (inputs.baseline ? ` Baseline: \`${inputs.baseline.replace(/`/g, "'")}\`.` : ""),
-    `SARIF: \`${relOrAbs(env.GITHUB_WORKSPACE, sarifPath).replace(/`/g, "'")}\` (upload it with github/codeql-action/upload-sarif, category keyhound).`,
+    `SARIF: \`${relOrAbs(env.GITHUB_WORKSPACE, sarifPath).replace(/`/g, "'")}\` (upload it with github/codeql-action/upload-sarif, category keyhound).` + (htmlPath ? ` HTML report: \`${relOrAbs(env.GITHUB_WORKSPACE, htmlPath).replace(/`/g, "'")}\`${inputs.htmlArtifact ? ` (artifact \`${inputs.htmlArtifact.replace(/`/g, "'")}\`)` : ""}.` : ""),
     ...notes
   ].map((l) => scrub2(l).replace(/[\r\n]+/g, " ")).join("\n\n");
   const table2 = summaryMarkdown(input, { maxBytes: SUMMARY_MAX_BYTES - 8192 - Buffer.byteLength(context) });
@@ -12080,6 +12610,7 @@ ${context}
 `);
   setOutput(env.GITHUB_OUTPUT, "findings", String(findings.length));
   setOutput(env.GITHUB_OUTPUT, "sarif-file", sarifWritten ? sarifPath : "");
+  setOutput(env.GITHUB_OUTPUT, "html-report", htmlPath ?? "");
   const sup = Object.values(stats.suppressed).reduce((a, b) => a + b, 0);
   io.out(logLine(`${plural(findings.length, "finding")} (${plural(stats.commits ?? 0, "commit")}, ${plural(stats.files, "blob")} scanned, ${sup} suppressed)` + (sarifWritten ? `; SARIF written to ${relOrAbs(env.GITHUB_WORKSPACE, sarifPath)}` : "; no SARIF written") + (code2 === EXIT.findings ? `; failing: findings at or above fail-on ${inputs.failOn}` : "")));
   return code2;

@@ -525,6 +525,342 @@ var init_messages = __esm({
   }
 });
 
+// dist/src/report/text.js
+var text_exports = {};
+__export(text_exports, {
+  renderText: () => renderText,
+  terminalSafe: () => terminalSafe,
+  verificationText: () => verificationText
+});
+function terminalSafe(s) {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (c === "\n")
+      return "\\n";
+    if (c === "\r")
+      return "\\r";
+    if (c === "	")
+      return "\\t";
+    const code3 = c.charCodeAt(0);
+    return code3 <= 255 ? `\\x${code3.toString(16).padStart(2, "0")}` : `\\u${code3.toString(16).padStart(4, "0")}`;
+  });
+}
+function renderText(input, opts) {
+  const paint = (style, s) => opts.color ? `${(Array.isArray(style) ? style : [style]).map((k) => ANSI[k]).join("")}${s}${ANSI.reset}` : s;
+  const scrub2 = makeScrub(input.findings, input.showSecrets);
+  const safe = (s) => terminalSafe(scrub2(s));
+  const out = [];
+  const index = indexByFingerprint(input.findings);
+  const listed = opts.showNotes ? input.findings : input.findings.filter((f) => f.severity !== "note");
+  for (const f of sortedByLocation(listed)) {
+    out.push(...block(f, input, index, paint, safe), "");
+  }
+  out.push(...summary(input, paint, safe));
+  const folded = input.findings.length - listed.length;
+  if (folded > 0)
+    out.push(paint("dim", `${plural(folded, "note")} not listed (known public test keys and other notes): --show-notes lists them.`));
+  if (opts.hiddenBelow)
+    out.push(paint("dim", `${plural(opts.hiddenBelow.count, "finding")} below --min-level ${opts.hiddenBelow.level} not shown.`));
+  return out.join("\n") + "\n";
+}
+function named(paths, safe) {
+  const shown = paths.slice(0, 10).map(safe).join(", ");
+  return paths.length > 10 ? `${shown} \u2026 and ${paths.length - 10} more (--format json lists all)` : shown;
+}
+function block(f, input, index, paint, safe) {
+  const where2 = `${f.repository ? `${safe(f.repository)}: ` : ""}${safe(f.file)}:${f.line}:${f.column}`;
+  const lines2 = [];
+  const sup = suppressionOf(f);
+  const supMark = sup ? `  ${paint("gray", `[suppressed: ${SUPPRESSED_LABELS[sup]}]`)}` : "";
+  if (f.knownPublic) {
+    lines2.push(`${paint(["gray", "bold"], "NOTE")}  ${paint("gray", "known public test key")}  ${paint("gray", safe(f.ruleId))}  ${paint("bold", where2)}${supMark}`);
+  } else {
+    lines2.push(`${paint([COLOR[f.severity], "bold"], LABEL[f.severity])}  ${paint("bold", safe(f.ruleId))}  ${paint("bold", where2)}${supMark}`);
+  }
+  const row = (label2, value) => lines2.push(`  ${paint("dim", (label2 + ":").padEnd(13))} ${value}`);
+  lines2.push(`  ${safe(findingMessage(f))}`);
+  const secret = input.showSecrets ? paint("bold", terminalSafe(f.secret)) : `${terminalSafe(f.redacted)} ${paint("dim", "(redacted)")}`;
+  const mark = f.validated ? `  ${paint("green", "\u2714 checksum ok")}` : "";
+  row("secret", secret + mark);
+  if (f.knownPublic)
+    row("known public", paint("gray", safe(f.knownPublic)));
+  if (f.verification)
+    row("verified", verificationText(f.verification, paint, safe));
+  for (const x of f.funds ?? []) {
+    const txs = plural(x.txCount, "transaction");
+    row("funds", `${hasBalance(x.balance) ? paint(["red", "bold"], `${safe(x.balance)} ${safe(x.unit)}`) : `${safe(x.balance)} ${safe(x.unit)}`} on ${safe(x.chain)} at ${safe(x.address)} (${txs})`);
+  }
+  if (f.address)
+    row("address", safe(f.address));
+  if (f.keyType)
+    row("key type", safe(f.keyType));
+  if (f.key)
+    row("key", safe(f.key));
+  for (const part of linkedParts(f, index)) {
+    const o = part.finding;
+    row("linked", o ? `${safe(o.pair?.part ?? o.ruleId)} (${safe(o.ruleId)}) at ${safe(o.file)}:${o.line}:${o.column}` : `fingerprint ${part.fingerprint}`);
+  }
+  if (f.commit) {
+    const c = f.commit;
+    row("commit", `${safe(c.sha)}${c.subject ? ` "${safe(c.subject)}"` : ""}`);
+    const intro = [c.date ? safe(c.date.slice(0, 10)) : "", c.author ? `by ${safe(c.author)}` : ""].filter(Boolean).join(" ");
+    if (intro)
+      row("introduced", intro);
+    if (c.removedIn)
+      row("removed", `${safe(c.removedIn)}${c.removedDate ? ` on ${safe(c.removedDate.slice(0, 10))}` : ""}`);
+    else if (c.presentAtHead)
+      row("removed", "no, still present at HEAD");
+    if (c.exposureDays !== void 0)
+      row("exposure", plural(c.exposureDays, "day"));
+    if (c.paths && c.paths.length > 1)
+      row("paths", c.paths.map(safe).join(" \u2192 "));
+  }
+  if (f.decoded)
+    row("decoded", `found inside a decoded value: ${safe(f.decoded)}`);
+  row("fingerprint", paint("dim", f.fingerprint));
+  return lines2;
+}
+function verificationText(v, paint, safe) {
+  const where2 = paint("dim", `(${safe(v.issuer)}, ${safe(v.host)})`);
+  const detail = v.detail ? `: ${safe(v.detail)}` : "";
+  if (v.status === "invalid")
+    return `${paint("green", "revoked or invalid")}${detail} ${where2}`;
+  if (v.status !== "live")
+    return `${paint("yellow", "not checked")}${detail || (v.status === "error" ? ": error" : "")} ${where2}`;
+  const rights = [];
+  if (v.canWithdraw)
+    rights.push(paint(["red", "bold"], "can withdraw"));
+  else if (v.canWithdraw === false)
+    rights.push("cannot withdraw");
+  if (v.canTransfer && !v.canWithdraw)
+    rights.push(paint(["red", "bold"], "can transfer"));
+  if (v.canTrade)
+    rights.push("can trade");
+  else if (v.canTrade === false)
+    rights.push("cannot trade");
+  if (v.ipRestricted)
+    rights.push("IP-restricted");
+  else if (v.ipRestricted === false)
+    rights.push("no IP restriction");
+  if (v.expiresAt)
+    rights.push(`expires ${safe(v.expiresAt)}`);
+  if (v.permissions?.length)
+    rights.push(`permissions ${v.permissions.map(safe).join(", ")}`);
+  const said = [...rights, ...v.detail ? [safe(v.detail)] : []].join("; ");
+  return `${paint(["red", "bold"], "live")}${said ? ` \u2014 ${said}` : ""} ${where2}`;
+}
+function verificationSummary(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  const n = { live: 0, risk: 0, invalid: 0, other: 0, wallets: 0 };
+  for (const f of findings) {
+    if (seen.has(f.fingerprint))
+      continue;
+    seen.add(f.fingerprint);
+    if (fundsAtRisk(f))
+      n.risk++;
+    if (f.funds?.some((x) => hasBalance(x.balance)))
+      n.wallets++;
+    const st = f.verification?.status;
+    if (st === "live")
+      n.live++;
+    else if (st === "invalid")
+      n.invalid++;
+    else if (st)
+      n.other++;
+  }
+  if (n.live + n.invalid + n.other + n.wallets === 0 && !findings.some((f) => f.funds))
+    return void 0;
+  return `Verified: ${n.live} live, ${n.invalid} revoked or invalid, ${n.other} not checked; ${plural(n.wallets, "wallet")} holding funds; ${n.risk} at risk (withdraw/transfer rights or funds).`;
+}
+function summary(input, paint, safe) {
+  const s = input.stats;
+  const n = countBySeverity(input.findings);
+  const known2 = input.findings.filter((f) => f.knownPublic).length;
+  const scanned = `${plural(s.files, "file")} (${formatBytes(s.bytes)}) scanned in ${formatDuration(s.durationMs)}${s.commits !== void 0 ? `, ${plural(s.commits, "commit")}` : ""}${s.blobs !== void 0 ? `, ${plural(s.blobs, "blob")}` : ""}`;
+  const sk = breakdown(s.skipped, SKIPPED_LABELS);
+  const su = breakdown(s.suppressed, SUPPRESSED_LABELS);
+  const counts = `skipped ${sk.total}${sk.text ? ` (${sk.text})` : ""}, suppressed ${su.total}${su.text ? ` (${su.text})` : ""}`;
+  const lines2 = [];
+  if (input.findings.length === 0) {
+    lines2.push(`${paint(["green", "bold"], "No secrets found.")} ${scanned}; ${counts}.`);
+  } else {
+    const sev = [
+      paint(n.error ? ["red", "bold"] : "dim", plural(n.error, "error")),
+      paint(n.warning ? ["yellow", "bold"] : "dim", plural(n.warning, "warning")),
+      paint(n.note ? "cyan" : "dim", `${plural(n.note, "note")}${known2 ? ` (${known2} known public)` : ""}`)
+    ].join(", ");
+    lines2.push(`${paint("bold", `Found ${plural(input.findings.length, "secret")}:`)} ${sev}. ${scanned}; ${counts}.`);
+  }
+  if (input.repositories)
+    lines2.push(...repositoryLines(input, paint, safe));
+  const verified = verificationSummary(input.findings);
+  if (verified)
+    lines2.push(paint("bold", verified));
+  const ignored = s.ignoredPaths ?? [];
+  if (ignored.length > 0)
+    lines2.push(`${paint("dim", "ignored, not scanned:")} ${named(ignored, safe)}`);
+  const scannedAnyway = s.ignoredScanned ?? [];
+  if (scannedAnyway.length > 0)
+    lines2.push(`${paint("dim", "git-ignored but scanned (named like secrets):")} ${named(scannedAnyway, safe)}`);
+  return lines2;
+}
+function repositoryLines(input, paint, safe) {
+  const repos = input.repositories ?? [];
+  const count2 = (st) => repos.filter((r) => r.status === st).length;
+  const failed2 = count2("failed");
+  const lines2 = [
+    `Repositories: ${count2("scanned")} scanned, ${paint(failed2 ? ["red", "bold"] : "dim", `${failed2} failed`)}, ${count2("skipped")} skipped.`
+  ];
+  for (const r of repos)
+    if (r.status === "failed")
+      lines2.push(`${paint("red", "failed:")} ${safe(r.full_name)}: ${safe(r.error ?? "unknown error")}`);
+  return lines2;
+}
+var ANSI, LABEL, COLOR;
+var init_text = __esm({
+  "dist/src/report/text.js"() {
+    "use strict";
+    init_finding();
+    init_common();
+    init_messages();
+    ANSI = {
+      reset: "\x1B[0m",
+      bold: "\x1B[1m",
+      dim: "\x1B[2m",
+      red: "\x1B[31m",
+      green: "\x1B[32m",
+      yellow: "\x1B[33m",
+      cyan: "\x1B[36m",
+      gray: "\x1B[90m"
+    };
+    LABEL = { error: "ERROR", warning: "WARNING", note: "NOTE" };
+    COLOR = { error: "red", warning: "yellow", note: "cyan" };
+  }
+});
+
+// dist/src/report/html-page.js
+var html_page_exports = {};
+__export(html_page_exports, {
+  STYLE: () => STYLE,
+  esc: () => esc,
+  htmlPage: () => htmlPage,
+  safeHttpsUrl: () => safeHttpsUrl,
+  webUrlOfRemote: () => webUrlOfRemote
+});
+import { createHash } from "node:crypto";
+function esc(s) {
+  if (s === void 0 || s === null)
+    return "";
+  return terminalSafe(String(s)).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+function safeHttpsUrl(u) {
+  if (!u)
+    return void 0;
+  try {
+    const url2 = new URL(u);
+    if (url2.protocol !== "https:" || url2.username || url2.password)
+      return void 0;
+    return url2.href.replace(/\/+$/, "");
+  } catch {
+    return void 0;
+  }
+}
+function webUrlOfRemote(remote) {
+  const r = remote?.trim();
+  if (!r)
+    return void 0;
+  const scp = /^[\w.-]+@([\w.-]+):([\w.-]+\/[\w.-]+?)(?:\.git)?\/?$/.exec(r);
+  const href = scp ? `https://${scp[1]}/${scp[2]}` : /^https:\/\//.test(r) ? r.replace(/\.git\/?$/, "") : void 0;
+  return safeHttpsUrl(href);
+}
+function htmlPage(p) {
+  const csp = [
+    "default-src 'none'",
+    `style-src ${sha256(STYLE)}`,
+    `script-src ${p.script ? sha256(p.script) : "'none'"}`,
+    "img-src 'none'",
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join("; ");
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(p.title)}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    p.body,
+    p.script ? `<script>${p.script}</script>` : "",
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+var ENTITIES, sha256, STYLE;
+var init_html_page = __esm({
+  "dist/src/report/html-page.js"() {
+    "use strict";
+    init_text();
+    ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+    sha256 = (s) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
+    STYLE = `
+:root{--bg:#f6f7f9;--card:#fff;--fg:#1c2128;--muted:#5b6572;--line:#d8dee4;--error:#c62828;--warning:#b26a00;--note:#1769aa;
+--ok:#2e7d32;--chip:#eef1f4;--bar:#c62828;--bar2:#e0a030;--mono:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+@media (prefers-color-scheme:dark){:root{--bg:#0f1216;--card:#171b21;--fg:#e6e9ed;--muted:#97a1ad;--line:#2b323b;--error:#ef5350;
+--warning:#ffb74d;--note:#64b5f6;--ok:#81c784;--chip:#222831;--bar:#ef5350;--bar2:#ffb74d}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+main{max-width:1180px;margin:0 auto;padding:20px 20px 60px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 10px}h3{font-size:15px;margin:0}
+.sub{color:var(--muted);margin:0 0 14px}.muted{color:var(--muted)}
+code,.mono{font-family:var(--mono);font-size:12.5px;overflow-wrap:anywhere}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:10px;margin:14px 0}
+.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:10px 14px}
+.card .n{font-size:24px;font-weight:700}.card .l{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
+.card.error .n{color:var(--error)}.card.warning .n{color:var(--warning)}.card.note .n{color:var(--note)}
+table{border-collapse:collapse;width:100%;background:var(--card);border:1px solid var(--line);border-radius:8px;overflow:hidden}
+th,td{text-align:left;padding:6px 10px;border-bottom:1px solid var(--line);vertical-align:top}
+th{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+.sev{display:inline-block;min-width:64px;text-align:center;border-radius:10px;padding:1px 8px;font-size:11.5px;font-weight:700;
+text-transform:uppercase;color:#fff}
+.sev.error{background:var(--error)}.sev.warning{background:var(--warning)}.sev.note{background:var(--note)}
+.chip{display:inline-block;background:var(--chip);border-radius:10px;padding:1px 8px;font-size:12px;margin:0 4px 2px 0}
+.chip.ok{color:var(--ok)}.chip.bad{color:var(--error);font-weight:700}.chip.warn{color:var(--warning)}
+.filters{display:flex;flex-wrap:wrap;gap:10px;align-items:end;background:var(--card);border:1px solid var(--line);border-radius:8px;
+padding:10px 14px;position:sticky;top:0;z-index:2}
+.filters label{display:flex;flex-direction:column;font-size:12px;color:var(--muted);gap:2px}
+.filters select,.filters input{font:inherit;padding:4px 6px;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
+.filters input{min-width:220px}.filters .count{margin-left:auto;color:var(--muted)}
+.provider{margin:18px 0}.provider>h3{font-size:16px;margin:0 0 8px}
+.file{background:var(--card);border:1px solid var(--line);border-radius:8px;margin:8px 0;overflow:hidden}
+.file>h4{margin:0;padding:8px 12px;font:600 13px var(--mono);background:var(--chip);overflow-wrap:anywhere}
+.finding{padding:10px 12px;border-top:1px solid var(--line)}.finding:first-of-type{border-top:0}
+.finding .head{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
+.finding dl{display:grid;grid-template-columns:130px 1fr;gap:2px 12px;margin:8px 0 0}
+.finding dt{color:var(--muted)}.finding dd{margin:0;overflow-wrap:anywhere}
+details{margin:8px 0}summary{cursor:pointer;color:var(--muted)}
+.warnbox{border-left:4px solid var(--warning);background:var(--card);padding:8px 12px;margin:8px 0}
+.timeline svg{width:100%;height:auto;background:var(--card);border:1px solid var(--line);border-radius:8px}
+.timeline text{font:11px var(--mono);fill:var(--fg)}.timeline .axis{fill:var(--muted)}
+.timeline .gridline{stroke:var(--line)}.timeline .bar{fill:var(--bar)}.timeline .bar.removed{fill:var(--bar2)}
+.timeline .mark{fill:var(--ok)}
+section.cred{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin:14px 0}
+section.cred h3{font-size:16px;margin-bottom:8px}
+ul.check{list-style:none;padding-left:4px}ul.check li{margin:6px 0}ul.check li::before{content:"\\2610\\00a0\\00a0"}
+ul.check li.done::before{content:"\\2611\\00a0\\00a0";color:var(--ok)}
+pre{background:var(--chip);padding:8px 10px;border-radius:6px;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere}
+footer{margin-top:30px;color:var(--muted);font-size:12px}
+a{color:var(--note)}[hidden]{display:none!important}
+`;
+  }
+});
+
 // dist/src/report/json.js
 function jsonCommit(c, scrub2) {
   const o = { sha: c.sha };
@@ -637,6 +973,7 @@ function toJsonReport(input) {
   return {
     version: JSON_REPORT_VERSION,
     ...input.repositories ? { repositories: input.repositories.map((r) => repositoryStatus(r, scrub2)) } : {},
+    ...input.scan ? { scan: { tool: "keyhound", version: input.tool.version, ...input.scan, refs: input.scan.refs?.map(scrub2) } } : {},
     findings: sortedByLocation(input.findings).map((f) => jsonFinding(f, scrub2, input.showSecrets)),
     stats: jsonStats(input.stats, scrub2)
   };
@@ -699,7 +1036,7 @@ var init_json = __esm({
 });
 
 // dist/src/report/sarif.js
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { isAbsolute as isAbsolute2 } from "node:path";
 import { pathToFileURL } from "node:url";
 function ruleName(id) {
@@ -821,7 +1158,7 @@ function region(f) {
   return { startLine, startColumn, endLine, endColumn };
 }
 function primaryLocationLineHash(f, occurrence = 1) {
-  const h = createHash("sha256").update(`keyhound:primaryLocationLineHash:v1\0${f.ruleId}\0${f.fingerprint}\0${f.commit?.sha ?? ""}`).digest("hex").slice(0, 16);
+  const h = createHash2("sha256").update(`keyhound:primaryLocationLineHash:v1\0${f.ruleId}\0${f.fingerprint}\0${f.commit?.sha ?? ""}`).digest("hex").slice(0, 16);
   return `${h}:${occurrence}`;
 }
 function verificationSentence(f, scrub2) {
@@ -1042,215 +1379,317 @@ var init_sarif = __esm({
   }
 });
 
-// dist/src/report/text.js
-var text_exports = {};
-__export(text_exports, {
-  renderText: () => renderText,
-  terminalSafe: () => terminalSafe,
-  verificationText: () => verificationText
-});
-function terminalSafe(s) {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    if (c === "\n")
-      return "\\n";
-    if (c === "\r")
-      return "\\r";
-    if (c === "	")
-      return "\\t";
-    const code3 = c.charCodeAt(0);
-    return code3 <= 255 ? `\\x${code3.toString(16).padStart(2, "0")}` : `\\u${code3.toString(16).padStart(4, "0")}`;
-  });
+// dist/src/report/html.js
+function renderHtml(input) {
+  const byId = new Map(input.rules.map((r) => [r.id, r]));
+  return renderHtmlReport(toJsonReport(input), { remediation: (f) => remediationFor(f, byId.get(f.ruleId)) });
 }
-function renderText(input, opts) {
-  const paint = (style, s) => opts.color ? `${(Array.isArray(style) ? style : [style]).map((k) => ANSI[k]).join("")}${s}${ANSI.reset}` : s;
-  const scrub2 = makeScrub(input.findings, input.showSecrets);
-  const safe = (s) => terminalSafe(scrub2(s));
-  const out = [];
-  const index = indexByFingerprint(input.findings);
-  const listed = opts.showNotes ? input.findings : input.findings.filter((f) => f.severity !== "note");
-  for (const f of sortedByLocation(listed)) {
-    out.push(...block(f, input, index, paint, safe), "");
-  }
-  out.push(...summary(input, paint, safe));
-  const folded = input.findings.length - listed.length;
-  if (folded > 0)
-    out.push(paint("dim", `${plural(folded, "note")} not listed (known public test keys and other notes): --show-notes lists them.`));
-  if (opts.hiddenBelow)
-    out.push(paint("dim", `${plural(opts.hiddenBelow.count, "finding")} below --min-level ${opts.hiddenBelow.level} not shown.`));
-  return out.join("\n") + "\n";
+function remediationFor(f, rule) {
+  return rule?.remediation ? [rule.remediation.trim().replace(/\s+/g, " ")] : genericRemediation({ provider: f.provider, tags: f.tags ?? [] });
 }
-function named(paths, safe) {
-  const shown = paths.slice(0, 10).map(safe).join(", ");
-  return paths.length > 10 ? `${shown} \u2026 and ${paths.length - 10} more (--format json lists all)` : shown;
-}
-function block(f, input, index, paint, safe) {
-  const where2 = `${f.repository ? `${safe(f.repository)}: ` : ""}${safe(f.file)}:${f.line}:${f.column}`;
-  const lines2 = [];
-  const sup = suppressionOf(f);
-  const supMark = sup ? `  ${paint("gray", `[suppressed: ${SUPPRESSED_LABELS[sup]}]`)}` : "";
-  if (f.knownPublic) {
-    lines2.push(`${paint(["gray", "bold"], "NOTE")}  ${paint("gray", "known public test key")}  ${paint("gray", safe(f.ruleId))}  ${paint("bold", where2)}${supMark}`);
-  } else {
-    lines2.push(`${paint([COLOR[f.severity], "bold"], LABEL[f.severity])}  ${paint("bold", safe(f.ruleId))}  ${paint("bold", where2)}${supMark}`);
-  }
-  const row = (label2, value) => lines2.push(`  ${paint("dim", (label2 + ":").padEnd(13))} ${value}`);
-  lines2.push(`  ${safe(findingMessage(f))}`);
-  const secret = input.showSecrets ? paint("bold", terminalSafe(f.secret)) : `${terminalSafe(f.redacted)} ${paint("dim", "(redacted)")}`;
-  const mark = f.validated ? `  ${paint("green", "\u2714 checksum ok")}` : "";
-  row("secret", secret + mark);
-  if (f.knownPublic)
-    row("known public", paint("gray", safe(f.knownPublic)));
-  if (f.verification)
-    row("verified", verificationText(f.verification, paint, safe));
-  for (const x of f.funds ?? []) {
-    const txs = plural(x.txCount, "transaction");
-    row("funds", `${hasBalance(x.balance) ? paint(["red", "bold"], `${safe(x.balance)} ${safe(x.unit)}`) : `${safe(x.balance)} ${safe(x.unit)}`} on ${safe(x.chain)} at ${safe(x.address)} (${txs})`);
-  }
-  if (f.address)
-    row("address", safe(f.address));
-  if (f.keyType)
-    row("key type", safe(f.keyType));
-  if (f.key)
-    row("key", safe(f.key));
-  for (const part of linkedParts(f, index)) {
-    const o = part.finding;
-    row("linked", o ? `${safe(o.pair?.part ?? o.ruleId)} (${safe(o.ruleId)}) at ${safe(o.file)}:${o.line}:${o.column}` : `fingerprint ${part.fingerprint}`);
-  }
-  if (f.commit) {
-    const c = f.commit;
-    row("commit", `${safe(c.sha)}${c.subject ? ` "${safe(c.subject)}"` : ""}`);
-    const intro = [c.date ? safe(c.date.slice(0, 10)) : "", c.author ? `by ${safe(c.author)}` : ""].filter(Boolean).join(" ");
-    if (intro)
-      row("introduced", intro);
-    if (c.removedIn)
-      row("removed", `${safe(c.removedIn)}${c.removedDate ? ` on ${safe(c.removedDate.slice(0, 10))}` : ""}`);
-    else if (c.presentAtHead)
-      row("removed", "no, still present at HEAD");
-    if (c.exposureDays !== void 0)
-      row("exposure", plural(c.exposureDays, "day"));
-    if (c.paths && c.paths.length > 1)
-      row("paths", c.paths.map(safe).join(" \u2192 "));
-  }
-  if (f.decoded)
-    row("decoded", `found inside a decoded value: ${safe(f.decoded)}`);
-  row("fingerprint", paint("dim", f.fingerprint));
-  return lines2;
-}
-function verificationText(v, paint, safe) {
-  const where2 = paint("dim", `(${safe(v.issuer)}, ${safe(v.host)})`);
-  const detail = v.detail ? `: ${safe(v.detail)}` : "";
-  if (v.status === "invalid")
-    return `${paint("green", "revoked or invalid")}${detail} ${where2}`;
-  if (v.status !== "live")
-    return `${paint("yellow", "not checked")}${detail || (v.status === "error" ? ": error" : "")} ${where2}`;
-  const rights = [];
-  if (v.canWithdraw)
-    rights.push(paint(["red", "bold"], "can withdraw"));
-  else if (v.canWithdraw === false)
-    rights.push("cannot withdraw");
-  if (v.canTransfer && !v.canWithdraw)
-    rights.push(paint(["red", "bold"], "can transfer"));
-  if (v.canTrade)
-    rights.push("can trade");
-  else if (v.canTrade === false)
-    rights.push("cannot trade");
-  if (v.ipRestricted)
-    rights.push("IP-restricted");
-  else if (v.ipRestricted === false)
-    rights.push("no IP restriction");
-  if (v.expiresAt)
-    rights.push(`expires ${safe(v.expiresAt)}`);
-  if (v.permissions?.length)
-    rights.push(`permissions ${v.permissions.map(safe).join(", ")}`);
-  const said = [...rights, ...v.detail ? [safe(v.detail)] : []].join("; ");
-  return `${paint(["red", "bold"], "live")}${said ? ` \u2014 ${said}` : ""} ${where2}`;
-}
-function verificationSummary(findings) {
-  const seen = /* @__PURE__ */ new Set();
-  const n = { live: 0, risk: 0, invalid: 0, other: 0, wallets: 0 };
-  for (const f of findings) {
-    if (seen.has(f.fingerprint))
-      continue;
-    seen.add(f.fingerprint);
-    if (fundsAtRisk(f))
-      n.risk++;
-    if (f.funds?.some((x) => hasBalance(x.balance)))
-      n.wallets++;
-    const st = f.verification?.status;
-    if (st === "live")
-      n.live++;
-    else if (st === "invalid")
-      n.invalid++;
-    else if (st)
-      n.other++;
-  }
-  if (n.live + n.invalid + n.other + n.wallets === 0 && !findings.some((f) => f.funds))
+function fileLink(f, repositoryUrl) {
+  const base = safeHttpsUrl(f.repository) ?? safeHttpsUrl(repositoryUrl);
+  if (!base || f.file === "-")
     return void 0;
-  return `Verified: ${n.live} live, ${n.invalid} revoked or invalid, ${n.other} not checked; ${plural(n.wallets, "wallet")} holding funds; ${n.risk} at risk (withdraw/transfer rights or funds).`;
+  const path = (f.commit?.paths?.[0] ?? f.file).split("/").map(encodeURIComponent).join("/");
+  const ref = f.commit?.sha && /^[0-9a-f]{7,64}$/i.test(f.commit.sha) ? f.commit.sha : "HEAD";
+  return `${base}/blob/${ref}/${path}#L${f.line}`;
 }
-function summary(input, paint, safe) {
-  const s = input.stats;
-  const n = countBySeverity(input.findings);
-  const known2 = input.findings.filter((f) => f.knownPublic).length;
-  const scanned = `${plural(s.files, "file")} (${formatBytes(s.bytes)}) scanned in ${formatDuration(s.durationMs)}${s.commits !== void 0 ? `, ${plural(s.commits, "commit")}` : ""}${s.blobs !== void 0 ? `, ${plural(s.blobs, "blob")}` : ""}`;
+function commitLink(sha, repositoryUrl) {
+  const base = safeHttpsUrl(repositoryUrl);
+  return base && sha && /^[0-9a-f]{7,64}$/i.test(sha) ? `${base}/commit/${sha}` : void 0;
+}
+function stateChips(f) {
+  const out = [];
+  if (f.validated)
+    out.push('<span class="chip ok">checksum ok</span>');
+  const v = f.verification;
+  if (v) {
+    const label2 = v.status === "live" ? "live" : v.status === "invalid" ? "revoked or invalid" : v.status === "error" ? "check failed" : "not checked";
+    out.push(`<span class="chip ${v.status === "live" ? "bad" : v.status === "invalid" ? "ok" : "warn"}">${esc(label2)}</span>`);
+    if (v.canWithdraw)
+      out.push('<span class="chip bad">can withdraw</span>');
+    if (v.canTransfer)
+      out.push('<span class="chip bad">can transfer</span>');
+    if (v.canTrade)
+      out.push('<span class="chip warn">can trade</span>');
+    if (v.ipRestricted === false)
+      out.push('<span class="chip warn">no IP allow-list</span>');
+  } else {
+    out.push('<span class="chip">not verified</span>');
+  }
+  for (const fu of f.funds ?? []) {
+    if (Number(fu.balance) > 0)
+      out.push(`<span class="chip bad">holds ${esc(fu.balance)} ${esc(fu.unit)}</span>`);
+  }
+  if (f.suppressed)
+    out.push(`<span class="chip">suppressed: ${esc(SUPPRESSED_LABELS[f.suppressed] ?? f.suppressed)}</span>`);
+  return out.join(" ");
+}
+function findingHtml(f, ctx) {
+  const { opts } = ctx;
+  const repoUrl = ctx.report.scan?.repositoryUrl;
+  const rows = [];
+  const where2 = `${esc(f.file)}:${f.line}:${f.column}`;
+  rows.push(["location", link(fileLink(f, repoUrl), `<code>${where2}</code>`)]);
+  if (f.repository)
+    rows.push(["repository", esc(f.repository)]);
+  rows.push([f.secret !== void 0 ? "secret" : "redacted", `<code>${esc(f.secret ?? f.redacted)}</code>`]);
+  if (f.key)
+    rows.push(["key", `<code>${esc(f.key)}</code>`]);
+  if (f.address)
+    rows.push(["derived address", `<code>${esc(f.address)}</code>`]);
+  if (f.knownPublic)
+    rows.push(["known public", esc(f.knownPublic)]);
+  if (f.decoded)
+    rows.push(["decoded", `found inside a decoded value: ${esc(f.decoded)}`]);
+  const v = f.verification;
+  if (v) {
+    const bits = [`${esc(v.status)} (${esc(v.issuer)}, ${esc(v.host)}, ${esc(v.checkedAt)})`];
+    if (v.permissions?.length)
+      bits.push(`permissions: ${v.permissions.map(esc).join(", ")}`);
+    if (v.expiresAt)
+      bits.push(`expires ${esc(v.expiresAt)}`);
+    if (v.detail)
+      bits.push(esc(v.detail));
+    rows.push(["verification", bits.join("; ")]);
+  }
+  for (const fu of f.funds ?? []) {
+    rows.push(["funds", `${esc(fu.chain)} <code>${esc(fu.address)}</code>: ${esc(fu.balance)} ${esc(fu.unit)}, ${plural(fu.txCount, "transaction")}`]);
+  }
+  const c = f.commit;
+  if (c) {
+    const who = [c.author ? esc(c.author) : "", c.date ? esc(c.date.slice(0, 10)) : ""].filter(Boolean).join(", ");
+    rows.push(["introduced", `${link(commitLink(c.sha, repoUrl), `<code>${esc(shortSha(c.sha))}</code>`)}${who ? ` by ${who}` : ""}${c.subject ? ` \u2014 \u201C${esc(c.subject)}\u201D` : ""}`]);
+    if (c.removedIn)
+      rows.push(["removed", `${link(commitLink(c.removedIn, repoUrl), `<code>${esc(shortSha(c.removedIn))}</code>`)}${c.removedDate ? ` on ${esc(c.removedDate.slice(0, 10))}` : ""}`]);
+    else if (c.presentAtHead)
+      rows.push(["removed", "<strong>no \u2014 still present at HEAD</strong>"]);
+    if (c.exposureDays !== void 0)
+      rows.push(["exposed", plural(c.exposureDays, "day")]);
+    if (c.paths && c.paths.length > 1)
+      rows.push(["paths", c.paths.map((p) => `<code>${esc(p)}</code>`).join(" \u2192 ")]);
+  }
+  if (f.related?.length) {
+    const parts = f.related.map((fp) => {
+      const o = ctx.byFingerprint.get(fp)?.find((x) => x !== f);
+      return o ? `<code>${esc(o.ruleId)}</code> at <code>${esc(o.file)}:${o.line}</code>` : `fingerprint <code>${esc(fp)}</code>`;
+    });
+    rows.push(["linked", `other part of the same credential: ${parts.join(", ")}`]);
+  }
+  rows.push(["message", esc(f.message)]);
+  const steps = opts.remediation?.(f) ?? remediationFor(f);
+  if (steps.length && !f.knownPublic) {
+    rows.push(["remediation", steps.length === 1 ? esc(steps[0]) : `<ol>${steps.map((s) => `<li>${esc(s)}</li>`).join("")}</ol>`]);
+  }
+  rows.push(["fingerprint", `<code class="muted">${esc(f.fingerprint)}</code>`]);
+  const data = {
+    sev: f.severity,
+    provider: f.provider,
+    rule: f.ruleId,
+    file: f.file,
+    line: String(f.line),
+    days: String(c?.exposureDays ?? -1),
+    date: c?.date ?? "",
+    text: [f.file, f.ruleId, f.title, f.key ?? "", f.repository ?? "", f.address ?? ""].join(" ").toLowerCase()
+  };
+  const attrs = Object.entries(data).map(([k, val]) => `data-${k}="${esc(val)}"`).join(" ");
+  return [
+    `<article class="finding" ${attrs}>`,
+    `<div class="head"><span class="sev ${esc(f.severity)}">${esc(f.knownPublic ? "public" : f.severity)}</span>`,
+    `<strong>${esc(f.title)}</strong> <code class="muted">${esc(f.ruleId)}</code> ${stateChips(f)}</div>`,
+    `<dl>${rows.map(([k, val]) => `<dt>${esc(k)}</dt><dd>${val}</dd>`).join("")}</dl>`,
+    "</article>"
+  ].join("");
+}
+function groupBy(items, key) {
+  const m = /* @__PURE__ */ new Map();
+  for (const it of items) {
+    const k = key(it);
+    const l = m.get(k);
+    if (l)
+      l.push(it);
+    else
+      m.set(k, [it]);
+  }
+  return m;
+}
+function groupsHtml(findings, ctx) {
+  const providers = [...groupBy(findings, (f) => f.provider)].sort((a, b) => worst(b[1]) - worst(a[1]) || b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  return providers.map(([provider, fs]) => {
+    const files = [...groupBy(fs, (f) => f.repository ? `${f.repository}: ${f.file}` : f.file)].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+    return [
+      `<section class="provider group" data-provider="${esc(provider)}">`,
+      `<h3>${esc(provider)} <span class="muted">(${plural(fs.length, "finding")})</span></h3>`,
+      ...files.map(([file, ffs]) => `<div class="file group"><h4>${esc(file)}</h4><div class="list">${[...ffs].sort((a, b) => (RANK[b.severity] ?? 0) - (RANK[a.severity] ?? 0) || a.line - b.line).map((f) => findingHtml(f, ctx)).join("")}</div></div>`),
+      "</section>"
+    ].join("\n");
+  }).join("\n");
+}
+function timelineSvg(rows, now, maxRows = 60) {
+  const valid = rows.filter((r) => Number.isFinite(Date.parse(r.start))).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  if (valid.length === 0)
+    return "";
+  const shown = valid.slice(0, maxRows);
+  const nowMs = Number.isFinite(Date.parse(now)) ? Date.parse(now) : Date.now();
+  const t0 = Math.min(...shown.map((r) => Date.parse(r.start)));
+  const t1 = Math.max(nowMs, ...shown.map((r) => r.end ? Date.parse(r.end) : nowMs).filter(Number.isFinite));
+  const span = Math.max(t1 - t0, 864e5);
+  const W = 1e3;
+  const L = 300;
+  const R = 20;
+  const rowH = 22;
+  const top = 26;
+  const H = top + shown.length * rowH + 10;
+  const x = (ms) => L + (ms - t0) / span * (W - L - R);
+  const parts = [];
+  for (const frac of [0, 0.25, 0.5, 0.75, 1]) {
+    const ms = t0 + frac * span;
+    const xx = x(ms).toFixed(1);
+    parts.push(`<line class="gridline" x1="${xx}" y1="18" x2="${xx}" y2="${H - 6}"/>`);
+    const anchor = frac === 0 ? "start" : frac === 1 ? "end" : "middle";
+    parts.push(`<text class="axis" x="${xx}" y="12" text-anchor="${anchor}">${new Date(ms).toISOString().slice(0, 10)}</text>`);
+  }
+  shown.forEach((r, i) => {
+    const y = top + i * rowH;
+    const s = Date.parse(r.start);
+    const e = r.end && Number.isFinite(Date.parse(r.end)) ? Date.parse(r.end) : nowMs;
+    const label2 = r.label.length > 44 ? `${r.label.slice(0, 43)}\u2026` : r.label;
+    const days2 = Math.max(0, Math.round((e - s) / 864e5));
+    parts.push(`<text x="4" y="${y + 14}">${esc(label2)}</text>`);
+    parts.push(`<rect class="bar${r.end ? " removed" : ""}" x="${x(s).toFixed(1)}" y="${y + 4}" width="${Math.max(2, x(e) - x(s)).toFixed(1)}" height="13" rx="3"><title>${esc(`${r.label}: ${r.start.slice(0, 10)} \u2192 ${r.end ? r.end.slice(0, 10) : "still exposed"} (${plural(days2, "day")})`)}</title></rect>`);
+    for (const m of r.marks ?? []) {
+      const mm = Date.parse(m.at);
+      if (!Number.isFinite(mm))
+        continue;
+      parts.push(`<circle class="mark" cx="${x(mm).toFixed(1)}" cy="${y + 10.5}" r="5"><title>${esc(m.label)}</title></circle>`);
+    }
+  });
+  const more = valid.length > shown.length ? `<p class="muted">${plural(valid.length - shown.length, "more window")} not drawn.</p>` : "";
+  return `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="Exposure timeline">${parts.join("")}</svg>${more}`;
+}
+function summaryHtml(report, active, known2) {
+  const s = report.stats;
+  const bySev = { error: 0, warning: 0, note: 0 };
+  for (const f of active)
+    bySev[f.severity] = (bySev[f.severity] ?? 0) + 1;
   const sk = breakdown(s.skipped, SKIPPED_LABELS);
   const su = breakdown(s.suppressed, SUPPRESSED_LABELS);
-  const counts = `skipped ${sk.total}${sk.text ? ` (${sk.text})` : ""}, suppressed ${su.total}${su.text ? ` (${su.text})` : ""}`;
-  const lines2 = [];
-  if (input.findings.length === 0) {
-    lines2.push(`${paint(["green", "bold"], "No secrets found.")} ${scanned}; ${counts}.`);
-  } else {
-    const sev = [
-      paint(n.error ? ["red", "bold"] : "dim", plural(n.error, "error")),
-      paint(n.warning ? ["yellow", "bold"] : "dim", plural(n.warning, "warning")),
-      paint(n.note ? "cyan" : "dim", `${plural(n.note, "note")}${known2 ? ` (${known2} known public)` : ""}`)
-    ].join(", ");
-    lines2.push(`${paint("bold", `Found ${plural(input.findings.length, "secret")}:`)} ${sev}. ${scanned}; ${counts}.`);
-  }
-  if (input.repositories)
-    lines2.push(...repositoryLines(input, paint, safe));
-  const verified = verificationSummary(input.findings);
-  if (verified)
-    lines2.push(paint("bold", verified));
-  const ignored = s.ignoredPaths ?? [];
-  if (ignored.length > 0)
-    lines2.push(`${paint("dim", "ignored, not scanned:")} ${named(ignored, safe)}`);
-  const scannedAnyway = s.ignoredScanned ?? [];
-  if (scannedAnyway.length > 0)
-    lines2.push(`${paint("dim", "git-ignored but scanned (named like secrets):")} ${named(scannedAnyway, safe)}`);
-  return lines2;
-}
-function repositoryLines(input, paint, safe) {
-  const repos = input.repositories ?? [];
-  const count2 = (st) => repos.filter((r) => r.status === st).length;
-  const failed2 = count2("failed");
-  const lines2 = [
-    `Repositories: ${count2("scanned")} scanned, ${paint(failed2 ? ["red", "bold"] : "dim", `${failed2} failed`)}, ${count2("skipped")} skipped.`
+  const cards = [
+    ...SEVERITIES2.map((sev) => `<div class="card ${sev}" id="count-${sev}"><div class="n">${bySev[sev]}</div><div class="l">${sev}</div></div>`),
+    `<div class="card" id="count-known"><div class="n">${known2.length}</div><div class="l">known public test keys</div></div>`,
+    `<div class="card" id="count-suppressed"><div class="n">${su.total}</div><div class="l">suppressed</div></div>`,
+    `<div class="card" id="count-skipped"><div class="n">${sk.total}</div><div class="l">skipped</div></div>`
   ];
-  for (const r of repos)
-    if (r.status === "failed")
-      lines2.push(`${paint("red", "failed:")} ${safe(r.full_name)}: ${safe(r.error ?? "unknown error")}`);
-  return lines2;
+  const providers = [...groupBy(active, (f) => f.provider)].sort((a, b) => worst(b[1]) - worst(a[1]) || b[1].length - a[1].length);
+  const provTable = providers.length ? `<table id="by-provider"><thead><tr><th>provider</th>${SEVERITIES2.map((x) => `<th class="num">${x}</th>`).join("")}<th class="num">total</th></tr></thead><tbody>${providers.map(([p, fs]) => `<tr><td>${esc(p)}</td>${SEVERITIES2.map((x) => `<td class="num">${fs.filter((f) => f.severity === x).length}</td>`).join("")}<td class="num">${fs.length}</td></tr>`).join("")}</tbody></table>` : "";
+  const scanned = [
+    plural(s.files, "file"),
+    formatBytes(s.bytes),
+    s.commits !== void 0 ? plural(s.commits, "commit") : "",
+    s.blobs !== void 0 ? plural(s.blobs, "blob") : "",
+    `in ${formatDuration(s.durationMs)}`
+  ].filter(Boolean);
+  const repos = report.repositories ?? [];
+  const reposLine = repos.length ? `<p id="repositories">Repositories: ${["scanned", "failed", "skipped"].map((st) => `${repos.filter((r) => r.status === st).length} ${st}`).join(", ")}.</p>${repos.some((r) => r.status !== "scanned") ? `<details><summary>not scanned</summary><ul>${repos.filter((r) => r.status !== "scanned").map((r) => `<li><code>${esc(r.full_name)}</code>: ${esc(r.status)}${r.error || r.reason ? ` \u2014 ${esc(r.error ?? r.reason)}` : ""}</li>`).join("")}</ul></details>` : ""}` : "";
+  const lines2 = [
+    reposLine,
+    `<p>${active.length === 0 ? "<strong>No secrets found.</strong> " : ""}Scanned ${esc(scanned.join(", "))}.</p>`,
+    `<p id="suppressed-skipped">Suppressed: ${su.total}${su.text ? ` (${esc(su.text)})` : ""}. Skipped: ${sk.total}${sk.text ? ` (${esc(sk.text)})` : ""}.</p>`,
+    ...s.warnings.map((w) => `<div class="warnbox">${esc(w)}</div>`)
+  ];
+  return `<div class="cards">${cards.join("")}</div>${lines2.join("")}${provTable}`;
 }
-var ANSI, LABEL, COLOR;
-var init_text = __esm({
-  "dist/src/report/text.js"() {
+function humanTime(iso) {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC` : iso;
+}
+function headerHtml(report, title) {
+  const sc = report.scan;
+  const bits = [];
+  if (sc) {
+    bits.push(`keyhound ${esc(sc.version)}`, `<code>${esc(sc.command)}</code>`, `started ${esc(humanTime(sc.startedAt))}`);
+    if (sc.refs?.length)
+      bits.push(`refs: ${sc.refs.map((r) => `<code>${esc(r === "--all" ? "all refs" : r)}</code>`).join(" ")}`);
+    const url2 = safeHttpsUrl(sc.repositoryUrl);
+    if (url2)
+      bits.push(link(url2, esc(url2)));
+  }
+  return `<header><h1>${esc(title)}</h1><p class="sub">${bits.join(" \xB7 ")}</p></header>`;
+}
+function filtersHtml(findings) {
+  const opt = (values) => [...new Set(values)].sort().map((v) => `<option value="${esc(v)}">${esc(v)}</option>`).join("");
+  return [
+    '<div class="filters" id="filters">',
+    `<label>severity<select id="f-sev"><option value="">any</option>${SEVERITIES2.map((s) => `<option value="${s}">${s}</option>`).join("")}</select></label>`,
+    `<label>provider<select id="f-provider"><option value="">any</option>${opt(findings.map((f) => f.provider))}</select></label>`,
+    `<label>rule<select id="f-rule"><option value="">any</option>${opt(findings.map((f) => f.ruleId))}</select></label>`,
+    '<label>file, rule or key contains<input id="f-text" type="search" placeholder="e.g. .env" autocomplete="off"></label>',
+    '<label>sort by<select id="f-sort"><option value="severity">severity</option><option value="file">file</option><option value="rule">rule</option><option value="exposure">days exposed</option><option value="date">date introduced</option></select></label>',
+    `<span class="count" id="f-count">${plural(findings.length, "finding")}</span>`,
+    "</div>"
+  ].join("");
+}
+function renderHtmlReport(report, opts = {}) {
+  const findings = Array.isArray(report.findings) ? report.findings : [];
+  const known2 = findings.filter((f) => f.knownPublic);
+  const active = findings.filter((f) => !f.knownPublic);
+  const title = opts.title ?? "keyhound secret scan";
+  const ctx = { report, opts, byFingerprint: groupBy(findings, (f) => f.fingerprint) };
+  const now = report.scan?.startedAt ?? (/* @__PURE__ */ new Date()).toISOString();
+  const windows = active.filter((f) => f.commit?.date).map((f) => ({ label: `${f.ruleId} \xB7 ${f.file}`, start: f.commit.date, end: f.commit.presentAtHead ? void 0 : f.commit.removedDate ?? void 0 }));
+  const body = [
+    "<main>",
+    headerHtml(report, title),
+    "<h2>Summary</h2>",
+    summaryHtml(report, active, known2),
+    windows.length ? `<section class="timeline" id="timeline"><h2>Exposure timeline</h2>${timelineSvg(windows, now)}<p class="muted">Bars run from the introducing commit to the removing commit (amber) or to the scan (red: still in the tree).</p></section>` : "",
+    `<h2>Findings (${active.length})</h2>`,
+    active.length ? filtersHtml(active) : "<p>None.</p>",
+    `<div id="findings">${groupsHtml(active, ctx)}</div>`,
+    known2.length ? `<h2>Known public test keys</h2><details id="known-public"><summary>${plural(known2.length, "known public test key")} (published development keys and documentation samples: not leaks, but never fund their addresses)</summary>${groupsHtml(known2, ctx)}</details>` : "",
+    `<footer>Generated by keyhound${report.scan ? ` ${esc(report.scan.version)}` : ""}. Secrets are redacted${findings.some((f) => f.secret !== void 0) ? " \u2014 except in this report, written with --show-secrets: keep it private" : ""}. The page makes no network requests.</footer>`,
+    "</main>"
+  ].join("\n");
+  return htmlPage({ title, body, script: active.length ? FILTER_SCRIPT : void 0 });
+}
+var SEVERITIES2, RANK, link, worst, FILTER_SCRIPT;
+var init_html = __esm({
+  "dist/src/report/html.js"() {
     "use strict";
-    init_finding();
     init_common();
-    init_messages();
-    ANSI = {
-      reset: "\x1B[0m",
-      bold: "\x1B[1m",
-      dim: "\x1B[2m",
-      red: "\x1B[31m",
-      green: "\x1B[32m",
-      yellow: "\x1B[33m",
-      cyan: "\x1B[36m",
-      gray: "\x1B[90m"
-    };
-    LABEL = { error: "ERROR", warning: "WARNING", note: "NOTE" };
-    COLOR = { error: "red", warning: "yellow", note: "cyan" };
+    init_html_page();
+    init_json();
+    init_sarif();
+    SEVERITIES2 = ["error", "warning", "note"];
+    RANK = { error: 2, warning: 1, note: 0 };
+    link = (href, text) => href ? `<a href="${esc(href)}" rel="noreferrer noopener">${text}</a>` : text;
+    worst = (fs) => Math.max(...fs.map((f) => RANK[f.severity] ?? 0));
+    FILTER_SCRIPT = `(()=>{'use strict';
+const q=(s)=>document.querySelector(s),qa=(s,r)=>Array.from((r||document).querySelectorAll(s));
+const sev=q('#f-sev'),prov=q('#f-provider'),rule=q('#f-rule'),text=q('#f-text'),sort=q('#f-sort'),count=q('#f-count');
+const RANK={error:2,warning:1,note:0};
+function apply(){const s=sev.value,p=prov.value,r=rule.value,t=text.value.trim().toLowerCase();let n=0;
+for(const el of qa('#findings .finding')){const d=el.dataset;const ok=(!s||d.sev===s)&&(!p||d.provider===p)&&(!r||d.rule===r)&&(!t||d.text.includes(t));
+el.hidden=!ok;if(ok)n++;}
+for(const g of qa('#findings .file.group'))g.hidden=!g.querySelector('.finding:not([hidden])');
+for(const g of qa('#findings .provider.group'))g.hidden=!g.querySelector('.file:not([hidden])');
+count.textContent=n+' of '+qa('#findings .finding').length+' shown';}
+function key(el){const d=el.dataset;switch(sort.value){
+case 'file':return [d.file,Number(d.line)];case 'rule':return [d.rule,d.file];
+case 'exposure':return [-Number(d.days),d.file];case 'date':return [d.date||'~',d.file];
+default:return [-(RANK[d.sev]||0),d.file,Number(d.line)];}}
+function cmp(a,b){for(let i=0;i<a.length;i++){if(a[i]<b[i])return -1;if(a[i]>b[i])return 1;}return 0;}
+function min(keys){return keys.reduce((m,k)=>m===null||cmp(k,m)<0?k:m,null)||[];}
+function order(){const gk=new Map();
+for(const list of qa('#findings .file .list')){const items=qa(':scope>.finding',list).map((el)=>[key(el),el]);items.sort((a,b)=>cmp(a[0],b[0]));
+for(const [,el] of items)list.appendChild(el);gk.set(list.parentElement,min(items.map((i)=>i[0])));}
+for(const pg of qa('#findings .provider.group')){const files=qa(':scope>.file',pg).map((el)=>[gk.get(el),el]);files.sort((a,b)=>cmp(a[0],b[0]));
+for(const [,el] of files)pg.appendChild(el);gk.set(pg,min(files.map((i)=>i[0])));}
+const root=q('#findings');const pgs=qa(':scope>.provider.group',root).map((el)=>[gk.get(el),el]);pgs.sort((a,b)=>cmp(a[0],b[0]));for(const [,el] of pgs)root.appendChild(el);}
+for(const el of [sev,prov,rule])el.addEventListener('change',apply);text.addEventListener('input',apply);
+sort.addEventListener('change',()=>{order();apply();});
+order();apply();})();`;
   }
 });
 
@@ -1259,7 +1698,7 @@ var REPORT_FORMATS;
 var init_types = __esm({
   "dist/src/report/types.js"() {
     "use strict";
-    REPORT_FORMATS = ["text", "json", "sarif"];
+    REPORT_FORMATS = ["text", "json", "sarif", "html"];
   }
 });
 
@@ -1402,6 +1841,8 @@ __export(report_exports, {
   REPORT_FORMATS: () => REPORT_FORMATS,
   annotations: () => annotations,
   render: () => render,
+  renderHtml: () => renderHtml,
+  renderHtmlReport: () => renderHtmlReport,
   renderJson: () => renderJson,
   renderSarif: () => renderSarif,
   renderText: () => renderText,
@@ -1417,6 +1858,8 @@ function render(format, input, opts) {
       return renderJson(input);
     case "sarif":
       return renderSarif(input);
+    case "html":
+      return renderHtml(input);
     default:
       throw new Error(`unknown report format: ${String(format)}`);
   }
@@ -1424,6 +1867,7 @@ function render(format, input, opts) {
 var init_report = __esm({
   "dist/src/report/index.js"() {
     "use strict";
+    init_html();
     init_json();
     init_sarif();
     init_text();
@@ -1431,6 +1875,7 @@ var init_report = __esm({
     init_text();
     init_json();
     init_sarif();
+    init_html();
     init_github();
   }
 });
@@ -2103,7 +2548,7 @@ var require_base = __commonJS({
 });
 
 // dist/src/net/signing.js
-import { createHash as createHash2, createHmac, createPrivateKey, randomBytes as randomBytes2, sign as cryptoSign } from "node:crypto";
+import { createHash as createHash3, createHmac, createPrivateKey, randomBytes as randomBytes2, sign as cryptoSign } from "node:crypto";
 function hmacSha256Hex(key, message2) {
   return createHmac("sha256", key).update(message2).digest("hex");
 }
@@ -2126,7 +2571,7 @@ function kucoinPassphrase(secret, passphrase) {
   return hmacSha256Base64(secret, passphrase);
 }
 function krakenSign(secretB64, path, nonce, postData) {
-  const inner = createHash2("sha256").update(nonce + postData).digest();
+  const inner = createHash3("sha256").update(nonce + postData).digest();
   return createHmac("sha512", Buffer.from(secretB64, "base64")).update(Buffer.concat([Buffer.from(path), inner])).digest("base64");
 }
 function bitfinexSign(secret, apiPath, nonce, body) {
@@ -2137,7 +2582,7 @@ function geminiSign(secret, request, nonce) {
   return { payload, signature: hmacSha384Hex(secret, payload) };
 }
 function gateSign(secret, method, path, query, body, timestamp) {
-  const bodyHash = createHash2("sha512").update(body).digest("hex");
+  const bodyHash = createHash3("sha512").update(body).digest("hex");
   return createHmac("sha512", secret).update(`${method.toUpperCase()}
 ${path}
 ${query}
@@ -4623,9 +5068,9 @@ var init_htx = __esm({
           canTransfer: perms.includes("withdraw"),
           ipRestricted: typeof ips === "string" && ips.trim() !== ""
         };
-        const days = Number(field(entry2, "validDays"));
-        if (Number.isFinite(days) && days >= 0)
-          out.detail = `valid for ${days} more days`;
+        const days2 = Number(field(entry2, "validDays"));
+        if (Number.isFinite(days2) && days2 >= 0)
+          out.detail = `valid for ${days2} more days`;
         return out;
       }
     };
@@ -5499,7 +5944,7 @@ function oneLineSummary(result, shown, output, safe = (s) => s) {
   const hidden = result.findings.length - shown;
   return `keyhound: ${counts} in ${result.stats.files} file${result.stats.files === 1 ? "" : "s"}${hidden > 0 ? `, ${hidden} below --min-level` : ""}; report written to ${safe(output)}`;
 }
-async function writeReport(result, session, opts) {
+async function writeReport(result, session, opts, meta) {
   const [{ render: render2 }, { terminalSafe: terminalSafe2 }] = await Promise.all([Promise.resolve().then(() => (init_report(), report_exports)), Promise.resolve().then(() => (init_text(), text_exports))]);
   const minRank = severityRank(opts.minLevel ?? "note");
   const shown = result.findings.filter((f) => severityRank(f.severity) >= minRank);
@@ -5511,7 +5956,8 @@ async function writeReport(result, session, opts) {
     stats: result.stats,
     tool: { name: "keyhound", version: toolVersion(), informationUri: INFORMATION_URI },
     showSecrets: opts.showSecrets,
-    root: session.root
+    root: session.root,
+    ...meta ? { scan: { ...meta, startedAt: new Date(Date.now() - result.stats.durationMs).toISOString() } } : {}
   }, { color: useColor(opts), showNotes: opts.showNotes, hiddenBelow: hidden > 0 ? { level: opts.minLevel, count: hidden } : void 0 });
   if (opts.output) {
     writeOutputFile(opts.output, text.endsWith("\n") ? text : text + "\n");
@@ -5558,11 +6004,11 @@ async function verifyFound(result, session, opts) {
     n[f.severity]++;
   result.stats.findings = n;
 }
-async function finishScan(result, session, opts) {
+async function finishScan(result, session, opts, meta) {
   noteSuppression(result, opts);
   if (opts.verify)
     await verifyFound(result, session, opts);
-  const code3 = await writeReport(result, session, opts);
+  const code3 = await writeReport(result, session, opts, meta);
   return opts.revoke ? Math.max(code3, await revokeFound(result, session, opts)) : code3;
 }
 function writeOutputFile(file, text) {
@@ -5878,7 +6324,7 @@ function table() {
   if (constants3)
     return constants3;
   const { keccak_256: keccak_2562 } = sha3();
-  const { sha256: sha2566 } = sha2();
+  const { sha256: sha2567 } = sha2();
   const { bytesToHex: bytesToHex5, utf8ToBytes: utf8ToBytes3 } = hashUtils();
   const c = /* @__PURE__ */ new Map();
   for (const s of KECCAK_OF)
@@ -5887,7 +6333,7 @@ function table() {
     c.set(minusOne(keccak_2562(utf8ToBytes3(s))), `EIP-1967 slot ${s}`);
   c.set(bytesToHex5(keccak_2562(Uint8Array.of(128))), 'empty trie root keccak256(rlp(""))');
   c.set(bytesToHex5(keccak_2562(Uint8Array.of(192))), "empty uncles hash keccak256(rlp([]))");
-  c.set(bytesToHex5(sha2566(new Uint8Array(0))), 'sha256("")');
+  c.set(bytesToHex5(sha2567(new Uint8Array(0))), 'sha256("")');
   return constants3 = c;
 }
 function wellKnownConstant(hex) {
@@ -8708,9 +9154,9 @@ var fingerprint_exports = {};
 __export(fingerprint_exports, {
   fingerprint: () => fingerprint
 });
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function fingerprint(ruleId2, secret) {
-  return createHash3("sha256").update(`keyhound:v1\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
+  return createHash4("sha256").update(`keyhound:v1\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
 }
 var init_fingerprint = __esm({
   "dist/src/engine/fingerprint.js"() {
@@ -9110,7 +9556,7 @@ var init_pattern = __esm({
 
 // dist/src/engine/resolve.js
 function resolve7(candidates) {
-  return link(dedupe(dropVetoed(candidates)));
+  return link2(dedupe(dropVetoed(candidates)));
 }
 function dropVetoed(candidates) {
   const vetoes = candidates.filter((c) => c.veto);
@@ -9142,7 +9588,7 @@ function dedupe(raw) {
   }
   return out;
 }
-function link(candidates) {
+function link2(candidates) {
   const findings = candidates.map(({ start: _s, end: _e, generic: _g, named: _n, priority: _p, supersedes: _x, veto: _v, ...f }) => f);
   const paired = findings.filter((f) => f.pair);
   for (const a of paired) {
@@ -10712,10 +11158,10 @@ var init_worker_pool = __esm({
           data = owns ? new Uint8Array(d.buffer, 0, d.byteLength) : new Uint8Array(d);
           transfer = [data.buffer];
         }
-        return new Promise((resolve17, reject) => {
+        return new Promise((resolve18, reject) => {
           const done = () => slot.busy--;
           this.waiting.set(id, {
-            resolve: (o) => (done(), resolve17(o)),
+            resolve: (o) => (done(), resolve18(o)),
             reject: (e) => (done(), reject(e))
           });
           slot.batch.push({ id, path: chunk.path, file: chunk.file, data });
@@ -11495,7 +11941,7 @@ function registerScan(program, setExit) {
     const progress = progressReporter2(opts);
     const result = await session.run(sources, { onProgress: progress.update });
     progress.done();
-    setExit(await finishScan2(result, session, opts));
+    setExit(await finishScan2(result, session, opts, { command: "scan" }));
   });
 }
 function rootOf(paths) {
@@ -11546,7 +11992,7 @@ function gitEnv(extra = {}) {
   };
 }
 function runGit(args, opts) {
-  return new Promise((resolve17, reject) => {
+  return new Promise((resolve18, reject) => {
     let child;
     try {
       child = spawn("git", [...GIT_READ_CONFIG, ...args], { cwd: opts.cwd, env: gitEnv(opts.env), stdio: "pipe" });
@@ -11585,7 +12031,7 @@ function runGit(args, opts) {
       if (killedFor)
         reject(new GitError(`git ${args[0]} ${killedFor}`, err));
       else
-        resolve17({ code: code3, stdout: Buffer.concat(out), stderr: err });
+        resolve18({ code: code3, stdout: Buffer.concat(out), stderr: err });
     });
     child.stdin.on("error", () => {
     });
@@ -11684,15 +12130,15 @@ var init_git_process = __esm({
         });
         this.child.stdin.on("error", () => {
         });
-        this.exited = new Promise((resolve17) => {
+        this.exited = new Promise((resolve18) => {
           this.child.on("error", (e) => {
             this.stderrText += `cannot run git: ${e.message}
 `;
-            resolve17(-1);
+            resolve18(-1);
           });
           this.child.on("close", (code3) => {
             this.done = true;
-            resolve17(code3);
+            resolve18(code3);
           });
         });
       }
@@ -11707,9 +12153,9 @@ var init_git_process = __esm({
         const it = this.child.stdout[Symbol.asyncIterator]();
         for (; ; ) {
           let timer;
-          const idle = new Promise((resolve17) => {
+          const idle = new Promise((resolve18) => {
             const arm = () => {
-              timer = setTimeout(() => this.inputEnded ? resolve17("idle") : arm(), this.idleMs);
+              timer = setTimeout(() => this.inputEnded ? resolve18("idle") : arm(), this.idleMs);
             };
             arm();
           });
@@ -12814,7 +13260,8 @@ function registerHistory(program, setExit) {
     if (result.stats.commits === 0 && range === void 0 && !raw.since) {
       result.stats.warnings.push(repo.head ? "no commits to scan" : "the repository has no commits yet: nothing to scan");
     }
-    setExit(await finishScan2(result, session, opts));
+    const refs = range !== void 0 ? [range] : branches.length ? branches : ["--all"];
+    setExit(await finishScan2(result, session, opts, { command: "history", refs, repositoryUrl: await originWebUrl(repo.root) }));
   });
 }
 function parseRange(text) {
@@ -12830,6 +13277,15 @@ function parseRange(text) {
 }
 function missingBase(base, shallow) {
   return `range base ${base} is not in this clone${shallow ? " (it is a shallow clone)" : ""}: fetch more history \u2014 with actions/checkout set \`fetch-depth: 0\` (or fetch the base: \`git fetch --deepen=50\` / \`git fetch origin ${base}\` / \`git fetch --unshallow\`)`;
+}
+async function originWebUrl(root) {
+  const [{ runGit: runGit2 }, { webUrlOfRemote: webUrlOfRemote2 }] = await Promise.all([Promise.resolve().then(() => (init_git_process(), git_process_exports)), Promise.resolve().then(() => (init_html_page(), html_page_exports))]);
+  try {
+    const r = await runGit2(["config", "--get", "remote.origin.url"], { cwd: root, timeoutMs: 1e4 });
+    return r.code === 0 ? webUrlOfRemote2(r.stdout.toString()) : void 0;
+  } catch {
+    return void 0;
+  }
 }
 var init_history = __esm({
   "dist/src/cli/commands/history.js"() {
@@ -13007,7 +13463,7 @@ function registerStaged(program, setExit) {
       const { maxFileSize, isExcluded } = session.settings;
       const result = await session.run([new GitStagedSource2({ root, maxFileSize, isExcluded, entries: entries2, readers })]);
       if (opts.format !== "text") {
-        setExit(await output.finishScan(result, session, opts));
+        setExit(await output.finishScan(result, session, opts, { command: "staged" }));
         return;
       }
       output.noteSuppression(result, opts);
@@ -13617,7 +14073,7 @@ __export(repo_selection_exports, {
   selectRepositories: () => selectRepositories,
   shardOf: () => shardOf
 });
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function parseShard(text) {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   if (!m)
@@ -13629,7 +14085,7 @@ function parseShard(text) {
   return { index, count: count2 };
 }
 function shardOf(fullName, count2) {
-  const digest = createHash4("sha256").update(fullName.toLowerCase()).digest();
+  const digest = createHash5("sha256").update(fullName.toLowerCase()).digest();
   return digest.readUIntBE(0, 6) % count2 + 1;
 }
 function repoMatcher(patterns) {
@@ -13878,11 +14334,11 @@ __export(org_state_exports, {
   stateKey: () => stateKey,
   storedFindings: () => storedFindings
 });
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { closeSync as closeSync5, constants as constants6, openSync as openSync5, rmSync as rmSync3, writeSync as writeSync4 } from "node:fs";
 import { hostname } from "node:os";
 function scanKeyOf(version2, rules, settings) {
-  const h = createHash5("sha256");
+  const h = createHash6("sha256");
   h.update(version2);
   for (const r of rules)
     h.update(JSON.stringify(r));
@@ -14409,7 +14865,7 @@ async function scanAndReport(a) {
     const result = { ...scanned, ...session.suppress(scanned) };
     if (raw.outputDir !== void 0)
       await writeOutputDir(String(raw.outputDir), result, session.ruleSet.rules, opts, a.selection.shard);
-    let code3 = await finishScan2(result, { ...session, root: "" }, opts);
+    let code3 = await finishScan2(result, { ...session, root: "" }, opts, { command: "github" });
     if (code3 === EXIT.clean && result.repositories.some((r) => r.status === "failed"))
       code3 = EXIT.partial;
     a.setExit(code3);
@@ -14518,7 +14974,7 @@ function mergeOrgReports(reports) {
         continue;
       const key = r.full_name.toLowerCase();
       const had = repos.get(key);
-      if (!had || RANK[r.status] > RANK[had.status])
+      if (!had || RANK2[r.status] > RANK2[had.status])
         repos.set(key, { ...r });
     }
     for (const j of report.findings) {
@@ -14550,7 +15006,7 @@ function mergeOrgReports(reports) {
   const repositories = [...repos.values()].sort((a, b) => a.full_name.toLowerCase() < b.full_name.toLowerCase() ? -1 : 1);
   return { repositories, findings: list, stats, files: reports.map((r) => r.file) };
 }
-var MAX_REPORT_BYTES, MAX_DEPTH2, RANK;
+var MAX_REPORT_BYTES, MAX_DEPTH2, RANK2;
 var init_merge = __esm({
   "dist/src/report/merge.js"() {
     "use strict";
@@ -14559,7 +15015,7 @@ var init_merge = __esm({
     init_json();
     MAX_REPORT_BYTES = 1024 ** 3;
     MAX_DEPTH2 = 6;
-    RANK = { skipped: 0, scanned: 1, failed: 2 };
+    RANK2 = { skipped: 0, scanned: 1, failed: 2 };
   }
 });
 
@@ -14604,7 +15060,7 @@ function registerMerge(program, setExit) {
 `);
     }
     const scanned = { root: "", ruleSet: buildRuleSet2(), settings: { failOn: opts.failOn } };
-    let code3 = await writeReport2({ findings: merged2.findings, stats: merged2.stats, repositories: merged2.repositories }, scanned, opts);
+    let code3 = await writeReport2({ findings: merged2.findings, stats: merged2.stats, repositories: merged2.repositories }, scanned, opts, { command: "merge" });
     if (code3 === EXIT.clean && merged2.repositories.some((r) => r.status === "failed"))
       code3 = EXIT.partial;
     setExit(code3);
@@ -14821,13 +15277,759 @@ var init_completion = __esm({
   }
 });
 
+// dist/src/report/providers.js
+function providerGuide(provider) {
+  return Object.hasOwn(PROVIDERS, provider) ? PROVIDERS[provider] : { name: provider };
+}
+var EXCHANGE_ACTIVITY, PROVIDERS;
+var init_providers = __esm({
+  "dist/src/report/providers.js"() {
+    "use strict";
+    EXCHANGE_ACTIVITY = "the account\u2019s API/login history, order history, deposit and withdrawal history and the list of API keys (a new key or a changed whitelist is a sign of takeover)";
+    PROVIDERS = {
+      binance: { name: "Binance", console: "https://www.binance.com/en/my/settings/api-management", activity: EXCHANGE_ACTIVITY },
+      bybit: { name: "Bybit", console: "https://www.bybit.com/app/user/api-management", activity: EXCHANGE_ACTIVITY },
+      okx: { name: "OKX", console: "https://www.okx.com/account/my-api", activity: EXCHANGE_ACTIVITY },
+      kucoin: { name: "KuCoin", console: "https://www.kucoin.com/account/api", activity: EXCHANGE_ACTIVITY },
+      coinbase: {
+        name: "Coinbase",
+        console: "https://portal.cdp.coinbase.com/",
+        revokeHow: "delete the key under API Keys (legacy keys: coinbase.com \u2192 Settings \u2192 API)",
+        activity: EXCHANGE_ACTIVITY
+      },
+      kraken: { name: "Kraken", console: "https://pro.kraken.com/app/settings/api", activity: EXCHANGE_ACTIVITY },
+      bitfinex: { name: "Bitfinex", console: "https://setting.bitfinex.com/api", activity: EXCHANGE_ACTIVITY },
+      gemini: { name: "Gemini", console: "https://exchange.gemini.com/settings/api", activity: EXCHANGE_ACTIVITY },
+      bitmex: { name: "BitMEX", console: "https://www.bitmex.com/app/apiKeys", activity: EXCHANGE_ACTIVITY },
+      bitget: { name: "Bitget", revokeHow: "delete the key under API Management", activity: EXCHANGE_ACTIVITY },
+      mexc: { name: "MEXC", revokeHow: "delete the key under API Management", activity: EXCHANGE_ACTIVITY },
+      gate: { name: "Gate", revokeHow: "delete the key under API Management", activity: EXCHANGE_ACTIVITY },
+      htx: { name: "HTX", revokeHow: "delete the key under API Management", activity: EXCHANGE_ACTIVITY },
+      poloniex: { name: "Poloniex", revokeHow: "delete the key under API Keys", activity: EXCHANGE_ACTIVITY },
+      deribit: { name: "Deribit", revokeHow: "remove the key under Account \u2192 API", activity: EXCHANGE_ACTIVITY },
+      bitstamp: { name: "Bitstamp", revokeHow: "delete the key under Settings \u2192 API access", activity: EXCHANGE_ACTIVITY },
+      fireblocks: { name: "Fireblocks", console: "https://console.fireblocks.io/", revokeHow: "disable the API user under Settings \u2192 API Users", activity: "the workspace audit log" },
+      bitgo: { name: "BitGo", console: "https://app.bitgo.com/", revokeHow: "delete the access token under Settings \u2192 Developer Options", activity: "the enterprise audit log and wallet transfers" },
+      infura: {
+        name: "Infura (MetaMask Developer)",
+        console: "https://developer.metamask.io/",
+        revokeHow: "delete the API key (or restrict it with allow-lists and a key secret)",
+        activity: "the key\u2019s request statistics"
+      },
+      alchemy: { name: "Alchemy", console: "https://dashboard.alchemy.com/apps", revokeHow: "delete or rotate the app\u2019s API key", activity: "the app\u2019s request logs and usage" },
+      quicknode: { name: "QuickNode", console: "https://dashboard.quicknode.com/endpoints", revokeHow: "rotate the endpoint\u2019s token or delete the endpoint", activity: "the endpoint\u2019s metrics" },
+      etherscan: { name: "Etherscan", console: "https://etherscan.io/apidashboard", activity: "the key\u2019s API usage" },
+      coinmarketcap: { name: "CoinMarketCap", console: "https://pro.coinmarketcap.com/account", revokeHow: "generate a new API key", activity: "the key\u2019s credit usage" },
+      coingecko: { name: "CoinGecko", console: "https://www.coingecko.com/en/developers/dashboard", activity: "the key\u2019s call usage" },
+      thegraph: { name: "The Graph", console: "https://thegraph.com/studio/apikeys/", activity: "the key\u2019s query usage" },
+      github: {
+        name: "GitHub",
+        console: "https://github.com/settings/tokens",
+        revokeHow: "delete the token (GitHub App or OAuth tokens: revoke the app\u2019s authorization)",
+        activity: "the security log (https://github.com/settings/security-log) and, for organisation resources, the organisation audit log"
+      },
+      gitlab: { name: "GitLab", console: "https://gitlab.com/-/user_settings/personal_access_tokens", activity: "the user and group audit events" },
+      npm: { name: "npm", console: "https://www.npmjs.com/", revokeHow: "delete the token under Access Tokens", activity: "the packages\u2019 published versions (npm view PACKAGE time)" },
+      aws: { name: "AWS", console: "https://console.aws.amazon.com/iam/", revokeHow: "deactivate, then delete the access key of the IAM user", activity: "CloudTrail event history for the access key id" },
+      slack: { name: "Slack", console: "https://api.slack.com/apps", revokeHow: "revoke the token or regenerate the app\u2019s credentials", activity: "the workspace access logs" },
+      stripe: { name: "Stripe", console: "https://dashboard.stripe.com/apikeys", revokeHow: "roll the key", activity: "the request logs (https://dashboard.stripe.com/logs)" },
+      telegram: { name: "Telegram", revokeHow: "send /revoke to @BotFather for the bot", activity: "the bot\u2019s chats and webhook settings" },
+      discord: { name: "Discord", console: "https://discord.com/developers/applications", revokeHow: "reset the bot token", activity: "the servers\u2019 audit logs" },
+      openai: { name: "OpenAI", console: "https://platform.openai.com/api-keys", activity: "usage (https://platform.openai.com/usage)" },
+      anthropic: { name: "Anthropic", console: "https://console.anthropic.com/settings/keys", activity: "usage in the console" },
+      huggingface: { name: "Hugging Face", console: "https://huggingface.co/settings/tokens", activity: "the account\u2019s recent activity" },
+      groq: { name: "Groq", console: "https://console.groq.com/keys", activity: "usage in the console" },
+      sendgrid: { name: "SendGrid", console: "https://app.sendgrid.com/settings/api_keys", activity: "the email activity feed" },
+      pinata: { name: "Pinata", console: "https://app.pinata.cloud/developers/api-keys", activity: "the account\u2019s pinned files and usage" },
+      ethereum: { name: "Ethereum / EVM wallet", explorer: "https://etherscan.io/address/{address}" },
+      bitcoin: { name: "Bitcoin wallet", explorer: "https://mempool.space/address/{address}" },
+      solana: { name: "Solana wallet", explorer: "https://solscan.io/account/{address}" },
+      cosmos: { name: "Cosmos validator or node key", activity: "the validator\u2019s signing and the chain\u2019s slashing events" },
+      substrate: { name: "Substrate wallet" },
+      cardano: { name: "Cardano wallet" },
+      bip39: { name: "Seed phrase (BIP39)" }
+    };
+  }
+});
+
+// dist/src/report/incident.js
+var incident_exports = {};
+__export(incident_exports, {
+  REPLACEMENTS_FILE: () => REPLACEMENTS_FILE,
+  buildIncident: () => buildIncident,
+  dateOf: () => dateOf,
+  days: () => days,
+  extractCommand: () => extractCommand,
+  parseAuditLog: () => parseAuditLog,
+  reachability: () => reachability,
+  reportProblem: () => reportProblem,
+  shellQuote: () => shellQuote
+});
+function parseAuditLog(text) {
+  const entries2 = [];
+  let bad = 0;
+  for (const line of text.split("\n")) {
+    if (!line.trim())
+      continue;
+    try {
+      const e = JSON.parse(line);
+      if (typeof e.time === "string" && typeof e.fingerprint === "string" && typeof e.outcome === "string")
+        entries2.push(e);
+      else
+        bad++;
+    } catch {
+      bad++;
+    }
+  }
+  return { entries: entries2, bad };
+}
+function reportProblem(doc) {
+  if (!doc || typeof doc !== "object")
+    return "not a JSON object";
+  const d = doc;
+  if (d.version !== 1)
+    return "not a keyhound JSON report (version 1): write one with --format json";
+  if (!Array.isArray(d.findings))
+    return "no findings array";
+  if (!d.stats || typeof d.stats !== "object")
+    return "no stats object";
+  return void 0;
+}
+function shellQuote(s) {
+  if (/[\u0000-\u001f\u007f]/.test(s)) {
+    return `$'${s.replace(/[\\']/g, (c) => `\\${c}`).replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)}'`;
+  }
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+function extractCommand(f) {
+  const path = f.commit?.paths?.[0] ?? f.file;
+  const source = f.commit?.sha ? `git show ${shellQuote(`${f.commit.sha}:${path}`)} | ` : "";
+  const fileArg = f.commit?.sha ? "" : ` ${shellQuote(path)}`;
+  if (f.endLine > f.line) {
+    const from = f.endLine - f.line >= 2 ? f.line + 1 : f.line;
+    const to2 = f.endLine - f.line >= 2 ? f.endLine - 1 : f.endLine;
+    return `${source}sed -n '${from},${to2}p'${fileArg} >> ${REPLACEMENTS_FILE}`;
+  }
+  const to = Math.max(f.column, f.endColumn - 1);
+  return `${source}sed -n '${f.line}p'${fileArg} | cut -c ${f.column}-${to} >> ${REPLACEMENTS_FILE}`;
+}
+function dateOf(iso) {
+  return iso ? iso.slice(0, 10) : "";
+}
+function days(a, b) {
+  const d = (Date.parse(b) - Date.parse(a)) / 864e5;
+  return Number.isFinite(d) ? Math.max(0, Math.round(d)) : void 0;
+}
+function isLeak(f) {
+  return !f.knownPublic && !f.suppressed && (f.severity === "error" || f.severity === "warning");
+}
+function groupCredentials(findings) {
+  const parent = /* @__PURE__ */ new Map();
+  const find = (x) => {
+    let r = x;
+    while (parent.get(r) !== r)
+      r = parent.get(r);
+    parent.set(x, r);
+    return r;
+  };
+  const fps = new Set(findings.map((f) => f.fingerprint));
+  for (const fp of fps)
+    parent.set(fp, fp);
+  for (const f of findings) {
+    for (const o of f.related ?? [])
+      if (fps.has(o))
+        parent.set(find(o), find(f.fingerprint));
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const r = find(f.fingerprint);
+    const l = groups.get(r);
+    if (l)
+      l.push(f);
+    else
+      groups.set(r, [f]);
+  }
+  const first = (g) => Math.min(...g.map((f) => Date.parse(f.commit?.date ?? "") || Infinity));
+  return [...groups.values()].sort((a, b) => first(a) - first(b) || (a[0].file < b[0].file ? -1 : 1));
+}
+function consoleRef(g) {
+  return g.console ? { link: g.console, text: g.console } : `the ${g.name} console`;
+}
+function credentialOf(group, index, input, scrub2, scanAt) {
+  const findings = [...group].sort((a, b) => (RANK3[b.severity] ?? 0) - (RANK3[a.severity] ?? 0) || (a.commit?.date ?? "").localeCompare(b.commit?.date ?? ""));
+  const top = findings[0];
+  const provider = top.provider;
+  const guide = providerGuide(provider);
+  const wallet = findings.some((f) => isWallet({ tags: f.tags ?? [] })) || !!guide.explorer;
+  const fingerprints = [...new Set(findings.map((f) => f.fingerprint))];
+  const titles = [...new Set(findings.map((f) => scrub2(f.title)))];
+  const withCommit = findings.filter((f) => f.commit?.sha).sort((a, b) => (a.commit.date ?? "").localeCompare(b.commit.date ?? ""));
+  const intro = withCommit[0];
+  const presentAtHead = findings.some((f) => f.commit?.presentAtHead) || withCommit.length === 0 && findings.length > 0;
+  const removals = withCommit.filter((f) => f.commit.removedIn).sort((a, b) => (b.commit.removedDate ?? "").localeCompare(a.commit.removedDate ?? ""));
+  const removed = !presentAtHead && removals[0] ? { sha: removals[0].commit.removedIn, date: removals[0].commit.removedDate } : void 0;
+  const exposureDays = withCommit.length > 0 ? Math.max(...withCommit.map((f) => f.commit.exposureDays ?? days(f.commit.date ?? "", f.commit.removedDate ?? scanAt) ?? 0)) : void 0;
+  const fpSet = new Set(fingerprints);
+  const audit = (input.audit?.entries ?? []).filter((e) => fpSet.has(e.fingerprint)).sort((a, b) => a.time.localeCompare(b.time));
+  const final = [...audit].reverse().find((e) => FINAL.has(e.outcome));
+  const verifications = findings.flatMap((f) => f.verification ? [f.verification] : []).sort((a, b) => (a.checkedAt ?? "").localeCompare(b.checkedAt ?? ""));
+  const lastCheck = verifications.at(-1);
+  const funds = findings.flatMap((f) => f.funds ?? []);
+  const state = final && (final.outcome === "revoked" || final.outcome === "already-revoked") ? "revoked" : lastCheck?.status === "invalid" ? "invalid" : lastCheck?.status === "live" ? "live" : "open";
+  const id = `C${index + 1}`;
+  const locations = uniqueLocations(findings);
+  const extract = locations.map(extractCommand);
+  const cred = {
+    id,
+    title: titles.join(" + "),
+    provider,
+    guide,
+    wallet,
+    severity: top.severity,
+    findings,
+    fingerprints,
+    introduced: intro ? { commit: intro.commit, file: intro.file } : void 0,
+    removed,
+    presentAtHead,
+    exposureDays,
+    audit,
+    final,
+    verifications,
+    funds,
+    state,
+    steps: [],
+    extract
+  };
+  cred.steps = stepsFor(cred, input, scrub2, scanAt);
+  return cred;
+}
+function uniqueLocations(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const f of findings) {
+    const k = `${f.commit?.sha ?? ""}\0${f.commit?.paths?.[0] ?? f.file}\0${f.line}\0${f.column}`;
+    if (seen.has(k))
+      continue;
+    seen.add(k);
+    out.push(f);
+  }
+  return out;
+}
+function stepsFor(c, input, scrub2, scanAt) {
+  const g = c.guide;
+  const steps = [];
+  const facts = c.findings.map((f) => input.rule?.(f.ruleId)).find((r) => r?.revoker);
+  const last = c.verifications.at(-1);
+  const address = c.findings.find((f) => f.address)?.address;
+  const from = dateOf(c.introduced?.commit.date) || "the first commit that held it";
+  const until = c.state === "revoked" && c.final ? dateOf(c.final.time) : "now";
+  if (c.state === "revoked" && c.final) {
+    steps.push({
+      done: true,
+      parts: [`Revoked through ${c.final.issuer} (${hostOf(c.final.endpoint)}) on ${c.final.time}: ${c.final.outcome}${c.final.status ? ` (HTTP ${c.final.status})` : ""}.`]
+    });
+  } else if (c.wallet) {
+    const held = c.funds.filter((f) => Number(f.balance) > 0).map((f) => `${f.balance} ${f.unit} on ${f.chain}`);
+    steps.push({
+      done: false,
+      parts: [
+        { strong: "Move every asset now" },
+        ` (coins, tokens, NFTs${held.length ? `; the address held ${held.join(", ")} when checked` : ""}) from `,
+        address ? { code: address } : "the wallet",
+        " to a new wallet created from a fresh seed, and revoke the token approvals the old address granted. A leaked private key or seed cannot be revoked; bots sweep leaked keys within minutes."
+      ]
+    });
+  } else {
+    const how = g.revokeHow ?? "delete the key";
+    const urgent = last?.status === "live" && (last.canWithdraw || last.canTransfer) ? [{ strong: "Urgent: the key was live with withdrawal or transfer rights. " }] : [];
+    const lead = c.final?.outcome === "failed" || c.final?.outcome === "skipped" ? [`Revocation through ${c.final.issuer} ${c.final.outcome === "failed" ? "failed" : "was skipped"} on ${c.final.time}${c.final.reason ? ` (${scrub2(c.final.reason)})` : ""}: `] : c.state === "invalid" ? [`The issuer answered \u201Crevoked or invalid\u201D on ${last.checkedAt}; confirm it is gone: `] : ["Revoke it now: "];
+    const parts = [...urgent, ...lead, `${how} at `, consoleRef(g), "."];
+    if (facts?.revoker && !c.final)
+      parts.push(" keyhound can do it through ", { code: facts.revoker }, ": ", { code: "keyhound history --revoke --yes" }, ".");
+    steps.push({ done: false, parts });
+  }
+  steps.push({
+    done: false,
+    parts: c.wallet ? ["Create the replacement wallet from a fresh seed (hardware signer or secret manager), never in a repository, and point every deployment at it."] : [
+      "Create a replacement at ",
+      consoleRef(g),
+      c.findings.some((f) => f.tags?.includes("exchange")) ? " with the least privileges it needs (no withdrawals, an IP allow-list)" : " with the least privileges it needs",
+      ", keep it in a secret manager or CI secret, and update everything that used the old one."
+    ]
+  });
+  if (c.presentAtHead) {
+    const files = [...new Set(c.findings.map((f) => scrub2(f.file)))];
+    steps.push({ done: false, parts: ["Remove it from the working tree (", ...join18(files.map((f) => ({ code: f }))), ") and load it from the environment or a secret store instead; commit that change before purging history."] });
+  }
+  if (c.wallet) {
+    const url2 = address && g.explorer ? g.explorer.replace("{address}", encodeURIComponent(address)) : void 0;
+    steps.push({
+      done: false,
+      parts: ["Check the address history for transfers between ", from, " and ", until, url2 ? ": " : ".", ...url2 ? [{ link: url2, text: url2 }, "."] : []]
+    });
+  } else {
+    steps.push({ done: false, parts: [`Check ${g.activity ?? `the ${g.name} account\u2019s activity and access logs`} for use between ${from} and ${until}.`] });
+  }
+  steps.push({
+    done: false,
+    parts: [
+      "Purge it from git history: append the value to the replacements file (the command writes it there without showing it), then rewrite history with ",
+      { code: `git filter-repo --replace-text ${REPLACEMENTS_FILE}` },
+      " (see \u201CPurging history\u201D)."
+    ],
+    shell: c.extract
+  });
+  steps.push({
+    done: false,
+    parts: [
+      "Force-push every rewritten branch and tag, ask collaborators to re-clone, and tell the owners of forks and mirrors (they keep the old commits); on GitHub, ask Support to drop cached views and pull-request refs."
+    ]
+  });
+  steps.push({
+    done: false,
+    parts: ["Confirm with a rescan: ", { code: "keyhound history --format json" }, ` reports no finding with fingerprint${c.fingerprints.length > 1 ? "s" : ""} `, ...join18(c.fingerprints.map((fp) => ({ code: fp }))), "."]
+  });
+  void scanAt;
+  return steps;
+}
+function join18(items, sep3 = ", ") {
+  return items.flatMap((it, i) => i ? [sep3, it] : [it]);
+}
+function hostOf(endpoint) {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
+  }
+}
+function buildIncident(input) {
+  const report = input.report;
+  const all = report.findings ?? [];
+  const scrub2 = makeScrub(all.flatMap((f) => f.secret ? [{ secret: f.secret, redacted: f.redacted }] : []), input.showSecrets);
+  const now = input.now ?? (/* @__PURE__ */ new Date()).toISOString();
+  const scanAt = report.scan?.startedAt ?? now;
+  const leaks = all.filter(isLeak);
+  const credentials = groupCredentials(leaks).map((g, i) => credentialOf(g, i, input, scrub2, scanAt));
+  const s = report.stats;
+  const known2 = all.filter((f) => f.knownPublic).length;
+  const notes = all.filter((f) => !f.knownPublic && !f.suppressed && f.severity === "note").length;
+  const suppressedShown = all.filter((f) => f.suppressed).length;
+  const su = breakdown(s?.suppressed ?? {}, SUPPRESSED_LABELS);
+  const sk = breakdown(s?.skipped ?? {}, SKIPPED_LABELS);
+  const count2 = (st) => credentials.filter((c) => c.state === st).length;
+  const sc = report.scan;
+  const header = [];
+  header.push(["Scan", sc ? [`${sc.startedAt} (`, { code: `keyhound ${sc.command}` }, `, keyhound ${sc.version})`] : ["unknown (the report has no scan header)"]]);
+  if (sc?.refs?.length)
+    header.push(["Refs", join18(sc.refs.map((r) => ({ code: r === "--all" ? "all refs (--all)" : scrub2(r) })))]);
+  if (sc?.repositoryUrl)
+    header.push(["Repository", [{ link: sc.repositoryUrl, text: sc.repositoryUrl }]]);
+  const repos = [...new Set(leaks.flatMap((f) => f.repository ? [scrub2(f.repository)] : []))];
+  if (repos.length)
+    header.push(["Repositories", join18(repos.map((r) => ({ code: r })))]);
+  header.push([
+    "Scanned",
+    [[plural(s?.files ?? 0, "file"), s?.commits !== void 0 ? plural(s.commits, "commit") : "", s?.blobs !== void 0 ? plural(s.blobs, "blob") : ""].filter(Boolean).join(", ")]
+  ]);
+  header.push([
+    "Totals",
+    [
+      `${plural(credentials.length, "leaked credential")} (${plural(leaks.length, "finding")}): ${count2("revoked")} revoked, ${count2("invalid")} reported invalid by the issuer, ${count2("live")} verified live, ${count2("open")} not revoked or checked.`
+    ]
+  ]);
+  header.push([
+    "Not included",
+    [
+      `${plural(known2, "known public test key")}, ${plural(notes, "note")}, ${plural(suppressedShown + su.total, "suppressed finding")}${su.text ? ` (${su.text})` : ""}; ${plural(sk.total, "skipped file")}${sk.text ? ` (${sk.text})` : ""}.`
+    ]
+  ]);
+  header.push([
+    "Audit log",
+    input.audit ? [{ code: input.audit.file }, `: ${plural(credentials.reduce((n, c) => n + c.audit.length, 0), "entry", "entries")} about these credentials${input.audit.bad ? `; ${plural(input.audit.bad, "unreadable line")} ignored` : ""}.`] : ["none given (pass --audit-log FILE to record revocations)."]
+  ]);
+  header.push(["Written", [`${now} by keyhound ${input.version}`]]);
+  const timeline = [];
+  for (const c of credentials) {
+    if (c.introduced?.commit.date) {
+      const ci = c.introduced.commit;
+      timeline.push({ at: ci.date, credential: c.id, text: [`${c.title} introduced in `, { code: shortSha(ci.sha) }, `${ci.author ? ` by ${scrub2(ci.author)}` : ""} (`, { code: scrub2(c.introduced.file) }, ")"] });
+    }
+    if (c.removed?.date)
+      timeline.push({ at: c.removed.date, credential: c.id, text: ["removed from the tree in ", { code: shortSha(c.removed.sha) }, " (still in history)"] });
+    for (const e of c.audit) {
+      if (e.outcome === "retrying")
+        continue;
+      timeline.push({ at: e.time, credential: c.id, text: [`revocation through ${e.issuer}: ${e.outcome}${e.status ? ` (HTTP ${e.status})` : ""}`] });
+    }
+    for (const v of c.verifications)
+      timeline.push({ at: v.checkedAt, credential: c.id, text: [`verified with ${v.issuer}: ${v.status}`] });
+  }
+  if (sc?.startedAt)
+    timeline.push({ at: sc.startedAt, text: ["scan by keyhound"] });
+  const t = (iso) => Date.parse(iso) || 0;
+  timeline.sort((a, b) => t(a.at) - t(b.at));
+  const notesOut = [];
+  if (sc && sc.command !== "history" && sc.command !== "action") {
+    notesOut.push(`This report comes from \`keyhound ${sc.command}\`, which reads files, not commits: run \`keyhound history --format json\` to learn which commits hold these values and for how long.`);
+  }
+  const repoName = sc?.repositoryUrl?.split("/").pop() ?? "the repository";
+  return {
+    title: `Incident report: ${plural(credentials.length, "leaked credential")}${repos.length === 1 ? ` in ${repos[0]}` : sc?.repositoryUrl ? ` in ${repoName}` : ""}`,
+    header,
+    credentials,
+    timeline,
+    notes: notesOut,
+    now,
+    report
+  };
+}
+function reachability(c, report) {
+  const sc = report.scan;
+  if (!c.introduced)
+    return "unknown: not a history scan";
+  const refs = sc?.refs ?? [];
+  const where2 = refs.length === 0 || refs.includes("--all") ? "a ref (the scan walked every ref)" : `the scanned refs (${refs.join(", ")})`;
+  return c.presentAtHead ? `yes: in the tree at HEAD and in every commit since ${shortSha(c.introduced.commit.sha)}, reachable from ${where2}` : `yes: removed from the tree, but the commits from ${shortSha(c.introduced.commit.sha)} to ${c.removed ? shortSha(c.removed.sha) : "its removal"} stay reachable from ${where2} until history is rewritten`;
+}
+var REPLACEMENTS_FILE, RANK3, FINAL;
+var init_incident = __esm({
+  "dist/src/report/incident.js"() {
+    "use strict";
+    init_common();
+    init_providers();
+    init_sarif();
+    REPLACEMENTS_FILE = "../keyhound-replacements.txt";
+    RANK3 = { error: 2, warning: 1, note: 0 };
+    FINAL = /* @__PURE__ */ new Set(["revoked", "already-revoked", "failed", "skipped"]);
+  }
+});
+
+// dist/src/report/incident-render.js
+var incident_render_exports = {};
+__export(incident_render_exports, {
+  codeSpan: () => codeSpan,
+  purgeSteps: () => purgeSteps,
+  renderIncidentHtml: () => renderIncidentHtml,
+  renderIncidentMarkdown: () => renderIncidentMarkdown
+});
+function factsOf(c, incident, showSecrets) {
+  const leaked = [];
+  leaked.push(["Provider", [`${c.guide.name} (`, { code: c.provider }, ")"]]);
+  leaked.push(["Rule", join19([...new Set(c.findings.map((f) => f.ruleId))].map((r) => ({ code: r })))]);
+  const values = [...new Set(c.findings.map((f) => showSecrets && f.secret !== void 0 ? f.secret : f.redacted))];
+  leaked.push([showSecrets && c.findings.some((f) => f.secret !== void 0) ? "Value" : "Value (redacted)", join19(values.map((v) => ({ code: v })))]);
+  leaked.push(["Fingerprint", join19(c.fingerprints.map((fp) => ({ code: fp })))]);
+  const addresses = [...new Set(c.findings.flatMap((f) => f.address ? [f.address] : []))];
+  if (addresses.length)
+    leaked.push(["Derived address", join19(addresses.map((a) => ({ code: a })))]);
+  const keys = [...new Set(c.findings.flatMap((f) => f.key ? [f.key] : []))];
+  if (keys.length)
+    leaked.push(["Assigned to", join19(keys.map((k) => ({ code: k })))]);
+  if (c.funds.length)
+    leaked.push(["Funds when checked", [c.funds.map((f) => `${f.balance} ${f.unit} on ${f.chain} (${plural(f.txCount, "transaction")})`).join("; ")]]);
+  const where2 = c.findings.map((f) => ({
+    repository: f.repository,
+    file: f.file,
+    line: f.line,
+    commit: f.commit?.sha,
+    author: f.commit?.author,
+    date: f.commit?.date
+  }));
+  const since = [];
+  if (c.introduced) {
+    const ci = c.introduced.commit;
+    since.push(["Introduced", [`${ci.date ? ci.date.slice(0, 10) : "unknown date"} in `, { code: shortSha(ci.sha) }, ci.author ? ` by ${ci.author}` : "", ci.subject ? ` \u2014 \u201C${ci.subject}\u201D` : ""]]);
+    since.push(["Removed", c.presentAtHead ? [{ strong: "no \u2014 still present at HEAD" }] : c.removed ? [`${c.removed.date?.slice(0, 10) ?? ""} in `, { code: shortSha(c.removed.sha) }] : ["unknown"]]);
+    since.push(["Exposed", [c.exposureDays !== void 0 ? `${plural(c.exposureDays, "day")}${c.presentAtHead ? " and counting" : ""}` : "unknown"]]);
+  } else {
+    since.push(["Introduced", ["unknown (not a history scan)"]]);
+  }
+  since.push(["Reachable from a ref", [reachability(c, incident.report)]]);
+  const done = [];
+  for (const e of c.audit) {
+    done.push([
+      `${e.time}: revocation through ${e.issuer} (`,
+      { code: hostOf2(e.endpoint) },
+      e.attempt > 0 ? `), attempt ${e.attempt}: ` : "), not sent: ",
+      { strong: e.outcome },
+      `${e.status ? ` (HTTP ${e.status})` : ""}${e.reason ? ` \u2014 ${e.reason}` : ""}`
+    ]);
+  }
+  for (const v of c.verifications) {
+    const rights = [v.canWithdraw ? "can withdraw" : "", v.canTransfer ? "can transfer" : "", v.canTrade ? "can trade" : "", v.ipRestricted === false ? "no IP allow-list" : ""].filter(Boolean);
+    done.push([
+      `${v.checkedAt}: verified with ${v.issuer} (`,
+      { code: v.host },
+      "): ",
+      { strong: v.status },
+      `${v.permissions?.length ? `; permissions ${v.permissions.join(", ")}` : ""}${rights.length ? `; ${rights.join(", ")}` : ""}${v.detail ? ` \u2014 ${v.detail}` : ""}`
+    ]);
+  }
+  return { leaked, where: where2, since, done };
+}
+function utcTime(iso) {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 19).replace("T", " ") : iso;
+}
+function hostOf2(endpoint) {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
+  }
+}
+function join19(items, sep3 = ", ") {
+  return items.flatMap((it, i) => i ? [sep3, it] : [it]);
+}
+function codeSpan(s) {
+  const t = terminalSafe(s).replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((m) => m.length));
+  const fence = "`".repeat(longest + 1);
+  const pad2 = t.startsWith("`") || t.endsWith("`") ? " " : "";
+  return `${fence}${pad2}${t}${pad2}${fence}`;
+}
+function mdInline(parts) {
+  return parts.map((p) => {
+    if (typeof p === "string")
+      return mdText(p);
+    if ("code" in p)
+      return codeSpan(p.code);
+    if ("strong" in p)
+      return `**${mdText(p.strong)}**`;
+    const url2 = safeHttpsUrl(p.link);
+    return url2 ? `[${mdText(p.text)}](${url2.replace(/[()\s]/g, encodeURIComponent)})` : mdText(p.text);
+  }).join("");
+}
+function mdFence(lines2, indent = "") {
+  const body = lines2.map((l) => terminalSafe(l));
+  const longest = Math.max(2, ...body.flatMap((l) => (l.match(/`+/g) ?? []).map((m) => m.length)));
+  const fence = "`".repeat(longest + 1);
+  return [`${indent}${fence}sh`, ...body.map((l) => indent + l), `${indent}${fence}`];
+}
+function mdStep(s) {
+  const out = [`- [${s.done ? "x" : " "}] ${mdInline(s.parts)}`];
+  if (s.shell?.length)
+    out.push("", ...mdFence(s.shell, "  "), "");
+  return out;
+}
+function mdKv(rows) {
+  return rows.map(([k, v]) => `- **${mdText(k)}:** ${mdInline(v)}`);
+}
+function renderIncidentMarkdown(incident, showSecrets = false) {
+  const out = [`# ${mdText(incident.title)}`, ""];
+  out.push("| | |", "| --- | --- |", ...incident.header.map(([k, v]) => `| **${mdText(k)}** | ${mdInline(v)} |`), "");
+  for (const n of incident.notes)
+    out.push(`> [!NOTE]
+> ${mdText(n).replace(/\\`/g, "`")}`, "");
+  if (showSecrets && incident.credentials.some((c) => c.findings.some((f) => f.secret !== void 0))) {
+    out.push("> [!CAUTION]\n> Written with --show-secrets: this report holds secrets in full. Keep it private.", "");
+  }
+  if (incident.credentials.length === 0) {
+    out.push("No leaked credential in this report.", "");
+  } else {
+    out.push("## Summary", "", "| # | Credential | Where | Introduced | Exposed | State |", "| --- | --- | --- | --- | --- | --- |");
+    for (const c of incident.credentials) {
+      const f = c.findings[0];
+      const intro = c.introduced ? `${mdText(c.introduced.commit.date?.slice(0, 10) ?? "")} ${codeSpan(shortSha(c.introduced.commit.sha))}` : "";
+      const exposed = c.exposureDays !== void 0 ? `${plural(c.exposureDays, "day")}${c.presentAtHead ? ", still at HEAD" : ""}` : "";
+      out.push(`| ${c.id} | ${mdText(c.title)} | ${codeSpan(`${f.repository ? `${f.repository}: ` : ""}${f.file}:${f.line}`)} | ${intro} | ${exposed} | **${STATE_LABEL[c.state]}** |`);
+    }
+    out.push("");
+  }
+  for (const c of incident.credentials) {
+    const facts = factsOf(c, incident, showSecrets);
+    out.push(`## ${c.id} \xB7 ${mdText(c.title)} \u2014 ${STATE_LABEL[c.state]}`, "");
+    out.push("### What leaked", "", ...mdKv(facts.leaked), "");
+    out.push("### Where", "", "| Repository | File | Line | Commit | Author | Date |", "| --- | --- | --- | --- | --- | --- |");
+    for (const w of facts.where) {
+      out.push(`| ${w.repository ? mdText(w.repository) : ""} | ${codeSpan(w.file)} | ${w.line} | ${w.commit ? codeSpan(shortSha(w.commit)) : ""} | ${w.author ? mdText(w.author) : ""} | ${w.date ? mdText(w.date.slice(0, 10)) : ""} |`);
+    }
+    out.push("", "### Since when", "", ...mdKv(facts.since), "");
+    out.push("### What was done", "");
+    if (facts.done.length)
+      out.push(...facts.done.map((d) => `- ${mdInline(d)}`));
+    else
+      out.push("- Nothing recorded: no revocation attempt in the audit log and no verification in the report.");
+    out.push("", "### What remains", "", ...c.steps.flatMap(mdStep), "");
+  }
+  if (incident.timeline.length) {
+    out.push("## Timeline", "", "| Date (UTC) | Credential | Event |", "| --- | --- | --- |");
+    for (const e of incident.timeline)
+      out.push(`| ${mdText(utcTime(e.at))} | ${e.credential ?? ""} | ${mdInline(e.text)} |`);
+    out.push("");
+  }
+  if (incident.credentials.length) {
+    out.push("## Purging history", "", ...purgeSteps().map((p, i) => `${i + 1}. ${mdInline(p.parts)}${p.shell ? `
+
+${mdFence(p.shell, "   ").join("\n")}
+` : ""}`), "");
+  }
+  return out.join("\n").replace(/\n{3,}/g, "\n\n");
+}
+function purgeSteps() {
+  return [
+    { done: false, parts: ["Work in a fresh mirror clone (git filter-repo refuses to rewrite a repository that is not a fresh clone) and keep the replacements file outside it, readable only by you:"], shell: ["git clone --mirror REPOSITORY-URL repo.git && cd repo.git", "umask 077"] },
+    { done: false, parts: ["Run each credential\u2019s \u201Cappend\u201D command above from inside the clone. Each writes one value per line to ", { code: REPLACEMENTS_FILE }, " without printing it. Check the result by its first characters only, against the redacted values in this report:"], shell: [`cut -c 1-4 ${REPLACEMENTS_FILE}`] },
+    { done: false, parts: ["Rewrite every commit, replacing each value with ", { code: "***REMOVED***" }, " (add ", { code: "--sensitive-data-removal" }, " on git filter-repo 2.47 or later to also get the list of stale refs to clean up):"], shell: [`git filter-repo --replace-text ${REPLACEMENTS_FILE}`] },
+    {
+      done: false,
+      parts: ["Push the rewritten history (git filter-repo removes the origin remote so that nothing is pushed by mistake) and delete the replacements file:"],
+      shell: ["git remote add origin REPOSITORY-URL", "git push --force --mirror origin", `shred -u ${REPLACEMENTS_FILE} || rm -f ${REPLACEMENTS_FILE}`]
+    }
+  ];
+}
+function htmlInline(parts) {
+  return parts.map((p) => {
+    if (typeof p === "string")
+      return esc(p);
+    if ("code" in p)
+      return `<code>${esc(p.code)}</code>`;
+    if ("strong" in p)
+      return `<strong>${esc(p.strong)}</strong>`;
+    const url2 = safeHttpsUrl(p.link);
+    return url2 ? `<a href="${esc(url2)}" rel="noreferrer noopener">${esc(p.text)}</a>` : esc(p.text);
+  }).join("");
+}
+function htmlSteps(steps) {
+  return `<ul class="check">${steps.map((s) => `<li${s.done ? ' class="done"' : ""}>${htmlInline(s.parts)}${s.shell?.length ? `<pre><code>${s.shell.map(esc).join("\n")}</code></pre>` : ""}</li>`).join("")}</ul>`;
+}
+function renderIncidentHtml(incident, showSecrets = false) {
+  const parts = ["<main>", `<header><h1>${esc(incident.title)}</h1></header>`, kvTable(incident.header)];
+  for (const n of incident.notes)
+    parts.push(`<div class="warnbox">${esc(n)}</div>`);
+  if (incident.credentials.length === 0)
+    parts.push("<p>No leaked credential in this report.</p>");
+  else {
+    parts.push('<h2>Summary</h2><table id="summary"><thead><tr><th>#</th><th>credential</th><th>where</th><th>introduced</th><th>exposed</th><th>state</th></tr></thead><tbody>', ...incident.credentials.map((c) => {
+      const f = c.findings[0];
+      return `<tr><td><a href="#${c.id.toLowerCase()}">${c.id}</a></td><td>${esc(c.title)}</td><td><code>${esc(`${f.repository ? `${f.repository}: ` : ""}${f.file}:${f.line}`)}</code></td><td>${esc(c.introduced?.commit.date?.slice(0, 10) ?? "")} ${c.introduced ? `<code>${esc(shortSha(c.introduced.commit.sha))}</code>` : ""}</td><td>${c.exposureDays !== void 0 ? plural(c.exposureDays, "day") : ""}</td><td><span class="chip ${c.state === "revoked" ? "ok" : "bad"}">${esc(STATE_LABEL[c.state])}</span></td></tr>`;
+    }), "</tbody></table>");
+    const now = incident.report.scan?.startedAt ?? incident.now;
+    const svg = timelineSvg(incident.credentials.filter((c) => c.introduced?.commit.date).map((c) => ({
+      label: `${c.id} ${c.title}`,
+      start: c.introduced.commit.date,
+      end: c.presentAtHead ? void 0 : c.removed?.date,
+      marks: c.audit.filter((e) => e.outcome === "revoked" || e.outcome === "already-revoked").map((e) => ({ at: e.time, label: `revoked through ${e.issuer} on ${e.time}` }))
+    })), now);
+    if (svg)
+      parts.push(`<section class="timeline"><h2>Exposure</h2>${svg}<p class="muted">Bars: from the introducing commit to the removal (amber) or the scan (red, still in the tree); green dots: revocations.</p></section>`);
+  }
+  for (const c of incident.credentials) {
+    const facts = factsOf(c, incident, showSecrets);
+    parts.push(`<section class="cred" id="${c.id.toLowerCase()}"><h3>${esc(c.id)} \xB7 ${esc(c.title)} <span class="chip ${c.state === "revoked" ? "ok" : "bad"}">${esc(STATE_LABEL[c.state])}</span></h3>`, "<h4>What leaked</h4>", kvTable(facts.leaked), "<h4>Where</h4><table><thead><tr><th>repository</th><th>file</th><th>line</th><th>commit</th><th>author</th><th>date</th></tr></thead><tbody>", ...facts.where.map((w) => `<tr><td>${esc(w.repository ?? "")}</td><td><code>${esc(w.file)}</code></td><td>${w.line}</td><td>${w.commit ? `<code>${esc(shortSha(w.commit))}</code>` : ""}</td><td>${esc(w.author ?? "")}</td><td>${esc(w.date?.slice(0, 10) ?? "")}</td></tr>`), "</tbody></table>", "<h4>Since when</h4>", kvTable(facts.since), "<h4>What was done</h4>", facts.done.length ? `<ul>${facts.done.map((d) => `<li>${htmlInline(d)}</li>`).join("")}</ul>` : "<p>Nothing recorded: no revocation attempt in the audit log and no verification in the report.</p>", "<h4>What remains</h4>", htmlSteps(c.steps), "</section>");
+  }
+  if (incident.timeline.length) {
+    parts.push('<h2>Timeline</h2><table id="timeline-table"><thead><tr><th>date (UTC)</th><th>credential</th><th>event</th></tr></thead><tbody>', ...incident.timeline.map((e) => `<tr><td>${esc(utcTime(e.at))}</td><td>${esc(e.credential ?? "")}</td><td>${htmlInline(e.text)}</td></tr>`), "</tbody></table>");
+  }
+  if (incident.credentials.length) {
+    parts.push("<h2>Purging history</h2><ol>", ...purgeSteps().map((s) => `<li>${htmlInline(s.parts)}${s.shell ? `<pre><code>${s.shell.map(esc).join("\n")}</code></pre>` : ""}</li>`), "</ol>");
+  }
+  parts.push(`<footer>Written ${esc(incident.now)} by keyhound. ${showSecrets ? "May hold secrets in full (--show-secrets): keep it private." : "Secrets are redacted."} The page makes no network requests.</footer>`, "</main>");
+  return htmlPage({ title: incident.title, body: parts.join("\n") });
+}
+var STATE_LABEL, mdText, kvTable;
+var init_incident_render = __esm({
+  "dist/src/report/incident-render.js"() {
+    "use strict";
+    init_common();
+    init_github();
+    init_html_page();
+    init_html();
+    init_incident();
+    init_text();
+    STATE_LABEL = {
+      revoked: "revoked",
+      invalid: "reported invalid \u2014 confirm",
+      live: "LIVE \u2014 act now",
+      open: "not revoked"
+    };
+    mdText = (s) => mdCell(terminalSafe(s));
+    kvTable = (rows) => `<table><tbody>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${htmlInline(v)}</td></tr>`).join("")}</tbody></table>`;
+  }
+});
+
+// dist/src/cli/commands/incident.js
+var incident_exports2 = {};
+__export(incident_exports2, {
+  registerIncident: () => registerIncident
+});
+import { existsSync as existsSync9, readFileSync as readFileSync5, statSync as statSync7, writeFileSync as writeFileSync3 } from "node:fs";
+import { resolve as resolve17 } from "node:path";
+function readRegular(path, what) {
+  const st = statSync7(path, { throwIfNoEntry: false });
+  if (!st)
+    throw new UsageError(`${what} ${path} does not exist`);
+  if (!st.isFile())
+    throw new UsageError(`${what} ${path} is not a regular file`);
+  if (st.size > MAX_INPUT)
+    throw new UsageError(`${what} ${path} is larger than ${MAX_INPUT} bytes`);
+  return readFileSync5(path, "utf8");
+}
+function registerIncident(program, setExit) {
+  program.command("incident").description("write an incident report from a JSON report (keyhound history --format json) and the revocation audit log: what leaked, where, since when, what was done and what remains, per credential").argument("<report>", "JSON report written by keyhound scan, history or staged with --format json").option("--audit-log <file>", "revocation audit log, JSON lines (default: ~/.local/state/keyhound/audit.jsonl when it exists)").addOption(new import_commander3.Option("-f, --format <format>", "output format").choices(["md", "html"]).default("md")).option("-o, --output <file>", "write the incident report to a file instead of standard output").option("--show-secrets", "print secrets in full when the JSON report holds them (it does only if written with --show-secrets)", false).action(async (reportPath, raw) => {
+    const [{ buildIncident: buildIncident2, parseAuditLog: parseAuditLog2, reportProblem: reportProblem2 }, { renderIncidentHtml: renderIncidentHtml2, renderIncidentMarkdown: renderIncidentMarkdown2 }, { loadRuleDir: loadRuleDir2 }, { toolVersion: toolVersion2 }, { defaultRevokePaths: defaultRevokePaths2 }] = await Promise.all([
+      Promise.resolve().then(() => (init_incident(), incident_exports)),
+      Promise.resolve().then(() => (init_incident_render(), incident_render_exports)),
+      Promise.resolve().then(() => (init_loader(), loader_exports)),
+      Promise.resolve().then(() => (init_output(), output_exports)),
+      Promise.resolve().then(() => (init_revoke(), revoke_exports))
+    ]);
+    let doc;
+    try {
+      doc = JSON.parse(readRegular(reportPath, "report"));
+    } catch (e) {
+      if (e instanceof UsageError)
+        throw e;
+      throw new UsageError(`report ${reportPath} is not JSON: write it with --format json`);
+    }
+    const problem = reportProblem2(doc);
+    if (problem)
+      throw new UsageError(`report ${reportPath}: ${problem}`);
+    const explicit = raw.auditLog;
+    const fallback = defaultRevokePaths2().auditLog;
+    const auditPath = explicit ?? (existsSync9(fallback) ? fallback : void 0);
+    const audit = auditPath ? { file: auditPath, ...parseAuditLog2(readRegular(resolve17(auditPath), "audit log")) } : void 0;
+    let rules = /* @__PURE__ */ new Map();
+    try {
+      rules = new Map(loadRuleDir2().rules.map((r) => [r.id, { remediation: r.remediation, revoker: r.revoker }]));
+    } catch {
+    }
+    const showSecrets = !!raw.showSecrets;
+    const incident = buildIncident2({
+      report: doc,
+      audit,
+      showSecrets,
+      rule: (id) => rules.get(id),
+      version: toolVersion2()
+    });
+    const text = raw.format === "html" ? renderIncidentHtml2(incident, showSecrets) : renderIncidentMarkdown2(incident, showSecrets);
+    if (raw.output)
+      writeFileSync3(raw.output, text, { mode: 384 });
+    else
+      process.stdout.write(text);
+    if (audit?.bad)
+      process.stderr.write(`keyhound: warning: ${audit.bad} line(s) of ${audit.file} are not audit entries and were ignored
+`);
+    setExit(EXIT.clean);
+  });
+}
+var import_commander3, MAX_INPUT;
+var init_incident2 = __esm({
+  "dist/src/cli/commands/incident.js"() {
+    "use strict";
+    import_commander3 = __toESM(require_commander(), 1);
+    init_errors();
+    MAX_INPUT = 512 * 1024 * 1024;
+  }
+});
+
 // dist/src/cli/main.js
-var import_commander4 = __toESM(require_commander(), 1);
+var import_commander5 = __toESM(require_commander(), 1);
 init_errors();
 init_errors2();
 
 // dist/src/cli/program.js
-var import_commander3 = __toESM(require_commander(), 1);
+var import_commander4 = __toESM(require_commander(), 1);
 init_output();
 var COMMANDS = {
   scan: async () => (await Promise.resolve().then(() => (init_scan2(), scan_exports2))).registerScan,
@@ -14841,7 +16043,8 @@ var COMMANDS = {
   merge: async () => (await Promise.resolve().then(() => (init_merge2(), merge_exports2))).registerMerge,
   init: async () => (await Promise.resolve().then(() => (init_init(), init_exports))).registerInit,
   completion: async () => (await Promise.resolve().then(() => (init_completion(), completion_exports))).registerCompletion,
-  version: async () => registerVersion
+  version: async () => registerVersion,
+  incident: async () => (await Promise.resolve().then(() => (init_incident2(), incident_exports2))).registerIncident
 };
 var ALIASES = { dir: "scan", git: "history" };
 function commandNamed(name2) {
@@ -14854,7 +16057,7 @@ function registerVersion(program) {
 `));
 }
 async function buildProgram(setExit, argv) {
-  const program = new import_commander3.Command("keyhound").description("Find exposed crypto API keys, wallet secrets and other credentials in files and git history.").version(toolVersion(), "-V, --version", "print the version").exitOverride().configureOutput({ outputError: (text, write) => write(`keyhound: error: ${text.replace(/^error:\s*/, "").trim()}
+  const program = new import_commander4.Command("keyhound").description("Find exposed crypto API keys, wallet secrets and other credentials in files and git history.").version(toolVersion(), "-V, --version", "print the version").exitOverride().configureOutput({ outputError: (text, write) => write(`keyhound: error: ${text.replace(/^error:\s*/, "").trim()}
 `) });
   const first = argv?.[2] !== void 0 ? commandNamed(argv[2]) : void 0;
   const names = first !== void 0 ? [first] : Object.keys(COMMANDS);
@@ -14880,7 +16083,7 @@ try {
   await program.parseAsync(process.argv);
   process.exitCode = code2;
 } catch (e) {
-  if (e instanceof import_commander4.CommanderError) {
+  if (e instanceof import_commander5.CommanderError) {
     process.exitCode = e.exitCode === 0 ? EXIT.clean : EXIT.error;
     if (e.exitCode !== 0)
       process.stderr.write(`${helpHint(process.argv)}

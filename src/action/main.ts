@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry script of the GitHub Action (action.yml runs `node dist/src/action/main.js` in the action's folder).
+// Entry script of the GitHub Action (action.yml runs its bundle, `node dist-bundle/action.mjs`, in the action's folder).
 // Inputs arrive as INPUT_* environment variables that action.yml maps explicitly (see inputs.ts).
 import { EXIT } from '../core/errors.js';
 import { runAction } from './run.js';
