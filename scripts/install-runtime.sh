@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes this checkout runnable from its committed bundle (dist-bundle/): runtime dependencies only — no
-# devDependency, no TypeScript build. Used by the GitHub Action. re2, a native
+# devDependency, no TypeScript build. Used by the GitHub Action and the pre-commit hook. re2, a native
 # module, fetches its prebuilt binary; only where none exists for the platform does it build from source.
 set -euo pipefail
 cd "$(dirname "$0")/.."
