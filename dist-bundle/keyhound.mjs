@@ -6054,7 +6054,7 @@ function addReportOptions(cmd, features = { revoke: true, writeBaseline: true, e
   } else {
     cmd.option("--rules <path>", "extra rule file or folder (repeatable)", collect);
   }
-  cmd.optionsGroup("Verification:").option("--verify", "check found keys with their issuers (read-only) and wallet secrets' balances at your --rpc endpoints", false).option("--rpc <chain=url>", "RPC endpoint for wallet balances: ethereum=URL, polygon=URL, solana=URL, bitcoin=ESPLORA_URL (repeatable)", (v, prev) => [...prev, v], []).option("--verify-config <file>", "verification config (default: $XDG_CONFIG_HOME/keyhound/verify.yaml)").option("--only-live", "with --verify: report only findings verified live, and wallets with funds or transactions", false);
+  cmd.optionsGroup("Verification:").option("--verify", "check found keys with their issuers (read-only) and wallet secrets' balances at your --rpc endpoints").option("--rpc <chain=url>", "RPC endpoint for wallet balances: ethereum=URL, polygon=URL, solana=URL, bitcoin=ESPLORA_URL (repeatable)", collect).option("--verify-config <file>", "verification config (default: $XDG_CONFIG_HOME/keyhound/verify.yaml)").option("--only-live", "with --verify: report only findings verified live, and wallets with funds or transactions");
   if (features.examples.length > 0)
     cmd.addHelpText("after", `
 Examples:

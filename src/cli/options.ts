@@ -110,10 +110,10 @@ export function addReportOptions(cmd: Command, features: CommandFeatures = { rev
   // verification (issue 14; docs/verification.md): scan, history and staged alike
   cmd
     .optionsGroup('Verification:')
-    .option('--verify', "check found keys with their issuers (read-only) and wallet secrets' balances at your --rpc endpoints", false)
-    .option('--rpc <chain=url>', 'RPC endpoint for wallet balances: ethereum=URL, polygon=URL, solana=URL, bitcoin=ESPLORA_URL (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--verify', "check found keys with their issuers (read-only) and wallet secrets' balances at your --rpc endpoints")
+    .option('--rpc <chain=url>', 'RPC endpoint for wallet balances: ethereum=URL, polygon=URL, solana=URL, bitcoin=ESPLORA_URL (repeatable)', collect)
     .option('--verify-config <file>', 'verification config (default: $XDG_CONFIG_HOME/keyhound/verify.yaml)')
-    .option('--only-live', 'with --verify: report only findings verified live, and wallets with funds or transactions', false);
+    .option('--only-live', 'with --verify: report only findings verified live, and wallets with funds or transactions');
   if (features.examples.length > 0) cmd.addHelpText('after', `\nExamples:\n${features.examples.map((e) => `  ${e}`).join('\n')}\n`);
   return cmd.optionsGroup('Options:');
 }
