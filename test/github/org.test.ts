@@ -136,6 +136,10 @@ describe('keyhound github (mock GitHub on 127.0.0.1)', () => {
     const json = JSON.parse(readFileSync(join(out, 'keyhound.json'), 'utf8')) as JsonReport;
     assert.deepEqual(statusOf(json), statusOf(first));
     assert.ok(existsSync(join(out, 'keyhound.sarif')));
+    const html = readFileSync(join(out, 'keyhound.html'), 'utf8');
+    assert.match(html, /Content-Security-Policy/);
+    for (const f of json.findings) assert.ok(html.includes((f as { repository?: string }).repository ?? '\0'), 'each finding names its repository');
+    assert.ok(!html.includes(TOKEN));
   });
 
   it('a second run with no new commits clones nothing and scans no blob', async () => {
