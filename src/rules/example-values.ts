@@ -38,6 +38,8 @@ export const basicGenerators: Record<string, Generator> = {
   b64url: (r, a) => r.chars(DIGITS + UPPER + LOWER + '-_', count(a, 'b64url')),
   /** base64url (no padding) of N random bytes */
   b64urlbytes: (r, a) => base64urlnopad.encode(r.bytes(count(a, 'b64urlbytes'))),
+  /** unpadded base64 of N random lower-case hex characters (BitcoinAverage keys) */
+  b64hex: (r, a) => base64.encode(new TextEncoder().encode(r.chars('0123456789abcdef', count(a, 'b64hex')))).replace(/=+$/, ''),
   uuid: (r) => uuid(r),
   UUID: (r) => uuid(r).toUpperCase(),
 };

@@ -9,6 +9,8 @@ export const QUALIFIERS = [
   'sub[_-]?(?:account)?', 'master', 'spot', 'futures?', 'perps?', 'margin', 'trad(?:e|ing)', 'read[_-]?(?:only|write)?',
   'write', 'bot', 'my', 'real', 'account', 'exchange', 'user', 'hmac', 'pro', 'dev', 'default', 'primary', 'secondary',
   'rest', 'ws', 'x', 'v?\\d+',
+  // the encoding a value is kept in (`PRIVATE_KEY_BASE64`, `BASE64_PRIVATE_KEY`, `SECRET_HEX`)
+  'b(?:ase)?64', 'b(?:ase)?58', 'hex', 'pem',
 ];
 
 /** Role words, as RE2 alternatives over a name whose words are joined by `_`, `-` or nothing. */

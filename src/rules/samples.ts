@@ -165,6 +165,15 @@ function cosmosNodeKeyJson(rng: SeededRandom): string {
   return JSON.stringify({ priv_key: { type: 'tendermint/PrivKeyEd25519', value: base64.encode(ed25519Pair(rng)) } });
 }
 
+/** An API token of web3.storage / NFT.Storage: HS256 JWT naming the account's DID and the issuer (`arg`). */
+function didJwt(rng: SeededRandom, arg: string | undefined): string {
+  const iss = oneOf('did-jwt', arg, ['web3-storage', 'nft-storage'] as const, 'web3-storage');
+  const enc = (o: object) => base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const addr = [...rng.chars('0123456789abcdef', 40)].map((c) => (rng.int(2) ? c.toUpperCase() : c)).join('');
+  const payload = { sub: `did:ethr:0x${addr}`, iss, iat: 1_600_000_000_000 + rng.int(200_000_000) * 1000, name: rng.chars('abcdefghijklmnopqrstuvwxyz', 3 + rng.int(8)) };
+  return `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc(payload)}.${base64urlnopad.encode(rng.bytes(32))}`;
+}
+
 const DISCORD_EPOCH = 1420070400000n;
 
 function discord(rng: SeededRandom): string {
@@ -221,4 +230,5 @@ export const sampleGenerators: Record<string, Generator> = {
   'pem-truncated': truncatedPem,
   discord,
   jwt,
+  'did-jwt': didJwt,
 };

@@ -37,6 +37,7 @@ const CASES: Case[] = [
   { kind: 'pem', args: [undefined, 'rsa', 'rsa-pkcs8', 'ec', 'ed25519', 'pkcs8', 'openssh', 'encrypted', 'ec-escaped'], validator: 'pem-private-key', valid: true },
   { kind: 'discord', args: [undefined], validator: 'discord-bot-token', valid: true },
   { kind: 'jwt', args: [undefined, 'HS256', 'RS256', 'ES256'], validator: 'jwt', valid: true },
+  { kind: 'did-jwt', args: [undefined, 'web3-storage', 'nft-storage'], validator: 'jwt', valid: true },
   // look-alikes for nomatch tables
   { kind: 'github-bad', args: [undefined, 'gho'], validator: 'github-token', valid: false },
   { kind: 'npm-bad', args: [undefined], validator: 'npm-token', valid: false },

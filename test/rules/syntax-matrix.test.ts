@@ -28,7 +28,7 @@ function valueOf(rule: RuleSpec, text: string, secret: string): string {
   const re = new RE2(rule.pattern, 'gu');
   for (const m of text.matchAll(re as unknown as RegExp)) {
     if (!m[0].includes(secret)) continue;
-    return m[0].replace(/^(?:[\s"'`=:(,>]|\[(?!\s*\d)|:-)+/, '').replace(/[\s"'`,;)}<]+$/, '').replace(/^[A-Za-z_][\w.-]*[ \t]*(?:=>|=(?!\/\/)|:(?=[ \t"'`]))[ \t]*["'`]?/, '');
+    return m[0].replace(/^(?:[\s"'`=:(,>]|\[(?!\s*\d)|:-)+/, '').replace(/[\s"'`,;)}<]+$/, '').replace(/^[A-Za-z_][\w.-]*[ \t]*(?:=>|=(?!\/\/)|:(?=[ \t"'`]))[ \t]*["'`]?(?=\S)/, '');
   }
   return asWritten(text, secret);
 }
@@ -54,7 +54,7 @@ function nomatchBindings(rule: RuleSpec, text: string): Binding[] {
     const value = (typeof g === 'number' ? m[g] : m.groups?.[g]) ?? m[0];
     if (!value || value.length < 8) continue;
     const at = text.indexOf(value, m.index);
-    const whole = m[0].replace(/^(?:[\s"'`=:(,>]|\[(?!\s*\d)|:-)+/, '').replace(/[\s"'`,;)}<]+$/, '').replace(/^[A-Za-z_][\w.-]*[ \t]*(?:=>|=(?!\/\/)|:(?=[ \t"'`]))[ \t]*["'`]?/, '');
+    const whole = m[0].replace(/^(?:[\s"'`=:(,>]|\[(?!\s*\d)|:-)+/, '').replace(/[\s"'`,;)}<]+$/, '').replace(/^[A-Za-z_][\w.-]*[ \t]*(?:=>|=(?!\/\/)|:(?=[ \t"'`]))[ \t]*["'`]?(?=\S)/, '');
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     const prevEnd = lineStart > 0 ? lineStart - 1 : -1;
     const above = prevEnd >= 0 ? text.slice(text.lastIndexOf('\n', prevEnd - 1) + 1, prevEnd) : undefined;
