@@ -1,4 +1,4 @@
-import { createRequire as __keyhoundRequire } from 'node:module'; const require = __keyhoundRequire(import.meta.url);
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -133,15 +133,26 @@ var require_re2 = __commonJS({
   }
 });
 
+// builtin:node:module
+var m2, createRequire;
+var init_node_module = __esm({
+  "builtin:node:module"() {
+    m2 = __require("node:module");
+    ({ createRequire } = m2);
+  }
+});
+
 // dist/src/util/lazy-require.js
-import { createRequire } from "node:module";
 function lazyRequire(id, from = import.meta.url) {
   let mod;
   return () => mod ??= createRequire(from)(id);
 }
+var nodeCrypto;
 var init_lazy_require = __esm({
   "dist/src/util/lazy-require.js"() {
     "use strict";
+    init_node_module();
+    nodeCrypto = () => process.getBuiltinModule("node:crypto");
   }
 });
 
@@ -411,9 +422,9 @@ function readValue(line, from, comment) {
   let end = line.length;
   if (comment) {
     comment.lastIndex = i;
-    const m = comment.exec(line);
-    if (m)
-      end = m.index;
+    const m6 = comment.exec(line);
+    if (m6)
+      end = m6.index;
   }
   while (end > i && (line[end - 1] === " " || line[end - 1] === "	"))
     end--;
@@ -428,9 +439,9 @@ function parseEnv(text, byteLength) {
   const bytes = new ByteOffsets(text, byteLength);
   const out = [];
   for (const line of splitLines(text)) {
-    const m = ENV_LINE.exec(line.text);
-    if (m)
-      emit(out, bytes, line, [m[1]], readValue(line.text, m[0].length, /\s#/g));
+    const m6 = ENV_LINE.exec(line.text);
+    if (m6)
+      emit(out, bytes, line, [m6[1]], readValue(line.text, m6[0].length, /\s#/g));
   }
   return out;
 }
@@ -446,18 +457,18 @@ function parseIni(text, byteLength) {
       section = [s[1].trim()];
       continue;
     }
-    const m = INI_PAIR.exec(line.text);
-    if (m)
-      emit(out, bytes, line, [...section, m[1].trim()], readValue(line.text, m[0].length, /\s[;#]/g));
+    const m6 = INI_PAIR.exec(line.text);
+    if (m6)
+      emit(out, bytes, line, [...section, m6[1].trim()], readValue(line.text, m6[0].length, /\s[;#]/g));
   }
   return out;
 }
 function tomlKey(raw) {
   const out = [];
   const re = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)/g;
-  let m;
-  while ((m = re.exec(raw)) !== null && m[0].length > 0)
-    out.push(m[1] ?? m[2] ?? m[3]);
+  let m6;
+  while ((m6 = re.exec(raw)) !== null && m6[0].length > 0)
+    out.push(m6[1] ?? m6[2] ?? m6[3]);
   return out;
 }
 function parseTomlValues(text, byteLength) {
@@ -488,11 +499,11 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    const m = TOML_PAIR.exec(line.text);
-    if (!m)
+    const m6 = TOML_PAIR.exec(line.text);
+    if (!m6)
       continue;
-    const path = [...table2, ...tomlKey(m[1])];
-    const rest = line.text.slice(m[0].length);
+    const path = [...table2, ...tomlKey(m6[1])];
+    const rest = line.text.slice(m6[0].length);
     const lead = rest.length - rest.trimStart().length;
     const first = rest.trimStart();
     if (first.startsWith('"""') || first.startsWith("'''")) {
@@ -501,13 +512,13 @@ function parseTomlValues(text, byteLength) {
       continue;
     }
     if (first.startsWith("{")) {
-      inlinePairs(out, bytes, line, path, m[0].length + lead);
+      inlinePairs(out, bytes, line, path, m6[0].length + lead);
       continue;
     }
     if (first.startsWith("[")) {
       let i = 0;
       const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
-      re.lastIndex = m[0].length + lead;
+      re.lastIndex = m6[0].length + lead;
       let s;
       while ((s = re.exec(line.text)) !== null) {
         const start = s.index + 1;
@@ -515,7 +526,7 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    emit(out, bytes, line, path, readValue(line.text, m[0].length, /\s#/g));
+    emit(out, bytes, line, path, readValue(line.text, m6[0].length, /\s#/g));
   }
   return out;
 }
@@ -525,11 +536,11 @@ function unescape(s) {
 function inlinePairs(out, bytes, line, path, from) {
   const re = /([A-Za-z0-9_.\-"']+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/g;
   re.lastIndex = from;
-  let m;
-  while ((m = re.exec(line.text)) !== null) {
-    const body = m[2] ?? m[3];
-    const start = m.index + m[0].length - body.length - 1;
-    emit(out, bytes, line, [...path, ...tomlKey(m[1])], { start, end: start + body.length, value: unescape(body) });
+  let m6;
+  while ((m6 = re.exec(line.text)) !== null) {
+    const body = m6[2] ?? m6[3];
+    const start = m6.index + m6[0].length - body.length - 1;
+    emit(out, bytes, line, [...path, ...tomlKey(m6[1])], { start, end: start + body.length, value: unescape(body) });
   }
 }
 function parseTfvars(text, byteLength) {
@@ -563,20 +574,20 @@ function parseTfvars(text, byteLength) {
       continue;
     }
     const unq = (k) => k.replace(/^"|"$/g, "");
-    let m = TF_OPEN_MAP.exec(t);
-    if (m) {
-      stack.push({ key: [unq(m[1])], list: false, n: 0 });
+    let m6 = TF_OPEN_MAP.exec(t);
+    if (m6) {
+      stack.push({ key: [unq(m6[1])], list: false, n: 0 });
       continue;
     }
-    m = TF_OPEN_LIST.exec(t);
-    if (m) {
-      stack.push({ key: [unq(m[1])], list: true, n: 0 });
+    m6 = TF_OPEN_LIST.exec(t);
+    if (m6) {
+      stack.push({ key: [unq(m6[1])], list: true, n: 0 });
       continue;
     }
-    m = TF_BLOCK.exec(t);
-    if (m) {
-      const labels = [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
-      stack.push({ key: [m[1], ...labels], list: false, n: 0 });
+    m6 = TF_BLOCK.exec(t);
+    if (m6) {
+      const labels = [...m6[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+      stack.push({ key: [m6[1], ...labels], list: false, n: 0 });
       continue;
     }
     if (/^\s*[}\]]\s*,?\s*$/.test(t)) {
@@ -593,14 +604,14 @@ function parseTfvars(text, byteLength) {
       }
       continue;
     }
-    m = TF_PAIR.exec(t);
-    if (m) {
-      const rest = t.slice(m[0].length).trimStart();
-      const path = [...here(), unq(m[1])];
+    m6 = TF_PAIR.exec(t);
+    if (m6) {
+      const rest = t.slice(m6[0].length).trimStart();
+      const path = [...here(), unq(m6[1])];
       if (rest.startsWith("{"))
-        inlinePairs(out, bytes, line, path, m[0].length);
+        inlinePairs(out, bytes, line, path, m6[0].length);
       else if (rest.startsWith('"'))
-        emit(out, bytes, line, path, readValue(t, m[0].length, null));
+        emit(out, bytes, line, path, readValue(t, m6[0].length, null));
     }
   }
   return out;
@@ -681,13 +692,13 @@ function parseYaml(text, byteLength) {
       const parent = path[path.length - 1] ?? "";
       node.items.forEach((item, i) => {
         if (yaml().isScalar(item) && typeof item.value === "string" && ENV_LIST_PARENT.test(parent) && item.range) {
-          const m = ENV_ITEM.exec(item.value);
-          if (m) {
+          const m6 = ENV_ITEM.exec(item.value);
+          if (m6) {
             const quoted = item.type === "QUOTE_DOUBLE" || item.type === "QUOTE_SINGLE";
-            const offset = item.range[0] + (quoted ? 1 : 0) + m[0].length;
+            const offset = item.range[0] + (quoted ? 1 : 0) + m6[0].length;
             const end = item.range[1] - (quoted ? 1 : 0);
             if (end > offset) {
-              out.push({ path: [...path, m[1]], start: bytes.byte(offset), end: bytes.byte(end), value: item.value.slice(m[0].length) });
+              out.push({ path: [...path, m6[1]], start: bytes.byte(offset), end: bytes.byte(end), value: item.value.slice(m6[0].length) });
             }
             return;
           }
@@ -1438,10 +1449,18 @@ var init_evm_private_key = __esm({
   }
 });
 
+// builtin:node:zlib
+var m4, crc32;
+var init_node_zlib = __esm({
+  "builtin:node:zlib"() {
+    m4 = __require("node:zlib");
+    ({ crc32 } = m4);
+  }
+});
+
 // dist/src/validators/crc32-base62.js
-import * as zlib from "node:zlib";
 function crc322(s) {
-  const fn = zlib.crc32;
+  const fn = crc32;
   if (!fn)
     throw new Error("keyhound: token checksums need node:zlib crc32 (Node >= 20.15)");
   return fn(s) >>> 0;
@@ -1471,6 +1490,7 @@ var BASE62;
 var init_crc32_base62 = __esm({
   "dist/src/validators/crc32-base62.js"() {
     "use strict";
+    init_node_zlib();
     BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   }
 });
@@ -1592,13 +1612,21 @@ var init_eth_keystore = __esm({
   }
 });
 
+// builtin:node:crypto
+var m5, checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual;
+var init_node_crypto = __esm({
+  "builtin:node:crypto"() {
+    m5 = __require("node:crypto");
+    ({ checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual } = m5);
+  }
+});
+
 // dist/src/validators/pem-private-key.js
 var pem_private_key_exports = {};
 __export(pem_private_key_exports, {
   parsePemBlock: () => parsePemBlock,
   pemPrivateKey: () => pemPrivateKey
 });
-import { createPrivateKey } from "node:crypto";
 function parsePemBlock(raw) {
   const text = raw.replace(/\\r/g, "").replace(/\\n/g, "\n").replace(/\r/g, "");
   const begin = BEGIN.exec(text);
@@ -1713,6 +1741,7 @@ var BEGIN, CURVES, pemPrivateKey;
 var init_pem_private_key = __esm({
   "dist/src/validators/pem-private-key.js"() {
     "use strict";
+    init_node_crypto();
     BEGIN = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----/;
     CURVES = {
       prime256v1: "P-256",
@@ -1836,8 +1865,9 @@ var init_jwt = __esm({
   }
 });
 
-// dist/src/pipeline/scan-worker.js
-import { parentPort, workerData } from "node:worker_threads";
+// builtin:node:worker_threads
+var m = __require("node:worker_threads");
+var { Worker, parentPort, workerData } = m;
 
 // dist/src/engine/chunk.js
 init_lines();
@@ -2285,9 +2315,9 @@ var import_re23 = __toESM(require_re2(), 1);
 // dist/src/engine/structure/index.js
 init_lazy_require();
 init_types();
-var json = /* @__PURE__ */ ((m) => () => m ??= (init_json(), __toCommonJS(json_exports)))();
-var lines = /* @__PURE__ */ ((m) => () => m ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
-var yaml2 = /* @__PURE__ */ ((m) => () => m ??= (init_yaml(), __toCommonJS(yaml_exports)))();
+var json = /* @__PURE__ */ ((m6) => () => m6 ??= (init_json(), __toCommonJS(json_exports)))();
+var lines = /* @__PURE__ */ ((m6) => () => m6 ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
+var yaml2 = /* @__PURE__ */ ((m6) => () => m6 ??= (init_yaml(), __toCommonJS(yaml_exports)))();
 var STRUCTURE_MAX_BYTES = {
   yaml: 512 * 1024,
   json: 4 * 1024 * 1024,
@@ -2372,13 +2402,13 @@ function expressionName(expr) {
 }
 function carried(prefix, above) {
   let last;
-  for (const m of prefix.matchAll(NAMING_ATTR))
-    last = m[1];
+  for (const m6 of prefix.matchAll(NAMING_ATTR))
+    last = m6[1];
   if (last)
     return last;
   if (above !== void 0) {
-    for (const m of above.matchAll(NAMING_ATTR))
-      last = m[1];
+    for (const m6 of above.matchAll(NAMING_ATTR))
+      last = m6[1];
     if (last)
       return last;
     const d = DECLARED_ABOVE.exec(above);
@@ -2402,38 +2432,38 @@ function freeText(prefix) {
   return words.length > 0 ? words.join("_") : void 0;
 }
 function closest(p, above) {
-  let m = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
-  if (m)
-    return m[1];
-  m = XML_OPEN.exec(p);
-  if (m) {
+  let m6 = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
+  if (m6)
+    return m6[1];
+  m6 = XML_OPEN.exec(p);
+  if (m6) {
     let attr;
-    for (const a of m[2].matchAll(NAMING_ATTR))
+    for (const a of m6[2].matchAll(NAMING_ATTR))
       attr = a[1];
-    return attr ?? m[1];
+    return attr ?? m6[1];
   }
-  m = FALLBACK.exec(p);
-  if (m)
-    return expressionName(m[1]);
-  m = ARG_AFTER_NAME.exec(p);
-  if (m)
-    return m[1] ?? m[2];
-  m = TYPED.exec(p) ?? ASSIGN.exec(p);
-  if (m)
-    return m[1];
+  m6 = FALLBACK.exec(p);
+  if (m6)
+    return expressionName(m6[1]);
+  m6 = ARG_AFTER_NAME.exec(p);
+  if (m6)
+    return m6[1] ?? m6[2];
+  m6 = TYPED.exec(p) ?? ASSIGN.exec(p);
+  if (m6)
+    return m6[1];
   const listed = dropListItems(p);
   if (listed !== p) {
-    m = ASSIGN.exec(listed) ?? CALL.exec(listed);
-    if (m)
-      return m[1];
+    m6 = ASSIGN.exec(listed) ?? CALL.exec(listed);
+    if (m6)
+      return m6[1];
   }
-  m = CALL.exec(p);
-  if (m)
-    return m[1];
+  m6 = CALL.exec(p);
+  if (m6)
+    return m6[1];
   if (above !== void 0 && /^\s*(?:-\s*)?["'`]?\s*$/.test(p)) {
-    m = KEY_ONLY_LINE.exec(above);
-    if (m)
-      return m[1];
+    m6 = KEY_ONLY_LINE.exec(above);
+    if (m6)
+      return m6[1];
   }
   return void 0;
 }
@@ -2459,7 +2489,7 @@ function boundNames(prefix, above) {
     if (!/[$@\]]/.test(n))
       continue;
     const bare = n.replace(/^[$@]+/, "");
-    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m) => m[1]);
+    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m6) => m6[1]);
     for (const alt of [bare, subs.join(".")])
       if (alt && !out.includes(alt))
         out.push(alt);
@@ -2521,11 +2551,11 @@ function* matchesOf(re, input, limit) {
   let at = 0;
   for (let n = 0; n < limit; n++) {
     re.lastIndex = at;
-    const m = re.exec(input);
-    if (m === null)
+    const m6 = re.exec(input);
+    if (m6 === null)
       return;
-    at = re.lastIndex + (m[0].length === 0 ? 1 : 0);
-    yield m;
+    at = re.lastIndex + (m6[0].length === 0 ? 1 : 0);
+    yield m6;
   }
 }
 
@@ -2598,11 +2628,11 @@ function decodedPass(ctx, budget, scanInner) {
   for (const finder of TEXT_FINDERS) {
     if (!ctx.setHits.has(finder.gate))
       continue;
-    for (const m of matchesOf(finder.re, b, MAX_TEXT_MATCHES)) {
+    for (const m6 of matchesOf(finder.re, b, MAX_TEXT_MATCHES)) {
       if (budget.values <= 0)
         break;
-      const end = m.index + m[0].length;
-      let start = m.index;
+      const end = m6.index + m6[0].length;
+      let start = m6.index;
       if (finder.lead)
         for (start++; start < end && isRe2Space(b[start]); start++)
           ;
@@ -2631,9 +2661,9 @@ function wholeValue(text, keyPath) {
 var import_re24 = __toESM(require_re2(), 1);
 
 // dist/src/engine/fingerprint.js
-import { createHash } from "node:crypto";
+init_lazy_require();
 function fingerprint(ruleId, secret) {
-  return createHash("sha256").update(`keyhound:v1\0${ruleId}\0${secret}`, "utf8").digest("hex").slice(0, 32);
+  return nodeCrypto().createHash("sha256").update(`keyhound:v1\0${ruleId}\0${secret}`, "utf8").digest("hex").slice(0, 32);
 }
 
 // dist/src/engine/redact.js
@@ -2770,7 +2800,7 @@ function hasFillerWord(lower) {
         return true;
     }
   }
-  return MASKS.some((m) => lower.includes(m));
+  return MASKS.some((m6) => lower.includes(m6));
 }
 function isPlaceholder(value) {
   const v = value.trim();
@@ -2903,8 +2933,8 @@ function patternPass(set, ctx, candidates) {
       matches = [...matchesOf(rule.re ??= patternRe(rule.spec.pattern), ctx.chunk.buf, MAX_MATCHES)];
       passes.set(rule.spec.pattern, matches);
     }
-    for (const m of matches) {
-      const f = candidate(set, rule, m, ctx);
+    for (const m6 of matches) {
+      const f = candidate(set, rule, m6, ctx);
       if (f)
         out.push(f);
     }
@@ -2917,11 +2947,11 @@ function isWellKnownConstant(secret, lookup) {
   const hex = secret.length === 66 && /^0x/i.test(secret) ? secret.slice(2) : secret;
   return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && lookup(hex.toLowerCase()) !== void 0;
 }
-function candidate(set, rule, m, ctx) {
+function candidate(set, rule, m6, ctx) {
   const { chunk } = ctx;
   const g = rule.group;
-  const span = typeof g === "number" ? m.indices?.[g] : m.indices?.groups?.[g];
-  const value = typeof g === "number" ? m[g] : m.groups?.[g];
+  const span = typeof g === "number" ? m6.indices?.[g] : m6.indices?.groups?.[g];
+  const value = typeof g === "number" ? m6[g] : m6.groups?.[g];
   if (!span || value === void 0)
     return null;
   const [start, end] = span;
@@ -2950,7 +2980,7 @@ function candidate(set, rule, m, ctx) {
   if (rule.validator) {
     result = rule.validator({
       secret,
-      match: m[0].toString("utf8"),
+      match: m6[0].toString("utf8"),
       text: () => chunk.text,
       index: () => chunk.charIndex(start)
     });
@@ -3099,8 +3129,9 @@ var Engine = class {
   }
 };
 
-// dist/src/sources/read-file.js
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+// builtin:node:fs
+var m3 = __require("node:fs");
+var { chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } = m3;
 
 // dist/src/sources/types.js
 function looksBinary(data) {
@@ -3188,20 +3219,20 @@ function lazy(load, exported) {
   return (input) => (impl ??= load()[exported])(input);
 }
 var validators = {
-  bip39: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
-  wif: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
-  bip38: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
-  "bip32-xprv": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
-  "solana-keypair": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
-  "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
-  "cosmos-validator-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
-  "evm-private-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
-  "github-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
-  "npm-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
-  "eth-keystore": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
-  "pem-private-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
-  "discord-bot-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
-  jwt: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
+  bip39: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
+  wif: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
+  bip38: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
+  "bip32-xprv": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
+  "solana-keypair": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
+  "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
+  "cosmos-validator-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
+  "evm-private-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
+  "github-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
+  "npm-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
+  "eth-keystore": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
+  "pem-private-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
+  "discord-bot-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
+  jwt: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
 };
 
 // dist/src/pipeline/chunk-scanner.js

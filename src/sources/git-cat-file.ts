@@ -6,7 +6,11 @@ export type ObjectInfo =
   | { sha: string; missing: false; type: string; size: number }
   | { sha: string; missing: true };
 
-export type ObjectData = { sha: string; missing: false; type: string; data: Buffer } | { sha: string; missing: true };
+export type ObjectData =
+  | { sha: string; missing: false; type: string; size: number; data: Buffer }
+  /** Over the batch's `maxSize`: its bytes went past unkept. */
+  | { sha: string; missing: false; type: string; size: number; data: null }
+  | { sha: string; missing: true };
 
 abstract class CatFile<T> {
   protected readonly git: GitStream;
@@ -90,6 +94,12 @@ function parseInfo(line: string): ObjectInfo {
 
 /** Header, then exactly `size` bytes and a newline, per request. */
 export class CatFileBatch extends CatFile<ObjectData> {
+  /**
+   * Objects larger than this are answered without their bytes (`data: null`), which are read past and
+   * never held: one process can then both size and read objects. Settable until answers are read.
+   */
+  maxSize = Infinity;
+
   constructor(cwd: string) {
     super('--batch', cwd);
   }
@@ -98,6 +108,8 @@ export class CatFileBatch extends CatFile<ObjectData> {
     let head: Buffer | null = null; // a header line cut across chunks
     let body: Buffer | null = null;
     let filled = 0;
+    let skip = 0; // bytes of an object over maxSize still to read past
+    let size = 0;
     let sha = '';
     let type = '';
     let skipNewline = false;
@@ -110,13 +122,23 @@ export class CatFileBatch extends CatFile<ObjectData> {
           if (chunk[pos] === 0x0a) pos++;
           continue;
         }
+        if (skip > 0) {
+          const n = Math.min(skip, chunk.length - pos);
+          skip -= n;
+          pos += n;
+          if (skip === 0) {
+            yield { sha, missing: false, type, size, data: null };
+            skipNewline = true;
+          }
+          continue;
+        }
         if (body) {
           const n = Math.min(body.length - filled, chunk.length - pos);
           chunk.copy(body, filled, pos, pos + n);
           filled += n;
           pos += n;
           if (filled === body.length) {
-            yield { sha, missing: false, type, data: body };
+            yield { sha, missing: false, type, size, data: body };
             body = null;
             skipNewline = true;
           }
@@ -137,10 +159,14 @@ export class CatFileBatch extends CatFile<ObjectData> {
         }
         sha = parts[0]!;
         type = parts[1]!;
-        const size = Number(parts[2]);
+        size = Number(parts[2]);
         if (size === 0) {
-          yield { sha, missing: false, type, data: Buffer.alloc(0) };
+          yield { sha, missing: false, type, size, data: Buffer.alloc(0) };
           skipNewline = true;
+          continue;
+        }
+        if (size > this.maxSize) {
+          skip = size;
           continue;
         }
         // its own memory, so a worker scanner can take it without a copy
@@ -153,20 +179,31 @@ export class CatFileBatch extends CatFile<ObjectData> {
 }
 
 /**
- * Reads a few objects to the end (staged files, range diffs): id → bytes, missing ones absent.
+ * Reads a few objects to the end (range diffs): id → bytes, missing ones absent.
  * `started`: a --batch process started earlier (nothing requested from it yet); it is used up.
  */
 export async function readObjects(cwd: string, shas: string[], started?: CatFileBatch): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
+  for (const [sha, a] of await readObjectsUpTo(cwd, shas, Infinity, started)) if (!a.missing && a.data) out.set(sha, a.data);
+  return out;
+}
+
+/**
+ * Reads a few objects to the end through one process (staged files), keeping the bytes of those up to
+ * `maxSize`: id → answer, missing ones absent. `started`: as for readObjects.
+ */
+export async function readObjectsUpTo(cwd: string, shas: string[], maxSize: number, started?: CatFileBatch): Promise<Map<string, ObjectData>> {
+  const out = new Map<string, ObjectData>();
   if (shas.length === 0) {
     started?.kill();
     return out;
   }
   const batch = started ?? new CatFileBatch(cwd);
+  batch.maxSize = maxSize;
   try {
     for (const s of shas) batch.request(s);
     batch.end();
-    for await (const a of batch.answers()) if (!a.missing) out.set(a.sha, a.data);
+    for await (const a of batch.answers()) if (!a.missing) out.set(a.sha, a);
   } finally {
     batch.kill();
   }

@@ -140,7 +140,8 @@ export class GitHistorySource implements Source {
 
     try {
       for await (const obj of batch.answers()) {
-        if (obj.missing) {
+        // (data is null only over a maxSize, which this batch does not set: sizes were checked first)
+        if (obj.missing || obj.data === null) {
           this.missing++;
           continue;
         }

@@ -2,7 +2,7 @@
 // index adds over HEAD. Built for pre-commit hooks: plain child processes only (simple-git costs
 // ~30 ms to load), and `GIT_INDEX_FILE` of a running hook is honoured through the environment.
 import { isSkippedPath } from '../engine/skip-paths.js';
-import { CatFileBatch, CatFileCheck, checkObjects, readObjects } from './git-cat-file.js';
+import { CatFileBatch, readObjectsUpTo } from './git-cat-file.js';
 import { addedLines } from './git-diff-lines.js';
 import { isFileMode, isNullSha } from './git-log.js';
 import { GitError, NotARepositoryError, firstLine, runGit } from './git-process.js';
@@ -57,21 +57,18 @@ export async function stagedEntries(root: string): Promise<StagedEntry[]> {
 }
 
 /**
- * The two cat-file processes a staged scan needs, started ahead of need so that git's start-up
- * overlaps other work (loading rules and the engine). Any folder inside the repository will do.
- * Used up by GitStagedSource; kill() when it never runs (idempotent).
+ * The one cat-file process a staged scan needs (it sizes and reads), started ahead of need so that
+ * git's start-up overlaps other work (loading rules and the engine). Any folder inside the repository
+ * will do. Used up by GitStagedSource; kill() when it never runs (idempotent).
  */
 export class StagedReaders {
-  readonly check: CatFileCheck;
   readonly batch: CatFileBatch;
 
   constructor(cwd: string) {
-    this.check = new CatFileCheck(cwd);
     this.batch = new CatFileBatch(cwd);
   }
 
   kill(): void {
-    this.check.kill();
     this.batch.kill();
   }
 }
@@ -110,39 +107,27 @@ export class GitStagedSource implements Source {
     });
     if (entries.length === 0) return;
     const olds = entries.filter((e) => isFileMode(e.oldMode) && !isNullSha(e.oldSha)).map((e) => e.oldSha);
-    const sizes = await checkObjects(root, [...new Set([...entries.map((e) => e.newSha), ...olds])], readers?.check);
-    const small = (sha: string) => {
-      const i = sizes.get(sha);
-      return !!i && !i.missing && i.size <= maxFileSize;
-    };
-    const wanted = entries.filter((e) => {
-      const info = sizes.get(e.newSha);
-      if (!info || info.missing) {
+    // objects over the size limit are answered without their bytes: never held in memory
+    const data = await readObjectsUpTo(root, [...new Set([...entries.map((e) => e.newSha), ...olds])], maxFileSize, readers?.batch);
+    for (const e of entries) {
+      const obj = data.get(e.newSha);
+      if (!obj || obj.missing) {
         events.warn(`cannot read the staged ${e.path}: object ${e.newSha.slice(0, 10)} is missing`);
-        events.skipped('unreadable', e.path);
-        return false;
-      }
-      if (info.size > maxFileSize) {
-        events.warn(`skipped ${e.path}: ${info.size} bytes is over --max-file-size ${maxFileSize}`);
-        events.skipped('tooLarge', e.path);
-        return false;
-      }
-      return true;
-    });
-    const data = await readObjects(root, [...new Set([...wanted.map((e) => e.newSha), ...olds.filter(small)])], readers?.batch);
-    for (const e of wanted) {
-      const raw = data.get(e.newSha);
-      const next = raw && asText(raw);
-      if (!raw) {
-        events.warn(`cannot read the staged ${e.path}`);
         events.skipped('unreadable', e.path);
         continue;
       }
+      if (!obj.data) {
+        events.warn(`skipped ${e.path}: ${obj.size} bytes is over --max-file-size ${maxFileSize}`);
+        events.skipped('tooLarge', e.path);
+        continue;
+      }
+      const next = asText(obj.data);
       if (!next) {
         events.skipped('binary', e.path);
         continue;
       }
-      const old = isFileMode(e.oldMode) && !isNullSha(e.oldSha) ? data.get(e.oldSha) : undefined;
+      const oldObj = isFileMode(e.oldMode) && !isNullSha(e.oldSha) ? data.get(e.oldSha) : undefined;
+      const old = oldObj && !oldObj.missing ? oldObj.data : null;
       const prev = old ? (asText(old) ?? old) : null;
       const lines = addedLines(prev, next);
       if (lines.size === 0) continue;

@@ -2,8 +2,8 @@
 // user's or team's fingerprint key, which is never in the file), never the secret and never a position.
 // File and line are hints only, used to pick among equal entries. Version 1 files (a salt stored in the
 // file itself, so anyone with the file could test guesses) are still read, and rewritten as version 2.
-import { createHmac } from 'node:crypto';
 import { fingerprintKey } from '../util/keyed-fingerprint.js';
+import { nodeCrypto } from '../util/lazy-require.js';
 import { readRegularFile, writeFileSafe } from '../util/safe-fs.js';
 import type { Finding } from '../core/finding.js';
 
@@ -89,8 +89,8 @@ export class Baseline {
 
   /** The keyed fingerprint of a finding's content: rule id and secret, nothing else. */
   fingerprintOf(f: Pick<Finding, 'ruleId' | 'secret'>): string {
-    if (this.salt !== undefined) return createHmac('sha256', this.salt).update(`keyhound-baseline:v1\0${f.ruleId}\0${f.secret}`).digest('hex');
-    return createHmac('sha256', fingerprintKey().key).update(`keyhound-baseline:v2\0${f.ruleId}\0${f.secret}`).digest('hex');
+    if (this.salt !== undefined) return nodeCrypto().createHmac('sha256', this.salt).update(`keyhound-baseline:v1\0${f.ruleId}\0${f.secret}`).digest('hex');
+    return nodeCrypto().createHmac('sha256', fingerprintKey().key).update(`keyhound-baseline:v2\0${f.ruleId}\0${f.secret}`).digest('hex');
   }
 
   /** A (version 2) baseline of these findings. */

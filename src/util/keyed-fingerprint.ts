@@ -2,7 +2,7 @@
 // fingerprint printed in a report, annotation or public review comment cannot be used to test guesses
 // of a short secret offline. Stable across moves and renames (rule id + secret only); shared within a
 // team by sharing the key (KEYHOUND_FINGERPRINT_KEY, or the key file).
-import { createHmac, randomBytes } from 'node:crypto';
+import { nodeCrypto } from './lazy-require.js';
 import { closeSync, constants, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../core/finding.js';
@@ -41,10 +41,10 @@ export function fingerprintKeyFile(env: NodeJS.ProcessEnv = process.env): string
 /** Creates the key file if absent (link(2) of a finished temp file: two racing runs agree on one key). */
 function createKeyFile(file: string): void {
   ensureDir(join(file, '..'), 0o700);
-  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const tmp = `${file}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`;
   const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
   try {
-    writeSync(fd, randomBytes(32).toString('hex') + '\n');
+    writeSync(fd, nodeCrypto().randomBytes(32).toString('hex') + '\n');
   } finally {
     closeSync(fd);
   }
@@ -64,7 +64,7 @@ export function fingerprintKey(env: NodeJS.ProcessEnv = process.env): Fingerprin
   if (cached) return cached;
   const file = fingerprintKeyFile(env);
   if (store === 'memory') {
-    cached = { key: randomBytes(32), source: 'ephemeral' };
+    cached = { key: nodeCrypto().randomBytes(32), source: 'ephemeral' };
     return cached;
   }
   try {
@@ -79,7 +79,7 @@ export function fingerprintKey(env: NodeJS.ProcessEnv = process.env): Fingerprin
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     cached = {
-      key: randomBytes(32),
+      key: nodeCrypto().randomBytes(32),
       source: 'ephemeral',
       warning: `fingerprint key ${file} not usable (${why}): fingerprints hold for this run only (set ${FINGERPRINT_KEY_ENV})`,
     };
@@ -89,7 +89,7 @@ export function fingerprintKey(env: NodeJS.ProcessEnv = process.env): Fingerprin
 
 /** The published fingerprint of a secret found by a rule: 32 hex digits. */
 export function keyedFingerprint(key: Buffer, ruleId: string, secret: string): string {
-  return createHmac('sha256', key).update(`keyhound:v2\0${ruleId}\0${secret}`, 'utf8').digest('hex').slice(0, 32);
+  return nodeCrypto().createHmac('sha256', key).update(`keyhound:v2\0${ruleId}\0${secret}`, 'utf8').digest('hex').slice(0, 32);
 }
 
 /**

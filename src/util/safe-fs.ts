@@ -4,8 +4,8 @@
 import {
   closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeSync,
 } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
+import { nodeCrypto } from './lazy-require.js';
 
 /** A file keyhound refuses to read or write; the message names the file and never its content. */
 export class UnsafeFileError extends Error {
@@ -172,7 +172,7 @@ export function writeFileSafe(file: string, data: string | Buffer, opts: WriteOp
   if (opts.mkdir !== undefined) ensureDir(dir, opts.mkdir);
   checkParents(abs, dir);
   checkTarget(abs, opts.replaceLink);
-  const tmp = join(dir, `.${basename(abs)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = join(dir, `.${basename(abs)}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   let fd: number;
   try {
     fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, opts.mode ?? 0o644);

@@ -24,20 +24,23 @@ export function registerStaged(program: Command, setExit: (code: number) => void
   ).action(async (raw: Record<string, unknown>, cmd: Command) => {
     const opts = reportOptions(raw, cmd);
     const { GitStagedSource, StagedReaders, stagedEntries, worktreeRoot } = await import('../../sources/git-staged.js');
-    // both at once: diff --cached paths are relative to the top whatever the current folder
+    // the three git processes at once (diff --cached paths are relative to the top whatever the current
+    // folder; cat-file reads from any folder inside it); while git starts and answers, the engine,
+    // config and rule modules load on this thread
     const listing = stagedEntries(process.cwd());
-    listing.catch(() => undefined);
-    const root = await worktreeRoot(process.cwd());
-    const entries: StagedEntry[] = await listing;
-    if (entries.length === 0 && opts.format === 'text' && !opts.output && !raw.writeBaseline) {
-      // nothing staged: no config, no rules, nothing to say
-      setExit(0);
-      return;
-    }
-    // cat-file starts now, while the engine and the rules load, not after them
-    const readers = new StagedReaders(root);
+    const top = worktreeRoot(process.cwd());
+    const readers = new StagedReaders(process.cwd());
+    const modules = Promise.all([import('../../session/scan-session.js'), import('../output.js')]);
+    for (const p of [listing, top, modules]) p.catch(() => undefined);
     try {
-      const [{ openScanSession }, output] = await Promise.all([import('../../session/scan-session.js'), import('../output.js')]);
+      const root = await top;
+      const entries: StagedEntry[] = await listing;
+      if (entries.length === 0 && opts.format === 'text' && !opts.output && !raw.writeBaseline) {
+        // nothing staged: no config, no rules, nothing to say
+        setExit(0);
+        return;
+      }
+      const [{ openScanSession }, output] = await modules;
       // config (.keyhound.yaml at the work tree top, or --config), exclusions and suppression
       const session = openScanSession(scanRequest(root, opts, raw, cmd));
       const { maxFileSize, isExcluded } = session.settings;
