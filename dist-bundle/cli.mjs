@@ -13468,7 +13468,26 @@ __export(git_staged_exports, {
   stagedEntries: () => stagedEntries,
   worktreeRoot: () => worktreeRoot
 });
-async function worktreeRoot(cwd) {
+function plainTop(cwd, env) {
+  if (env.GIT_DIR || env.GIT_WORK_TREE)
+    return void 0;
+  try {
+    const dotGit = join(cwd, ".git");
+    const st = lstatSync(dotGit);
+    if (st.isFile())
+      return cwd;
+    if (!st.isDirectory())
+      return void 0;
+    const config = readRegularFile(join(dotGit, "config"), { maxBytes: 1 << 20 }).toString("latin1");
+    return /^\s*(worktree\b|worktreeconfig\b|bare\s*=\s*true\b|\[include)/im.test(config) ? void 0 : cwd;
+  } catch {
+    return void 0;
+  }
+}
+async function worktreeRoot(cwd, env = process.env) {
+  const plain = plainTop(cwd, env);
+  if (plain !== void 0)
+    return plain;
   const r = await runGit(["rev-parse", "--is-inside-work-tree", "--show-toplevel"], { cwd, timeoutMs: 3e4 });
   if (r.code !== 0) {
     if (/not a git repository/i.test(r.stderr))
@@ -13508,11 +13527,14 @@ var StagedReaders, GitStagedSource;
 var init_git_staged = __esm({
   "dist/src/sources/git-staged.js"() {
     "use strict";
+    init_node_fs();
+    init_node_path();
     init_skip_paths();
     init_git_cat_file();
     init_git_diff_lines();
     init_git_log();
     init_git_process();
+    init_safe_fs();
     init_types5();
     StagedReaders = class {
       batch;

@@ -1,11 +1,14 @@
 // What `git commit` would record: the staged blobs (not the working files), with the lines the
 // index adds over HEAD. Built for pre-commit hooks: plain child processes only (simple-git costs
 // ~30 ms to load), and `GIT_INDEX_FILE` of a running hook is honoured through the environment.
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
 import { isSkippedPath } from '../engine/skip-paths.js';
 import { CatFileBatch, readObjectsUpTo } from './git-cat-file.js';
 import { addedLines } from './git-diff-lines.js';
 import { isFileMode, isNullSha } from './git-log.js';
 import { GitError, NotARepositoryError, firstLine, runGit } from './git-process.js';
+import { readRegularFile } from '../util/safe-fs.js';
 import { asText, type Source, type SourceChunk, type SourceEvents } from './types.js';
 
 export interface StagedEntry {
@@ -17,8 +20,30 @@ export interface StagedEntry {
   status: string;
 }
 
+/**
+ * `cwd` itself when it is plainly a work tree's top, where git runs hooks: a `.git` there, no GIT_DIR or
+ * GIT_WORK_TREE, no core.worktree moving the tree elsewhere. Saves a git process on the pre-commit path;
+ * anything less plain is left to rev-parse.
+ */
+function plainTop(cwd: string, env: NodeJS.ProcessEnv): string | undefined {
+  if (env.GIT_DIR || env.GIT_WORK_TREE) return undefined;
+  try {
+    const dotGit = join(cwd, '.git');
+    const st = lstatSync(dotGit);
+    if (st.isFile()) return cwd; // a linked work tree or a submodule: its top holds the .git file
+    if (!st.isDirectory()) return undefined;
+    const config = readRegularFile(join(dotGit, 'config'), { maxBytes: 1 << 20 }).toString('latin1');
+    // core.worktree, core.bare, per-worktree config and includes can move or remove the tree
+    return /^\s*(worktree\b|worktreeconfig\b|bare\s*=\s*true\b|\[include)/im.test(config) ? undefined : cwd;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Work tree top of the repository around `cwd`; NotARepositoryError outside one, GitError in a bare one. */
-export async function worktreeRoot(cwd: string): Promise<string> {
+export async function worktreeRoot(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const plain = plainTop(cwd, env);
+  if (plain !== undefined) return plain;
   const r = await runGit(['rev-parse', '--is-inside-work-tree', '--show-toplevel'], { cwd, timeoutMs: 30_000 });
   if (r.code !== 0) {
     if (/not a git repository/i.test(r.stderr)) throw new NotARepositoryError(cwd);

@@ -1,7 +1,10 @@
 // keyhound staged: the index, not the working files; only the lines the index adds; short output.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { cleanup, Repo, rulesPath, runCli, tempDir, token } from './helpers.js';
+import { cleanup, Repo, rulesPath, runCli, tempDir, testEnv, token } from './helpers.js';
 
 after(cleanup);
 
@@ -138,6 +141,28 @@ describe('staged', () => {
     assert.ok(w.code === 0 || w.code === 1, w.stderr);
     const out = staged(r, ['--baseline', '.keyhound-baseline.json']);
     assert.equal(out.code, 0, out.stdout + out.stderr);
+  });
+
+  it('finds the work tree top in a linked work tree, and defers to git where core.worktree moves it', () => {
+    const r = Repo.init();
+    r.commit('init', '2024-01-01T00:00:00Z', { 'a.txt': 'x\n' });
+    // a linked work tree: its top holds a .git file
+    const linked = join(tempDir(), 'linked');
+    r.git('worktree', 'add', '-q', linked);
+    writeFileSync(join(linked, 'l.env'), `T=${token('linked')}\n`);
+    spawnSync('git', ['add', 'l.env'], { cwd: linked, env: testEnv() });
+    const inLinked = runCli(linked, ['staged', '--rules', rulesPath()]);
+    assert.equal(inLinked.code, 1, inLinked.stdout + inLinked.stderr);
+    assert.match(inLinked.stdout, /^ {2}l\.env:1 /m);
+    // a .git folder whose core.worktree points elsewhere: its folder is not the work tree (git's answer)
+    const r2 = Repo.init();
+    const tree = tempDir();
+    r2.git('config', 'core.worktree', tree);
+    writeFileSync(join(tree, 'm.env'), `T=${token('moved')}\n`);
+    spawnSync('git', ['--git-dir', join(r2.dir, '.git'), 'add', 'm.env'], { cwd: tree, env: testEnv() });
+    const moved = runCli(r2.dir, ['staged', '--rules', rulesPath()]);
+    assert.equal(moved.code, 2, moved.stdout + moved.stderr);
+    assert.match(moved.stderr, /work tree/);
   });
 
   it('outside a repository: exit 2 with a clear message', () => {
