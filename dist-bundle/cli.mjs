@@ -7406,7 +7406,12 @@ var init_names = __esm({
       "rest",
       "ws",
       "x",
-      "v?\\d+"
+      "v?\\d+",
+      // the encoding a value is kept in (`PRIVATE_KEY_BASE64`, `BASE64_PRIVATE_KEY`, `SECRET_HEX`)
+      "b(?:ase)?64",
+      "b(?:ase)?58",
+      "hex",
+      "pem"
     ];
     ROLE_WORDS = {
       key: [
@@ -10142,6 +10147,13 @@ function cosmosValidatorJson(rng) {
 function cosmosNodeKeyJson(rng) {
   return JSON.stringify({ priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base8.base64.encode(ed25519Pair(rng)) } });
 }
+function didJwt(rng, arg) {
+  const iss = oneOf("did-jwt", arg, ["web3-storage", "nft-storage"], "web3-storage");
+  const enc = (o) => import_base8.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const addr = [...rng.chars("0123456789abcdef", 40)].map((c) => rng.int(2) ? c.toUpperCase() : c).join("");
+  const payload = { sub: `did:ethr:0x${addr}`, iss, iat: 16e11 + rng.int(2e8) * 1e3, name: rng.chars("abcdefghijklmnopqrstuvwxyz", 3 + rng.int(8)) };
+  return `${enc({ alg: "HS256", typ: "JWT" })}.${enc(payload)}.${import_base8.base64urlnopad.encode(rng.bytes(32))}`;
+}
 function discord(rng) {
   const ms = BigInt(Date.UTC(2016, 0, 1) + rng.int(8 * 365) * 864e5 + rng.int(864e5));
   const id = ms - DISCORD_EPOCH2 << 22n | BigInt(rng.int(1 << 22));
@@ -10216,7 +10228,8 @@ var init_samples = __esm({
       pem: samplePem,
       "pem-truncated": truncatedPem,
       discord,
-      jwt: jwt2
+      jwt: jwt2,
+      "did-jwt": didJwt
     };
   }
 });
@@ -10317,6 +10330,8 @@ var init_example_values = __esm({
       b64url: (r, a) => r.chars(DIGITS + UPPER + LOWER + "-_", count(a, "b64url")),
       /** base64url (no padding) of N random bytes */
       b64urlbytes: (r, a) => import_base9.base64urlnopad.encode(r.bytes(count(a, "b64urlbytes"))),
+      /** unpadded base64 of N random lower-case hex characters (BitcoinAverage keys) */
+      b64hex: (r, a) => import_base9.base64.encode(new TextEncoder().encode(r.chars("0123456789abcdef", count(a, "b64hex")))).replace(/=+$/, ""),
       uuid: (r) => uuid2(r),
       UUID: (r) => uuid2(r).toUpperCase()
     };
