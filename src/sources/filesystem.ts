@@ -1,9 +1,8 @@
-import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { isSkippedPath } from '../engine/skip-paths.js';
-import { GitignoreFilter } from './gitignore-filter.js';
+import { gitignores, loadGitignore, type IgnoreRules } from './gitignore-filter.js';
 import { namedLikeSecret } from './secret-file-names.js';
 import { asText, type Source, type SourceChunk, type SourceEvents } from './types.js';
 
@@ -21,13 +20,24 @@ export interface FilesystemOptions {
   isExcluded?: (rel: string) => boolean;
 }
 
-const ALWAYS_PRUNE = ['**/.git/**', '**/.hg/**', '**/.svn/**'];
+/** Version-control folders: never walked, never listed. */
+const VCS_DIRS = new Set(['.git', '.hg', '.svn']);
+/** Followed symbolic links nest at most this deep (a bound besides the loop check). */
+const MAX_LINK_DEPTH = 40;
 
 function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
-/** Walks folders with fast-glob (honouring .gitignore), reads files with bounded concurrency. */
+/** A folder still to read: absolute path, path relative to the walked folder, .gitignore chain. */
+interface Pending {
+  abs: string;
+  rel: string;
+  chain: IgnoreRules[];
+  depth: number;
+}
+
+/** Walks folders (honouring .gitignore), yielding files for the scanner to read. */
 export class FilesystemSource implements Source {
   constructor(private readonly opts: FilesystemOptions) {}
 
@@ -50,67 +60,85 @@ export class FilesystemSource implements Source {
         else yield { path: rel(abs), file: abs };
         continue;
       }
-      for await (const file of this.walk(abs, events)) yield { path: rel(file), file };
+      const prefix = toPosix(relative(root, abs));
+      for (const file of this.walk(abs, events)) yield { path: prefix ? `${prefix}/${file.rel}` : file.rel, file: file.abs };
     }
   }
 
-  /** Streams the walk so workers start on the first files while fast-glob is still reading folders. */
-  private async *walk(dir: string, events: SourceEvents): AsyncIterable<string> {
+  /**
+   * Depth-first over one folder, each folder read once (readdir with file types: no stat per entry), in
+   * name order. Folders .gitignore ignores are never entered: they are named in the summary, and files
+   * directly in a walked folder that it ignores are scanned when named like secrets. Symbolic links are
+   * skipped unless followed; followed, each real folder and each linked file is read once.
+   */
+  private *walk(dir: string, events: SourceEvents): Generator<{ abs: string; rel: string }> {
     const root = resolve(this.opts.root);
-    const filter = this.opts.gitignore ? await GitignoreFilter.load(dir, ALWAYS_PRUNE) : null;
-    for (const w of filter?.warnings ?? []) events.warn(w);
-    const stream = fg.stream('**/*', {
-      cwd: dir,
-      dot: true,
-      // folders too: they are where .gitignore-pruned entries are looked for after the walk
-      onlyFiles: !this.opts.gitignore,
-      objectMode: true,
-      followSymbolicLinks: this.opts.followSymlinks,
-      // symlink cycles would otherwise recurse until paths get too long
-      deep: this.opts.followSymlinks ? 40 : Infinity,
-      ignore: filter ? filter.pruneGlobs : ALWAYS_PRUNE,
-      suppressErrors: true,
-      // one pattern yields each path once; `unique` would keep a set of every path (~2% of the main thread)
-      unique: false,
-    }) as AsyncIterable<{ path: string; dirent: Dirent }>;
-    // what .gitignore prunes from the walk, listed without entering folders: named in the summary, and
-    // files named like secrets scanned anyway
-    const visited: string[] = [''];
-    const seenIgnored = new Set<string>();
-    const seenReal = new Set<string>();
-    for await (const e of stream) {
-      if (e.dirent.isDirectory()) {
-        visited.push(e.path);
-        continue;
+    const prefix = toPosix(relative(root, dir));
+    const relRoot = (r: string) => (prefix ? `${prefix}/${r}` : r);
+    const follow = this.opts.followSymlinks;
+    const seenDirs = new Set<string>();
+    const seenFiles = new Set<string>();
+    if (follow) seenDirs.add(safeRealpath(dir) ?? dir);
+    const stack: Pending[] = [{ abs: dir, rel: '', chain: [], depth: 0 }];
+    while (stack.length > 0) {
+      const d = stack.pop()!;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(d.abs, { withFileTypes: true });
+      } catch {
+        continue; // gone or unreadable since it was listed
       }
-      const abs = resolve(dir, e.path);
-      const relRoot = toPosix(relative(root, abs));
-      if (this.opts.isExcluded?.(relRoot)) {
-        events.skipped('ignored', relRoot);
-        continue;
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      let chain = d.chain;
+      if (this.opts.gitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+        const own = loadGitignore(dir, d.rel, (m) => events.warn(m));
+        if (own) chain = [...chain, own];
       }
-      if (filter?.ignores(e.path)) {
-        seenIgnored.add(e.path);
-        if (!this.scanIgnored(e.path, relRoot, events)) continue;
+      const subdirs: Pending[] = [];
+      for (const e of entries) {
+        const name = e.name;
+        const rel = d.rel ? `${d.rel}/${name}` : name;
+        const abs = join(d.abs, name);
+        let isDir = e.isDirectory();
+        if (e.isSymbolicLink()) {
+          if (!follow) continue;
+          const real = safeRealpath(abs);
+          if (!real) continue;
+          let st;
+          try {
+            st = statSync(real);
+          } catch {
+            continue;
+          }
+          isDir = st.isDirectory();
+          // a link loop or two links to one file or folder: read each once
+          const seen = isDir ? seenDirs : seenFiles;
+          if (seen.has(real) || (isDir && d.depth >= MAX_LINK_DEPTH)) continue;
+          seen.add(real);
+        } else if (isDir && follow) {
+          const real = safeRealpath(abs);
+          if (!real || seenDirs.has(real)) continue;
+          seenDirs.add(real);
+        }
+        if (isDir) {
+          if (VCS_DIRS.has(name)) continue;
+          if (gitignores(chain, `${rel}/`)) events.skipped('ignored', `${relRoot(rel)}/`);
+          else subdirs.push({ abs, rel, chain, depth: d.depth + 1 });
+          continue;
+        }
+        const r = relRoot(rel);
+        if (this.opts.isExcluded?.(r)) {
+          events.skipped('ignored', r);
+          continue;
+        }
+        if (gitignores(chain, rel) && !this.scanIgnored(rel, r, events)) continue;
+        if (isSkippedPath(name)) {
+          events.skipped('lockfile', r);
+          continue;
+        }
+        yield { abs, rel };
       }
-      if (isSkippedPath(e.path)) {
-        events.skipped('lockfile', relRoot);
-        continue;
-      }
-      if (e.dirent.isSymbolicLink()) {
-        if (!this.opts.followSymlinks) continue;
-        // a link loop or two links to one file: read each real file once
-        const real = await realpath(abs).catch(() => null);
-        if (!real || seenReal.has(real)) continue;
-        seenReal.add(real);
-      }
-      yield abs;
-    }
-    for (const p of filter ? await prunedEntries(dir, visited, filter, seenIgnored) : []) {
-      const abs = resolve(dir, p);
-      const relRoot = toPosix(relative(root, abs)) + (p.endsWith('/') ? '/' : '');
-      if (p.endsWith('/') || this.opts.isExcluded?.(relRoot)) events.skipped('ignored', relRoot);
-      else if (this.scanIgnored(p, relRoot, events) && !isSkippedPath(p)) yield abs;
+      for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);
     }
   }
 
@@ -125,26 +153,12 @@ export class FilesystemSource implements Source {
   }
 }
 
-/**
- * Files and folders (ending in `/`) of the walked folders that .gitignore pruned from the walk, found by
- * reading each walked folder once more (never entering an ignored one); never .git and the like.
- */
-async function prunedEntries(dir: string, visited: string[], filter: GitignoreFilter, seen: Set<string>): Promise<string[]> {
-  const out: string[] = [];
-  const walked = new Set(visited);
-  for (const d of visited) {
-    const entries = await readdir(resolve(dir, d), { withFileTypes: true }).catch(() => []);
-    for (const e of entries) {
-      const rel = d ? `${d}/${e.name}` : e.name;
-      if (e.name === '.git' || e.name === '.hg' || e.name === '.svn') continue;
-      if (e.isDirectory()) {
-        if (!walked.has(rel) && filter.ignores(`${rel}/`)) out.push(`${rel}/`);
-      } else if (e.isFile() && !seen.has(rel) && filter.ignores(rel)) {
-        out.push(rel);
-      }
-    }
+function safeRealpath(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
   }
-  return out.sort();
 }
 
 /** Standard input as one chunk named `-`. */
