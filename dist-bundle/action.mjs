@@ -11076,7 +11076,18 @@ function asText(data) {
 }
 
 // dist/src/sources/read-file.js
-function readSourceFile(file, path, maxSize) {
+var REUSED_MAX = 8 * 1024 * 1024;
+var ReadBuffer = class {
+  buf = Buffer.allocUnsafeSlow(0);
+  take(size) {
+    if (size > REUSED_MAX)
+      return Buffer.allocUnsafeSlow(size);
+    if (this.buf.length < size)
+      this.buf = Buffer.allocUnsafeSlow(Math.min(REUSED_MAX, Math.max(size, 64 * 1024, this.buf.length * 2)));
+    return this.buf.subarray(0, size);
+  }
+};
+function readSourceFile(file, path, maxSize, into) {
   let fd;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -11090,7 +11101,7 @@ function readSourceFile(file, path, maxSize) {
     if (st.size > maxSize) {
       return { skipped: "tooLarge", warning: `skipped ${path}: ${st.size} bytes is over --max-file-size ${maxSize}` };
     }
-    const data = Buffer.allocUnsafeSlow(st.size);
+    const data = into ? into.take(st.size) : Buffer.allocUnsafeSlow(st.size);
     let off2 = 0;
     while (off2 < st.size) {
       const n = readSync(fd, data, off2, st.size - off2, null);
@@ -11112,12 +11123,12 @@ function readSourceFile(file, path, maxSize) {
 
 // dist/src/pipeline/chunk-scanner.js
 init_validators();
-function scanChunk(engine, chunk, maxFileSize) {
+function scanChunk(engine, chunk, maxFileSize, reuse) {
   let data = chunk.data;
   if (!data) {
     if (!chunk.file)
       return { findings: [], bytes: 0 };
-    const read = readSourceFile(chunk.file, chunk.path, maxFileSize);
+    const read = readSourceFile(chunk.file, chunk.path, maxFileSize, reuse);
     if (!("data" in read))
       return { findings: [], bytes: 0, ...read };
     data = read.data;
@@ -11130,12 +11141,13 @@ function createEngine(ruleSet) {
 var InlineScanner = class {
   maxFileSize;
   engine;
+  reuse = new ReadBuffer();
   constructor(ruleSet, maxFileSize = Infinity) {
     this.maxFileSize = maxFileSize;
     this.engine = createEngine(ruleSet);
   }
   async scan(chunk) {
-    return scanChunk(this.engine, chunk, this.maxFileSize);
+    return scanChunk(this.engine, chunk, this.maxFileSize, this.reuse);
   }
   async close() {
   }
@@ -11157,6 +11169,9 @@ var AdaptiveScanner = class {
   seenBytes = 0;
   seenFiles = 0;
   broken = null;
+  /** Whether the first chunks were placed (this thread or the workers). */
+  decided = false;
+  held = [];
   constructor(ruleSet, maxFileSize, threads = Math.max(1, Math.min(availableParallelism(), 8))) {
     this.ruleSet = ruleSet;
     this.maxFileSize = maxFileSize;
@@ -11170,11 +11185,39 @@ var AdaptiveScanner = class {
   scan(chunk) {
     this.seenBytes += chunk.data?.length ?? 0;
     this.seenFiles += chunk.file ? 1 : 0;
-    const small = this.seenBytes < INLINE_BYTES && this.seenFiles < INLINE_FILES;
-    if (this.threads < 2 || this.broken || !this.slots && small)
+    if (this.threads < 2 || this.broken)
       return this.inline.scan(chunk);
-    if (!this.slots)
+    if (this.slots)
+      return this.toWorker(chunk);
+    if (!this.small()) {
       this.start();
+      return this.toWorker(chunk);
+    }
+    if (this.decided)
+      return this.inline.scan(chunk);
+    return new Promise((resolve13, reject) => {
+      this.held.push({ chunk, resolve: resolve13, reject });
+      if (this.held.length === 1)
+        setImmediate(() => this.decide());
+      if (this.held.length >= this.inflight)
+        this.decide();
+    });
+  }
+  small() {
+    return this.seenBytes < INLINE_BYTES && this.seenFiles < INLINE_FILES;
+  }
+  decide() {
+    if (this.decided)
+      return;
+    this.decided = true;
+    const held = this.held.splice(0);
+    const large = held.length >= this.inflight || !this.small();
+    if (large && !this.slots)
+      this.start();
+    for (const h of held)
+      (this.slots ? this.toWorker(h.chunk) : this.inline.scan(h.chunk)).then(h.resolve, h.reject);
+  }
+  toWorker(chunk) {
     const slot = this.slots.reduce((a, b) => b.busy < a.busy ? b : a);
     const id = this.nextId++;
     slot.busy++;
@@ -11207,7 +11250,13 @@ var AdaptiveScanner = class {
     const transfer = slot.transfer;
     slot.batch = [];
     slot.transfer = [];
-    slot.worker.postMessage(batch, transfer);
+    const msg = {
+      ids: batch.map((r) => r.id),
+      paths: batch.map((r) => r.path).join("\0"),
+      files: batch.map((r) => r.file ?? "").join("\0"),
+      data: batch.map((r) => r.data ?? null)
+    };
+    slot.worker.postMessage(msg, transfer);
   }
   start() {
     this.slots = [];
@@ -11215,8 +11264,16 @@ var AdaptiveScanner = class {
       const worker = new Worker(WORKER, {
         workerData: { ruleSet: this.ruleSet, maxFileSize: this.maxFileSize }
       });
-      worker.on("message", (msgs) => {
-        for (const msg of msgs) {
+      worker.on("message", ({ clean, rest }) => {
+        for (let i2 = 0; i2 < clean.length; i2 += 2) {
+          const id = clean[i2];
+          const w = this.waiting.get(id);
+          if (!w)
+            continue;
+          this.waiting.delete(id);
+          w.resolve({ findings: [], bytes: clean[i2 + 1] });
+        }
+        for (const msg of rest) {
           const w = this.waiting.get(msg.id);
           if (!w)
             continue;

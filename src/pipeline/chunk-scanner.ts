@@ -2,7 +2,7 @@
 import { Engine } from '../engine/scanner.js';
 import type { Finding } from '../core/finding.js';
 import type { RuleSet } from '../core/rule.js';
-import { readSourceFile } from '../sources/read-file.js';
+import { ReadBuffer, readSourceFile } from '../sources/read-file.js';
 import type { SourceChunk } from '../sources/types.js';
 import { validators, wellKnownConstant } from '../validators/index.js';
 
@@ -20,12 +20,20 @@ export interface ChunkScanner {
   close(): Promise<void>;
 }
 
-/** Reads the chunk's file when it has no bytes yet, then runs the engine. Shared by inline and worker scans. */
-export function scanChunk(engine: Engine, chunk: Pick<SourceChunk, 'path' | 'data' | 'file'>, maxFileSize: number): ScanOutcome {
+/**
+ * Reads the chunk's file when it has no bytes yet (into `reuse`, when given), then runs the engine.
+ * Shared by inline and worker scans.
+ */
+export function scanChunk(
+  engine: Engine,
+  chunk: Pick<SourceChunk, 'path' | 'data' | 'file'>,
+  maxFileSize: number,
+  reuse?: ReadBuffer,
+): ScanOutcome {
   let data = chunk.data;
   if (!data) {
     if (!chunk.file) return { findings: [], bytes: 0 };
-    const read = readSourceFile(chunk.file, chunk.path, maxFileSize);
+    const read = readSourceFile(chunk.file, chunk.path, maxFileSize, reuse);
     if (!('data' in read)) return { findings: [], bytes: 0, ...read };
     data = read.data;
   }
@@ -38,11 +46,12 @@ export function createEngine(ruleSet: RuleSet): Engine {
 
 export class InlineScanner implements ChunkScanner {
   private readonly engine: Engine;
+  private readonly reuse = new ReadBuffer();
   constructor(ruleSet: RuleSet, private readonly maxFileSize = Infinity) {
     this.engine = createEngine(ruleSet);
   }
   async scan(chunk: SourceChunk): Promise<ScanOutcome> {
-    return scanChunk(this.engine, chunk, this.maxFileSize);
+    return scanChunk(this.engine, chunk, this.maxFileSize, this.reuse);
   }
   async close(): Promise<void> {}
 }

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { RuleSet } from '../core/rule.js';
 import type { SourceChunk } from '../sources/types.js';
 import { InlineScanner, type ChunkScanner, type ScanOutcome } from './chunk-scanner.js';
+import type { ScanBatch, ScanResults } from './scan-worker.js';
 
 interface Slot {
   worker: Worker;
@@ -40,6 +41,9 @@ export class AdaptiveScanner implements ChunkScanner {
   private seenBytes = 0;
   private seenFiles = 0;
   private broken: Error | null = null;
+  /** Whether the first chunks were placed (this thread or the workers). */
+  private decided = false;
+  private held: Array<{ chunk: SourceChunk; resolve: (o: ScanOutcome) => void; reject: (e: Error) => void }> = [];
 
   constructor(
     private readonly ruleSet: RuleSet,
@@ -57,9 +61,37 @@ export class AdaptiveScanner implements ChunkScanner {
   scan(chunk: SourceChunk): Promise<ScanOutcome> {
     this.seenBytes += chunk.data?.length ?? 0;
     this.seenFiles += chunk.file ? 1 : 0;
-    const small = this.seenBytes < INLINE_BYTES && this.seenFiles < INLINE_FILES;
-    if (this.threads < 2 || this.broken || (!this.slots && small)) return this.inline.scan(chunk);
-    if (!this.slots) this.start();
+    if (this.threads < 2 || this.broken) return this.inline.scan(chunk);
+    if (this.slots) return this.toWorker(chunk);
+    if (!this.small()) {
+      this.start();
+      return this.toWorker(chunk);
+    }
+    if (this.decided) return this.inline.scan(chunk);
+    // Undecided: hold the first chunks until the event loop turns. A walk that fills every slot of the
+    // scan loop before then is large, and its first files go to the workers too (no warm-up of an
+    // engine in this thread for them); otherwise they are scanned here.
+    return new Promise<ScanOutcome>((resolve, reject) => {
+      this.held.push({ chunk, resolve, reject });
+      if (this.held.length === 1) setImmediate(() => this.decide());
+      if (this.held.length >= this.inflight) this.decide();
+    });
+  }
+
+  private small(): boolean {
+    return this.seenBytes < INLINE_BYTES && this.seenFiles < INLINE_FILES;
+  }
+
+  private decide(): void {
+    if (this.decided) return;
+    this.decided = true;
+    const held = this.held.splice(0);
+    const large = held.length >= this.inflight || !this.small();
+    if (large && !this.slots) this.start();
+    for (const h of held) (this.slots ? this.toWorker(h.chunk) : this.inline.scan(h.chunk)).then(h.resolve, h.reject);
+  }
+
+  private toWorker(chunk: SourceChunk): Promise<ScanOutcome> {
     const slot = this.slots!.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
@@ -90,7 +122,13 @@ export class AdaptiveScanner implements ChunkScanner {
     const transfer = slot.transfer;
     slot.batch = [];
     slot.transfer = [];
-    slot.worker.postMessage(batch, transfer);
+    const msg: ScanBatch = {
+      ids: batch.map((r) => r.id),
+      paths: batch.map((r) => r.path).join('\0'),
+      files: batch.map((r) => r.file ?? '').join('\0'),
+      data: batch.map((r) => r.data ?? null),
+    };
+    slot.worker.postMessage(msg, transfer);
   }
 
   private start(): void {
@@ -99,8 +137,15 @@ export class AdaptiveScanner implements ChunkScanner {
       const worker = new Worker(WORKER, {
         workerData: { ruleSet: this.ruleSet, maxFileSize: this.maxFileSize },
       });
-      worker.on('message', (msgs: Array<{ id: number; outcome?: ScanOutcome; error?: string }>) => {
-        for (const msg of msgs) {
+      worker.on('message', ({ clean, rest }: ScanResults) => {
+        for (let i = 0; i < clean.length; i += 2) {
+          const id = clean[i]!;
+          const w = this.waiting.get(id);
+          if (!w) continue;
+          this.waiting.delete(id);
+          w.resolve({ findings: [], bytes: clean[i + 1]! });
+        }
+        for (const msg of rest) {
           const w = this.waiting.get(msg.id);
           if (!w) continue;
           this.waiting.delete(msg.id);
