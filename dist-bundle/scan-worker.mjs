@@ -238,14 +238,14 @@ __export(json_exports, {
 });
 function parseJson(buf) {
   try {
-    return new Reader(buf).document();
+    return new Reader2(buf).document();
   } catch (e) {
     if (e instanceof JsonError || e instanceof SyntaxError)
       return null;
     throw e;
   }
 }
-var QUOTE, BACKSLASH, JsonError, Reader;
+var QUOTE, BACKSLASH, JsonError, Reader2;
 var init_json = __esm({
   "dist/src/engine/structure/json.js"() {
     "use strict";
@@ -253,7 +253,7 @@ var init_json = __esm({
     BACKSLASH = 92;
     JsonError = class extends Error {
     };
-    Reader = class {
+    Reader2 = class {
       buf;
       pos = 0;
       out = [];
@@ -1871,6 +1871,359 @@ var { Worker, parentPort, workerData } = m;
 
 // dist/src/engine/chunk.js
 init_lines();
+
+// dist/src/engine/run-gate.js
+var Unsupported = class extends Error {
+};
+var ANY = null;
+var bit = (codes) => {
+  const t = new Uint8Array(256);
+  for (const c of codes)
+    t[c] = 1;
+  return t;
+};
+var range = (a, b) => {
+  const out = [];
+  for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++)
+    out.push(c);
+  return out;
+};
+var DIGIT = range("0", "9");
+var WORD = [...DIGIT, ...range("A", "Z"), ...range("a", "z"), 95];
+var SPACE = [9, 10, 12, 13, 32];
+var HIGH = range("\x80", "\xFF");
+function union(a, b) {
+  if (!a || !b)
+    return null;
+  const t = new Uint8Array(256);
+  for (let i = 0; i < 256; i++)
+    t[i] = a[i] | b[i];
+  return t;
+}
+function score(cls, length) {
+  let n = 0;
+  for (let c = 32; c < 127; c++)
+    n += cls[c];
+  n += cls[9] + cls[10];
+  return n === 0 ? length * 7 : length * Math.log2(97 / Math.max(n, 1));
+}
+function better(a, b) {
+  if (!a)
+    return b;
+  if (!b)
+    return a;
+  return score(b.cls, b.length) > score(a.cls, a.length) ? b : a;
+}
+var Reader = class {
+  src;
+  pos = 0;
+  constructor(src) {
+    this.src = src;
+  }
+  parse() {
+    const p = this.alternation(false);
+    if (this.pos !== this.src.length)
+      throw new Unsupported("trailing");
+    return p;
+  }
+  peek() {
+    return this.src[this.pos];
+  }
+  alternation(fold) {
+    const state = { fold };
+    const alts = [this.sequence(state)];
+    while (this.peek() === "|") {
+      this.pos++;
+      alts.push(this.sequence(state));
+    }
+    if (alts.length === 1)
+      return alts[0];
+    let min = Infinity;
+    let cls = new Uint8Array(256);
+    for (const a of alts) {
+      min = Math.min(min, a.min);
+      cls = union(cls, a.cls);
+    }
+    return { min, cls, best: cls && min > 0 ? { cls, length: min } : null };
+  }
+  /** Concatenation up to `|` or `)`; `state.fold` is the case-insensitive flag, changed by `(?i)`. */
+  sequence(state) {
+    const items = [];
+    for (; ; ) {
+      const c = this.peek();
+      if (c === void 0 || c === "|" || c === ")")
+        break;
+      const atom = this.atom(state);
+      if (atom)
+        items.push(this.quantified(atom));
+    }
+    let best = null;
+    let min = 0;
+    let cls = new Uint8Array(256);
+    for (let i = 0; i < items.length; i++) {
+      best = better(best, items[i].best);
+      min += items[i].min;
+      cls = union(cls, items[i].cls);
+      let runCls = new Uint8Array(256);
+      let runLen = 0;
+      for (let j = i; j < items.length; j++) {
+        runCls = union(runCls, items[j].cls);
+        if (!runCls)
+          break;
+        runLen += items[j].min;
+        if (runLen > 0)
+          best = better(best, { cls: runCls, length: runLen });
+      }
+    }
+    return { min, cls, best };
+  }
+  quantified(p) {
+    const c = this.peek();
+    let lo;
+    if (c === "*" || c === "?") {
+      this.pos++;
+      lo = 0;
+    } else if (c === "+") {
+      this.pos++;
+      lo = 1;
+    } else if (c === "{") {
+      const m = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
+      if (!m)
+        return p;
+      this.pos += m[0].length;
+      lo = Number(m[1]);
+    } else
+      return p;
+    if (this.peek() === "?")
+      this.pos++;
+    const next = this.peek();
+    if (next === "*" || next === "+" || next === "?" || next === "{" && /^\{\d/.test(this.src.slice(this.pos)))
+      throw new Unsupported("double quantifier");
+    if (lo === 0)
+      return { min: 0, cls: p.cls, best: null };
+    return { min: p.min * lo, cls: p.cls, best: better(p.best, p.cls && p.min > 0 ? { cls: p.cls, length: p.min * lo } : null) };
+  }
+  atom(state) {
+    const c = this.src[this.pos++];
+    if (c === "(")
+      return this.group(state);
+    if (c === "[")
+      return this.single(this.charClass(state.fold));
+    if (c === ".")
+      return { min: 1, cls: ANY, best: null };
+    if (c === "^" || c === "$")
+      return { min: 0, cls: new Uint8Array(256), best: null };
+    if (c === "\\")
+      return this.escape(state.fold);
+    if (c === "*" || c === "+" || c === "?")
+      throw new Unsupported("quantifier without atom");
+    return this.single(this.literal(c, state.fold));
+  }
+  single(cls) {
+    return { min: 1, cls, best: cls ? { cls, length: 1 } : null };
+  }
+  group(state) {
+    let fold = state.fold;
+    if (this.peek() === "?") {
+      this.pos++;
+      const named = /^(?:P?<[A-Za-z_][A-Za-z0-9_]*>)/.exec(this.src.slice(this.pos));
+      if (named)
+        this.pos += named[0].length;
+      else {
+        const flags = /^([imsU]*)(?:-([imsU]*))?([:)])/.exec(this.src.slice(this.pos));
+        if (!flags)
+          throw new Unsupported("group kind");
+        this.pos += flags[0].length;
+        if (flags[1].includes("i"))
+          fold = true;
+        if (flags[2]?.includes("i"))
+          fold = false;
+        if (flags[3] === ")") {
+          state.fold = fold;
+          return null;
+        }
+      }
+    }
+    const inner = this.alternation(fold);
+    if (this.src[this.pos++] !== ")")
+      throw new Unsupported("unclosed group");
+    return inner;
+  }
+  /** One literal character (UTF-16 unit of the source; non-ASCII → any high byte). */
+  literal(ch, fold) {
+    const code = ch.codePointAt(0);
+    if (code >= 128) {
+      if (code > 65535)
+        this.pos++;
+      return bit(HIGH);
+    }
+    return this.folded(bit([code]), fold);
+  }
+  /** Case-insensitive: both ASCII cases, and any high byte (RE2 folds k/s with the Kelvin and long-s signs). */
+  folded(t, fold) {
+    if (!fold)
+      return t;
+    let letter = false;
+    for (let c = 65; c <= 90; c++) {
+      if (t[c] || t[c + 32]) {
+        t[c] = 1;
+        t[c + 32] = 1;
+        letter = true;
+      }
+    }
+    if (letter)
+      for (const h of HIGH)
+        t[h] = 1;
+    return t;
+  }
+  escape(fold) {
+    const c = this.src[this.pos++];
+    if (c === void 0)
+      throw new Unsupported("trailing backslash");
+    if (c === "b" || c === "B" || c === "A" || c === "z")
+      return { min: 0, cls: new Uint8Array(256), best: null };
+    const cls = this.classEscape(c);
+    if (cls)
+      return this.single(this.folded(cls, fold));
+    return this.single(this.literal(this.escapedChar(c), fold));
+  }
+  /** `\d \w \s` and their negations, or null for a single-character escape. */
+  classEscape(c) {
+    switch (c) {
+      case "d":
+        return bit(DIGIT);
+      case "w":
+        return bit(WORD);
+      case "s":
+        return bit(SPACE);
+      case "D":
+        return complement(bit(DIGIT));
+      case "W":
+        return complement(bit(WORD));
+      case "S":
+        return complement(bit(SPACE));
+      default:
+        return null;
+    }
+  }
+  /** The character an escape stands for (`\.` `\n` `\x41` …). */
+  escapedChar(c) {
+    const simple = { n: "\n", t: "	", r: "\r", f: "\f", v: "\v", a: "\x07" };
+    if (simple[c])
+      return simple[c];
+    if (c === "x") {
+      const m = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.pos));
+      if (!m)
+        throw new Unsupported("hex escape");
+      this.pos += m[0].length;
+      return String.fromCodePoint(parseInt(m[1] ?? m[2], 16));
+    }
+    if (/[A-Za-z0-9]/.test(c))
+      throw new Unsupported(`escape \\${c}`);
+    return c;
+  }
+  charClass(fold) {
+    const t = new Uint8Array(256);
+    let negate = false;
+    if (this.peek() === "^") {
+      negate = true;
+      this.pos++;
+    }
+    let first = true;
+    for (; ; ) {
+      const c = this.src[this.pos++];
+      if (c === void 0)
+        throw new Unsupported("unclosed class");
+      if (c === "]" && !first)
+        break;
+      first = false;
+      if (c === "[" && this.peek() === ":")
+        throw new Unsupported("POSIX class");
+      let lo;
+      if (c === "\\") {
+        const e = this.src[this.pos++];
+        if (e === void 0)
+          throw new Unsupported("trailing backslash");
+        const cls = this.classEscape(e);
+        if (cls) {
+          for (let i = 0; i < 256; i++)
+            t[i] |= cls[i];
+          continue;
+        }
+        lo = this.escapedChar(e).codePointAt(0);
+      } else
+        lo = c.codePointAt(0);
+      if (lo > 65535)
+        this.pos++;
+      let hi = lo;
+      if (this.peek() === "-" && this.src[this.pos + 1] !== "]" && this.src[this.pos + 1] !== void 0) {
+        this.pos++;
+        let h = this.src[this.pos++];
+        if (h === "\\")
+          h = this.escapedChar(this.src[this.pos++] ?? "");
+        hi = h.codePointAt(0);
+        if (hi > 65535)
+          this.pos++;
+        if (hi < lo)
+          throw new Unsupported("bad range");
+      }
+      for (let x = lo; x <= Math.min(hi, 127); x++)
+        t[x] = 1;
+      if (hi >= 128)
+        for (const h of HIGH)
+          t[h] = 1;
+    }
+    const folded = this.folded(t, fold);
+    return negate ? complement(folded) : folded;
+  }
+};
+function complement(t) {
+  const out = new Uint8Array(256);
+  for (let i = 0; i < 256; i++)
+    out[i] = i >= 128 ? 1 : t[i] ? 0 : 1;
+  return out;
+}
+var MIN_SCORE = 6;
+function runGate(pattern) {
+  let piece;
+  try {
+    piece = new Reader(pattern).parse();
+  } catch (e) {
+    if (e instanceof Unsupported)
+      return null;
+    throw e;
+  }
+  const best = piece.best;
+  if (!best || best.length < 1 || score(best.cls, best.length) < MIN_SCORE)
+    return null;
+  let key = "";
+  for (let i = 0; i < 256; i += 4)
+    key += (best.cls[i] << 3 | best.cls[i + 1] << 2 | best.cls[i + 2] << 1 | best.cls[i + 3]).toString(16);
+  return { bytes: best.cls, length: best.length, key: `${key}:${best.length}` };
+}
+function hasRun(buf, gate) {
+  const t = gate.bytes;
+  const len = gate.length;
+  const n = buf.length;
+  for (let p = len - 1; p < n; p += len) {
+    if (t[buf[p]] === 0)
+      continue;
+    let lo = p;
+    while (lo > 0 && t[buf[lo - 1]] === 1) {
+      lo--;
+      if (p - lo + 1 >= len)
+        return true;
+    }
+    let hi = p;
+    while (hi - lo + 1 < len && hi + 1 < n && t[buf[hi + 1]] === 1)
+      hi++;
+    if (hi - lo + 1 >= len)
+      return true;
+  }
+  return false;
+}
+
+// dist/src/engine/chunk.js
 var Chunk = class {
   buf;
   lines;
@@ -1878,6 +2231,17 @@ var Chunk = class {
   constructor(buf) {
     this.buf = buf;
     this.lines = new LineIndex(buf);
+  }
+  runs = null;
+  /** Whether the chunk holds the gate's run (rules with the same run ask once). */
+  hasRun(gate) {
+    this.runs ??= /* @__PURE__ */ new Map();
+    let has = this.runs.get(gate.key);
+    if (has === void 0) {
+      has = hasRun(this.buf, gate);
+      this.runs.set(gate.key, has);
+    }
+    return has;
   }
   get text() {
     if (this.decoded === null)
@@ -2193,7 +2557,8 @@ function compileRule(spec, index, opts) {
     allowRe,
     validator,
     generic: spec.generic === true,
-    setGated: false
+    setGated: false,
+    gate: spec.keyPath ? null : runGate(spec.pattern)
   };
 }
 function compileRules(specs, opts, gates = []) {
@@ -2928,6 +3293,8 @@ function patternPass(set, ctx, candidates) {
       continue;
     if (rule.setGated && !ctx.setHits.has(rule.spec.pattern))
       continue;
+    if (rule.gate && !ctx.chunk.hasRun(rule.gate))
+      continue;
     let matches = passes.get(rule.spec.pattern);
     if (!matches) {
       matches = [...matchesOf(rule.re ??= patternRe(rule.spec.pattern), ctx.chunk.buf, MAX_MATCHES)];
@@ -3013,7 +3380,7 @@ function dropVetoed(candidates) {
     return candidates;
   return candidates.filter((c) => !c.veto && (c.validated || !vetoes.some((v) => c.start < v.end && c.end > v.start)));
 }
-function score(f) {
+function score2(f) {
   return (f.generic ? 0 : 16) + (f.validated ? 8 : 0) + (f.knownPublic ? 0 : 4) + (f.named ? 2 : 0) + (f.severity === "error" ? 1 : 0) + (f.decoded ? 0.5 : 0);
 }
 function compare(a, b) {
@@ -3021,7 +3388,7 @@ function compare(a, b) {
     return -1;
   if (b.supersedes?.includes(a.ruleId))
     return 1;
-  return score(b) - score(a) || b.priority - a.priority || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return score2(b) - score2(a) || b.priority - a.priority || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 function dedupe(raw) {
   raw.sort((a, b) => a.start - b.start || b.end - a.end || compare(a, b) || (a.fingerprint < b.fingerprint ? -1 : 1));

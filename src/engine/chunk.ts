@@ -1,5 +1,6 @@
 // One chunk of bytes as the passes see it: line index, and the text decoded once on demand.
 import { LineIndex } from './lines.js';
+import { hasRun, type RunGate } from './run-gate.js';
 
 /** Lazily decoded views of one chunk, shared by all rules. */
 export class Chunk {
@@ -7,6 +8,17 @@ export class Chunk {
   private decoded: string | null = null;
   constructor(readonly buf: Buffer) {
     this.lines = new LineIndex(buf);
+  }
+  private runs: Map<string, boolean> | null = null;
+  /** Whether the chunk holds the gate's run (rules with the same run ask once). */
+  hasRun(gate: RunGate): boolean {
+    this.runs ??= new Map();
+    let has = this.runs.get(gate.key);
+    if (has === undefined) {
+      has = hasRun(this.buf, gate);
+      this.runs.set(gate.key, has);
+    }
+    return has;
   }
   get text(): string {
     if (this.decoded === null) this.decoded = this.buf.toString('utf8');

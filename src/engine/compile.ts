@@ -4,6 +4,7 @@ import RE2 from 're2';
 import type { KnownPublicValue, RuleSpec } from '../core/rule.js';
 import type { Validator } from '../core/validator.js';
 import { Prefilter } from './prefilter.js';
+import { runGate, type RunGate } from './run-gate.js';
 import { normalizeProvider } from './structure/keypath-rule.js';
 
 export interface EngineOptions {
@@ -46,6 +47,8 @@ export interface CompiledRule {
   generic: boolean;
   /** The prefilter's pattern set already tells whether the pattern occurs in a chunk. */
   setGated: boolean;
+  /** A run of bytes every match holds: a chunk without it skips the pattern's pass. */
+  gate: RunGate | null;
 }
 
 /** Everything the passes share: compiled rules, provider names, the prefilter, known public values. */
@@ -115,6 +118,7 @@ function compileRule(spec: RuleSpec, index: number, opts: EngineOptions): Compil
     validator,
     generic: spec.generic === true,
     setGated: false,
+    gate: spec.keyPath ? null : runGate(spec.pattern),
   };
 }
 

@@ -1,0 +1,343 @@
+// Long runs a pattern cannot match without: from a regex, one byte class and a length such that every
+// match holds that many bytes of the class in a row (`[0-9a-f]{64}` → 64 hex bytes). A chunk with no
+// such run cannot match, and a skip-ahead check (one byte in every `length`) tells at a few GB/s, where
+// the regex pass itself runs at about 0.4. Sound by construction: any syntax this reader does not know
+// gives no gate, and the rule's pass runs as before.
+
+/** A run every match of a pattern contains: `length` bytes in a row, each with `bytes[b] === 1`. */
+export interface RunGate {
+  bytes: Uint8Array;
+  length: number;
+  /** Same class and length → same key (chunks cache answers by key). */
+  key: string;
+}
+
+/** What one piece of a pattern guarantees about its matches. */
+interface Piece {
+  /** Fewest bytes a match has. */
+  min: number;
+  /** Every byte a match can hold (null: any byte). */
+  cls: Uint8Array | null;
+  /** The most selective run every match contains, if any. */
+  best: { cls: Uint8Array; length: number } | null;
+}
+
+class Unsupported extends Error {}
+
+const ANY = null;
+const bit = (codes: Iterable<number>): Uint8Array => {
+  const t = new Uint8Array(256);
+  for (const c of codes) t[c] = 1;
+  return t;
+};
+const range = (a: string, b: string): number[] => {
+  const out: number[] = [];
+  for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++) out.push(c);
+  return out;
+};
+const DIGIT = range('0', '9');
+const WORD = [...DIGIT, ...range('A', 'Z'), ...range('a', 'z'), 0x5f];
+const SPACE = [0x09, 0x0a, 0x0c, 0x0d, 0x20];
+const HIGH = range('\x80', '\xff');
+
+function union(a: Uint8Array | null, b: Uint8Array | null): Uint8Array | null {
+  if (!a || !b) return null;
+  const t = new Uint8Array(256);
+  for (let i = 0; i < 256; i++) t[i] = a[i]! | b[i]!;
+  return t;
+}
+
+/** Bits of selectivity of a run: longer and narrower is better; a class of most printable bytes is worth nothing. */
+function score(cls: Uint8Array, length: number): number {
+  let n = 0;
+  for (let c = 0x20; c < 0x7f; c++) n += cls[c]!;
+  n += cls[0x09]! + cls[0x0a]!;
+  return n === 0 ? length * 7 : length * Math.log2(97 / Math.max(n, 1));
+}
+
+function better(a: Piece['best'], b: Piece['best']): Piece['best'] {
+  if (!a) return b;
+  if (!b) return a;
+  return score(b.cls, b.length) > score(a.cls, a.length) ? b : a;
+}
+
+/** Reads RE2 syntax far enough to compute pieces; throws Unsupported on anything else. */
+class Reader {
+  private pos = 0;
+  constructor(private readonly src: string) {}
+
+  parse(): Piece {
+    const p = this.alternation(false);
+    if (this.pos !== this.src.length) throw new Unsupported('trailing');
+    return p;
+  }
+
+  private peek(): string | undefined {
+    return this.src[this.pos];
+  }
+
+  private alternation(fold: boolean): Piece {
+    const state = { fold };
+    const alts = [this.sequence(state)];
+    while (this.peek() === '|') {
+      this.pos++;
+      alts.push(this.sequence(state));
+    }
+    if (alts.length === 1) return alts[0]!;
+    let min = Infinity;
+    let cls: Uint8Array | null = new Uint8Array(256);
+    for (const a of alts) {
+      min = Math.min(min, a.min);
+      cls = union(cls, a.cls);
+    }
+    return { min, cls, best: cls && min > 0 ? { cls, length: min } : null };
+  }
+
+  /** Concatenation up to `|` or `)`; `state.fold` is the case-insensitive flag, changed by `(?i)`. */
+  private sequence(state: { fold: boolean }): Piece {
+    const items: Piece[] = [];
+    for (;;) {
+      const c = this.peek();
+      if (c === undefined || c === '|' || c === ')') break;
+      const atom = this.atom(state);
+      if (atom) items.push(this.quantified(atom));
+    }
+    let best: Piece['best'] = null;
+    let min = 0;
+    let cls: Uint8Array | null = new Uint8Array(256);
+    for (let i = 0; i < items.length; i++) {
+      best = better(best, items[i]!.best);
+      min += items[i]!.min;
+      cls = union(cls, items[i]!.cls);
+      // the bytes matched by items i..j are contiguous: one run of their classes, their lengths summed
+      let runCls: Uint8Array | null = new Uint8Array(256);
+      let runLen = 0;
+      for (let j = i; j < items.length; j++) {
+        runCls = union(runCls, items[j]!.cls);
+        if (!runCls) break;
+        runLen += items[j]!.min;
+        if (runLen > 0) best = better(best, { cls: runCls, length: runLen });
+      }
+    }
+    return { min, cls, best };
+  }
+
+  private quantified(p: Piece): Piece {
+    const c = this.peek();
+    let lo: number;
+    if (c === '*' || c === '?') {
+      this.pos++;
+      lo = 0;
+    } else if (c === '+') {
+      this.pos++;
+      lo = 1;
+    } else if (c === '{') {
+      const m = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
+      if (!m) return p; // a literal `{`, read by the next atom
+      this.pos += m[0].length;
+      lo = Number(m[1]);
+    } else return p;
+    if (this.peek() === '?') this.pos++; // lazy: same bytes
+    const next = this.peek();
+    if (next === '*' || next === '+' || next === '?' || (next === '{' && /^\{\d/.test(this.src.slice(this.pos)))) throw new Unsupported('double quantifier');
+    if (lo === 0) return { min: 0, cls: p.cls, best: null };
+    return { min: p.min * lo, cls: p.cls, best: better(p.best, p.cls && p.min > 0 ? { cls: p.cls, length: p.min * lo } : null) };
+  }
+
+  private atom(state: { fold: boolean }): Piece | null {
+    const c = this.src[this.pos++]!;
+    if (c === '(') return this.group(state);
+    if (c === '[') return this.single(this.charClass(state.fold));
+    if (c === '.') return { min: 1, cls: ANY, best: null };
+    if (c === '^' || c === '$') return { min: 0, cls: new Uint8Array(256), best: null };
+    if (c === '\\') return this.escape(state.fold);
+    if (c === '*' || c === '+' || c === '?') throw new Unsupported('quantifier without atom');
+    return this.single(this.literal(c, state.fold));
+  }
+
+  private single(cls: Uint8Array | null): Piece {
+    return { min: 1, cls, best: cls ? { cls, length: 1 } : null };
+  }
+
+  private group(state: { fold: boolean }): Piece | null {
+    let fold = state.fold;
+    if (this.peek() === '?') {
+      this.pos++;
+      const named = /^(?:P?<[A-Za-z_][A-Za-z0-9_]*>)/.exec(this.src.slice(this.pos));
+      if (named) this.pos += named[0].length;
+      else {
+        const flags = /^([imsU]*)(?:-([imsU]*))?([:)])/.exec(this.src.slice(this.pos));
+        if (!flags) throw new Unsupported('group kind');
+        this.pos += flags[0].length;
+        if (flags[1]!.includes('i')) fold = true;
+        if (flags[2]?.includes('i')) fold = false;
+        if (flags[3] === ')') {
+          state.fold = fold; // (?i) applies to the rest of the enclosing group
+          return null;
+        }
+      }
+    }
+    const inner = this.alternation(fold);
+    if (this.src[this.pos++] !== ')') throw new Unsupported('unclosed group');
+    return inner;
+  }
+
+  /** One literal character (UTF-16 unit of the source; non-ASCII → any high byte). */
+  private literal(ch: string, fold: boolean): Uint8Array {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0x80) {
+      if (code > 0xffff) this.pos++; // the surrogate pair's second half
+      return bit(HIGH);
+    }
+    return this.folded(bit([code]), fold);
+  }
+
+  /** Case-insensitive: both ASCII cases, and any high byte (RE2 folds k/s with the Kelvin and long-s signs). */
+  private folded(t: Uint8Array, fold: boolean): Uint8Array {
+    if (!fold) return t;
+    let letter = false;
+    for (let c = 0x41; c <= 0x5a; c++) {
+      if (t[c] || t[c + 0x20]) {
+        t[c] = 1;
+        t[c + 0x20] = 1;
+        letter = true;
+      }
+    }
+    if (letter) for (const h of HIGH) t[h] = 1;
+    return t;
+  }
+
+  private escape(fold: boolean): Piece {
+    const c = this.src[this.pos++];
+    if (c === undefined) throw new Unsupported('trailing backslash');
+    if (c === 'b' || c === 'B' || c === 'A' || c === 'z') return { min: 0, cls: new Uint8Array(256), best: null };
+    const cls = this.classEscape(c);
+    if (cls) return this.single(this.folded(cls, fold));
+    return this.single(this.literal(this.escapedChar(c), fold));
+  }
+
+  /** `\d \w \s` and their negations, or null for a single-character escape. */
+  private classEscape(c: string): Uint8Array | null {
+    switch (c) {
+      case 'd':
+        return bit(DIGIT);
+      case 'w':
+        return bit(WORD);
+      case 's':
+        return bit(SPACE);
+      case 'D':
+        return complement(bit(DIGIT));
+      case 'W':
+        return complement(bit(WORD));
+      case 'S':
+        return complement(bit(SPACE));
+      default:
+        return null;
+    }
+  }
+
+  /** The character an escape stands for (`\.` `\n` `\x41` …). */
+  private escapedChar(c: string): string {
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', a: '\x07' };
+    if (simple[c]) return simple[c];
+    if (c === 'x') {
+      const m = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.pos));
+      if (!m) throw new Unsupported('hex escape');
+      this.pos += m[0].length;
+      return String.fromCodePoint(parseInt(m[1] ?? m[2]!, 16));
+    }
+    if (/[A-Za-z0-9]/.test(c)) throw new Unsupported(`escape \\${c}`); // \p, \Q, \C, octal …
+    return c;
+  }
+
+  private charClass(fold: boolean): Uint8Array {
+    const t = new Uint8Array(256);
+    let negate = false;
+    if (this.peek() === '^') {
+      negate = true;
+      this.pos++;
+    }
+    let first = true;
+    for (;;) {
+      const c = this.src[this.pos++];
+      if (c === undefined) throw new Unsupported('unclosed class');
+      if (c === ']' && !first) break;
+      first = false;
+      if (c === '[' && this.peek() === ':') throw new Unsupported('POSIX class');
+      let lo: number;
+      if (c === '\\') {
+        const e = this.src[this.pos++];
+        if (e === undefined) throw new Unsupported('trailing backslash');
+        const cls = this.classEscape(e);
+        if (cls) {
+          for (let i = 0; i < 256; i++) t[i] |= cls[i]!;
+          continue;
+        }
+        lo = this.escapedChar(e).codePointAt(0)!;
+      } else lo = c.codePointAt(0)!;
+      if (lo > 0xffff) this.pos++;
+      let hi = lo;
+      if (this.peek() === '-' && this.src[this.pos + 1] !== ']' && this.src[this.pos + 1] !== undefined) {
+        this.pos++;
+        let h = this.src[this.pos++]!;
+        if (h === '\\') h = this.escapedChar(this.src[this.pos++] ?? '');
+        hi = h.codePointAt(0)!;
+        if (hi > 0xffff) this.pos++;
+        if (hi < lo) throw new Unsupported('bad range');
+      }
+      for (let x = lo; x <= Math.min(hi, 0x7f); x++) t[x] = 1;
+      if (hi >= 0x80) for (const h of HIGH) t[h] = 1;
+    }
+    const folded = this.folded(t, fold);
+    // a multi-byte character is one member of a negated class: every high byte stays possible
+    return negate ? complement(folded) : folded;
+  }
+}
+
+/** Bytes outside `t`, plus every high byte (UTF-8 continuation and lead bytes of characters not listed). */
+function complement(t: Uint8Array): Uint8Array {
+  const out = new Uint8Array(256);
+  for (let i = 0; i < 256; i++) out[i] = i >= 0x80 ? 1 : t[i] ? 0 : 1;
+  return out;
+}
+
+/** Runs worth checking: at least this many bits of selectivity (`%` alone: 6.6; 64 hex bytes: 136). */
+const MIN_SCORE = 6;
+
+/** The run every match of `pattern` contains (RE2 syntax, flags `u`), or null when none is worth checking. */
+export function runGate(pattern: string): RunGate | null {
+  let piece: Piece;
+  try {
+    piece = new Reader(pattern).parse();
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+  const best = piece.best;
+  if (!best || best.length < 1 || score(best.cls, best.length) < MIN_SCORE) return null;
+  let key = '';
+  for (let i = 0; i < 256; i += 4) key += ((best.cls[i]! << 3) | (best.cls[i + 1]! << 2) | (best.cls[i + 2]! << 1) | best.cls[i + 3]!).toString(16);
+  return { bytes: best.cls, length: best.length, key: `${key}:${best.length}` };
+}
+
+/**
+ * Whether `buf` holds `gate.length` bytes of the class in a row. Looks at one byte in every `length`:
+ * any such run covers one of them, and only there is the run measured.
+ */
+export function hasRun(buf: Uint8Array, gate: RunGate): boolean {
+  const t = gate.bytes;
+  const len = gate.length;
+  const n = buf.length;
+  for (let p = len - 1; p < n; p += len) {
+    if (t[buf[p]!] === 0) continue;
+    let lo = p;
+    while (lo > 0 && t[buf[lo - 1]!] === 1) {
+      lo--;
+      if (p - lo + 1 >= len) return true;
+    }
+    let hi = p;
+    while (hi - lo + 1 < len && hi + 1 < n && t[buf[hi + 1]!] === 1) hi++;
+    if (hi - lo + 1 >= len) return true;
+  }
+  return false;
+}
