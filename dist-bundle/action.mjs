@@ -1974,11 +1974,11 @@ var init_run_gate = __esm({
           this.pos++;
           lo = 1;
         } else if (c === "{") {
-          const m = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
-          if (!m)
+          const m11 = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
+          if (!m11)
             return p;
-          this.pos += m[0].length;
-          lo = Number(m[1]);
+          this.pos += m11[0].length;
+          lo = Number(m11[1]);
         } else
           return p;
         if (this.peek() === "?")
@@ -2099,11 +2099,11 @@ var init_run_gate = __esm({
         if (simple[c])
           return simple[c];
         if (c === "x") {
-          const m = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.pos));
-          if (!m)
+          const m11 = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.pos));
+          if (!m11)
             throw new Unsupported("hex escape");
-          this.pos += m[0].length;
-          return String.fromCodePoint(parseInt(m[1] ?? m[2], 16));
+          this.pos += m11[0].length;
+          return String.fromCodePoint(parseInt(m11[1] ?? m11[2], 16));
         }
         if (/[A-Za-z0-9]/.test(c))
           throw new Unsupported(`escape \\${c}`);
@@ -11568,8 +11568,8 @@ var AdaptiveScanner = class {
     }
     if (this.decided)
       return this.inline.scan(chunk);
-    return new Promise((resolve13, reject) => {
-      this.held.push({ chunk, resolve: resolve13, reject });
+    return new Promise((resolve3, reject) => {
+      this.held.push({ chunk, resolve: resolve3, reject });
       if (this.held.length === 1)
         setImmediate(() => this.decide());
       if (this.held.length >= this.inflight)

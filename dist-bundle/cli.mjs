@@ -7828,12 +7828,370 @@ var init_lines = __esm({
   }
 });
 
+// dist/src/engine/run-gate.js
+function union(a, b) {
+  if (!a || !b)
+    return null;
+  const t = new Uint8Array(256);
+  for (let i = 0; i < 256; i++)
+    t[i] = a[i] | b[i];
+  return t;
+}
+function score(cls, length) {
+  let n = 0;
+  for (let c = 32; c < 127; c++)
+    n += cls[c];
+  n += cls[9] + cls[10];
+  return n === 0 ? length * 7 : length * Math.log2(97 / Math.max(n, 1));
+}
+function better(a, b) {
+  if (!a)
+    return b;
+  if (!b)
+    return a;
+  return score(b.cls, b.length) > score(a.cls, a.length) ? b : a;
+}
+function complement(t) {
+  const out = new Uint8Array(256);
+  for (let i = 0; i < 256; i++)
+    out[i] = i >= 128 ? 1 : t[i] ? 0 : 1;
+  return out;
+}
+function runGate(pattern) {
+  let piece;
+  try {
+    piece = new Reader(pattern).parse();
+  } catch (e) {
+    if (e instanceof Unsupported)
+      return null;
+    throw e;
+  }
+  const best = piece.best;
+  if (!best || best.length < 1 || score(best.cls, best.length) < MIN_SCORE)
+    return null;
+  let key = "";
+  for (let i = 0; i < 256; i += 4)
+    key += (best.cls[i] << 3 | best.cls[i + 1] << 2 | best.cls[i + 2] << 1 | best.cls[i + 3]).toString(16);
+  return { bytes: best.cls, length: best.length, key: `${key}:${best.length}` };
+}
+function hasRun(buf, gate2) {
+  const t = gate2.bytes;
+  const len = gate2.length;
+  const n = buf.length;
+  for (let p = len - 1; p < n; p += len) {
+    if (t[buf[p]] === 0)
+      continue;
+    let lo = p;
+    while (lo > 0 && t[buf[lo - 1]] === 1) {
+      lo--;
+      if (p - lo + 1 >= len)
+        return true;
+    }
+    let hi = p;
+    while (hi - lo + 1 < len && hi + 1 < n && t[buf[hi + 1]] === 1)
+      hi++;
+    if (hi - lo + 1 >= len)
+      return true;
+  }
+  return false;
+}
+var Unsupported, ANY, bit, range, DIGIT, WORD, SPACE, HIGH, Reader, MIN_SCORE;
+var init_run_gate = __esm({
+  "dist/src/engine/run-gate.js"() {
+    "use strict";
+    Unsupported = class extends Error {
+    };
+    ANY = null;
+    bit = (codes) => {
+      const t = new Uint8Array(256);
+      for (const c of codes)
+        t[c] = 1;
+      return t;
+    };
+    range = (a, b) => {
+      const out = [];
+      for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++)
+        out.push(c);
+      return out;
+    };
+    DIGIT = range("0", "9");
+    WORD = [...DIGIT, ...range("A", "Z"), ...range("a", "z"), 95];
+    SPACE = [9, 10, 12, 13, 32];
+    HIGH = range("\x80", "\xFF");
+    Reader = class {
+      src;
+      pos = 0;
+      constructor(src) {
+        this.src = src;
+      }
+      parse() {
+        const p = this.alternation(false);
+        if (this.pos !== this.src.length)
+          throw new Unsupported("trailing");
+        return p;
+      }
+      peek() {
+        return this.src[this.pos];
+      }
+      alternation(fold) {
+        const state = { fold };
+        const alts = [this.sequence(state)];
+        while (this.peek() === "|") {
+          this.pos++;
+          alts.push(this.sequence(state));
+        }
+        if (alts.length === 1)
+          return alts[0];
+        let min = Infinity;
+        let cls = new Uint8Array(256);
+        for (const a of alts) {
+          min = Math.min(min, a.min);
+          cls = union(cls, a.cls);
+        }
+        return { min, cls, best: cls && min > 0 ? { cls, length: min } : null };
+      }
+      /** Concatenation up to `|` or `)`; `state.fold` is the case-insensitive flag, changed by `(?i)`. */
+      sequence(state) {
+        const items = [];
+        for (; ; ) {
+          const c = this.peek();
+          if (c === void 0 || c === "|" || c === ")")
+            break;
+          const atom = this.atom(state);
+          if (atom)
+            items.push(this.quantified(atom));
+        }
+        let best = null;
+        let min = 0;
+        let cls = new Uint8Array(256);
+        for (let i = 0; i < items.length; i++) {
+          best = better(best, items[i].best);
+          min += items[i].min;
+          cls = union(cls, items[i].cls);
+          let runCls = new Uint8Array(256);
+          let runLen = 0;
+          for (let j = i; j < items.length; j++) {
+            runCls = union(runCls, items[j].cls);
+            if (!runCls)
+              break;
+            runLen += items[j].min;
+            if (runLen > 0)
+              best = better(best, { cls: runCls, length: runLen });
+          }
+        }
+        return { min, cls, best };
+      }
+      quantified(p) {
+        const c = this.peek();
+        let lo;
+        if (c === "*" || c === "?") {
+          this.pos++;
+          lo = 0;
+        } else if (c === "+") {
+          this.pos++;
+          lo = 1;
+        } else if (c === "{") {
+          const m12 = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
+          if (!m12)
+            return p;
+          this.pos += m12[0].length;
+          lo = Number(m12[1]);
+        } else
+          return p;
+        if (this.peek() === "?")
+          this.pos++;
+        const next = this.peek();
+        if (next === "*" || next === "+" || next === "?" || next === "{" && /^\{\d/.test(this.src.slice(this.pos)))
+          throw new Unsupported("double quantifier");
+        if (lo === 0)
+          return { min: 0, cls: p.cls, best: null };
+        return { min: p.min * lo, cls: p.cls, best: better(p.best, p.cls && p.min > 0 ? { cls: p.cls, length: p.min * lo } : null) };
+      }
+      atom(state) {
+        const c = this.src[this.pos++];
+        if (c === "(")
+          return this.group(state);
+        if (c === "[")
+          return this.single(this.charClass(state.fold));
+        if (c === ".")
+          return { min: 1, cls: ANY, best: null };
+        if (c === "^" || c === "$")
+          return { min: 0, cls: new Uint8Array(256), best: null };
+        if (c === "\\")
+          return this.escape(state.fold);
+        if (c === "*" || c === "+" || c === "?")
+          throw new Unsupported("quantifier without atom");
+        return this.single(this.literal(c, state.fold));
+      }
+      single(cls) {
+        return { min: 1, cls, best: cls ? { cls, length: 1 } : null };
+      }
+      group(state) {
+        let fold = state.fold;
+        if (this.peek() === "?") {
+          this.pos++;
+          const named2 = /^(?:P?<[A-Za-z_][A-Za-z0-9_]*>)/.exec(this.src.slice(this.pos));
+          if (named2)
+            this.pos += named2[0].length;
+          else {
+            const flags = /^([imsU]*)(?:-([imsU]*))?([:)])/.exec(this.src.slice(this.pos));
+            if (!flags)
+              throw new Unsupported("group kind");
+            this.pos += flags[0].length;
+            if (flags[1].includes("i"))
+              fold = true;
+            if (flags[2]?.includes("i"))
+              fold = false;
+            if (flags[3] === ")") {
+              state.fold = fold;
+              return null;
+            }
+          }
+        }
+        const inner = this.alternation(fold);
+        if (this.src[this.pos++] !== ")")
+          throw new Unsupported("unclosed group");
+        return inner;
+      }
+      /** One literal character (UTF-16 unit of the source; non-ASCII → any high byte). */
+      literal(ch, fold) {
+        const code3 = ch.codePointAt(0);
+        if (code3 >= 128) {
+          if (code3 > 65535)
+            this.pos++;
+          return bit(HIGH);
+        }
+        return this.folded(bit([code3]), fold);
+      }
+      /** Case-insensitive: both ASCII cases, and any high byte (RE2 folds k/s with the Kelvin and long-s signs). */
+      folded(t, fold) {
+        if (!fold)
+          return t;
+        let letter = false;
+        for (let c = 65; c <= 90; c++) {
+          if (t[c] || t[c + 32]) {
+            t[c] = 1;
+            t[c + 32] = 1;
+            letter = true;
+          }
+        }
+        if (letter)
+          for (const h of HIGH)
+            t[h] = 1;
+        return t;
+      }
+      escape(fold) {
+        const c = this.src[this.pos++];
+        if (c === void 0)
+          throw new Unsupported("trailing backslash");
+        if (c === "b" || c === "B" || c === "A" || c === "z")
+          return { min: 0, cls: new Uint8Array(256), best: null };
+        const cls = this.classEscape(c);
+        if (cls)
+          return this.single(this.folded(cls, fold));
+        return this.single(this.literal(this.escapedChar(c), fold));
+      }
+      /** `\d \w \s` and their negations, or null for a single-character escape. */
+      classEscape(c) {
+        switch (c) {
+          case "d":
+            return bit(DIGIT);
+          case "w":
+            return bit(WORD);
+          case "s":
+            return bit(SPACE);
+          case "D":
+            return complement(bit(DIGIT));
+          case "W":
+            return complement(bit(WORD));
+          case "S":
+            return complement(bit(SPACE));
+          default:
+            return null;
+        }
+      }
+      /** The character an escape stands for (`\.` `\n` `\x41` …). */
+      escapedChar(c) {
+        const simple = { n: "\n", t: "	", r: "\r", f: "\f", v: "\v", a: "\x07" };
+        if (simple[c])
+          return simple[c];
+        if (c === "x") {
+          const m12 = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.pos));
+          if (!m12)
+            throw new Unsupported("hex escape");
+          this.pos += m12[0].length;
+          return String.fromCodePoint(parseInt(m12[1] ?? m12[2], 16));
+        }
+        if (/[A-Za-z0-9]/.test(c))
+          throw new Unsupported(`escape \\${c}`);
+        return c;
+      }
+      charClass(fold) {
+        const t = new Uint8Array(256);
+        let negate = false;
+        if (this.peek() === "^") {
+          negate = true;
+          this.pos++;
+        }
+        let first = true;
+        for (; ; ) {
+          const c = this.src[this.pos++];
+          if (c === void 0)
+            throw new Unsupported("unclosed class");
+          if (c === "]" && !first)
+            break;
+          first = false;
+          if (c === "[" && this.peek() === ":")
+            throw new Unsupported("POSIX class");
+          let lo;
+          if (c === "\\") {
+            const e = this.src[this.pos++];
+            if (e === void 0)
+              throw new Unsupported("trailing backslash");
+            const cls = this.classEscape(e);
+            if (cls) {
+              for (let i = 0; i < 256; i++)
+                t[i] |= cls[i];
+              continue;
+            }
+            lo = this.escapedChar(e).codePointAt(0);
+          } else
+            lo = c.codePointAt(0);
+          if (lo > 65535)
+            this.pos++;
+          let hi = lo;
+          if (this.peek() === "-" && this.src[this.pos + 1] !== "]" && this.src[this.pos + 1] !== void 0) {
+            this.pos++;
+            let h = this.src[this.pos++];
+            if (h === "\\")
+              h = this.escapedChar(this.src[this.pos++] ?? "");
+            hi = h.codePointAt(0);
+            if (hi > 65535)
+              this.pos++;
+            if (hi < lo)
+              throw new Unsupported("bad range");
+          }
+          for (let x = lo; x <= Math.min(hi, 127); x++)
+            t[x] = 1;
+          if (hi >= 128)
+            for (const h of HIGH)
+              t[h] = 1;
+        }
+        const folded = this.folded(t, fold);
+        return negate ? complement(folded) : folded;
+      }
+    };
+    MIN_SCORE = 6;
+  }
+});
+
 // dist/src/engine/chunk.js
 var Chunk;
 var init_chunk = __esm({
   "dist/src/engine/chunk.js"() {
     "use strict";
     init_lines();
+    init_run_gate();
     Chunk = class {
       buf;
       lines;
@@ -7841,6 +8199,17 @@ var init_chunk = __esm({
       constructor(buf) {
         this.buf = buf;
         this.lines = new LineIndex(buf);
+      }
+      runs = null;
+      /** Whether the chunk holds the gate's run (rules with the same run ask once). */
+      hasRun(gate2) {
+        this.runs ??= /* @__PURE__ */ new Map();
+        let has = this.runs.get(gate2.key);
+        if (has === void 0) {
+          has = hasRun(this.buf, gate2);
+          this.runs.set(gate2.key, has);
+        }
+        return has;
       }
       get text() {
         if (this.decoded === null)
@@ -8150,7 +8519,8 @@ function compileRule(spec, index, opts) {
     allowRe,
     validator: validator3,
     generic: spec.generic === true,
-    setGated: false
+    setGated: false,
+    gate: spec.keyPath ? null : runGate(spec.pattern)
   };
 }
 function compileRules(specs, opts, gates = []) {
@@ -8186,6 +8556,7 @@ var init_compile = __esm({
     "use strict";
     import_re23 = __toESM(require_re2(), 1);
     init_prefilter();
+    init_run_gate();
     init_keypath_rule2();
     DEFAULT_DENY_KEYS = "(?i)(hash|digest|checksum|integrity|sha1|sha256|sha512|sha$|md5|keccak|topic|selector|signature|fingerprint|txid|tx_?id|root|salt|slot|role|nonce|address|addr$|pubkey|public_?key|xpub|commit|uuid|guid|request_?id|trace|color|colour)";
     Lazy = class {
@@ -8386,14 +8757,14 @@ __export(json_exports, {
 });
 function parseJson(buf) {
   try {
-    return new Reader(buf).document();
+    return new Reader2(buf).document();
   } catch (e) {
     if (e instanceof JsonError || e instanceof SyntaxError)
       return null;
     throw e;
   }
 }
-var QUOTE, BACKSLASH, JsonError, Reader;
+var QUOTE, BACKSLASH, JsonError, Reader2;
 var init_json2 = __esm({
   "dist/src/engine/structure/json.js"() {
     "use strict";
@@ -8401,7 +8772,7 @@ var init_json2 = __esm({
     BACKSLASH = 92;
     JsonError = class extends Error {
     };
-    Reader = class {
+    Reader2 = class {
       buf;
       pos = 0;
       out = [];
@@ -9580,6 +9951,8 @@ function patternPass(set, ctx, candidates) {
       continue;
     if (rule.setGated && !ctx.setHits.has(rule.spec.pattern))
       continue;
+    if (rule.gate && !ctx.chunk.hasRun(rule.gate))
+      continue;
     let matches = passes.get(rule.spec.pattern);
     if (!matches) {
       matches = [...matchesOf(rule.re ??= patternRe(rule.spec.pattern), ctx.chunk.buf, MAX_MATCHES)];
@@ -9678,7 +10051,7 @@ function dropVetoed(candidates) {
     return candidates;
   return candidates.filter((c) => !c.veto && (c.validated || !vetoes.some((v) => c.start < v.end && c.end > v.start)));
 }
-function score(f) {
+function score2(f) {
   return (f.generic ? 0 : 16) + (f.validated ? 8 : 0) + (f.knownPublic ? 0 : 4) + (f.named ? 2 : 0) + (f.severity === "error" ? 1 : 0) + (f.decoded ? 0.5 : 0);
 }
 function compare(a, b) {
@@ -9686,7 +10059,7 @@ function compare(a, b) {
     return -1;
   if (b.supersedes?.includes(a.ruleId))
     return 1;
-  return score(b) - score(a) || b.priority - a.priority || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return score2(b) - score2(a) || b.priority - a.priority || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 function dedupe(raw) {
   raw.sort((a, b) => a.start - b.start || b.end - a.end || compare(a, b) || (a.fingerprint < b.fingerprint ? -1 : 1));
@@ -11159,7 +11532,7 @@ var init_types5 = __esm({
 });
 
 // dist/src/sources/read-file.js
-function readSourceFile(file, path, maxSize) {
+function readSourceFile(file, path, maxSize, into) {
   let fd;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -11173,7 +11546,7 @@ function readSourceFile(file, path, maxSize) {
     if (st.size > maxSize) {
       return { skipped: "tooLarge", warning: `skipped ${path}: ${st.size} bytes is over --max-file-size ${maxSize}` };
     }
-    const data = Buffer.allocUnsafeSlow(st.size);
+    const data = into ? into.take(st.size) : Buffer.allocUnsafeSlow(st.size);
     let off = 0;
     while (off < st.size) {
       const n = readSync(fd, data, off, st.size - off, null);
@@ -11192,21 +11565,33 @@ function readSourceFile(file, path, maxSize) {
     closeSync(fd);
   }
 }
+var REUSED_MAX, ReadBuffer;
 var init_read_file = __esm({
   "dist/src/sources/read-file.js"() {
     "use strict";
     init_node_fs();
     init_types5();
+    REUSED_MAX = 8 * 1024 * 1024;
+    ReadBuffer = class {
+      buf = Buffer.allocUnsafeSlow(0);
+      take(size) {
+        if (size > REUSED_MAX)
+          return Buffer.allocUnsafeSlow(size);
+        if (this.buf.length < size)
+          this.buf = Buffer.allocUnsafeSlow(Math.min(REUSED_MAX, Math.max(size, 64 * 1024, this.buf.length * 2)));
+        return this.buf.subarray(0, size);
+      }
+    };
   }
 });
 
 // dist/src/pipeline/chunk-scanner.js
-function scanChunk(engine, chunk, maxFileSize) {
+function scanChunk(engine, chunk, maxFileSize, reuse) {
   let data = chunk.data;
   if (!data) {
     if (!chunk.file)
       return { findings: [], bytes: 0 };
-    const read = readSourceFile(chunk.file, chunk.path, maxFileSize);
+    const read = readSourceFile(chunk.file, chunk.path, maxFileSize, reuse);
     if (!("data" in read))
       return { findings: [], bytes: 0, ...read };
     data = read.data;
@@ -11226,12 +11611,13 @@ var init_chunk_scanner = __esm({
     InlineScanner = class {
       maxFileSize;
       engine;
+      reuse = new ReadBuffer();
       constructor(ruleSet, maxFileSize = Infinity) {
         this.maxFileSize = maxFileSize;
         this.engine = createEngine(ruleSet);
       }
       async scan(chunk) {
-        return scanChunk(this.engine, chunk, this.maxFileSize);
+        return scanChunk(this.engine, chunk, this.maxFileSize, this.reuse);
       }
       async close() {
       }
@@ -11262,6 +11648,9 @@ var init_worker_pool = __esm({
       seenBytes = 0;
       seenFiles = 0;
       broken = null;
+      /** Whether the first chunks were placed (this thread or the workers). */
+      decided = false;
+      held = [];
       constructor(ruleSet, maxFileSize, threads = Math.max(1, Math.min(availableParallelism(), 8))) {
         this.ruleSet = ruleSet;
         this.maxFileSize = maxFileSize;
@@ -11275,11 +11664,39 @@ var init_worker_pool = __esm({
       scan(chunk) {
         this.seenBytes += chunk.data?.length ?? 0;
         this.seenFiles += chunk.file ? 1 : 0;
-        const small = this.seenBytes < INLINE_BYTES && this.seenFiles < INLINE_FILES;
-        if (this.threads < 2 || this.broken || !this.slots && small)
+        if (this.threads < 2 || this.broken)
           return this.inline.scan(chunk);
-        if (!this.slots)
+        if (this.slots)
+          return this.toWorker(chunk);
+        if (!this.small()) {
           this.start();
+          return this.toWorker(chunk);
+        }
+        if (this.decided)
+          return this.inline.scan(chunk);
+        return new Promise((resolve3, reject) => {
+          this.held.push({ chunk, resolve: resolve3, reject });
+          if (this.held.length === 1)
+            setImmediate(() => this.decide());
+          if (this.held.length >= this.inflight)
+            this.decide();
+        });
+      }
+      small() {
+        return this.seenBytes < INLINE_BYTES && this.seenFiles < INLINE_FILES;
+      }
+      decide() {
+        if (this.decided)
+          return;
+        this.decided = true;
+        const held = this.held.splice(0);
+        const large = held.length >= this.inflight || !this.small();
+        if (large && !this.slots)
+          this.start();
+        for (const h of held)
+          (this.slots ? this.toWorker(h.chunk) : this.inline.scan(h.chunk)).then(h.resolve, h.reject);
+      }
+      toWorker(chunk) {
         const slot = this.slots.reduce((a, b) => b.busy < a.busy ? b : a);
         const id = this.nextId++;
         slot.busy++;
@@ -11312,7 +11729,13 @@ var init_worker_pool = __esm({
         const transfer = slot.transfer;
         slot.batch = [];
         slot.transfer = [];
-        slot.worker.postMessage(batch, transfer);
+        const msg = {
+          ids: batch.map((r) => r.id),
+          paths: batch.map((r) => r.path).join("\0"),
+          files: batch.map((r) => r.file ?? "").join("\0"),
+          data: batch.map((r) => r.data ?? null)
+        };
+        slot.worker.postMessage(msg, transfer);
       }
       start() {
         this.slots = [];
@@ -11320,8 +11743,16 @@ var init_worker_pool = __esm({
           const worker = new Worker(WORKER, {
             workerData: { ruleSet: this.ruleSet, maxFileSize: this.maxFileSize }
           });
-          worker.on("message", (msgs) => {
-            for (const msg of msgs) {
+          worker.on("message", ({ clean, rest }) => {
+            for (let i2 = 0; i2 < clean.length; i2 += 2) {
+              const id = clean[i2];
+              const w = this.waiting.get(id);
+              if (!w)
+                continue;
+              this.waiting.delete(id);
+              w.resolve({ findings: [], bytes: clean[i2 + 1] });
+            }
+            for (const msg of rest) {
               const w = this.waiting.get(msg.id);
               if (!w)
                 continue;
@@ -11743,96 +12174,49 @@ var init_scan_session = __esm({
 });
 
 // builtin:node:fs/promises
-var m10, readdir, realpath, stat;
+var m10, stat;
 var init_promises = __esm({
   "builtin:node:fs/promises"() {
     m10 = __require("node:fs/promises");
-    ({ readdir, realpath, stat } = m10);
-  }
-});
-
-// dep:fast-glob
-var require_fast_glob = __commonJS({
-  "dep:fast-glob"(exports, module) {
-    module.exports = __require("fast-glob");
+    ({ stat } = m10);
   }
 });
 
 // dist/src/sources/gitignore-filter.js
-var import_fast_glob, import_ignore2, GitignoreFilter;
+function loadGitignore(root, dir, warn) {
+  const file = posix.join(dir, ".gitignore");
+  let text;
+  try {
+    text = readTextIfExists(posix.join(root, file));
+  } catch (e) {
+    if (e.errno !== void 0)
+      return void 0;
+    warn(`${file} not used: ${e.message.replace(`${posix.join(root, file)}: `, "")}`);
+    return void 0;
+  }
+  return text === void 0 ? void 0 : { dir, rules: (0, import_ignore2.default)().add(text) };
+}
+function gitignores(chain, rel) {
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const { dir, rules } = chain[i];
+    const sub = dir === "" ? rel : rel.slice(dir.length + 1);
+    if (!sub)
+      continue;
+    const r = rules.test(sub);
+    if (r.ignored)
+      return true;
+    if (r.unignored)
+      return false;
+  }
+  return false;
+}
+var import_ignore2;
 var init_gitignore_filter = __esm({
   "dist/src/sources/gitignore-filter.js"() {
     "use strict";
     init_safe_fs();
     init_node_path();
-    import_fast_glob = __toESM(require_fast_glob(), 1);
     import_ignore2 = __toESM(require_ignore(), 1);
-    GitignoreFilter = class _GitignoreFilter {
-      byDir = /* @__PURE__ */ new Map();
-      pruneGlobs = [];
-      /** .gitignore files that could not be used (a FIFO, a device, too large). */
-      warnings = [];
-      static async load(root, extraPrune = []) {
-        const f = new _GitignoreFilter();
-        f.pruneGlobs.push(...extraPrune);
-        await f.addFile(root, "");
-        const nested = await (0, import_fast_glob.default)("**/.gitignore", {
-          cwd: root,
-          dot: true,
-          ignore: ["**/.git/**", ...f.pruneGlobs],
-          followSymbolicLinks: false,
-          suppressErrors: true
-        });
-        for (const file of nested.sort((a, b) => a.length - b.length)) {
-          const dir = posix.dirname(file);
-          if (dir === "." || f.ignores(dir + "/"))
-            continue;
-          await f.addFile(root, dir);
-        }
-        return f;
-      }
-      async addFile(root, dir) {
-        let text;
-        const file = posix.join(dir, ".gitignore");
-        try {
-          text = readTextIfExists(posix.join(root, file));
-        } catch (e) {
-          if (e.errno !== void 0)
-            return;
-          this.warnings.push(`${file} not used: ${e.message.replace(`${posix.join(root, file)}: `, "")}`);
-          return;
-        }
-        if (text === void 0)
-          return;
-        this.byDir.set(dir, (0, import_ignore2.default)().add(text));
-        const lines2 = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
-        if (lines2.some((l) => l.startsWith("!")))
-          return;
-        for (const line of lines2) {
-          const pat = line.replace(/\/+$/, "");
-          if (!pat || /[\\[\]{}]/.test(pat))
-            continue;
-          const anchored = pat.startsWith("/") || pat.slice(0, -1).includes("/");
-          const body = pat.replace(/^\//, "");
-          const base = dir ? `${dir}/` : "";
-          this.pruneGlobs.push(anchored ? `${base}${body}/**` : `${base}**/${body}/**`);
-        }
-      }
-      /** `rel` is relative to the root, `/`-separated; directories end with `/`. */
-      ignores(rel) {
-        for (const [dir, ig] of this.byDir) {
-          if (dir === "") {
-            if (ig.ignores(rel))
-              return true;
-          } else if (rel.startsWith(dir + "/")) {
-            const sub = rel.slice(dir.length + 1);
-            if (sub && ig.ignores(sub))
-              return true;
-          }
-        }
-        return false;
-      }
-    };
   }
 });
 
@@ -11877,37 +12261,26 @@ __export(filesystem_exports, {
 function toPosix(p) {
   return sep === "/" ? p : p.split(sep).join("/");
 }
-async function prunedEntries(dir, visited, filter, seen) {
-  const out = [];
-  const walked = new Set(visited);
-  for (const d of visited) {
-    const entries2 = await readdir(resolve(dir, d), { withFileTypes: true }).catch(() => []);
-    for (const e of entries2) {
-      const rel = d ? `${d}/${e.name}` : e.name;
-      if (e.name === ".git" || e.name === ".hg" || e.name === ".svn")
-        continue;
-      if (e.isDirectory()) {
-        if (!walked.has(rel) && filter.ignores(`${rel}/`))
-          out.push(`${rel}/`);
-      } else if (e.isFile() && !seen.has(rel) && filter.ignores(rel)) {
-        out.push(rel);
-      }
-    }
+function safeRealpath(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return void 0;
   }
-  return out.sort();
 }
-var import_fast_glob2, ALWAYS_PRUNE, FilesystemSource, StdinSource;
+var VCS_DIRS, MAX_LINK_DEPTH, FilesystemSource, StdinSource;
 var init_filesystem = __esm({
   "dist/src/sources/filesystem.js"() {
     "use strict";
+    init_node_fs();
     init_promises();
     init_node_path();
-    import_fast_glob2 = __toESM(require_fast_glob(), 1);
     init_skip_paths();
     init_gitignore_filter();
     init_secret_file_names();
     init_types5();
-    ALWAYS_PRUNE = ["**/.git/**", "**/.hg/**", "**/.svn/**"];
+    VCS_DIRS = /* @__PURE__ */ new Set([".git", ".hg", ".svn"]);
+    MAX_LINK_DEPTH = 40;
     FilesystemSource = class {
       opts;
       constructor(opts) {
@@ -11934,70 +12307,95 @@ var init_filesystem = __esm({
               yield { path: rel(abs), file: abs };
             continue;
           }
-          for await (const file of this.walk(abs, events))
-            yield { path: rel(file), file };
+          const prefix = toPosix(relative(root, abs));
+          for (const file of this.walk(abs, events))
+            yield { path: prefix ? `${prefix}/${file.rel}` : file.rel, file: file.abs };
         }
       }
-      /** Streams the walk so workers start on the first files while fast-glob is still reading folders. */
-      async *walk(dir, events) {
+      /**
+       * Depth-first over one folder, each folder read once (readdir with file types: no stat per entry), in
+       * name order. Folders .gitignore ignores are never entered: they are named in the summary, and files
+       * directly in a walked folder that it ignores are scanned when named like secrets. Symbolic links are
+       * skipped unless followed; followed, each real folder and each linked file is read once.
+       */
+      *walk(dir, events) {
         const root = resolve(this.opts.root);
-        const filter = this.opts.gitignore ? await GitignoreFilter.load(dir, ALWAYS_PRUNE) : null;
-        for (const w of filter?.warnings ?? [])
-          events.warn(w);
-        const stream = import_fast_glob2.default.stream("**/*", {
-          cwd: dir,
-          dot: true,
-          // folders too: they are where .gitignore-pruned entries are looked for after the walk
-          onlyFiles: !this.opts.gitignore,
-          objectMode: true,
-          followSymbolicLinks: this.opts.followSymlinks,
-          // symlink cycles would otherwise recurse until paths get too long
-          deep: this.opts.followSymlinks ? 40 : Infinity,
-          ignore: filter ? filter.pruneGlobs : ALWAYS_PRUNE,
-          suppressErrors: true,
-          // one pattern yields each path once; `unique` would keep a set of every path (~2% of the main thread)
-          unique: false
-        });
-        const visited = [""];
-        const seenIgnored = /* @__PURE__ */ new Set();
-        const seenReal = /* @__PURE__ */ new Set();
-        for await (const e of stream) {
-          if (e.dirent.isDirectory()) {
-            visited.push(e.path);
+        const prefix = toPosix(relative(root, dir));
+        const relRoot = (r) => prefix ? `${prefix}/${r}` : r;
+        const follow = this.opts.followSymlinks;
+        const seenDirs = /* @__PURE__ */ new Set();
+        const seenFiles = /* @__PURE__ */ new Set();
+        if (follow)
+          seenDirs.add(safeRealpath(dir) ?? dir);
+        const stack = [{ abs: dir, rel: "", chain: [], depth: 0 }];
+        while (stack.length > 0) {
+          const d = stack.pop();
+          let entries2;
+          try {
+            entries2 = readdirSync(d.abs, { withFileTypes: true });
+          } catch {
             continue;
           }
-          const abs = resolve(dir, e.path);
-          const relRoot = toPosix(relative(root, abs));
-          if (this.opts.isExcluded?.(relRoot)) {
-            events.skipped("ignored", relRoot);
-            continue;
+          entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+          let chain = d.chain;
+          if (this.opts.gitignore && entries2.some((e) => e.name === ".gitignore" && !e.isDirectory())) {
+            const own = loadGitignore(dir, d.rel, (m12) => events.warn(m12));
+            if (own)
+              chain = [...chain, own];
           }
-          if (filter?.ignores(e.path)) {
-            seenIgnored.add(e.path);
-            if (!this.scanIgnored(e.path, relRoot, events))
+          const subdirs = [];
+          for (const e of entries2) {
+            const name2 = e.name;
+            const rel = d.rel ? `${d.rel}/${name2}` : name2;
+            const abs = join(d.abs, name2);
+            let isDir = e.isDirectory();
+            if (e.isSymbolicLink()) {
+              if (!follow)
+                continue;
+              const real = safeRealpath(abs);
+              if (!real)
+                continue;
+              let st;
+              try {
+                st = statSync(real);
+              } catch {
+                continue;
+              }
+              isDir = st.isDirectory();
+              const seen = isDir ? seenDirs : seenFiles;
+              if (seen.has(real) || isDir && d.depth >= MAX_LINK_DEPTH)
+                continue;
+              seen.add(real);
+            } else if (isDir && follow) {
+              const real = safeRealpath(abs);
+              if (!real || seenDirs.has(real))
+                continue;
+              seenDirs.add(real);
+            }
+            if (isDir) {
+              if (VCS_DIRS.has(name2))
+                continue;
+              if (gitignores(chain, `${rel}/`))
+                events.skipped("ignored", `${relRoot(rel)}/`);
+              else
+                subdirs.push({ abs, rel, chain, depth: d.depth + 1 });
               continue;
-          }
-          if (isSkippedPath(e.path)) {
-            events.skipped("lockfile", relRoot);
-            continue;
-          }
-          if (e.dirent.isSymbolicLink()) {
-            if (!this.opts.followSymlinks)
+            }
+            const r = relRoot(rel);
+            if (this.opts.isExcluded?.(r)) {
+              events.skipped("ignored", r);
               continue;
-            const real = await realpath(abs).catch(() => null);
-            if (!real || seenReal.has(real))
+            }
+            if (gitignores(chain, rel) && !this.scanIgnored(rel, r, events))
               continue;
-            seenReal.add(real);
+            if (isSkippedPath(name2)) {
+              events.skipped("lockfile", r);
+              continue;
+            }
+            yield { abs, rel };
           }
-          yield abs;
-        }
-        for (const p of filter ? await prunedEntries(dir, visited, filter, seenIgnored) : []) {
-          const abs = resolve(dir, p);
-          const relRoot = toPosix(relative(root, abs)) + (p.endsWith("/") ? "/" : "");
-          if (p.endsWith("/") || this.opts.isExcluded?.(relRoot))
-            events.skipped("ignored", relRoot);
-          else if (this.scanIgnored(p, relRoot, events) && !isSkippedPath(p))
-            yield abs;
+          for (let i = subdirs.length - 1; i >= 0; i--)
+            stack.push(subdirs[i]);
         }
       }
       /** A git-ignored file: scanned when named like a secret (unless turned off), else counted and named. */
@@ -12934,7 +13332,7 @@ function lineages(occ) {
     parent.set(x, r);
     return r;
   };
-  const union = (a, b) => {
+  const union2 = (a, b) => {
     const ra = find(a);
     const rb = find(b);
     if (ra !== rb)
@@ -12954,7 +13352,7 @@ function lineages(occ) {
   for (const o of occ)
     for (const c of o.removes)
       for (const p of addedAt.get(c) ?? [])
-        union(o.path, p);
+        union2(o.path, p);
   const groups = /* @__PURE__ */ new Map();
   for (const o of occ) {
     const r = find(o.path);
@@ -13386,8 +13784,8 @@ function registerHistory(program, setExit) {
   }).option("--branch <ref>", "only commits reachable from this ref (repeatable)", collect).option("--range <base..head>", "only the lines the commits in this range added (pull requests, pushes)").option("--since <date>", 'only commits after this date (any date git understands: 2024-01-31, "6 months ago")').action(async (repoPath, raw, cmd) => {
     const opts = reportOptions(raw, cmd);
     const branches = raw.branch ?? [];
-    const range = raw.range;
-    if (range !== void 0 && branches.length > 0)
+    const range2 = raw.range;
+    if (range2 !== void 0 && branches.length > 0)
       throw new UsageError("--range and --branch cannot be combined");
     const [{ openRepo: openRepo2, resolveCommit: resolveCommit2 }, { GitHistorySource: GitHistorySource2 }] = await Promise.all([
       Promise.resolve().then(() => (init_git_repo(), git_repo_exports)),
@@ -13399,8 +13797,8 @@ function registerHistory(program, setExit) {
     let revs = ["--all"];
     let tip = repo.head;
     let addedOnly = false;
-    if (range !== void 0) {
-      const r = parseRange(range);
+    if (range2 !== void 0) {
+      const r = parseRange(range2);
       const base = await resolveCommit2(repo, r.base);
       if (!base)
         throw new UsageError(missingBase(r.base, repo.shallowCommits > 0));
@@ -13436,10 +13834,10 @@ function registerHistory(program, setExit) {
     progress.done();
     addFindings2(scanned, await source.provenance(scanned.blobMatches ?? /* @__PURE__ */ new Map(), scanned.stats));
     const result = session.suppress(scanned);
-    if (result.stats.commits === 0 && range === void 0 && !raw.since) {
+    if (result.stats.commits === 0 && range2 === void 0 && !raw.since) {
       result.stats.warnings.push(repo.head ? "no commits to scan" : "the repository has no commits yet: nothing to scan");
     }
-    const refs = range !== void 0 ? [range] : branches.length ? branches : ["--all"];
+    const refs = range2 !== void 0 ? [range2] : branches.length ? branches : ["--all"];
     setExit(await finishScan2(result, session, opts, { command: "history", refs, repositoryUrl: await originWebUrl(repo.root) }));
   });
 }

@@ -134,11 +134,11 @@ var require_re2 = __commonJS({
 });
 
 // builtin:node:module
-var m2, createRequire;
+var m3, createRequire;
 var init_node_module = __esm({
   "builtin:node:module"() {
-    m2 = __require("node:module");
-    ({ createRequire } = m2);
+    m3 = __require("node:module");
+    ({ createRequire } = m3);
   }
 });
 
@@ -1869,6 +1869,99 @@ var init_jwt = __esm({
 var m = __require("node:worker_threads");
 var { Worker, parentPort, workerData } = m;
 
+// builtin:node:fs
+var m2 = __require("node:fs");
+var { chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } = m2;
+
+// dist/src/sources/types.js
+function looksBinary(data) {
+  return data.subarray(0, 8e3).includes(0);
+}
+function utf16Order(data) {
+  if (data.length >= 2 && data[0] === 255 && data[1] === 254)
+    return "le";
+  if (data.length >= 2 && data[0] === 254 && data[1] === 255)
+    return "be";
+  const n = Math.min(data.length, 8e3) & ~1;
+  if (n < 8)
+    return void 0;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (data[i] === 0)
+      zeroEven++;
+    if (data[i + 1] === 0)
+      zeroOdd++;
+  }
+  const pairs = n / 2;
+  if (zeroOdd >= pairs * 0.7 && zeroEven <= pairs * 0.02)
+    return "le";
+  if (zeroEven >= pairs * 0.7 && zeroOdd <= pairs * 0.02)
+    return "be";
+  return void 0;
+}
+function asText(data) {
+  if (!looksBinary(data))
+    return data;
+  const order = utf16Order(data);
+  if (!order)
+    return void 0;
+  let body = data.subarray(0, data.length & ~1);
+  if (order === "be")
+    body = Buffer.from(body).swap16();
+  let text = body.toString("utf16le");
+  if (text.charCodeAt(0) === 65279)
+    text = text.slice(1);
+  const out = Buffer.from(text, "utf8");
+  return looksBinary(out) ? void 0 : out;
+}
+
+// dist/src/sources/read-file.js
+var REUSED_MAX = 8 * 1024 * 1024;
+var ReadBuffer = class {
+  buf = Buffer.allocUnsafeSlow(0);
+  take(size) {
+    if (size > REUSED_MAX)
+      return Buffer.allocUnsafeSlow(size);
+    if (this.buf.length < size)
+      this.buf = Buffer.allocUnsafeSlow(Math.min(REUSED_MAX, Math.max(size, 64 * 1024, this.buf.length * 2)));
+    return this.buf.subarray(0, size);
+  }
+};
+function readSourceFile(file, path, maxSize, into) {
+  let fd;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile())
+      return { skipped: "unreadable", warning: `skipped ${path}: not a regular file` };
+    if (st.size > maxSize) {
+      return { skipped: "tooLarge", warning: `skipped ${path}: ${st.size} bytes is over --max-file-size ${maxSize}` };
+    }
+    const data = into ? into.take(st.size) : Buffer.allocUnsafeSlow(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, data, off, st.size - off, null);
+      if (n === 0)
+        break;
+      off += n;
+    }
+    const got = off === st.size ? data : data.subarray(0, off);
+    const text = asText(got);
+    if (!text)
+      return { skipped: "binary" };
+    return { data: text };
+  } catch (e) {
+    return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 // dist/src/engine/chunk.js
 init_lines();
 
@@ -1987,11 +2080,11 @@ var Reader = class {
       this.pos++;
       lo = 1;
     } else if (c === "{") {
-      const m = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
-      if (!m)
+      const m6 = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
+      if (!m6)
         return p;
-      this.pos += m[0].length;
-      lo = Number(m[1]);
+      this.pos += m6[0].length;
+      lo = Number(m6[1]);
     } else
       return p;
     if (this.peek() === "?")
@@ -2112,11 +2205,11 @@ var Reader = class {
     if (simple[c])
       return simple[c];
     if (c === "x") {
-      const m = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.pos));
-      if (!m)
+      const m6 = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.pos));
+      if (!m6)
         throw new Unsupported("hex escape");
-      this.pos += m[0].length;
-      return String.fromCodePoint(parseInt(m[1] ?? m[2], 16));
+      this.pos += m6[0].length;
+      return String.fromCodePoint(parseInt(m6[1] ?? m6[2], 16));
     }
     if (/[A-Za-z0-9]/.test(c))
       throw new Unsupported(`escape \\${c}`);
@@ -3496,88 +3589,6 @@ var Engine = class {
   }
 };
 
-// builtin:node:fs
-var m3 = __require("node:fs");
-var { chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } = m3;
-
-// dist/src/sources/types.js
-function looksBinary(data) {
-  return data.subarray(0, 8e3).includes(0);
-}
-function utf16Order(data) {
-  if (data.length >= 2 && data[0] === 255 && data[1] === 254)
-    return "le";
-  if (data.length >= 2 && data[0] === 254 && data[1] === 255)
-    return "be";
-  const n = Math.min(data.length, 8e3) & ~1;
-  if (n < 8)
-    return void 0;
-  let zeroEven = 0;
-  let zeroOdd = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (data[i] === 0)
-      zeroEven++;
-    if (data[i + 1] === 0)
-      zeroOdd++;
-  }
-  const pairs = n / 2;
-  if (zeroOdd >= pairs * 0.7 && zeroEven <= pairs * 0.02)
-    return "le";
-  if (zeroEven >= pairs * 0.7 && zeroOdd <= pairs * 0.02)
-    return "be";
-  return void 0;
-}
-function asText(data) {
-  if (!looksBinary(data))
-    return data;
-  const order = utf16Order(data);
-  if (!order)
-    return void 0;
-  let body = data.subarray(0, data.length & ~1);
-  if (order === "be")
-    body = Buffer.from(body).swap16();
-  let text = body.toString("utf16le");
-  if (text.charCodeAt(0) === 65279)
-    text = text.slice(1);
-  const out = Buffer.from(text, "utf8");
-  return looksBinary(out) ? void 0 : out;
-}
-
-// dist/src/sources/read-file.js
-function readSourceFile(file, path, maxSize) {
-  let fd;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile())
-      return { skipped: "unreadable", warning: `skipped ${path}: not a regular file` };
-    if (st.size > maxSize) {
-      return { skipped: "tooLarge", warning: `skipped ${path}: ${st.size} bytes is over --max-file-size ${maxSize}` };
-    }
-    const data = Buffer.allocUnsafeSlow(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n = readSync(fd, data, off, st.size - off, null);
-      if (n === 0)
-        break;
-      off += n;
-    }
-    const got = off === st.size ? data : data.subarray(0, off);
-    const text = asText(got);
-    if (!text)
-      return { skipped: "binary" };
-    return { data: text };
-  } catch (e) {
-    return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
-  } finally {
-    closeSync(fd);
-  }
-}
-
 // dist/src/validators/index.js
 init_lazy_require();
 init_evm_constants();
@@ -3603,12 +3614,12 @@ var validators = {
 };
 
 // dist/src/pipeline/chunk-scanner.js
-function scanChunk(engine2, chunk, maxFileSize2) {
+function scanChunk(engine2, chunk, maxFileSize2, reuse2) {
   let data = chunk.data;
   if (!data) {
     if (!chunk.file)
       return { findings: [], bytes: 0 };
-    const read = readSourceFile(chunk.file, chunk.path, maxFileSize2);
+    const read = readSourceFile(chunk.file, chunk.path, maxFileSize2, reuse2);
     if (!("data" in read))
       return { findings: [], bytes: 0, ...read };
     data = read.data;
@@ -3622,13 +3633,25 @@ function createEngine(ruleSet2) {
 // dist/src/pipeline/scan-worker.js
 var { ruleSet, maxFileSize } = workerData;
 var engine = createEngine(ruleSet);
+var reuse = new ReadBuffer();
 parentPort.on("message", (batch) => {
-  parentPort.postMessage(batch.map((req) => {
+  const paths = batch.paths.split("\0");
+  const files = batch.files.split("\0");
+  const clean = [];
+  const rest = [];
+  batch.ids.forEach((id, i) => {
     try {
-      const data = req.data ? Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength) : void 0;
-      return { id: req.id, outcome: scanChunk(engine, { path: req.path, data, file: req.file }, maxFileSize) };
+      const d = batch.data[i];
+      const data = d ? Buffer.from(d.buffer, d.byteOffset, d.byteLength) : void 0;
+      const outcome = scanChunk(engine, { path: paths[i], data, file: files[i] || void 0 }, maxFileSize, reuse);
+      if (outcome.findings.length === 0 && !outcome.skipped && outcome.warning === void 0)
+        clean.push(id, outcome.bytes);
+      else
+        rest.push({ id, outcome });
     } catch (e) {
-      return { id: req.id, error: e.message };
+      rest.push({ id, error: e.message });
     }
-  }));
+  });
+  const results = { clean: Float64Array.from(clean), rest };
+  parentPort.postMessage(results, [results.clean.buffer]);
 });
