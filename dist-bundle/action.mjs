@@ -9858,24 +9858,30 @@ var GitStream = class {
     this.child.kill("SIGKILL");
   }
 };
-async function* nulTokens(chunks) {
-  let rest = null;
-  for await (const chunk of chunks) {
-    let buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+var NulSplitter = class {
+  rest = null;
+  /** The tokens completed by this chunk. */
+  push(chunk) {
+    const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
+    const out = [];
     let start = 0;
     for (; ; ) {
       const nul = buf.indexOf(0, start);
       if (nul < 0)
         break;
-      yield buf.subarray(start, nul);
+      out.push(buf.subarray(start, nul));
       start = nul + 1;
     }
-    rest = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
-    buf = Buffer.alloc(0);
+    this.rest = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
+    return out;
   }
-  if (rest && rest.length > 0)
-    yield rest;
-}
+  /** The last token when the stream did not end with NUL. */
+  end() {
+    const r = this.rest;
+    this.rest = null;
+    return r && r.length > 0 ? r : null;
+  }
+};
 
 // dist/src/sources/git-repo.js
 init_node_fs();
@@ -12010,6 +12016,8 @@ var CatFile = class {
   requested = 0;
   answered = 0;
   ended = false;
+  /** Requests not yet written: one write per turn of the event loop, not one per object. */
+  queued = [];
   constructor(mode, cwd) {
     this.git = new GitStream(["cat-file", mode, ...mode === "--batch" ? ["--buffer"] : []], cwd);
   }
@@ -12018,11 +12026,19 @@ var CatFile = class {
     if (this.ended)
       throw new Error("cat-file: request after end");
     this.requested++;
-    this.git.write(`${sha4}
-`);
+    this.queued.push(sha4);
+    if (this.queued.length === 1)
+      setImmediate(() => this.flush());
+  }
+  flush() {
+    if (this.queued.length === 0)
+      return;
+    this.git.write(this.queued.join("\n") + "\n");
+    this.queued = [];
   }
   /** No more requests: git answers the rest and exits. */
   end() {
+    this.flush();
     this.ended = true;
     this.git.endInput();
   }
@@ -12340,23 +12356,41 @@ function logArgs(revs, extra = []) {
   ];
 }
 async function* parseLog(git) {
-  let header = null;
-  let pending = null;
-  let commit = null;
-  let order = 0;
-  for await (const tok of nulTokens(git.read())) {
-    if (pending) {
-      const change = parseMeta(pending.meta, tok.toString("utf8"), commit);
-      pending = null;
+  const parser = new LogParser();
+  const split = new NulSplitter();
+  for await (const chunk of git.read()) {
+    const events2 = [];
+    for (const tok of split.push(chunk))
+      parser.token(tok, events2);
+    if (events2.length > 0)
+      yield events2;
+  }
+  const last = split.end();
+  const events = [];
+  if (last)
+    parser.token(last, events);
+  if (events.length > 0)
+    yield events;
+}
+var LogParser = class {
+  header = null;
+  pending = null;
+  commit = null;
+  order = 0;
+  token(tok, out) {
+    if (this.pending !== null) {
+      const change = parseMeta(this.pending, tok.toString("utf8"), this.commit);
+      this.pending = null;
       if (change)
-        yield { kind: "change", change };
-      continue;
+        out.push({ kind: "change", change });
+      return;
     }
-    if (header) {
+    if (this.header) {
+      const header = this.header;
       header.push(tok.toString("utf8"));
       if (header.length === HEADER_FIELDS) {
         const [sha4, parents, author, email, date, time, ctime, subject, body] = header;
-        commit = {
+        this.commit = {
           sha: sha4,
           parents: parents ? parents.split(" ") : [],
           author,
@@ -12366,28 +12400,28 @@ async function* parseLog(git) {
           ctime: Number(ctime),
           subject,
           body: body.replace(/\n+$/, ""),
-          order: order++
+          order: this.order++
         };
-        header = null;
-        yield { kind: "commit", commit };
+        this.header = null;
+        out.push({ kind: "commit", commit: this.commit });
       }
-      continue;
+      return;
     }
     let t = tok;
     while (t.length > 0 && t[0] === 10)
       t = t.subarray(1);
     if (t.length === 0)
-      continue;
+      return;
     if (t[0] === 1) {
-      header = [t.subarray(1).toString("utf8")];
-      continue;
+      this.header = [t.subarray(1).toString("utf8")];
+      return;
     }
-    if (t[0] === 58 && commit) {
-      pending = { meta: t.toString("latin1") };
-      continue;
+    if (t[0] === 58 && this.commit) {
+      this.pending = t.toString("latin1");
+      return;
     }
   }
-}
+};
 function parseMeta(meta, path, commit) {
   let colons = 0;
   while (meta[colons] === ":")
@@ -12653,29 +12687,30 @@ var GitHistorySource = class {
     };
     const logDone = (async () => {
       try {
-        for await (const ev of parseLog(logProc)) {
-          if (ev.kind === "commit") {
-            this.log.addCommit(ev.commit);
-            this.commitCount++;
-            const c = ev.commit;
-            if (/[^\s/\\.]{12,}/.test(c.subject) || /[^\s/\\.]{12,}/.test(c.body)) {
-              this.messages.push({ commit: { sha: c.sha, author: c.author, email: c.email, date: c.date, subject: c.subject }, text: c.body ? `${c.subject}
+        for await (const batch2 of parseLog(logProc))
+          for (const ev of batch2) {
+            if (ev.kind === "commit") {
+              this.log.addCommit(ev.commit);
+              this.commitCount++;
+              const c = ev.commit;
+              if (/[^\s/\\.]{12,}/.test(c.subject) || /[^\s/\\.]{12,}/.test(c.body)) {
+                this.messages.push({ commit: { sha: c.sha, author: c.author, email: c.email, date: c.date, subject: c.subject }, text: c.body ? `${c.subject}
 
 ${c.body}` : c.subject });
+              }
+              continue;
             }
-            continue;
+            const blob = this.log.addChange(ev.change);
+            if (!blob || requested.has(blob))
+              continue;
+            if (this.readable(ev.change.path)) {
+              this.firstPath.set(blob, ev.change.path);
+              ask(blob);
+            } else if (this.opts.isExcluded?.(ev.change.path) && !this.excluded.has(ev.change.path)) {
+              this.excluded.add(ev.change.path);
+              events.skipped("ignored", ev.change.path);
+            }
           }
-          const blob = this.log.addChange(ev.change);
-          if (!blob || requested.has(blob))
-            continue;
-          if (this.readable(ev.change.path)) {
-            this.firstPath.set(blob, ev.change.path);
-            ask(blob);
-          } else if (this.opts.isExcluded?.(ev.change.path) && !this.excluded.has(ev.change.path)) {
-            this.excluded.add(ev.change.path);
-            events.skipped("ignored", ev.change.path);
-          }
-        }
         const code2 = await logProc.wait();
         if (code2 !== 0) {
           const why = firstLine(logProc.stderr) || `exit code ${code2}`;

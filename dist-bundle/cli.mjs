@@ -12522,6 +12522,7 @@ __export(git_process_exports, {
   GitStream: () => GitStream,
   HARDENED_GIT_CONFIG: () => HARDENED_GIT_CONFIG,
   NotARepositoryError: () => NotARepositoryError,
+  NulSplitter: () => NulSplitter,
   firstLine: () => firstLine,
   gitEnv: () => gitEnv,
   gitText: () => gitText,
@@ -12596,24 +12597,14 @@ function firstLine(s) {
   return s.split("\n").map((l) => l.replace(/^(fatal|error): /, "").trim()).find((l) => l.length > 0) ?? "";
 }
 async function* nulTokens(chunks) {
-  let rest = null;
-  for await (const chunk of chunks) {
-    let buf = rest ? Buffer.concat([rest, chunk]) : chunk;
-    let start = 0;
-    for (; ; ) {
-      const nul = buf.indexOf(0, start);
-      if (nul < 0)
-        break;
-      yield buf.subarray(start, nul);
-      start = nul + 1;
-    }
-    rest = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
-    buf = Buffer.alloc(0);
-  }
-  if (rest && rest.length > 0)
-    yield rest;
+  const split = new NulSplitter();
+  for await (const chunk of chunks)
+    yield* split.push(chunk);
+  const last = split.end();
+  if (last)
+    yield last;
 }
-var GitError, NotARepositoryError, HARDENED_GIT_CONFIG, GIT_READ_CONFIG, GitStream;
+var GitError, NotARepositoryError, HARDENED_GIT_CONFIG, GIT_READ_CONFIG, GitStream, NulSplitter;
 var init_git_process = __esm({
   "dist/src/sources/git-process.js"() {
     "use strict";
@@ -12741,6 +12732,30 @@ var init_git_process = __esm({
         this.child.stdin.destroy();
         this.child.stdout.destroy();
         this.child.kill("SIGKILL");
+      }
+    };
+    NulSplitter = class {
+      rest = null;
+      /** The tokens completed by this chunk. */
+      push(chunk) {
+        const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
+        const out = [];
+        let start = 0;
+        for (; ; ) {
+          const nul = buf.indexOf(0, start);
+          if (nul < 0)
+            break;
+          out.push(buf.subarray(start, nul));
+          start = nul + 1;
+        }
+        this.rest = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
+        return out;
+      }
+      /** The last token when the stream did not end with NUL. */
+      end() {
+        const r = this.rest;
+        this.rest = null;
+        return r && r.length > 0 ? r : null;
       }
     };
   }
@@ -12916,6 +12931,8 @@ var init_git_cat_file = __esm({
       requested = 0;
       answered = 0;
       ended = false;
+      /** Requests not yet written: one write per turn of the event loop, not one per object. */
+      queued = [];
       constructor(mode, cwd) {
         this.git = new GitStream(["cat-file", mode, ...mode === "--batch" ? ["--buffer"] : []], cwd);
       }
@@ -12924,11 +12941,19 @@ var init_git_cat_file = __esm({
         if (this.ended)
           throw new Error("cat-file: request after end");
         this.requested++;
-        this.git.write(`${sha}
-`);
+        this.queued.push(sha);
+        if (this.queued.length === 1)
+          setImmediate(() => this.flush());
+      }
+      flush() {
+        if (this.queued.length === 0)
+          return;
+        this.git.write(this.queued.join("\n") + "\n");
+        this.queued = [];
       }
       /** No more requests: git answers the rest and exits. */
       end() {
+        this.flush();
         this.ended = true;
         this.git.endInput();
       }
@@ -13202,53 +13227,21 @@ function logArgs(revs, extra = []) {
   ];
 }
 async function* parseLog(git2) {
-  let header = null;
-  let pending = null;
-  let commit = null;
-  let order = 0;
-  for await (const tok of nulTokens(git2.read())) {
-    if (pending) {
-      const change = parseMeta(pending.meta, tok.toString("utf8"), commit);
-      pending = null;
-      if (change)
-        yield { kind: "change", change };
-      continue;
-    }
-    if (header) {
-      header.push(tok.toString("utf8"));
-      if (header.length === HEADER_FIELDS) {
-        const [sha, parents, author, email, date, time, ctime, subject, body] = header;
-        commit = {
-          sha,
-          parents: parents ? parents.split(" ") : [],
-          author,
-          email,
-          date,
-          time: Number(time),
-          ctime: Number(ctime),
-          subject,
-          body: body.replace(/\n+$/, ""),
-          order: order++
-        };
-        header = null;
-        yield { kind: "commit", commit };
-      }
-      continue;
-    }
-    let t = tok;
-    while (t.length > 0 && t[0] === 10)
-      t = t.subarray(1);
-    if (t.length === 0)
-      continue;
-    if (t[0] === 1) {
-      header = [t.subarray(1).toString("utf8")];
-      continue;
-    }
-    if (t[0] === 58 && commit) {
-      pending = { meta: t.toString("latin1") };
-      continue;
-    }
+  const parser = new LogParser();
+  const split = new NulSplitter();
+  for await (const chunk of git2.read()) {
+    const events2 = [];
+    for (const tok of split.push(chunk))
+      parser.token(tok, events2);
+    if (events2.length > 0)
+      yield events2;
   }
+  const last = split.end();
+  const events = [];
+  if (last)
+    parser.token(last, events);
+  if (events.length > 0)
+    yield events;
 }
 function parseMeta(meta, path, commit) {
   let colons = 0;
@@ -13277,13 +13270,63 @@ function isFileMode(mode) {
 function isNullSha(sha) {
   return /^0+$/.test(sha);
 }
-var LOG_FORMAT, HEADER_FIELDS;
+var LOG_FORMAT, HEADER_FIELDS, LogParser;
 var init_git_log = __esm({
   "dist/src/sources/git-log.js"() {
     "use strict";
     init_git_process();
     LOG_FORMAT = "%x01%H%x00%P%x00%aN%x00%aE%x00%aI%x00%at%x00%ct%x00%s%x00%b";
     HEADER_FIELDS = 9;
+    LogParser = class {
+      header = null;
+      pending = null;
+      commit = null;
+      order = 0;
+      token(tok, out) {
+        if (this.pending !== null) {
+          const change = parseMeta(this.pending, tok.toString("utf8"), this.commit);
+          this.pending = null;
+          if (change)
+            out.push({ kind: "change", change });
+          return;
+        }
+        if (this.header) {
+          const header = this.header;
+          header.push(tok.toString("utf8"));
+          if (header.length === HEADER_FIELDS) {
+            const [sha, parents, author, email, date, time, ctime, subject, body] = header;
+            this.commit = {
+              sha,
+              parents: parents ? parents.split(" ") : [],
+              author,
+              email,
+              date,
+              time: Number(time),
+              ctime: Number(ctime),
+              subject,
+              body: body.replace(/\n+$/, ""),
+              order: this.order++
+            };
+            this.header = null;
+            out.push({ kind: "commit", commit: this.commit });
+          }
+          return;
+        }
+        let t = tok;
+        while (t.length > 0 && t[0] === 10)
+          t = t.subarray(1);
+        if (t.length === 0)
+          return;
+        if (t[0] === 1) {
+          this.header = [t.subarray(1).toString("utf8")];
+          return;
+        }
+        if (t[0] === 58 && this.commit) {
+          this.pending = t.toString("latin1");
+          return;
+        }
+      }
+    };
   }
 });
 
@@ -13594,29 +13637,30 @@ var init_git_history = __esm({
         };
         const logDone = (async () => {
           try {
-            for await (const ev of parseLog(logProc)) {
-              if (ev.kind === "commit") {
-                this.log.addCommit(ev.commit);
-                this.commitCount++;
-                const c = ev.commit;
-                if (/[^\s/\\.]{12,}/.test(c.subject) || /[^\s/\\.]{12,}/.test(c.body)) {
-                  this.messages.push({ commit: { sha: c.sha, author: c.author, email: c.email, date: c.date, subject: c.subject }, text: c.body ? `${c.subject}
+            for await (const batch2 of parseLog(logProc))
+              for (const ev of batch2) {
+                if (ev.kind === "commit") {
+                  this.log.addCommit(ev.commit);
+                  this.commitCount++;
+                  const c = ev.commit;
+                  if (/[^\s/\\.]{12,}/.test(c.subject) || /[^\s/\\.]{12,}/.test(c.body)) {
+                    this.messages.push({ commit: { sha: c.sha, author: c.author, email: c.email, date: c.date, subject: c.subject }, text: c.body ? `${c.subject}
 
 ${c.body}` : c.subject });
+                  }
+                  continue;
                 }
-                continue;
+                const blob = this.log.addChange(ev.change);
+                if (!blob || requested.has(blob))
+                  continue;
+                if (this.readable(ev.change.path)) {
+                  this.firstPath.set(blob, ev.change.path);
+                  ask(blob);
+                } else if (this.opts.isExcluded?.(ev.change.path) && !this.excluded.has(ev.change.path)) {
+                  this.excluded.add(ev.change.path);
+                  events.skipped("ignored", ev.change.path);
+                }
               }
-              const blob = this.log.addChange(ev.change);
-              if (!blob || requested.has(blob))
-                continue;
-              if (this.readable(ev.change.path)) {
-                this.firstPath.set(blob, ev.change.path);
-                ask(blob);
-              } else if (this.opts.isExcluded?.(ev.change.path) && !this.excluded.has(ev.change.path)) {
-                this.excluded.add(ev.change.path);
-                events.skipped("ignored", ev.change.path);
-              }
-            }
             const code3 = await logProc.wait();
             if (code3 !== 0) {
               const why = firstLine(logProc.stderr) || `exit code ${code3}`;

@@ -17,6 +17,8 @@ abstract class CatFile<T> {
   private requested = 0;
   private answered = 0;
   private ended = false;
+  /** Requests not yet written: one write per turn of the event loop, not one per object. */
+  private queued: string[] = [];
 
   constructor(mode: '--batch' | '--batch-check', cwd: string) {
     // sizes are answered one by one as the log names blobs (no --buffer: each answer is flushed at
@@ -28,11 +30,19 @@ abstract class CatFile<T> {
   request(sha: string): void {
     if (this.ended) throw new Error('cat-file: request after end');
     this.requested++;
-    this.git.write(`${sha}\n`);
+    this.queued.push(sha);
+    if (this.queued.length === 1) setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    if (this.queued.length === 0) return;
+    this.git.write(this.queued.join('\n') + '\n');
+    this.queued = [];
   }
 
   /** No more requests: git answers the rest and exits. */
   end(): void {
+    this.flush();
     this.ended = true;
     this.git.endInput();
   }

@@ -79,7 +79,7 @@ export class GitHistorySource implements Source {
     // stage 1: the log names blobs and records provenance
     const logDone = (async () => {
       try {
-        for await (const ev of parseLog(logProc)) {
+        for await (const batch of parseLog(logProc)) for (const ev of batch) {
           if (ev.kind === 'commit') {
             this.log.addCommit(ev.commit);
             this.commitCount++;

@@ -1,6 +1,6 @@
 // `git log --raw --no-abbrev -z` without diffs: every commit with the blob ids it put at each path
 // (and the ones it replaced). It is both the list of blobs to scan and their provenance.
-import { GitStream, nulTokens } from './git-process.js';
+import { NulSplitter, type GitStream } from './git-process.js';
 
 export interface LogCommit {
   sha: string;
@@ -53,25 +53,45 @@ export function logArgs(revs: string[], extra: string[] = []): string[] {
   ];
 }
 
-/** Streams commits and their changed paths from a running `git log` (see logArgs). */
-export async function* parseLog(git: GitStream): AsyncGenerator<LogEvent> {
-  let header: string[] | null = null;
-  let pending: { meta: string } | null = null;
-  let commit: LogCommit | null = null;
-  let order = 0;
-  for await (const tok of nulTokens(git.read())) {
-    if (pending) {
+/**
+ * Streams commits and their changed paths from a running `git log` (see logArgs), in batches: one
+ * array per chunk of git's output (an await per token or event would cost more than the parsing).
+ */
+export async function* parseLog(git: GitStream): AsyncGenerator<LogEvent[]> {
+  const parser = new LogParser();
+  const split = new NulSplitter();
+  for await (const chunk of git.read()) {
+    const events: LogEvent[] = [];
+    for (const tok of split.push(chunk)) parser.token(tok, events);
+    if (events.length > 0) yield events;
+  }
+  const last = split.end();
+  const events: LogEvent[] = [];
+  if (last) parser.token(last, events);
+  if (events.length > 0) yield events;
+}
+
+/** The log's tokens in order → events. */
+class LogParser {
+  private header: string[] | null = null;
+  private pending: string | null = null;
+  private commit: LogCommit | null = null;
+  private order = 0;
+
+  token(tok: Buffer, out: LogEvent[]): void {
+    if (this.pending !== null) {
       // a path: any bytes, even ones that look like a header or a raw line
-      const change = parseMeta(pending.meta, tok.toString('utf8'), commit!);
-      pending = null;
-      if (change) yield { kind: 'change', change };
-      continue;
+      const change = parseMeta(this.pending, tok.toString('utf8'), this.commit!);
+      this.pending = null;
+      if (change) out.push({ kind: 'change', change });
+      return;
     }
-    if (header) {
+    if (this.header) {
+      const header = this.header;
       header.push(tok.toString('utf8'));
       if (header.length === HEADER_FIELDS) {
         const [sha, parents, author, email, date, time, ctime, subject, body] = header as [string, string, string, string, string, string, string, string, string];
-        commit = {
+        this.commit = {
           sha,
           parents: parents ? parents.split(' ') : [],
           author,
@@ -81,23 +101,23 @@ export async function* parseLog(git: GitStream): AsyncGenerator<LogEvent> {
           ctime: Number(ctime),
           subject,
           body: body.replace(/\n+$/, ''),
-          order: order++,
+          order: this.order++,
         };
-        header = null;
-        yield { kind: 'commit', commit };
+        this.header = null;
+        out.push({ kind: 'commit', commit: this.commit });
       }
-      continue;
+      return;
     }
     let t = tok;
     while (t.length > 0 && t[0] === 0x0a) t = t.subarray(1);
-    if (t.length === 0) continue;
+    if (t.length === 0) return;
     if (t[0] === 0x01) {
-      header = [t.subarray(1).toString('utf8')];
-      continue;
+      this.header = [t.subarray(1).toString('utf8')];
+      return;
     }
-    if (t[0] === 0x3a /* : */ && commit) {
-      pending = { meta: t.toString('latin1') };
-      continue;
+    if (t[0] === 0x3a /* : */ && this.commit) {
+      this.pending = t.toString('latin1');
+      return;
     }
     // anything else is not ours to interpret
   }

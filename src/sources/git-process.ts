@@ -228,22 +228,39 @@ export class GitStream {
 }
 
 /**
- * Splits a byte stream on NUL into tokens (`-z` output), keeping a token cut across chunk borders.
+ * Splits bytes on NUL into tokens (`-z` output) chunk by chunk, keeping a token cut across chunk borders.
  * Tokens are Buffers so paths that are not valid UTF-8 survive until the caller decodes them.
  */
-export async function* nulTokens(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  let rest: Buffer | null = null;
-  for await (const chunk of chunks) {
-    let buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+export class NulSplitter {
+  private rest: Buffer | null = null;
+
+  /** The tokens completed by this chunk. */
+  push(chunk: Buffer): Buffer[] {
+    const buf: Buffer = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
+    const out: Buffer[] = [];
     let start = 0;
     for (;;) {
       const nul = buf.indexOf(0, start);
       if (nul < 0) break;
-      yield buf.subarray(start, nul);
+      out.push(buf.subarray(start, nul));
       start = nul + 1;
     }
-    rest = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
-    buf = Buffer.alloc(0);
+    this.rest = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
+    return out;
   }
-  if (rest && rest.length > 0) yield rest;
+
+  /** The last token when the stream did not end with NUL. */
+  end(): Buffer | null {
+    const r = this.rest;
+    this.rest = null;
+    return r && r.length > 0 ? r : null;
+  }
+}
+
+/** nulTokens as an async stream of single tokens. */
+export async function* nulTokens(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const split = new NulSplitter();
+  for await (const chunk of chunks) yield* split.push(chunk);
+  const last = split.end();
+  if (last) yield last;
 }
