@@ -8489,6 +8489,12 @@ function lazyCi(pattern) {
 function defaultGroup(pattern) {
   return /\((?!\?)|\(\?P?</.test(pattern.replace(/\\./g, "")) ? 1 : 0;
 }
+function gateOf(pattern) {
+  let gate2 = runGates.get(pattern);
+  if (gate2 === void 0)
+    runGates.set(pattern, gate2 = runGate(pattern));
+  return gate2;
+}
 function compileRule(spec, index, opts) {
   const ctx = spec.context;
   const allowExact = /* @__PURE__ */ new Set();
@@ -8499,6 +8505,7 @@ function compileRule(spec, index, opts) {
     else
       allowExact.add(normalizeValue(a));
   }
+  let gate2;
   let validator3 = null;
   if (spec.validate) {
     validator3 = opts.validators[spec.validate] ?? null;
@@ -8520,7 +8527,11 @@ function compileRule(spec, index, opts) {
     validator: validator3,
     generic: spec.generic === true,
     setGated: false,
-    gate: spec.keyPath ? null : runGate(spec.pattern)
+    get gate() {
+      if (gate2 === void 0)
+        gate2 = spec.keyPath ? null : gateOf(spec.pattern);
+      return gate2;
+    }
   };
 }
 function compileRules(specs, opts, gates = []) {
@@ -8550,7 +8561,7 @@ function compileRules(specs, opts, gates = []) {
     r.setGated = r.spec.keywords.length > 0 && prefilter.inSet(r.spec.pattern);
   return { rules, keyPathRules, providers, prefilter, known: known2, wellKnownConstant: opts.wellKnownConstant };
 }
-var import_re23, DEFAULT_DENY_KEYS, Lazy, DEFAULT_DENY, compiledPatterns;
+var import_re23, DEFAULT_DENY_KEYS, Lazy, DEFAULT_DENY, compiledPatterns, runGates;
 var init_compile = __esm({
   "dist/src/engine/compile.js"() {
     "use strict";
@@ -8575,6 +8586,7 @@ var init_compile = __esm({
     };
     DEFAULT_DENY = new Lazy(DEFAULT_DENY_KEYS, "u");
     compiledPatterns = /* @__PURE__ */ new Map();
+    runGates = /* @__PURE__ */ new Map();
   }
 });
 

@@ -2620,6 +2620,13 @@ function lazyCi(pattern) {
 function defaultGroup(pattern) {
   return /\((?!\?)|\(\?P?</.test(pattern.replace(/\\./g, "")) ? 1 : 0;
 }
+var runGates = /* @__PURE__ */ new Map();
+function gateOf(pattern) {
+  let gate = runGates.get(pattern);
+  if (gate === void 0)
+    runGates.set(pattern, gate = runGate(pattern));
+  return gate;
+}
 function compileRule(spec, index, opts) {
   const ctx = spec.context;
   const allowExact = /* @__PURE__ */ new Set();
@@ -2630,6 +2637,7 @@ function compileRule(spec, index, opts) {
     else
       allowExact.add(normalizeValue(a));
   }
+  let gate;
   let validator = null;
   if (spec.validate) {
     validator = opts.validators[spec.validate] ?? null;
@@ -2651,7 +2659,11 @@ function compileRule(spec, index, opts) {
     validator,
     generic: spec.generic === true,
     setGated: false,
-    gate: spec.keyPath ? null : runGate(spec.pattern)
+    get gate() {
+      if (gate === void 0)
+        gate = spec.keyPath ? null : gateOf(spec.pattern);
+      return gate;
+    }
   };
 }
 function compileRules(specs, opts, gates = []) {

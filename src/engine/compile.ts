@@ -47,8 +47,8 @@ export interface CompiledRule {
   generic: boolean;
   /** The prefilter's pattern set already tells whether the pattern occurs in a chunk. */
   setGated: boolean;
-  /** A run of bytes every match holds: a chunk without it skips the pattern's pass. */
-  gate: RunGate | null;
+  /** A run of bytes every match holds: a chunk without it skips the pattern's pass (read on first use). */
+  readonly gate: RunGate | null;
 }
 
 /** Everything the passes share: compiled rules, provider names, the prefilter, known public values. */
@@ -90,6 +90,14 @@ function defaultGroup(pattern: string): number {
   return /\((?!\?)|\(\?P?</.test(pattern.replace(/\\./g, '')) ? 1 : 0;
 }
 
+/** Run gates by pattern: read on a rule's first pass, not when the engine is built (a pre-commit run uses few rules). */
+const runGates = new Map<string, RunGate | null>();
+function gateOf(pattern: string): RunGate | null {
+  let gate = runGates.get(pattern);
+  if (gate === undefined) runGates.set(pattern, (gate = runGate(pattern)));
+  return gate;
+}
+
 function compileRule(spec: RuleSpec, index: number, opts: EngineOptions): CompiledRule {
   const ctx = spec.context;
   const allowExact = new Set<string>();
@@ -98,6 +106,7 @@ function compileRule(spec: RuleSpec, index: number, opts: EngineOptions): Compil
     if (a.startsWith('re:')) allowRe.push(new Lazy(a.slice(3), 'u'));
     else allowExact.add(normalizeValue(a));
   }
+  let gate: RunGate | null | undefined;
   let validator: Validator | null = null;
   if (spec.validate) {
     validator = opts.validators[spec.validate] ?? null;
@@ -118,7 +127,10 @@ function compileRule(spec: RuleSpec, index: number, opts: EngineOptions): Compil
     validator,
     generic: spec.generic === true,
     setGated: false,
-    gate: spec.keyPath ? null : runGate(spec.pattern),
+    get gate() {
+      if (gate === undefined) gate = spec.keyPath ? null : gateOf(spec.pattern);
+      return gate;
+    },
   };
 }
 
