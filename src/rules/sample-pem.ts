@@ -7,8 +7,8 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { base64urlnopad } from '@scure/base';
 import type { SeededRandom } from './seeded-random.js';
 
-export type PemKind = 'rsa' | 'rsa-pkcs8' | 'ec' | 'ed25519' | 'pkcs8' | 'openssh' | 'encrypted' | 'ec-escaped';
-export const PEM_KINDS: readonly PemKind[] = ['rsa', 'rsa-pkcs8', 'ec', 'ed25519', 'pkcs8', 'openssh', 'encrypted', 'ec-escaped'];
+export type PemKind = 'rsa' | 'rsa-pkcs8' | 'ec' | 'ed25519' | 'pkcs8' | 'openssh' | 'encrypted' | 'ec-escaped' | 'ecdsa' | 'ecdsa-escaped';
+export const PEM_KINDS: readonly PemKind[] = ['rsa', 'rsa-pkcs8', 'ec', 'ed25519', 'pkcs8', 'openssh', 'encrypted', 'ec-escaped', 'ecdsa', 'ecdsa-escaped'];
 
 const b64u = (b: Uint8Array) => base64urlnopad.encode(b);
 
@@ -172,6 +172,12 @@ export function samplePem(rng: SeededRandom, kind: string = 'ec'): string {
     case 'ec-escaped':
       // As inside a JSON string (Coinbase CDP cdp_api_key.json): literal backslash-n.
       return (seededEc(rng).export({ type: 'sec1', format: 'pem' }) as string).replace(/\n/g, '\\n');
+    case 'ecdsa':
+    case 'ecdsa-escaped': {
+      // The SEC1 key under the `ECDSA PRIVATE KEY` label some Coinbase CDP key downloads use.
+      const pem = (seededEc(rng).export({ type: 'sec1', format: 'pem' }) as string).replace(/-----(BEGIN|END) EC PRIVATE KEY-----/g, '-----$1 ECDSA PRIVATE KEY-----');
+      return kind === 'ecdsa' ? pem : pem.replace(/\n/g, '\\n');
+    }
     default:
       throw new Error(`{{pem:${kind}}}: kind must be one of ${PEM_KINDS.join(', ')}`);
   }
@@ -179,7 +185,7 @@ export function samplePem(rng: SeededRandom, kind: string = 'ec'): string {
 
 /** The same PEM with its body cut short: armour intact, key data incomplete. */
 export function truncatedPem(rng: SeededRandom, kind: string = 'ec'): string {
-  const pem = samplePem(rng, kind === 'ec-escaped' ? 'ec' : kind);
+  const pem = samplePem(rng, kind.replace(/-escaped$/, ''));
   const lines = pem.trimEnd().split('\n');
   const body = lines.slice(1, -1);
   const keep = body.slice(0, Math.max(1, Math.floor(body.length / 2)));

@@ -10,7 +10,7 @@ import { wordlist } from '@scure/bip39/wordlists/english.js';
 import type { Generator, SeededRandom } from './seeded-random.js';
 import { b58check, decodeBase58check } from '../validators/base58check.js';
 import { PRIVATE_VERSIONS } from '../validators/bip32-versions.js';
-import { crc32Base62 } from '../validators/crc32-base62.js';
+import { crc32, crc32Base62 } from '../validators/crc32-base62.js';
 import { cosmosArmoredKey, samplePem, seededEd25519, truncatedPem } from './sample-pem.js';
 import { SECP256K1_N, isValidScalar } from '../validators/secp256k1-keys.js';
 
@@ -48,13 +48,13 @@ function brokenBase58check(rng: SeededRandom, valid: string, keep: number): stri
   }
 }
 
-function crcToken(rng: SeededRandom, prefix: string): string {
-  const body = rng.chars(ALNUM, 30);
+function crcToken(rng: SeededRandom, prefix: string, bodyLength = 30): string {
+  const body = rng.chars(ALNUM, bodyLength);
   return prefix + body + crc32Base62(body);
 }
 
-function badCrcToken(rng: SeededRandom, prefix: string): string {
-  const t = crcToken(rng, prefix);
+function badCrcToken(rng: SeededRandom, prefix: string, bodyLength = 30): string {
+  const t = crcToken(rng, prefix, bodyLength);
   // Change the checksum itself: the body stays plausible, the last six no longer match.
   return t.slice(0, -6) + mutate(rng, t.slice(-6), ALNUM);
 }
@@ -176,12 +176,41 @@ function didJwt(rng: SeededRandom, arg: string | undefined): string {
 
 const DISCORD_EPOCH = 1420070400000n;
 
-function discord(rng: SeededRandom): string {
-  // Bot created between 2016 and 2024.
+/** A Discord snowflake (user, channel, webhook id) created between 2016 and 2024. */
+function snowflake(rng: SeededRandom): bigint {
   const ms = BigInt(Date.UTC(2016, 0, 1) + rng.int(8 * 365) * 86400000 + rng.int(86400000));
-  const id = ((ms - DISCORD_EPOCH) << 22n) | BigInt(rng.int(1 << 22));
-  const first = base64urlnopad.encode(new TextEncoder().encode(id.toString()));
+  return ((ms - DISCORD_EPOCH) << 22n) | BigInt(rng.int(1 << 22));
+}
+
+function discord(rng: SeededRandom): string {
+  const first = base64urlnopad.encode(new TextEncoder().encode(snowflake(rng).toString()));
   return `${first}.${rng.chars(ALNUM + '-_', 6)}.${rng.chars(ALNUM + '-_', 38)}`;
+}
+
+
+/**
+ * A GitLab routable token: prefix + base64url(16 random bytes, routing text, its length) + `.01.` +
+ * payload length (2 base36) + CRC32 of all before it (7 base36).
+ */
+function gitlabRoutable(rng: SeededRandom, arg: string | undefined): string {
+  const prefix = arg ?? 'glpat-';
+  if (!/^gl[a-z]{2,6}-(?:t[1-3]_)?$/.test(prefix)) throw new Error(`{{gitlab:${arg}}}: argument must be a GitLab token prefix such as glpat- or glrt-t1_`);
+  const routing = `c:${rng.int(36 ** 2).toString(36)}\no:${(1 + rng.int(10_000_000)).toString(36)}\nu:${(1 + rng.int(30_000_000)).toString(36)}`;
+  const payload = base64urlnopad.encode(Uint8Array.from([...rng.bytes(16), ...new TextEncoder().encode(routing), routing.length]));
+  const body = `${prefix}${payload}.01.${payload.length.toString(36).padStart(2, '0')}`;
+  return body + crc32(body).toString(36).padStart(7, '0');
+}
+
+/** The stateless GitHub App installation token: ghs_<app id>_<JWT signed by GitHub>. */
+function githubStateless(rng: SeededRandom, bad: boolean): string {
+  const appId = 100000 + rng.int(3_000_000);
+  const enc = (o: object) => base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const iat = 1780000000 + rng.int(20000000);
+  const header = enc({ alg: 'RS256', kid: rng.chars(HEX, 16), typ: 'JWT' });
+  const payload = enc({ iss: 'github', app_id: appId, installation_id: 10_000_000 + rng.int(90_000_000), iat, exp: iat + 3600, rid: uuid(rng) });
+  // `bad`: the middle part is no JSON (a look-alike whose JWT does not decode)
+  const middle = bad ? rng.chars(ALNUM, payload.length) : payload;
+  return `ghs_${appId}_${header}.${middle}.${base64urlnopad.encode(rng.bytes(256))}`;
 }
 
 function jwt(rng: SeededRandom, arg: string | undefined): string {
@@ -197,6 +226,17 @@ function jwt(rng: SeededRandom, arg: string | undefined): string {
 export const sampleGenerators: Record<string, Generator> = {
   github: (r, a) => crcToken(r, `${oneOf('github', a, ['ghp', 'gho', 'ghu', 'ghs', 'ghr'] as const, 'ghp')}_`),
   'github-bad': (r, a) => badCrcToken(r, `${oneOf('github-bad', a, ['ghp', 'gho', 'ghu', 'ghs', 'ghr'] as const, 'ghp')}_`),
+  /** The long refresh-token form: ghr_ + 70 + 6-character CRC32. */
+  'github-long': (r) => crcToken(r, 'ghr_', 70),
+  'github-long-bad': (r) => badCrcToken(r, 'ghr_', 70),
+  'github-stateless': (r) => githubStateless(r, false),
+  'github-stateless-bad': (r) => githubStateless(r, true),
+  gitlab: gitlabRoutable,
+  'gitlab-bad': (r, a) => {
+    const t = gitlabRoutable(r, a);
+    return t.slice(0, -7) + mutate(r, t.slice(-7), '0123456789abcdefghijklmnopqrstuvwxyz');
+  },
+  'discord-id': (r) => snowflake(r).toString(),
   'github-pat': (r) => `github_pat_11${r.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 20)}_${r.chars(ALNUM, 59)}`,
   npm: (r) => crcToken(r, 'npm_'),
   'npm-bad': (r) => badCrcToken(r, 'npm_'),

@@ -3,7 +3,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { base64 } from '@scure/base';
 import type { Validator } from '../core/validator.js';
-import { decodeBase64Loose } from './ed25519-keypair-b64.js';
+import { decodeBase64Loose } from './base64-loose.js';
 import { ed25519PairPublicKey } from './ed25519-pair.js';
 import { locateObject } from './json-enclosing.js';
 

@@ -1,21 +1,8 @@
 // base64 Ed25519 secrets of 64 bytes seed ‖ public key: Coinbase CDP Ed25519 keys, CometBFT keys.
 import { base64 } from '@scure/base';
+import { decodeBase64Loose } from './base64-loose.js';
 import type { Validator } from '../core/validator.js';
 import { ed25519PairPublicKey } from './ed25519-pair.js';
-
-/** Standard or URL-safe base64, padding optional; null when not base64. */
-export function decodeBase64Loose(s: string): Uint8Array | null {
-  let t = s.trim().replace(/-/g, '+').replace(/_/g, '/');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t)) return null;
-  t = t.replace(/=+$/, '');
-  if (t.length % 4 === 1) return null;
-  t += '='.repeat((4 - (t.length % 4)) % 4);
-  try {
-    return base64.decode(t);
-  } catch {
-    return null;
-  }
-}
 
 export const ed25519KeypairB64: Validator = ({ secret }) => {
   const bytes = decodeBase64Loose(secret);

@@ -24,8 +24,11 @@ export const validators: Record<string, Validator> = {
   'github-token': lazy(lazyRequire('./github-token.js', import.meta.url), 'githubToken'),
   'npm-token': lazy(lazyRequire('./npm-token.js', import.meta.url), 'npmToken'),
   'eth-keystore': lazy(lazyRequire('./eth-keystore.js', import.meta.url), 'ethKeystore'),
+  'ec-p256-private-key': lazy(lazyRequire('./ec-p256-private-key.js', import.meta.url), 'ecP256PrivateKey'),
+  'gitlab-token': lazy(lazyRequire('./gitlab-token.js', import.meta.url), 'gitlabToken'),
   'pem-private-key': lazy(lazyRequire('./pem-private-key.js', import.meta.url), 'pemPrivateKey'),
   'discord-bot-token': lazy(lazyRequire('./discord-bot-token.js', import.meta.url), 'discordBotToken'),
+  'discord-webhook-url': lazy(lazyRequire('./discord-webhook-url.js', import.meta.url), 'discordWebhookUrl'),
   jwt: lazy(lazyRequire('./jwt.js', import.meta.url), 'jwt'),
 };
 

@@ -1,6 +1,6 @@
 // JSON Web Tokens: three base64url parts; header JSON with alg, payload a JSON object.
 import type { Validator } from '../core/validator.js';
-import { decodeBase64Loose } from './ed25519-keypair-b64.js';
+import { decodeBase64Loose } from './base64-loose.js';
 
 function decodeJson(part: string): unknown {
   if (!/^[A-Za-z0-9_-]+$/.test(part)) return undefined;

@@ -124,6 +124,18 @@ function opensshKeyType(b: Buffer): string | null {
   return `${type}, encrypted (${cipher.toString()})`;
 }
 
+/** A plain (unencrypted PKCS#1/SEC1/PKCS#8) block parsed by node:crypto, or why not. */
+export function keyObjectOf(parts: PemParts): KeyObject | { error: string } {
+  // `ECDSA PRIVATE KEY` (Coinbase CDP downloads, some SDKs) armours the same SEC1 structure as `EC PRIVATE KEY`.
+  const armour = parts.label === 'ECDSA PRIVATE KEY' ? 'EC PRIVATE KEY' : parts.label;
+  const pem = `-----BEGIN ${armour}-----\n${parts.body.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END ${armour}-----\n`;
+  try {
+    return createPrivateKey({ key: pem, format: 'pem' });
+  } catch (e) {
+    return { error: (e as { code?: string }).code ?? 'error' };
+  }
+}
+
 export const pemPrivateKey: Validator = ({ match, secret }) => {
   const parts = parsePemBlock(match.includes('-----BEGIN') ? match : secret);
   if (!parts) return { valid: false, reason: 'no complete BEGIN/END PRIVATE KEY block' };
@@ -159,13 +171,10 @@ export const pemPrivateKey: Validator = ({ match, secret }) => {
       ? { valid: true, reason: 'OpenPGP secret key packet', keyType: 'PGP secret key' }
       : { valid: false, reason: 'first packet is not an OpenPGP secret key' };
   } else {
-    const pem = `-----BEGIN ${label}-----\n${parts.body.replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END ${label}-----\n`;
-    try {
-      const key = createPrivateKey({ key: pem, format: 'pem' });
-      result = { valid: true, reason: 'private key parses', keyType: describeKey(key) };
-    } catch (e) {
-      result = { valid: false, reason: `does not parse as a private key (${(e as { code?: string }).code ?? 'error'})` };
-    }
+    const key = keyObjectOf(parts);
+    result = 'error' in key
+      ? { valid: false, reason: `does not parse as a private key (${key.error})` }
+      : { valid: true, reason: 'private key parses', keyType: describeKey(key) };
   }
   return result;
 };

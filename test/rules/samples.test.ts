@@ -34,13 +34,22 @@ const CASES: Case[] = [
   { kind: 'cosmos-node-key-json', args: [undefined], validator: 'cosmos-validator-key', valid: true, secretOf: privKeyValue },
   { kind: 'cosmos-armored-key', args: [undefined, 'secp256k1', 'ed25519'], validator: 'pem-private-key', valid: true },
   { kind: 'keystore', args: [undefined, 'scrypt', 'pbkdf2', 'pretty'], validator: 'eth-keystore', valid: true, secretOf: ciphertext },
-  { kind: 'pem', args: [undefined, 'rsa', 'rsa-pkcs8', 'ec', 'ed25519', 'pkcs8', 'openssh', 'encrypted', 'ec-escaped'], validator: 'pem-private-key', valid: true },
+  { kind: 'pem', args: [undefined, 'rsa', 'rsa-pkcs8', 'ec', 'ed25519', 'pkcs8', 'openssh', 'encrypted', 'ec-escaped', 'ecdsa', 'ecdsa-escaped'], validator: 'pem-private-key', valid: true },
+  { kind: 'pem', args: [undefined, 'ec', 'pkcs8', 'ec-escaped', 'ecdsa', 'ecdsa-escaped'], validator: 'ec-p256-private-key', valid: true },
+  { kind: 'github-long', args: [undefined], validator: 'github-token', valid: true },
+  { kind: 'github-stateless', args: [undefined], validator: 'github-token', valid: true },
+  { kind: 'gitlab', args: [undefined, 'glpat-', 'glrt-t1_', 'glrt-', 'gldt-', 'glft-', 'glptt-', 'glcbt-', 'glimt-', 'glagent-', 'gloas-', 'glsoat-', 'glffct-'], validator: 'gitlab-token', valid: true },
+  { kind: 'discord-id', args: [undefined], validator: 'discord-webhook-url', valid: true, secretOf: (id) => `https://discord.com/api/webhooks/${id}/${'aB3_'.repeat(17)}` },
   { kind: 'discord', args: [undefined], validator: 'discord-bot-token', valid: true },
   { kind: 'jwt', args: [undefined, 'HS256', 'RS256', 'ES256'], validator: 'jwt', valid: true },
   { kind: 'did-jwt', args: [undefined, 'web3-storage', 'nft-storage'], validator: 'jwt', valid: true },
   // look-alikes for nomatch tables
   { kind: 'github-bad', args: [undefined, 'gho'], validator: 'github-token', valid: false },
   { kind: 'npm-bad', args: [undefined], validator: 'npm-token', valid: false },
+  { kind: 'github-long-bad', args: [undefined], validator: 'github-token', valid: false },
+  { kind: 'github-stateless-bad', args: [undefined], validator: 'github-token', valid: false },
+  { kind: 'gitlab-bad', args: [undefined, 'glrt-t2_', 'gloas-'], validator: 'gitlab-token', valid: false },
+  { kind: 'pem', args: ['rsa', 'ed25519'], validator: 'ec-p256-private-key', valid: false },
   { kind: 'wif-bad', args: [undefined, 'uncompressed', 'testnet'], validator: 'wif', valid: false },
   { kind: 'xprv-bad', args: [undefined, 'zprv'], validator: 'bip32-xprv', valid: false },
   { kind: 'xpub', args: [undefined, 'xpub', 'zpub', 'tpub', 'Vpub', 'Ltub'], validator: 'bip32-xprv', valid: false },
@@ -48,7 +57,8 @@ const CASES: Case[] = [
   { kind: 'solana-bad', args: [undefined, 'json'], validator: 'solana-keypair', valid: false },
   { kind: 'solana-pub', args: [undefined], validator: 'solana-keypair', valid: false },
   { kind: 'evm-key-outofrange', args: [undefined], validator: 'evm-private-key', valid: false },
-  { kind: 'pem-truncated', args: [undefined, 'ec', 'pkcs8', 'ed25519', 'openssh', 'encrypted', 'rsa'], validator: 'pem-private-key', valid: false },
+  { kind: 'pem-truncated', args: [undefined, 'ec', 'pkcs8', 'ed25519', 'openssh', 'encrypted', 'rsa', 'ecdsa'], validator: 'pem-private-key', valid: false },
+  { kind: 'pem-truncated', args: ['ecdsa', 'ec'], validator: 'ec-p256-private-key', valid: false },
 ];
 
 const SEEDS = ['s1', 's2', 's3', 's4', 's5'];
