@@ -7,6 +7,22 @@ export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
 }
 
+/**
+ * What a leaked value gives whoever holds it. Reporters decide on this, never on tags (which only
+ * describe): SARIF security-severity, the generic remediation steps, the incident guide.
+ * - `wallet`: signs for an on-chain account directly (private keys, seed phrases, keystores);
+ * - `exchange-account`: acts on an exchange account (trade, maybe withdraw);
+ * - `custody`: acts on a custody or wallet-infrastructure platform that moves funds;
+ * - `service`: access to any other service or account (code hosting, cloud, chat, APIs).
+ */
+export type Grants = 'wallet' | 'exchange-account' | 'custody' | 'service';
+export const GRANTS: readonly Grants[] = ['wallet', 'exchange-account', 'custody', 'service'];
+
+/** Whether holding the value can move funds. */
+export function grantsFunds(grants: Grants | undefined): boolean {
+  return grants === 'wallet' || grants === 'exchange-account' || grants === 'custody';
+}
+
 export interface Finding {
   ruleId: string;
   title: string;
@@ -44,7 +60,10 @@ export interface Finding {
   messageData?: Record<string, string>;
   /** The words, when no messageId says them (findings read from a JSON report, hand-made findings). */
   message?: string;
+  /** Descriptive labels of the rule. */
   tags: string[];
+  /** What the value gives its holder (the rule's `grants`): reporters decide on this, not on tags. */
+  grants: Grants;
   /** Set by sources: git provenance and similar. */
   commit?: CommitInfo;
   /** Organisation scans: the repository's full name (`owner/name`); `file` is relative to it. */

@@ -1,5 +1,5 @@
 // Shared vocabulary: a rule as written (after schema validation and defaults), and known public values.
-import type { Severity } from './finding.js';
+import type { Grants, Severity } from './finding.js';
 
 /** A value published in docs, test vectors or dev tooling: never a leak. */
 export interface KnownPublicValue {
@@ -84,7 +84,10 @@ export interface RuleSpec {
   validate?: string;
   /** Known-public values or RE2 patterns (prefix `re:`): reported at note level as known public test keys. */
   allow?: string[];
+  /** Descriptive labels only: behaviour follows `grants`. */
   tags: string[];
+  /** What the value gives its holder (default: the rule file's `grants:`, else `service`). */
+  grants?: Grants;
   /** Two-part credentials: parts of the same pair id found close together are linked. */
   pair?: { id: string; part: string };
   /** Precision for SARIF (`very-high` for checksummed formats). */

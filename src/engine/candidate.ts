@@ -97,6 +97,7 @@ export function makeFinding(set: CompiledRules, rule: CompiledRule, ctx: ScanCtx
     messageId,
     messageData,
     tags: spec.tags,
+    grants: spec.grants ?? 'service',
     start,
     end,
     generic: rule.generic,

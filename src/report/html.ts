@@ -5,7 +5,7 @@
 import type { RuleSpec } from '../core/rule.js';
 import { SKIPPED_LABELS, SUPPRESSED_LABELS, breakdown, formatBytes, formatDuration, plural, shortSha } from './common.js';
 import { esc, htmlPage, safeHttpsUrl } from './html-page.js';
-import { toJsonReport, type JsonFinding, type JsonReport } from './json.js';
+import { grantsOf, toJsonReport, type JsonFinding, type JsonReport } from './json.js';
 import { genericRemediation } from './sarif.js';
 import type { ReportInput } from './types.js';
 
@@ -24,9 +24,9 @@ export function renderHtml(input: ReportInput): string {
   return renderHtmlReport(toJsonReport(input), { remediation: (f) => remediationFor(f, byId.get(f.ruleId)) });
 }
 
-/** The rule's own remediation, or the generic steps for its provider and tags. */
-export function remediationFor(f: Pick<JsonFinding, 'provider' | 'tags'>, rule?: Pick<RuleSpec, 'remediation'>): string[] {
-  return rule?.remediation ? [rule.remediation.trim().replace(/\s+/g, ' ')] : genericRemediation({ provider: f.provider, tags: f.tags ?? [] });
+/** The rule's own remediation, or the generic steps for its provider and what the value grants. */
+export function remediationFor(f: Pick<JsonFinding, 'provider' | 'tags' | 'grants'>, rule?: Pick<RuleSpec, 'remediation'>): string[] {
+  return rule?.remediation ? [rule.remediation.trim().replace(/\s+/g, ' ')] : genericRemediation({ provider: f.provider, grants: grantsOf(f) });
 }
 
 /** Days between two ISO dates, or undefined. */

@@ -3,9 +3,8 @@
 // Markdown and HTML render it. Never carries a secret unless showSecrets (and the report holds it).
 import type { CommitInfo } from '../core/finding.js';
 import { SKIPPED_LABELS, SUPPRESSED_LABELS, breakdown, makeScrub, plural, shortSha, type Scrub } from './common.js';
-import type { JsonFinding, JsonFunds, JsonReport, JsonVerification } from './json.js';
+import { grantsOf, type JsonFinding, type JsonFunds, type JsonReport, type JsonVerification } from './json.js';
 import { providerGuide, type ProviderGuide } from './providers.js';
-import { isWallet } from './sarif.js';
 
 /** The fields of a revocation audit-log line (written by the revoke module) this report reads. */
 export interface AuditRecord {
@@ -191,7 +190,7 @@ function credentialOf(group: JsonFinding[], index: number, input: IncidentInput,
   const top = findings[0]!;
   const provider = top.provider;
   const guide = providerGuide(provider);
-  const wallet = findings.some((f) => isWallet({ tags: f.tags ?? [] })) || !!guide.explorer;
+  const wallet = findings.some((f) => grantsOf(f) === 'wallet') || !!guide.explorer;
   const fingerprints = [...new Set(findings.map((f) => f.fingerprint))];
   const titles = [...new Set(findings.map((f) => scrub(f.title)))];
   const withCommit = findings.filter((f) => f.commit?.sha).sort((a, b) => (a.commit!.date ?? '').localeCompare(b.commit!.date ?? ''));
@@ -306,7 +305,7 @@ function stepsFor(c: Credential, input: IncidentInput, scrub: Scrub, scanAt: str
       : [
           'Create a replacement at ',
           consoleRef(g),
-          c.findings.some((f) => f.tags?.includes('exchange')) ? ' with the least privileges it needs (no withdrawals, an IP allow-list)' : ' with the least privileges it needs',
+          c.findings.some((f) => grantsOf(f) === 'exchange-account') ? ' with the least privileges it needs (no withdrawals, an IP allow-list)' : ' with the least privileges it needs',
           ', keep it in a secret manager or CI secret, and update everything that used the old one.',
         ],
   });

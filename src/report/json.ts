@@ -1,5 +1,5 @@
 // Machine-readable report: {"version":1,"findings":[...],"stats":{...}} with a fixed key order.
-import type { CommitInfo, Finding, Funds, ScanStats, Verification } from '../core/finding.js';
+import { GRANTS, type CommitInfo, type Finding, type Funds, type Grants, type ScanStats, type Verification } from '../core/finding.js';
 import { makeScrub, sortedByLocation, suppressionOf, type Scrub, type Suppression } from './common.js';
 import type { ReportInput, RepositoryStatus, ScanMeta } from './types.js';
 import { findingMessage } from './messages.js';
@@ -26,6 +26,8 @@ export interface JsonFinding {
   validated: boolean;
   message: string;
   tags: string[];
+  /** What the value gives its holder: wallet, exchange-account, custody or service (absent in reports of older versions: see grantsOf). */
+  grants?: Grants;
   address?: string;
   /** Algorithm and size of a private key file (RSA 2048, OpenSSH ed25519). */
   keyType?: string;
@@ -107,6 +109,7 @@ export function jsonFinding(f: Finding, scrub: Scrub, showSecrets: boolean): Jso
     validated: f.validated,
     message: scrub(findingMessage(f)),
     tags: [...f.tags],
+    grants: f.grants,
   };
   if (f.address !== undefined) o.address = f.address;
   if (f.keyType !== undefined) o.keyType = f.keyType;
@@ -167,6 +170,20 @@ function repositoryStatus(r: RepositoryStatus, scrub: Scrub): RepositoryStatus {
   return o;
 }
 
+const OLD_WALLET_TAGS = ['wallet', 'private-key', 'mnemonic', 'seed-phrase', 'keystore'];
+
+/**
+ * A JSON finding's `grants`; reports written before the field existed said it with tags, read here
+ * once so that no reporter looks at tags.
+ */
+export function grantsOf(j: Pick<JsonFinding, 'grants' | 'tags'>): Grants {
+  if (j.grants && GRANTS.includes(j.grants)) return j.grants;
+  const tags = j.tags ?? [];
+  if (tags.some((t) => OLD_WALLET_TAGS.includes(t))) return 'wallet';
+  if (tags.includes('exchange')) return 'exchange-account';
+  return tags.includes('custody') ? 'custody' : 'service';
+}
+
 /**
  * A finding read back from a JSON report or the incremental cache. Without `secret` (reports are
  * redacted unless --show-secrets) the secret is empty: every text field was scrubbed when written.
@@ -188,6 +205,7 @@ export function findingFromJson(j: JsonFinding): Finding {
     validated: j.validated,
     message: j.message,
     tags: [...(j.tags ?? [])],
+    grants: grantsOf(j),
   };
   if (j.repository !== undefined) f.repository = j.repository;
   if (j.address !== undefined) f.address = j.address;

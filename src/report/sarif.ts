@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { fundsAtRisk, hasBalance, type Finding, type Severity } from '../core/finding.js';
+import { fundsAtRisk, grantsFunds, hasBalance, type Finding, type Severity } from '../core/finding.js';
 import type { RuleSpec } from '../core/rule.js';
 import {
   bySeverity,
@@ -41,9 +41,6 @@ export const KNOWN_PUBLIC_SUFFIX = '.known-public';
 export const FUNDS_AT_RISK_SUFFIX = '.funds-at-risk';
 export const FUNDS_AT_RISK_SEVERITY = '10.0';
 
-/** Tags of rules whose secrets give direct access to funds. */
-export const FUNDS_TAGS: ReadonlySet<string> = new Set(['wallet', 'exchange', 'custody']);
-const WALLET_TAGS: ReadonlySet<string> = new Set(['wallet', 'private-key', 'mnemonic', 'seed-phrase', 'keystore']);
 const CWE_HARDCODED_CREDENTIALS = 'external/cwe/cwe-798';
 
 /** `evm-private-key` → `EvmPrivateKey`. */
@@ -64,25 +61,21 @@ export function ruleName(id: string): string {
  * - 5.5 — warning rules: weaker shapes or context; needs a look.
  * - 2.0 — note: known public test keys and documented samples, hygiene only (never hold funds with them).
  */
-export function securitySeverity(rule: Pick<RuleSpec, 'tags' | 'validate'>, level: Severity): string {
+export function securitySeverity(rule: Pick<RuleSpec, 'grants' | 'validate'>, level: Severity): string {
   if (level === 'note') return '2.0';
   if (level === 'warning') return '5.5';
-  return rule.validate && rule.tags.some((t) => FUNDS_TAGS.has(t)) ? '9.5' : '8.5';
+  return rule.validate && grantsFunds(rule.grants) ? '9.5' : '8.5';
 }
 
 function precisionOf(rule: RuleSpec): NonNullable<RuleSpec['precision']> {
   return rule.precision ?? (rule.validate ? 'high' : 'medium');
 }
 
-export function isWallet(rule: Pick<RuleSpec, 'tags'>): boolean {
-  return rule.tags.some((t) => WALLET_TAGS.has(t));
-}
-
 /** Generic remediation steps, used when a rule has no `remediation` of its own. */
-export function genericRemediation(rule: Pick<RuleSpec, 'provider' | 'tags'>): string[] {
+export function genericRemediation(rule: Pick<RuleSpec, 'provider' | 'grants'>): string[] {
   const purge =
     'Purge the value from git history (git filter-repo or BFG), force-push and ask collaborators to re-clone. Forks, caches and CI logs may still hold it, so this never replaces rotation.';
-  if (isWallet(rule)) {
+  if (rule.grants === 'wallet') {
     return [
       'Treat the wallet as compromised: move all funds, tokens and NFTs now to a new wallet created from a fresh key or seed phrase (bots sweep leaked keys within minutes), and revoke token approvals granted by the old address.',
       'Stop using the old key or seed anywhere; load the new one from a secret manager, CI secret, environment variable or hardware signer, never from the repository.',
@@ -92,11 +85,11 @@ export function genericRemediation(rule: Pick<RuleSpec, 'provider' | 'tags'>): s
   }
   const steps = [
     `Treat the credential as compromised: revoke or delete it at the issuer (${rule.provider}) now. Removing it from the code does not undo the exposure.`,
-    rule.tags.includes('exchange')
+    rule.grants === 'exchange-account'
       ? 'Create a replacement with the least privileges needed (no withdrawal permission, IP allow-list) and keep it in a secret manager, CI secret or environment variable, never in the repository.'
       : 'Create a replacement (rotate) with the least privileges needed and keep it in a secret manager, CI secret or environment variable, never in the repository.',
   ];
-  if (rule.tags.includes('exchange')) {
+  if (rule.grants === 'exchange-account') {
     steps.push('Review the account for trades, withdrawals and new API keys since the exposure began; if withdrawals were possible, move the remaining funds.');
   } else {
     steps.push("Review the issuer's access logs for use since the exposure began.");
@@ -170,6 +163,7 @@ function ruleFromFinding(f: Finding): RuleSpec {
     keywords: [],
     pattern: '',
     tags: f.tags,
+    grants: f.grants,
     examples: { match: [], nomatch: [] },
   };
 }

@@ -41,6 +41,7 @@ export const KEYPATH_RULE: RuleSpec = {
   entropy: 3.2,
   context: {},
   tags: ['security', 'secret', 'generic', 'keypath'],
+  grants: 'service',
   generic: true,
   precision: 'medium',
   remediation: 'Revoke the credential at the provider, create a new one, and load it from a secret store or the environment.',

@@ -6,6 +6,7 @@ import type AjvModule from 'ajv';
 import type { ErrorObject } from 'ajv';
 import RE2 from 're2';
 import type * as Yaml from 'yaml';
+import { GRANTS, type Grants } from '../core/finding.js';
 import type { KnownPublicValue, RuleSet, RuleSpec } from '../core/rule.js';
 import { validators } from '../validators/index.js';
 import { lazyRequire } from '../util/lazy-require.js';
@@ -61,7 +62,7 @@ function describe(err: ErrorObject): { path: string[]; detail: string } {
 }
 
 /** Checks one rule object against the schema and compiles its regexes; throws RuleError. */
-export function checkRule(raw: unknown, file: string, where = ''): RuleSpec {
+export function checkRule(raw: unknown, file: string, where = '', defaultGrants: Grants = 'service'): RuleSpec {
   const v = compiled().rule;
   const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
   if (!v(raw)) {
@@ -96,7 +97,7 @@ export function checkRule(raw: unknown, file: string, where = ''): RuleSpec {
   if (typeof spec.secretGroup === 'string' && !spec.pattern.includes(`<${spec.secretGroup}>`)) {
     throw new RuleError(file, spec.id, 'secretGroup', `pattern has no group named "${spec.secretGroup}"`);
   }
-  return { ...spec, keywords: spec.keywords ?? [], tags: spec.tags ?? [], source: file };
+  return { ...spec, keywords: spec.keywords ?? [], tags: spec.tags ?? [], grants: spec.grants ?? defaultGrants, source: file };
 }
 
 /** Parses one rule file's text; `file` is used in messages. */
@@ -112,8 +113,10 @@ export function parseRuleFile(text: string, file: string): RuleSet {
   const rules: RuleSpec[] = [];
   const list = (data as { rules?: unknown }).rules;
   if (list !== undefined && !Array.isArray(list)) throw new RuleError(file, undefined, 'rules', 'must be a list');
-  (list ?? []).forEach((r: unknown, i: number) => rules.push(checkRule(r, file, `#${i + 1}`)));
   const v = compiled().file;
+  const fileGrants = (data as { grants?: unknown }).grants;
+  if (fileGrants !== undefined && !GRANTS.includes(fileGrants as Grants)) throw new RuleError(file, undefined, 'grants', `must be one of ${GRANTS.join(', ')}`);
+  (list ?? []).forEach((r: unknown, i: number) => rules.push(checkRule(r, file, `#${i + 1}`, (fileGrants as Grants | undefined) ?? 'service')));
   if (!v(data)) {
     const { path, detail } = describe(v.errors![0]!);
     throw new RuleError(file, undefined, path.join('.') || undefined, detail);

@@ -3,6 +3,7 @@
 const NAME_ROLE_LIST = ['key', 'secret', 'private-key', 'passphrase', 'token', 'client-id', 'client-secret', 'project-id', 'project-secret', 'jwt', 'named'];
 
 const re2Pattern = { type: 'string', minLength: 1 } as const;
+const grants = { enum: ['wallet', 'exchange-account', 'custody', 'service'] } as const;
 
 export const ruleSchema = {
   type: 'object',
@@ -56,6 +57,7 @@ export const ruleSchema = {
     validate: { type: 'string', minLength: 1 },
     allow: { type: 'array', items: { type: 'string', minLength: 1 } },
     tags: { type: 'array', items: { type: 'string', minLength: 1 } },
+    grants,
     pair: {
       type: 'object',
       additionalProperties: false,
@@ -82,6 +84,8 @@ export const ruleFileSchema = {
   additionalProperties: false,
   properties: {
     family: { type: 'string' },
+    /** Default `grants` of the file's rules (a rule's own field wins). */
+    grants,
     rules: { type: 'array', items: ruleSchema },
     'known-public': {
       type: 'array',

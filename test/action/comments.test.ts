@@ -25,6 +25,7 @@ function finding(secret: string, over: Partial<Finding> = {}): Finding {
     validated: true,
     message: `GitHub token assigned to auth (${secret})`,
     tags: ['security'],
+    grants: 'service',
     commit: { sha: 'b'.repeat(40), presentAtHead: true },
     ...over,
   };

@@ -44,6 +44,7 @@ export function finding(r: RuleSpec, secret: string, over: Partial<Finding>): Fi
     validated: !!r.validate,
     message: r.title,
     tags: r.tags,
+    grants: r.grants ?? 'service',
     ...over,
   };
 }
@@ -56,6 +57,7 @@ export const RULES = {
     validate: 'evm-private-key',
     precision: 'high',
     tags: ['security', 'secret', 'crypto', 'wallet'],
+    grants: 'wallet',
     description: 'A secp256k1 private key of an Ethereum/EVM account: whoever holds it controls the funds.',
   }),
   binanceKey: rule({
@@ -65,6 +67,7 @@ export const RULES = {
     severity: 'warning',
     pair: { id: 'binance', part: 'key' },
     tags: ['security', 'secret', 'crypto', 'exchange'],
+    grants: 'exchange-account',
   }),
   binanceSecret: rule({
     id: 'binance-api-secret',
@@ -72,6 +75,7 @@ export const RULES = {
     provider: 'binance',
     pair: { id: 'binance', part: 'secret' },
     tags: ['security', 'secret', 'crypto', 'exchange'],
+    grants: 'exchange-account',
     remediation: 'Delete the key in Binance API Management, create a new one without withdrawal permission, purge it from git history.',
   }),
   infura: rule({ id: 'infura-project-id', title: 'Infura project id', provider: 'infura', severity: 'warning', tags: ['crypto', 'rpc'] }),
@@ -83,8 +87,8 @@ export const RULES = {
     precision: 'very-high',
     tags: ['security', 'secret'],
   }),
-  cdp: rule({ id: 'coinbase-cdp-ec-private-key', title: 'Coinbase CDP API private key', provider: 'coinbase', tags: ['exchange', 'pem'] }),
-  unused: rule({ id: 'kraken-private-key', title: 'Kraken API private key', provider: 'kraken', tags: ['exchange'] }),
+  cdp: rule({ id: 'coinbase-cdp-ec-private-key', title: 'Coinbase CDP API private key', provider: 'coinbase', tags: ['exchange', 'pem'], grants: 'exchange-account' }),
+  unused: rule({ id: 'kraken-private-key', title: 'Kraken API private key', provider: 'kraken', tags: ['exchange'], grants: 'exchange-account' }),
 };
 
 export const SECRETS = {

@@ -19,7 +19,7 @@ describe('json report', () => {
   });
 
   it('has a stable key order per finding, optional keys only when present', () => {
-    const base = ['ruleId', 'title', 'provider', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'fingerprint', 'redacted', 'validated', 'message', 'tags'];
+    const base = ['ruleId', 'title', 'provider', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'fingerprint', 'redacted', 'validated', 'message', 'tags', 'grants'];
     const byRule = (id: string, file?: string) => doc.findings.find((f) => f['ruleId'] === id && (!file || f['file'] === file))!;
     assert.deepEqual(Object.keys(byRule('infura-project-id')), base);
     assert.deepEqual(Object.keys(byRule('evm-private-key', 'src/deploy.ts')), [...base, 'address', 'key']);

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type * as Sarif from 'sarif';
 import { render } from '../../src/report/index.js';
-import { artifactLocation, primaryLocationLineHash, region, ruleName, securitySeverity, toSarif } from '../../src/report/sarif.js';
+import { grantsFunds } from '../../src/core/finding.js';
+import { loadRuleDir } from '../../src/rules/loader.js';
+import { artifactLocation, genericRemediation, primaryLocationLineHash, region, ruleName, securitySeverity, toSarif } from '../../src/report/sarif.js';
 import { validateSarifFiles, type SarifValidation } from '../support/validate-sarif.js';
 import { RULES, SECRETS, emptyInput, finding, hex, sampleFindings, sampleInput } from './fixtures.js';
 
@@ -70,12 +72,31 @@ describe('sarif report', () => {
   });
 
   it('maps security severity by level, offline check and funds access', () => {
-    assert.equal(securitySeverity({ tags: ['wallet'], validate: 'evm-private-key' }, 'error'), '9.5');
-    assert.equal(securitySeverity({ tags: ['exchange'], validate: 'kraken' }, 'error'), '9.5');
-    assert.equal(securitySeverity({ tags: ['exchange'] }, 'error'), '8.5');
-    assert.equal(securitySeverity({ tags: [], validate: 'github-token' }, 'error'), '8.5');
-    assert.equal(securitySeverity({ tags: ['wallet'], validate: 'x' }, 'warning'), '5.5');
-    assert.equal(securitySeverity({ tags: ['wallet'], validate: 'x' }, 'note'), '2.0');
+    assert.equal(securitySeverity({ grants: 'wallet', validate: 'evm-private-key' }, 'error'), '9.5');
+    assert.equal(securitySeverity({ grants: 'exchange-account', validate: 'kraken' }, 'error'), '9.5');
+    assert.equal(securitySeverity({ grants: 'custody', validate: 'x' }, 'error'), '9.5');
+    assert.equal(securitySeverity({ grants: 'exchange-account' }, 'error'), '8.5');
+    assert.equal(securitySeverity({ grants: 'service', validate: 'github-token' }, 'error'), '8.5');
+    assert.equal(securitySeverity({ grants: 'wallet', validate: 'x' }, 'warning'), '5.5');
+    assert.equal(securitySeverity({ grants: 'wallet', validate: 'x' }, 'note'), '2.0');
+  });
+
+  it('behaviour follows grants, never tags; every built-in rule says in grants what its descriptive tags say', () => {
+    // what the wallet/exchange/custody tags decided before the field existed: the SARIF output stays the same
+    const funds = ['wallet', 'exchange', 'custody'];
+    const wallet = ['wallet', 'private-key', 'mnemonic', 'seed-phrase', 'keystore'];
+    for (const r of loadRuleDir().rules) {
+      assert.ok(r.grants, r.id);
+      assert.equal(grantsFunds(r.grants), r.tags.some((t) => funds.includes(t)), r.id);
+      assert.equal(r.grants === 'wallet', r.tags.some((t) => wallet.includes(t)), r.id);
+      assert.equal(r.grants === 'exchange-account', r.tags.includes('exchange'), r.id);
+    }
+    // tags alone change nothing
+    const tagged = { ...RULES.github, tags: ['wallet', 'exchange', 'custody'] };
+    assert.equal(securitySeverity(tagged, 'error'), '8.5');
+    assert.doesNotMatch(genericRemediation(tagged).join(' '), /move all funds|withdrawal/);
+    assert.match(genericRemediation({ provider: 'x', grants: 'wallet' }).join(' '), /move all funds/);
+    assert.match(genericRemediation({ provider: 'x', grants: 'exchange-account' }).join(' '), /no withdrawal permission/);
   });
 
   it('gives every result a rule, a level, a message and exactly one location', () => {

@@ -103,6 +103,7 @@ export function finding(r: RuleSpec, secret: string, over: Partial<Finding> = {}
     validated: true,
     message: r.title,
     tags: [],
+    grants: r.grants ?? 'service',
     ...(r.pair ? { pair: r.pair } : {}),
     ...over,
   };

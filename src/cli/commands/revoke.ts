@@ -49,6 +49,7 @@ export async function findingsFromInput(text: string, rule: RuleSpec, rules: Rul
     validated: false,
     message: r.title,
     tags: r.tags,
+    grants: r.grants ?? 'service',
     ...(pair ? { pair } : {}),
   });
   if (parts.length === 0) throw new UsageError('standard input is empty: expected the secret to revoke');

@@ -52,7 +52,7 @@ export function registerRules(program: Command, setExit: (code: number) => void)
       const { parseDocument } = await import('yaml');
       const data = parseDocument(text).toJS() as { rules?: unknown } | null;
       const rulesRaw = data && typeof data === 'object' ? data.rules : undefined;
-      const isConfig = !!data && typeof data === 'object' && (!Array.isArray(rulesRaw) || Object.keys(data).some((k) => !['family', 'rules', 'known-public'].includes(k)));
+      const isConfig = !!data && typeof data === 'object' && (!Array.isArray(rulesRaw) || Object.keys(data).some((k) => !['family', 'grants', 'rules', 'known-public'].includes(k)));
       try {
         if (isConfig) {
           const list = Array.isArray(rulesRaw) ? rulesRaw : ((rulesRaw as { custom?: unknown[] } | undefined)?.custom ?? []);
