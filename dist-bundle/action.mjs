@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { createRequire as __keyhoundRequire } from 'node:module'; const require = __keyhoundRequire(import.meta.url);
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -53,6 +53,9 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 function severityRank(s) {
   return SEVERITIES.indexOf(s);
 }
+function grantsFunds(grants2) {
+  return grants2 === "wallet" || grants2 === "exchange-account" || grants2 === "custody";
+}
 function emptyStats() {
   return {
     files: 0,
@@ -75,11 +78,12 @@ function fundsAtRisk(f) {
     return true;
   return (f.funds ?? []).some((x) => hasBalance(x.balance));
 }
-var SEVERITIES;
+var SEVERITIES, GRANTS;
 var init_finding = __esm({
   "dist/src/core/finding.js"() {
     "use strict";
     SEVERITIES = ["note", "warning", "error"];
+    GRANTS = ["wallet", "exchange-account", "custody", "service"];
   }
 });
 
@@ -108,6 +112,33 @@ var init_errors = __esm({
       }
     };
     EXIT = { clean: 0, findings: 1, error: 2, partial: 3 };
+  }
+});
+
+// builtin:node:fs
+var m, chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync;
+var init_node_fs = __esm({
+  "builtin:node:fs"() {
+    m = __require("node:fs");
+    ({ chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } = m);
+  }
+});
+
+// builtin:node:os
+var m2, availableParallelism, homedir, hostname, tmpdir;
+var init_node_os = __esm({
+  "builtin:node:os"() {
+    m2 = __require("node:os");
+    ({ availableParallelism, homedir, hostname, tmpdir } = m2);
+  }
+});
+
+// builtin:node:path
+var m3, basename, delimiter, dirname, isAbsolute, join, posix, relative, resolve, sep;
+var init_node_path = __esm({
+  "builtin:node:path"() {
+    m3 = __require("node:path");
+    ({ basename, delimiter, dirname, isAbsolute, join, posix, relative, resolve, sep } = m3);
   }
 });
 
@@ -200,8 +231,8 @@ function formatDuration(ms) {
     return `${Math.round(ms)} ms`;
   if (ms < 6e4)
     return `${(ms / 1e3).toFixed(ms < 1e4 ? 2 : 1)} s`;
-  const m = Math.floor(ms / 6e4);
-  return `${m} min ${Math.round(ms % 6e4 / 1e3)} s`;
+  const m11 = Math.floor(ms / 6e4);
+  return `${m11} min ${Math.round(ms % 6e4 / 1e3)} s`;
 }
 function shortSha(sha4) {
   return sha4.slice(0, 8);
@@ -232,15 +263,15 @@ function commitSentence(c, scrub2) {
   return s;
 }
 function indexByFingerprint(findings) {
-  const m = /* @__PURE__ */ new Map();
+  const m11 = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const list = m.get(f.fingerprint);
+    const list = m11.get(f.fingerprint);
     if (list)
       list.push(f);
     else
-      m.set(f.fingerprint, [f]);
+      m11.set(f.fingerprint, [f]);
   }
-  return m;
+  return m11;
 }
 function linkedParts(f, index) {
   return (f.related ?? []).map((fp) => {
@@ -285,6 +316,15 @@ var init_messages = __esm({
   }
 });
 
+// builtin:node:crypto
+var m5, checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual;
+var init_node_crypto = __esm({
+  "builtin:node:crypto"() {
+    m5 = __require("node:crypto");
+    ({ checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual } = m5);
+  }
+});
+
 // dep:simple-git
 var require_simple_git = __commonJS({
   "dep:simple-git"(exports, module) {
@@ -292,10 +332,30 @@ var require_simple_git = __commonJS({
   }
 });
 
+// builtin:node:module
+var m7, createRequire;
+var init_node_module = __esm({
+  "builtin:node:module"() {
+    m7 = __require("node:module");
+    ({ createRequire } = m7);
+  }
+});
+
+// dist/src/util/lazy-require.js
+function lazyRequire(id, from = import.meta.url) {
+  let mod;
+  return () => mod ??= createRequire(from)(id);
+}
+var nodeCrypto;
+var init_lazy_require = __esm({
+  "dist/src/util/lazy-require.js"() {
+    "use strict";
+    init_node_module();
+    nodeCrypto = () => process.getBuiltinModule("node:crypto");
+  }
+});
+
 // dist/src/util/safe-fs.js
-import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { basename, dirname, join, relative, resolve as resolve2, sep, isAbsolute as isAbsolute2 } from "node:path";
 function code(e) {
   return e.code ?? e.message;
 }
@@ -341,17 +401,17 @@ function readTextIfExists(file, opts = {}) {
   }
 }
 function guardTree(root) {
-  guarded.add(resolve2(root));
+  guarded.add(resolve(root));
 }
 function inside(root, p) {
   const rel = relative(root, p);
-  if (rel === "" || rel === ".." || rel.startsWith(".." + sep) || isAbsolute2(rel))
+  if (rel === "" || rel === ".." || rel.startsWith(".." + sep) || isAbsolute(rel))
     return void 0;
   return rel;
 }
 function checkParents(file, dir) {
   for (const root of guarded) {
-    const rel = inside(root, dir) ?? (resolve2(dir) === root ? "" : void 0);
+    const rel = inside(root, dir) ?? (resolve(dir) === root ? "" : void 0);
     if (rel === void 0)
       continue;
     let cur = root;
@@ -389,7 +449,7 @@ function checkTarget(file, replaceLink = false) {
   return true;
 }
 function ensureDir(dir, mode = 493) {
-  const abs = resolve2(dir);
+  const abs = resolve(dir);
   checkParents(abs, abs);
   try {
     mkdirSync(abs, { recursive: true, mode });
@@ -399,13 +459,13 @@ function ensureDir(dir, mode = 493) {
   checkParents(abs, abs);
 }
 function writeFileSafe(file, data, opts = {}) {
-  const abs = resolve2(file);
+  const abs = resolve(file);
   const dir = dirname(abs);
   if (opts.mkdir !== void 0)
     ensureDir(dir, opts.mkdir);
   checkParents(abs, dir);
   checkTarget(abs, opts.replaceLink);
-  const tmp = join(dir, `.${basename(abs)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = join(dir, `.${basename(abs)}.${process.pid}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
   let fd;
   try {
     fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, opts.mode ?? 420);
@@ -435,7 +495,7 @@ function writeFileSafe(file, data, opts = {}) {
   }
 }
 function appendFileSafe(file, data, opts = {}) {
-  const abs = resolve2(file);
+  const abs = resolve(file);
   const dir = dirname(abs);
   if (opts.mkdir !== void 0)
     ensureDir(dir, opts.mkdir);
@@ -466,6 +526,9 @@ var UnsafeFileError, MiB, SETTINGS_MAX_BYTES, O_NOFOLLOW, O_NONBLOCK, guarded;
 var init_safe_fs = __esm({
   "dist/src/util/safe-fs.js"() {
     "use strict";
+    init_node_fs();
+    init_node_path();
+    init_lazy_require();
     UnsafeFileError = class extends Error {
       file;
       constructor(file, detail) {
@@ -483,16 +546,16 @@ var init_safe_fs = __esm({
 });
 
 // dist/src/util/state-dir.js
-import { homedir } from "node:os";
-import { isAbsolute as isAbsolute3, join as join2 } from "node:path";
 function stateDir(env = process.env) {
   const xdg = env.XDG_STATE_HOME;
-  const base = xdg && isAbsolute3(xdg) ? xdg : join2(env.HOME || homedir(), ".local", "state");
-  return join2(base, "keyhound");
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), ".local", "state");
+  return join(base, "keyhound");
 }
 var init_state_dir = __esm({
   "dist/src/util/state-dir.js"() {
     "use strict";
+    init_node_os();
+    init_node_path();
   }
 });
 
@@ -529,26 +592,14 @@ var require_re2 = __commonJS({
   }
 });
 
-// dist/src/util/lazy-require.js
-import { createRequire } from "node:module";
-function lazyRequire(id, from = import.meta.url) {
-  let mod;
-  return () => mod ??= createRequire(from)(id);
-}
-var init_lazy_require = __esm({
-  "dist/src/util/lazy-require.js"() {
-    "use strict";
-  }
-});
-
 // dist/src/validators/evm-constants.js
 function minusOne(h) {
   const { bytesToHex: bytesToHex5 } = hashUtils();
   return (BigInt("0x" + bytesToHex5(h)) - 1n).toString(16).padStart(64, "0");
 }
 function table() {
-  if (constants3)
-    return constants3;
+  if (constants2)
+    return constants2;
   const { keccak_256: keccak_2562 } = sha3();
   const { sha256: sha2567 } = sha2();
   const { bytesToHex: bytesToHex5, utf8ToBytes: utf8ToBytes3 } = hashUtils();
@@ -560,12 +611,12 @@ function table() {
   c.set(bytesToHex5(keccak_2562(Uint8Array.of(128))), 'empty trie root keccak256(rlp(""))');
   c.set(bytesToHex5(keccak_2562(Uint8Array.of(192))), "empty uncles hash keccak256(rlp([]))");
   c.set(bytesToHex5(sha2567(new Uint8Array(0))), 'sha256("")');
-  return constants3 = c;
+  return constants2 = c;
 }
 function wellKnownConstant(hex) {
   return table().get(hex);
 }
-var sha2, sha3, hashUtils, KECCAK_OF, SLOT_LABELS, constants3;
+var sha2, sha3, hashUtils, KECCAK_OF, SLOT_LABELS, constants2;
 var init_evm_constants = __esm({
   "dist/src/validators/evm-constants.js"() {
     "use strict";
@@ -606,7 +657,7 @@ var init_evm_constants = __esm({
       "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"
     ];
     SLOT_LABELS = ["eip1967.proxy.implementation", "eip1967.proxy.admin", "eip1967.proxy.beacon"];
-    constants3 = null;
+    constants2 = null;
   }
 });
 
@@ -1024,12 +1075,7 @@ var init_solana_keypair = __esm({
   }
 });
 
-// dist/src/validators/ed25519-keypair-b64.js
-var ed25519_keypair_b64_exports = {};
-__export(ed25519_keypair_b64_exports, {
-  decodeBase64Loose: () => decodeBase64Loose,
-  ed25519KeypairB64: () => ed25519KeypairB64
-});
+// dist/src/validators/base64-loose.js
 function decodeBase64Loose(s) {
   let t = s.trim().replace(/-/g, "+").replace(/_/g, "/");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t))
@@ -1044,11 +1090,25 @@ function decodeBase64Loose(s) {
     return null;
   }
 }
-var import_base3, ed25519KeypairB64;
+var import_base3;
+var init_base64_loose = __esm({
+  "dist/src/validators/base64-loose.js"() {
+    "use strict";
+    import_base3 = __toESM(require_base(), 1);
+  }
+});
+
+// dist/src/validators/ed25519-keypair-b64.js
+var ed25519_keypair_b64_exports = {};
+__export(ed25519_keypair_b64_exports, {
+  ed25519KeypairB64: () => ed25519KeypairB64
+});
+var import_base4, ed25519KeypairB64;
 var init_ed25519_keypair_b64 = __esm({
   "dist/src/validators/ed25519-keypair-b64.js"() {
     "use strict";
-    import_base3 = __toESM(require_base(), 1);
+    import_base4 = __toESM(require_base(), 1);
+    init_base64_loose();
     init_ed25519_pair();
     ed25519KeypairB64 = ({ secret }) => {
       const bytes2 = decodeBase64Loose(secret);
@@ -1059,7 +1119,7 @@ var init_ed25519_keypair_b64 = __esm({
       const pub = ed25519PairPublicKey(bytes2);
       if (!pub)
         return { valid: false, reason: "second half is not the ed25519 public key of the first" };
-      return { valid: true, reason: "ed25519 seed matches its public key", address: import_base3.base64.encode(pub) };
+      return { valid: true, reason: "ed25519 seed matches its public key", address: import_base4.base64.encode(pub) };
     };
   }
 });
@@ -1193,14 +1253,14 @@ function listedPublicKey(text, match, index, secret) {
   const pub = file?.pub_key;
   return typeof pub?.value === "string" ? pub.value : void 0;
 }
-var import_sha23, import_utils3, import_base4, cosmosValidatorKey;
+var import_sha23, import_utils3, import_base5, cosmosValidatorKey;
 var init_cosmos_validator_key = __esm({
   "dist/src/validators/cosmos-validator-key.js"() {
     "use strict";
     import_sha23 = __toESM(require_sha2(), 1);
     import_utils3 = __toESM(require_utils(), 1);
-    import_base4 = __toESM(require_base(), 1);
-    init_ed25519_keypair_b64();
+    import_base5 = __toESM(require_base(), 1);
+    init_base64_loose();
     init_ed25519_pair();
     init_json_enclosing();
     cosmosValidatorKey = (input) => {
@@ -1213,7 +1273,7 @@ var init_cosmos_validator_key = __esm({
       if (!pub)
         return { valid: false, reason: "second half is not the ed25519 public key of the first" };
       const listed = listedPublicKey(input.text(), input.match, input.index, input.secret.trim());
-      if (listed !== void 0 && listed !== import_base4.base64.encode(pub)) {
+      if (listed !== void 0 && listed !== import_base5.base64.encode(pub)) {
         return { valid: false, reason: "pub_key.value differs from the derived public key" };
       }
       const address = (0, import_utils3.bytesToHex)((0, import_sha23.sha256)(pub).subarray(0, 20)).toUpperCase();
@@ -1249,10 +1309,18 @@ var init_evm_private_key = __esm({
   }
 });
 
+// builtin:node:zlib
+var m8, crc32;
+var init_node_zlib = __esm({
+  "builtin:node:zlib"() {
+    m8 = __require("node:zlib");
+    ({ crc32 } = m8);
+  }
+});
+
 // dist/src/validators/crc32-base62.js
-import * as zlib from "node:zlib";
 function crc322(s) {
-  const fn = zlib.crc32;
+  const fn = crc32;
   if (!fn)
     throw new Error("keyhound: token checksums need node:zlib crc32 (Node >= 20.15)");
   return fn(s) >>> 0;
@@ -1283,6 +1351,7 @@ var BASE62;
 var init_crc32_base62 = __esm({
   "dist/src/validators/crc32-base62.js"() {
     "use strict";
+    init_node_zlib();
     BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   }
 });
@@ -1308,7 +1377,7 @@ var isObj, jwt;
 var init_jwt = __esm({
   "dist/src/validators/jwt.js"() {
     "use strict";
-    init_ed25519_keypair_b64();
+    init_base64_loose();
     isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
     jwt = ({ secret }) => {
       const parts = secret.trim().split(".");
@@ -1469,7 +1538,6 @@ __export(pem_private_key_exports, {
   parsePemBlock: () => parsePemBlock,
   pemPrivateKey: () => pemPrivateKey
 });
-import { createPrivateKey } from "node:crypto";
 function parsePemBlock(raw) {
   const text = raw.replace(/\\r/g, "").replace(/\\n/g, "\n").replace(/\r/g, "");
   const begin = BEGIN.exec(text);
@@ -1596,6 +1664,7 @@ var BEGIN, CURVES, pemPrivateKey;
 var init_pem_private_key = __esm({
   "dist/src/validators/pem-private-key.js"() {
     "use strict";
+    init_node_crypto();
     BEGIN = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----/;
     CURVES = {
       prime256v1: "P-256",
@@ -1640,12 +1709,12 @@ var ec_p256_private_key_exports = {};
 __export(ec_p256_private_key_exports, {
   ecP256PrivateKey: () => ecP256PrivateKey
 });
-var import_nist, import_base5, same, ecP256PrivateKey;
+var import_nist, import_base6, same, ecP256PrivateKey;
 var init_ec_p256_private_key = __esm({
   "dist/src/validators/ec-p256-private-key.js"() {
     "use strict";
     import_nist = __toESM(require_nist(), 1);
-    import_base5 = __toESM(require_base(), 1);
+    import_base6 = __toESM(require_base(), 1);
     init_pem_private_key();
     same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
     ecP256PrivateKey = ({ match, secret }) => {
@@ -1659,11 +1728,11 @@ var init_ec_p256_private_key = __esm({
       if (jwk.kty !== "EC" || jwk.crv !== "P-256" || !jwk.d || !jwk.x || !jwk.y) {
         return { valid: false, reason: `not a P-256 key (${jwk.kty} ${jwk.crv ?? ""})`.trim() };
       }
-      const d = import_base5.base64urlnopad.decode(jwk.d);
+      const d = import_base6.base64urlnopad.decode(jwk.d);
       if (!import_nist.p256.utils.isValidSecretKey(d))
         return { valid: false, reason: "scalar out of range for P-256" };
       const pub = import_nist.p256.getPublicKey(d, false);
-      const carried2 = Uint8Array.from([4, ...import_base5.base64urlnopad.decode(jwk.x), ...import_base5.base64urlnopad.decode(jwk.y)]);
+      const carried2 = Uint8Array.from([4, ...import_base6.base64urlnopad.decode(jwk.x), ...import_base6.base64urlnopad.decode(jwk.y)]);
       if (!same(pub, carried2))
         return { valid: false, reason: "the public key in the block does not belong to its private scalar" };
       return { valid: true, reason: "P-256 private key; its public key matches", keyType: "EC P-256" };
@@ -1678,13 +1747,13 @@ __export(gitlab_token_exports, {
   gitlabToken: () => gitlabToken
 });
 function checkRoutable(token) {
-  const m = ROUTABLE_TAIL.exec(token);
-  if (!m)
+  const m11 = ROUTABLE_TAIL.exec(token);
+  if (!m11)
     return null;
-  const [, version2, length, crc] = m;
+  const [, version2, length, crc] = m11;
   if (crc322(token.slice(0, -7)).toString(36).padStart(7, "0") !== crc)
     return { valid: false, reason: "routable token CRC32 mismatch" };
-  const payload = token.slice(0, m.index).slice(-parseInt(length, 36));
+  const payload = token.slice(0, m11.index).slice(-parseInt(length, 36));
   if (!/^[A-Za-z0-9_-]{27,300}$/.test(payload))
     return { valid: false, reason: "routable token payload length field mismatch" };
   const bytes2 = decodeBase64Loose(payload);
@@ -1702,7 +1771,7 @@ var init_gitlab_token = __esm({
   "dist/src/validators/gitlab-token.js"() {
     "use strict";
     init_crc32_base62();
-    init_ed25519_keypair_b64();
+    init_base64_loose();
     ROUTABLE_TAIL = /\.([0-9a-z]{2})\.([0-9a-z]{2})([0-9a-z]{7})$/;
     ROUTING_LINE = /^[cgoptu]:[A-Za-z0-9_]+$/;
     gitlabToken = ({ secret }) => checkRoutable(secret.trim()) ?? { valid: true, reason: "legacy token shape (GitLab publishes no checksum for it)" };
@@ -1725,7 +1794,7 @@ var DISCORD_EPOCH, LATEST, discordBotToken;
 var init_discord_bot_token = __esm({
   "dist/src/validators/discord-bot-token.js"() {
     "use strict";
-    init_ed25519_keypair_b64();
+    init_base64_loose();
     DISCORD_EPOCH = 1420070400000n;
     LATEST = Date.UTC(2040, 0, 1);
     discordBotToken = ({ secret }) => {
@@ -1760,13 +1829,13 @@ var init_discord_webhook_url = __esm({
     init_discord_bot_token();
     URL2 = /\/webhooks\/([0-9]{17,20})\/([A-Za-z0-9_-]{60,80})$/;
     discordWebhookUrl = ({ secret }) => {
-      const m = URL2.exec(secret.trim());
-      if (!m)
+      const m11 = URL2.exec(secret.trim());
+      if (!m11)
         return { valid: false, reason: "not \u2026/webhooks/<id>/<token>" };
-      const created = snowflakeTime(m[1]);
+      const created = snowflakeTime(m11[1]);
       if (created === null)
         return { valid: false, reason: "webhook id is not a Discord snowflake of a plausible time" };
-      return { valid: true, reason: `webhook id is a snowflake from ${new Date(created).toISOString().slice(0, 10)}`, address: `webhook ${m[1]}` };
+      return { valid: true, reason: `webhook id is a snowflake from ${new Date(created).toISOString().slice(0, 10)}`, address: `webhook ${m11[1]}` };
     };
   }
 });
@@ -1783,23 +1852,23 @@ var init_validators = __esm({
     init_lazy_require();
     init_evm_constants();
     validators = {
-      bip39: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
-      wif: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
-      bip38: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
-      "bip32-xprv": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
-      "solana-keypair": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
-      "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
-      "cosmos-validator-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
-      "evm-private-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
-      "github-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
-      "npm-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
-      "eth-keystore": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
-      "ec-p256-private-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_ec_p256_private_key(), __toCommonJS(ec_p256_private_key_exports)))(), "ecP256PrivateKey"),
-      "gitlab-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_gitlab_token(), __toCommonJS(gitlab_token_exports)))(), "gitlabToken"),
-      "pem-private-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
-      "discord-bot-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
-      "discord-webhook-url": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_discord_webhook_url(), __toCommonJS(discord_webhook_url_exports)))(), "discordWebhookUrl"),
-      jwt: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
+      bip39: lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
+      wif: lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
+      bip38: lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
+      "bip32-xprv": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
+      "solana-keypair": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
+      "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
+      "cosmos-validator-key": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
+      "evm-private-key": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
+      "github-token": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
+      "npm-token": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
+      "eth-keystore": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
+      "ec-p256-private-key": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_ec_p256_private_key(), __toCommonJS(ec_p256_private_key_exports)))(), "ecP256PrivateKey"),
+      "gitlab-token": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_gitlab_token(), __toCommonJS(gitlab_token_exports)))(), "gitlabToken"),
+      "pem-private-key": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
+      "discord-bot-token": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
+      "discord-webhook-url": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_discord_webhook_url(), __toCommonJS(discord_webhook_url_exports)))(), "discordWebhookUrl"),
+      jwt: lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
     };
   }
 });
@@ -3007,9 +3076,9 @@ function readValue(line, from, comment) {
   let end = line.length;
   if (comment) {
     comment.lastIndex = i;
-    const m = comment.exec(line);
-    if (m)
-      end = m.index;
+    const m11 = comment.exec(line);
+    if (m11)
+      end = m11.index;
   }
   while (end > i && (line[end - 1] === " " || line[end - 1] === "	"))
     end--;
@@ -3024,9 +3093,9 @@ function parseEnv(text, byteLength) {
   const bytes2 = new ByteOffsets(text, byteLength);
   const out = [];
   for (const line of splitLines(text)) {
-    const m = ENV_LINE.exec(line.text);
-    if (m)
-      emit(out, bytes2, line, [m[1]], readValue(line.text, m[0].length, /\s#/g));
+    const m11 = ENV_LINE.exec(line.text);
+    if (m11)
+      emit(out, bytes2, line, [m11[1]], readValue(line.text, m11[0].length, /\s#/g));
   }
   return out;
 }
@@ -3042,18 +3111,18 @@ function parseIni(text, byteLength) {
       section = [s[1].trim()];
       continue;
     }
-    const m = INI_PAIR.exec(line.text);
-    if (m)
-      emit(out, bytes2, line, [...section, m[1].trim()], readValue(line.text, m[0].length, /\s[;#]/g));
+    const m11 = INI_PAIR.exec(line.text);
+    if (m11)
+      emit(out, bytes2, line, [...section, m11[1].trim()], readValue(line.text, m11[0].length, /\s[;#]/g));
   }
   return out;
 }
 function tomlKey(raw) {
   const out = [];
   const re = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)/g;
-  let m;
-  while ((m = re.exec(raw)) !== null && m[0].length > 0)
-    out.push(m[1] ?? m[2] ?? m[3]);
+  let m11;
+  while ((m11 = re.exec(raw)) !== null && m11[0].length > 0)
+    out.push(m11[1] ?? m11[2] ?? m11[3]);
   return out;
 }
 function parseTomlValues(text, byteLength) {
@@ -3084,11 +3153,11 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    const m = TOML_PAIR.exec(line.text);
-    if (!m)
+    const m11 = TOML_PAIR.exec(line.text);
+    if (!m11)
       continue;
-    const path = [...table2, ...tomlKey(m[1])];
-    const rest = line.text.slice(m[0].length);
+    const path = [...table2, ...tomlKey(m11[1])];
+    const rest = line.text.slice(m11[0].length);
     const lead = rest.length - rest.trimStart().length;
     const first = rest.trimStart();
     if (first.startsWith('"""') || first.startsWith("'''")) {
@@ -3097,13 +3166,13 @@ function parseTomlValues(text, byteLength) {
       continue;
     }
     if (first.startsWith("{")) {
-      inlinePairs(out, bytes2, line, path, m[0].length + lead);
+      inlinePairs(out, bytes2, line, path, m11[0].length + lead);
       continue;
     }
     if (first.startsWith("[")) {
       let i = 0;
       const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
-      re.lastIndex = m[0].length + lead;
+      re.lastIndex = m11[0].length + lead;
       let s;
       while ((s = re.exec(line.text)) !== null) {
         const start = s.index + 1;
@@ -3111,7 +3180,7 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    emit(out, bytes2, line, path, readValue(line.text, m[0].length, /\s#/g));
+    emit(out, bytes2, line, path, readValue(line.text, m11[0].length, /\s#/g));
   }
   return out;
 }
@@ -3121,11 +3190,11 @@ function unescape(s) {
 function inlinePairs(out, bytes2, line, path, from) {
   const re = /([A-Za-z0-9_.\-"']+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/g;
   re.lastIndex = from;
-  let m;
-  while ((m = re.exec(line.text)) !== null) {
-    const body = m[2] ?? m[3];
-    const start = m.index + m[0].length - body.length - 1;
-    emit(out, bytes2, line, [...path, ...tomlKey(m[1])], { start, end: start + body.length, value: unescape(body) });
+  let m11;
+  while ((m11 = re.exec(line.text)) !== null) {
+    const body = m11[2] ?? m11[3];
+    const start = m11.index + m11[0].length - body.length - 1;
+    emit(out, bytes2, line, [...path, ...tomlKey(m11[1])], { start, end: start + body.length, value: unescape(body) });
   }
 }
 function parseTfvars(text, byteLength) {
@@ -3159,20 +3228,20 @@ function parseTfvars(text, byteLength) {
       continue;
     }
     const unq = (k) => k.replace(/^"|"$/g, "");
-    let m = TF_OPEN_MAP.exec(t);
-    if (m) {
-      stack.push({ key: [unq(m[1])], list: false, n: 0 });
+    let m11 = TF_OPEN_MAP.exec(t);
+    if (m11) {
+      stack.push({ key: [unq(m11[1])], list: false, n: 0 });
       continue;
     }
-    m = TF_OPEN_LIST.exec(t);
-    if (m) {
-      stack.push({ key: [unq(m[1])], list: true, n: 0 });
+    m11 = TF_OPEN_LIST.exec(t);
+    if (m11) {
+      stack.push({ key: [unq(m11[1])], list: true, n: 0 });
       continue;
     }
-    m = TF_BLOCK.exec(t);
-    if (m) {
-      const labels = [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
-      stack.push({ key: [m[1], ...labels], list: false, n: 0 });
+    m11 = TF_BLOCK.exec(t);
+    if (m11) {
+      const labels = [...m11[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+      stack.push({ key: [m11[1], ...labels], list: false, n: 0 });
       continue;
     }
     if (/^\s*[}\]]\s*,?\s*$/.test(t)) {
@@ -3189,14 +3258,14 @@ function parseTfvars(text, byteLength) {
       }
       continue;
     }
-    m = TF_PAIR.exec(t);
-    if (m) {
-      const rest = t.slice(m[0].length).trimStart();
-      const path = [...here(), unq(m[1])];
+    m11 = TF_PAIR.exec(t);
+    if (m11) {
+      const rest = t.slice(m11[0].length).trimStart();
+      const path = [...here(), unq(m11[1])];
       if (rest.startsWith("{"))
-        inlinePairs(out, bytes2, line, path, m[0].length);
+        inlinePairs(out, bytes2, line, path, m11[0].length);
       else if (rest.startsWith('"'))
-        emit(out, bytes2, line, path, readValue(t, m[0].length, null));
+        emit(out, bytes2, line, path, readValue(t, m11[0].length, null));
     }
   }
   return out;
@@ -3277,13 +3346,13 @@ function parseYaml(text, byteLength) {
       const parent = path[path.length - 1] ?? "";
       node.items.forEach((item, i) => {
         if (yaml2().isScalar(item) && typeof item.value === "string" && ENV_LIST_PARENT.test(parent) && item.range) {
-          const m = ENV_ITEM.exec(item.value);
-          if (m) {
+          const m11 = ENV_ITEM.exec(item.value);
+          if (m11) {
             const quoted = item.type === "QUOTE_DOUBLE" || item.type === "QUOTE_SINGLE";
-            const offset = item.range[0] + (quoted ? 1 : 0) + m[0].length;
+            const offset = item.range[0] + (quoted ? 1 : 0) + m11[0].length;
             const end = item.range[1] - (quoted ? 1 : 0);
             if (end > offset) {
-              out.push({ path: [...path, m[1]], start: bytes2.byte(offset), end: bytes2.byte(end), value: item.value.slice(m[0].length) });
+              out.push({ path: [...path, m11[1]], start: bytes2.byte(offset), end: bytes2.byte(end), value: item.value.slice(m11[0].length) });
             }
             return;
           }
@@ -3372,9 +3441,9 @@ var init_structure = __esm({
     "use strict";
     init_lazy_require();
     init_types();
-    json = /* @__PURE__ */ ((m) => () => m ??= (init_json(), __toCommonJS(json_exports)))();
-    lines2 = /* @__PURE__ */ ((m) => () => m ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
-    yaml3 = /* @__PURE__ */ ((m) => () => m ??= (init_yaml(), __toCommonJS(yaml_exports)))();
+    json = /* @__PURE__ */ ((m11) => () => m11 ??= (init_json(), __toCommonJS(json_exports)))();
+    lines2 = /* @__PURE__ */ ((m11) => () => m11 ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
+    yaml3 = /* @__PURE__ */ ((m11) => () => m11 ??= (init_yaml(), __toCommonJS(yaml_exports)))();
     STRUCTURE_MAX_BYTES = {
       yaml: 512 * 1024,
       json: 4 * 1024 * 1024,
@@ -3387,6 +3456,18 @@ var init_structure = __esm({
 });
 
 // dist/src/engine/binding.js
+function assignedValueOffset(linePrefix, value) {
+  if (URL_START.test(value) || IN_QUERY.test(linePrefix)) {
+    let at = 0;
+    for (const m12 of value.matchAll(QUERY_PARAM))
+      at = m12.index + m12[0].length;
+    return at;
+  }
+  if (!ASSIGN_LEAD.test(linePrefix))
+    return 0;
+  const m11 = INLINE_NAME.exec(value);
+  return m11 ? m11[0].length : 0;
+}
 function dropListItems(prefix) {
   const open = prefix.lastIndexOf("[");
   if (open < 0)
@@ -3404,13 +3485,13 @@ function expressionName(expr) {
 }
 function carried(prefix, above) {
   let last;
-  for (const m of prefix.matchAll(NAMING_ATTR))
-    last = m[1];
+  for (const m11 of prefix.matchAll(NAMING_ATTR))
+    last = m11[1];
   if (last)
     return last;
   if (above !== void 0) {
-    for (const m of above.matchAll(NAMING_ATTR))
-      last = m[1];
+    for (const m11 of above.matchAll(NAMING_ATTR))
+      last = m11[1];
     if (last)
       return last;
     const d = DECLARED_ABOVE.exec(above);
@@ -3434,38 +3515,38 @@ function freeText(prefix) {
   return words.length > 0 ? words.join("_") : void 0;
 }
 function closest(p, above) {
-  let m = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
-  if (m)
-    return m[1];
-  m = XML_OPEN.exec(p);
-  if (m) {
+  let m11 = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
+  if (m11)
+    return m11[1];
+  m11 = XML_OPEN.exec(p);
+  if (m11) {
     let attr;
-    for (const a of m[2].matchAll(NAMING_ATTR))
+    for (const a of m11[2].matchAll(NAMING_ATTR))
       attr = a[1];
-    return attr ?? m[1];
+    return attr ?? m11[1];
   }
-  m = FALLBACK.exec(p);
-  if (m)
-    return expressionName(m[1]);
-  m = ARG_AFTER_NAME.exec(p);
-  if (m)
-    return m[1] ?? m[2];
-  m = TYPED.exec(p) ?? ASSIGN.exec(p);
-  if (m)
-    return m[1];
+  m11 = FALLBACK.exec(p);
+  if (m11)
+    return expressionName(m11[1]);
+  m11 = ARG_AFTER_NAME.exec(p);
+  if (m11)
+    return m11[1] ?? m11[2];
+  m11 = TYPED.exec(p) ?? ASSIGN.exec(p);
+  if (m11)
+    return m11[1];
   const listed = dropListItems(p);
   if (listed !== p) {
-    m = ASSIGN.exec(listed) ?? CALL.exec(listed);
-    if (m)
-      return m[1];
+    m11 = ASSIGN.exec(listed) ?? CALL.exec(listed);
+    if (m11)
+      return m11[1];
   }
-  m = CALL.exec(p);
-  if (m)
-    return m[1];
+  m11 = CALL.exec(p);
+  if (m11)
+    return m11[1];
   if (above !== void 0 && /^\s*(?:-\s*)?["'`]?\s*$/.test(p)) {
-    m = KEY_ONLY_LINE.exec(above);
-    if (m)
-      return m[1];
+    m11 = KEY_ONLY_LINE.exec(above);
+    if (m11)
+      return m11[1];
   }
   return void 0;
 }
@@ -3491,7 +3572,7 @@ function boundNames(prefix, above) {
     if (!/[$@\]]/.test(n))
       continue;
     const bare = n.replace(/^[$@]+/, "");
-    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m) => m[1]);
+    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m11) => m11[1]);
     for (const alt of [bare, subs.join(".")])
       if (alt && !out.includes(alt))
         out.push(alt);
@@ -3547,7 +3628,7 @@ function nameMatches(re, name2) {
   const split = name2.replace(/([a-z0-9])([A-Z])/g, "$1_$2");
   return split !== name2 && re.test(split);
 }
-var MAX_PREFIX, OPS, NAME, ASSIGN, TYPED, ARG_AFTER_NAME, FALLBACK, SHELL_DEFAULT, CALL, FLAG, DOCKER_ENV, DEFINE, KEY_ONLY_LINE, XML_OPEN, NAMING_ATTR, DECLARED_ABOVE, CARRIERS, FILLER;
+var MAX_PREFIX, OPS, NAME, ASSIGN, TYPED, ARG_AFTER_NAME, FALLBACK, SHELL_DEFAULT, CALL, FLAG, DOCKER_ENV, DEFINE, KEY_ONLY_LINE, XML_OPEN, NAMING_ATTR, DECLARED_ABOVE, CARRIERS, FILLER, ASSIGN_LEAD, INLINE_NAME, URL_START, IN_QUERY, QUERY_PARAM;
 var init_binding = __esm({
   "dist/src/engine/binding.js"() {
     "use strict";
@@ -3570,6 +3651,11 @@ var init_binding = __esm({
     DECLARED_ABOVE = /\b(?:variable|output|param(?:eter)?|secret)\s+"([A-Za-z_][\w.\-]*)"/;
     CARRIERS = /* @__PURE__ */ new Set(["value", "val", "v", "default", "defaultvalue", "default_value", "fallback", "content", "text", "data", "setting"]);
     FILLER = /* @__PURE__ */ new Set(["is", "are", "was", "the", "a", "an", "my", "our", "your", "this", "that", "here", "use", "using", "set", "to", "for", "with", "and", "of", "new", "old", "const", "let", "var", "val", "def", "return", "public", "protected", "internal", "static", "final", "readonly", "override", "string", "str", "char"]);
+    ASSIGN_LEAD = /^\s*(?:(?:ENV|ARG|export|set|setx|setenv|declare(?:\s+-\w+)?|readonly|local|env)\s+)?$/i;
+    INLINE_NAME = /^[A-Za-z_][\w.]{0,63}=(?=[^=\s\\])/;
+    URL_START = /^(?:[A-Za-z][\w+.\-]*:\/\/|\/)/;
+    IN_QUERY = /[?&][\w.\-]+=$/;
+    QUERY_PARAM = /[?&][A-Za-z_][\w.\-]{0,63}=(?=[^=&\s])/g;
   }
 });
 
@@ -3578,11 +3664,11 @@ function* matchesOf(re, input, limit) {
   let at = 0;
   for (let n = 0; n < limit; n++) {
     re.lastIndex = at;
-    const m = re.exec(input);
-    if (m === null)
+    const m11 = re.exec(input);
+    if (m11 === null)
       return;
-    at = re.lastIndex + (m[0].length === 0 ? 1 : 0);
-    yield m;
+    at = re.lastIndex + (m11[0].length === 0 ? 1 : 0);
+    yield m11;
   }
 }
 var init_match_iterator = __esm({
@@ -3650,11 +3736,11 @@ function decodedPass(ctx, budget, scanInner) {
   for (const finder of TEXT_FINDERS) {
     if (!ctx.setHits.has(finder.gate))
       continue;
-    for (const m of matchesOf(finder.re, b, MAX_TEXT_MATCHES)) {
+    for (const m11 of matchesOf(finder.re, b, MAX_TEXT_MATCHES)) {
       if (budget.values <= 0)
         break;
-      const end = m.index + m[0].length;
-      let start = m.index;
+      const end = m11.index + m11[0].length;
+      let start = m11.index;
       if (finder.lead)
         for (start++; start < end && isRe2Space(b[start]); start++)
           ;
@@ -3701,13 +3787,13 @@ var init_decoded = __esm({
 });
 
 // dist/src/engine/fingerprint.js
-import { createHash as createHash3 } from "node:crypto";
 function fingerprint(ruleId2, secret) {
-  return createHash3("sha256").update(`keyhound:v1\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
+  return nodeCrypto().createHash("sha256").update(`keyhound:v1\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
 }
 var init_fingerprint = __esm({
   "dist/src/engine/fingerprint.js"() {
     "use strict";
+    init_lazy_require();
   }
 });
 
@@ -3755,6 +3841,7 @@ function makeFinding(set, rule, ctx, facts) {
     messageId,
     messageData,
     tags: spec.tags,
+    grants: spec.grants ?? "service",
     start,
     end,
     generic: rule.generic,
@@ -3817,7 +3904,7 @@ function hasFillerWord(lower) {
         return true;
     }
   }
-  return MASKS.some((m) => lower.includes(m));
+  return MASKS.some((m11) => lower.includes(m11));
 }
 function isPlaceholder(value) {
   const v = value.trim();
@@ -4004,8 +4091,8 @@ function patternPass(set, ctx, candidates) {
       matches = [...matchesOf(rule.re ??= patternRe(rule.spec.pattern), ctx.chunk.buf, MAX_MATCHES)];
       passes.set(rule.spec.pattern, matches);
     }
-    for (const m of matches) {
-      const f = candidate(set, rule, m, ctx);
+    for (const m11 of matches) {
+      const f = candidate(set, rule, m11, ctx);
       if (f)
         out.push(f);
     }
@@ -4018,15 +4105,24 @@ function isWellKnownConstant(secret, lookup) {
   const hex = secret.length === 66 && /^0x/i.test(secret) ? secret.slice(2) : secret;
   return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && lookup(hex.toLowerCase()) !== void 0;
 }
-function candidate(set, rule, m, ctx) {
+function linePrefixOf(chunk, at) {
+  return chunk.buf.toString("utf8", chunk.lines.lineStart(chunk.lines.position(at).line - 1), at);
+}
+function candidate(set, rule, m11, ctx) {
   const { chunk } = ctx;
   const g = rule.group;
-  const span = typeof g === "number" ? m.indices?.[g] : m.indices?.groups?.[g];
-  const value = typeof g === "number" ? m[g] : m.groups?.[g];
+  const span = typeof g === "number" ? m11.indices?.[g] : m11.indices?.groups?.[g];
+  const value = typeof g === "number" ? m11[g] : m11.groups?.[g];
   if (!span || value === void 0)
     return null;
-  const [start, end] = span;
-  const secret = value.toString("utf8");
+  const end = span[1];
+  let start = span[0];
+  let secret = value.toString("utf8");
+  const shift = secret.includes("=") ? assignedValueOffset(linePrefixOf(chunk, start), secret) : 0;
+  if (shift > 0) {
+    start += shift;
+    secret = secret.slice(shift);
+  }
   if (isPlaceholder(secret) || isWellKnownConstant(secret, set.wellKnownConstant))
     return null;
   if (rule.entropy && shannonEntropy(secret) < rule.entropy)
@@ -4051,7 +4147,7 @@ function candidate(set, rule, m, ctx) {
   if (rule.validator) {
     result = rule.validator({
       secret,
-      match: m[0].toString("utf8"),
+      match: m11[0].toString("utf8"),
       text: () => chunk.text,
       index: () => chunk.charIndex(start)
     });
@@ -4088,7 +4184,7 @@ var init_pattern = __esm({
 });
 
 // dist/src/engine/resolve.js
-function resolve4(candidates) {
+function resolve2(candidates) {
   return link2(dedupe(dropVetoed(candidates)));
 }
 function dropVetoed(candidates) {
@@ -4212,7 +4308,7 @@ var init_scanner = __esm({
         const found = this.scanBuffer(buf, path, values, false, void 0, 0, budget);
         if (found.candidates.length === 0)
           return [];
-        const out = resolve4(found.candidates);
+        const out = resolve2(found.candidates);
         markInlineAllows(buf, out, found.lines);
         return out;
       }
@@ -4251,7 +4347,6 @@ var require_modular = __commonJS({
 });
 
 // dist/src/rules/sample-pem.js
-import { checkPrimeSync, createPrivateKey as createPrivateKey2 } from "node:crypto";
 function bigToBytes(n) {
   let h = n.toString(16);
   if (h.length % 2)
@@ -4265,7 +4360,7 @@ function seededEc(rng) {
   while (!import_nist2.p256.utils.isValidSecretKey(d));
   const pub = import_nist2.p256.getPublicKey(d, false);
   const jwk = { kty: "EC", crv: "P-256", d: b64u(d), x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33)) };
-  return createPrivateKey2({ key: jwk, format: "jwk" });
+  return createPrivateKey({ key: jwk, format: "jwk" });
 }
 function seededEd25519(rng) {
   const seed = rng.bytes(32);
@@ -4273,7 +4368,7 @@ function seededEd25519(rng) {
 }
 function ed25519Key(rng) {
   const { seed, pub } = seededEd25519(rng);
-  return createPrivateKey2({ key: { kty: "OKP", crv: "Ed25519", d: b64u(seed), x: b64u(pub) }, format: "jwk" });
+  return createPrivateKey({ key: { kty: "OKP", crv: "Ed25519", d: b64u(seed), x: b64u(pub) }, format: "jwk" });
 }
 function seededPrime(rng, bits, e) {
   let x = BigInt("0x" + (0, import_utils5.bytesToHex)(rng.bytes(bits / 8))) | 3n << BigInt(bits - 2) | 1n;
@@ -4306,7 +4401,7 @@ function seededRsa(rng) {
     dq: b64u(bigToBytes(d % (q - 1n))),
     qi: b64u(bigToBytes((0, import_modular.invert)(q, p)))
   };
-  const key = createPrivateKey2({ key: jwk, format: "jwk" });
+  const key = createPrivateKey({ key: jwk, format: "jwk" });
   rsaCache.set(tag, key);
   return key;
 }
@@ -4413,17 +4508,18 @@ function truncatedPem(rng, kind = "ec") {
   keep[keep.length - 1] = keep[keep.length - 1].slice(0, -8);
   return [lines3[0], ...keep, lines3[lines3.length - 1]].join("\n") + "\n";
 }
-var import_modular, import_ed255192, import_nist2, import_utils5, import_base6, PEM_KINDS, b64u, SMALL_PRIMES, rsaCache, seq, oid, octets, int, NULL;
+var import_modular, import_ed255192, import_nist2, import_utils5, import_base7, PEM_KINDS, b64u, SMALL_PRIMES, rsaCache, seq, oid, octets, int, NULL;
 var init_sample_pem = __esm({
   "dist/src/rules/sample-pem.js"() {
     "use strict";
+    init_node_crypto();
     import_modular = __toESM(require_modular(), 1);
     import_ed255192 = __toESM(require_ed25519(), 1);
     import_nist2 = __toESM(require_nist(), 1);
     import_utils5 = __toESM(require_utils(), 1);
-    import_base6 = __toESM(require_base(), 1);
+    import_base7 = __toESM(require_base(), 1);
     PEM_KINDS = ["rsa", "rsa-pkcs8", "ec", "ed25519", "pkcs8", "openssh", "encrypted", "ec-escaped", "ecdsa", "ecdsa-escaped"];
-    b64u = (b) => import_base6.base64urlnopad.encode(b);
+    b64u = (b) => import_base7.base64urlnopad.encode(b);
     SMALL_PRIMES = (() => {
       const out = [];
       for (let p = 3; out.length < 300; p += 2)
@@ -4523,7 +4619,7 @@ function ed25519Pair(rng) {
   return Uint8Array.from([...seed, ...pub]);
 }
 function solanaOf(bytes2, kind) {
-  return kind === "json" ? `[${[...bytes2].join(",")}]` : import_base7.base58.encode(bytes2);
+  return kind === "json" ? `[${[...bytes2].join(",")}]` : import_base8.base58.encode(bytes2);
 }
 function uuid(rng) {
   const h = rng.chars(HEX, 32).split("");
@@ -4556,20 +4652,27 @@ function cosmosValidatorJson(rng) {
   const pub = pair.subarray(32);
   const doc = {
     address: (0, import_utils6.bytesToHex)((0, import_sha24.sha256)(pub).subarray(0, 20)).toUpperCase(),
-    pub_key: { type: "tendermint/PubKeyEd25519", value: import_base7.base64.encode(pub) },
-    priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base7.base64.encode(pair) }
+    pub_key: { type: "tendermint/PubKeyEd25519", value: import_base8.base64.encode(pub) },
+    priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base8.base64.encode(pair) }
   };
   return JSON.stringify(doc, null, 2);
 }
 function cosmosNodeKeyJson(rng) {
-  return JSON.stringify({ priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base7.base64.encode(ed25519Pair(rng)) } });
+  return JSON.stringify({ priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base8.base64.encode(ed25519Pair(rng)) } });
+}
+function didJwt(rng, arg) {
+  const iss = oneOf2("did-jwt", arg, ["web3-storage", "nft-storage"], "web3-storage");
+  const enc = (o) => import_base8.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const addr = [...rng.chars("0123456789abcdef", 40)].map((c) => rng.int(2) ? c.toUpperCase() : c).join("");
+  const payload = { sub: `did:ethr:0x${addr}`, iss, iat: 16e11 + rng.int(2e8) * 1e3, name: rng.chars("abcdefghijklmnopqrstuvwxyz", 3 + rng.int(8)) };
+  return `${enc({ alg: "HS256", typ: "JWT" })}.${enc(payload)}.${import_base8.base64urlnopad.encode(rng.bytes(32))}`;
 }
 function snowflake(rng) {
   const ms = BigInt(Date.UTC(2016, 0, 1) + rng.int(8 * 365) * 864e5 + rng.int(864e5));
   return ms - DISCORD_EPOCH2 << 22n | BigInt(rng.int(1 << 22));
 }
 function discord(rng) {
-  const first = import_base7.base64urlnopad.encode(new TextEncoder().encode(snowflake(rng).toString()));
+  const first = import_base8.base64urlnopad.encode(new TextEncoder().encode(snowflake(rng).toString()));
   return `${first}.${rng.chars(ALNUM + "-_", 6)}.${rng.chars(ALNUM + "-_", 38)}`;
 }
 function gitlabRoutable(rng, arg) {
@@ -4579,29 +4682,29 @@ function gitlabRoutable(rng, arg) {
   const routing = `c:${rng.int(36 ** 2).toString(36)}
 o:${(1 + rng.int(1e7)).toString(36)}
 u:${(1 + rng.int(3e7)).toString(36)}`;
-  const payload = import_base7.base64urlnopad.encode(Uint8Array.from([...rng.bytes(16), ...new TextEncoder().encode(routing), routing.length]));
+  const payload = import_base8.base64urlnopad.encode(Uint8Array.from([...rng.bytes(16), ...new TextEncoder().encode(routing), routing.length]));
   const body = `${prefix}${payload}.01.${payload.length.toString(36).padStart(2, "0")}`;
   return body + crc322(body).toString(36).padStart(7, "0");
 }
 function githubStateless(rng, bad) {
   const appId = 1e5 + rng.int(3e6);
-  const enc = (o) => import_base7.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const enc = (o) => import_base8.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
   const iat = 178e7 + rng.int(2e7);
   const header = enc({ alg: "RS256", kid: rng.chars(HEX, 16), typ: "JWT" });
   const payload = enc({ iss: "github", app_id: appId, installation_id: 1e7 + rng.int(9e7), iat, exp: iat + 3600, rid: uuid(rng) });
   const middle = bad ? rng.chars(ALNUM, payload.length) : payload;
-  return `ghs_${appId}_${header}.${middle}.${import_base7.base64urlnopad.encode(rng.bytes(256))}`;
+  return `ghs_${appId}_${header}.${middle}.${import_base8.base64urlnopad.encode(rng.bytes(256))}`;
 }
 function jwt2(rng, arg) {
   const alg = oneOf2("jwt", arg, ["HS256", "RS256", "ES256", "none"], "HS256");
-  const enc = (o) => import_base7.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const enc = (o) => import_base8.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
   const iat = 17e8 + rng.int(5e7);
   const header = enc({ alg, typ: "JWT" });
   const payload = enc({ sub: uuid(rng), role: "service", iat, exp: iat + 3600 * (1 + rng.int(720)) });
   const sigLen = alg === "none" ? 0 : alg === "RS256" ? 256 : alg === "ES256" ? 64 : 32;
-  return `${header}.${payload}.${sigLen ? import_base7.base64urlnopad.encode(rng.bytes(sigLen)) : ""}`;
+  return `${header}.${payload}.${sigLen ? import_base8.base64urlnopad.encode(rng.bytes(sigLen)) : ""}`;
 }
-var import_ed255193, import_secp256k13, import_sha24, import_utils6, import_base7, import_bip392, import_english2, ALNUM, B58, HEX, WIF_KINDS, XPRV_NAMES, XPUB_NAMES, BIP39_COUNTS, DISCORD_EPOCH2, sampleGenerators;
+var import_ed255193, import_secp256k13, import_sha24, import_utils6, import_base8, import_bip392, import_english2, ALNUM, B58, HEX, WIF_KINDS, XPRV_NAMES, XPUB_NAMES, BIP39_COUNTS, DISCORD_EPOCH2, sampleGenerators;
 var init_samples = __esm({
   "dist/src/rules/samples.js"() {
     "use strict";
@@ -4609,7 +4712,7 @@ var init_samples = __esm({
     import_secp256k13 = __toESM(require_secp256k1(), 1);
     import_sha24 = __toESM(require_sha2(), 1);
     import_utils6 = __toESM(require_utils(), 1);
-    import_base7 = __toESM(require_base(), 1);
+    import_base8 = __toESM(require_base(), 1);
     import_bip392 = __toESM(require_bip39(), 1);
     import_english2 = __toESM(require_english(), 1);
     init_base58check();
@@ -4662,8 +4765,8 @@ var init_samples = __esm({
         const seed = r.bytes(32);
         return solanaOf(Uint8Array.from([...seed, ...import_ed255193.ed25519.getPublicKey(r.bytes(32))]), kind);
       },
-      "solana-pub": (r) => import_base7.base58.encode(seededEd25519(r).pub),
-      "ed25519-b64": (r) => import_base7.base64.encode(ed25519Pair(r)),
+      "solana-pub": (r) => import_base8.base58.encode(seededEd25519(r).pub),
+      "ed25519-b64": (r) => import_base8.base64.encode(ed25519Pair(r)),
       "cosmos-validator-json": cosmosValidatorJson,
       "cosmos-node-key-json": cosmosNodeKeyJson,
       "cosmos-armored-key": (r, a) => cosmosArmoredKey(r, oneOf2("cosmos-armored-key", a, ["secp256k1", "ed25519"], "secp256k1")),
@@ -4671,7 +4774,8 @@ var init_samples = __esm({
       pem: samplePem,
       "pem-truncated": truncatedPem,
       discord,
-      jwt: jwt2
+      jwt: jwt2,
+      "did-jwt": didJwt
     };
   }
 });
@@ -4746,11 +4850,11 @@ function expandExample(template, seed) {
     return gen(rng, arg);
   });
 }
-var import_base8, DIGITS, LOWER, UPPER, B582, basicGenerators, PLACEHOLDER;
+var import_base9, DIGITS, LOWER, UPPER, B582, basicGenerators, PLACEHOLDER;
 var init_example_values = __esm({
   "dist/src/rules/example-values.js"() {
     "use strict";
-    import_base8 = __toESM(require_base(), 1);
+    import_base9 = __toESM(require_base(), 1);
     init_samples();
     init_seeded_random();
     DIGITS = "0123456789";
@@ -4767,11 +4871,13 @@ var init_example_values = __esm({
       digits: (r, a) => r.chars("123456789", 1) + r.chars(DIGITS, count(a, "digits") - 1),
       b58: (r, a) => r.chars(B582, count(a, "b58")),
       /** base64 of N random bytes */
-      b64: (r, a) => import_base8.base64.encode(r.bytes(count(a, "b64"))),
+      b64: (r, a) => import_base9.base64.encode(r.bytes(count(a, "b64"))),
       /** N base64url characters */
       b64url: (r, a) => r.chars(DIGITS + UPPER + LOWER + "-_", count(a, "b64url")),
       /** base64url (no padding) of N random bytes */
-      b64urlbytes: (r, a) => import_base8.base64urlnopad.encode(r.bytes(count(a, "b64urlbytes"))),
+      b64urlbytes: (r, a) => import_base9.base64urlnopad.encode(r.bytes(count(a, "b64urlbytes"))),
+      /** unpadded base64 of N random lower-case hex characters (BitcoinAverage keys) */
+      b64hex: (r, a) => import_base9.base64.encode(new TextEncoder().encode(r.chars("0123456789abcdef", count(a, "b64hex")))).replace(/=+$/, ""),
       uuid: (r) => uuid2(r),
       UUID: (r) => uuid2(r).toUpperCase()
     };
@@ -4831,6 +4937,15 @@ var require_p_limit = __commonJS({
   }
 });
 
+// builtin:node:net
+var m10, isIP;
+var init_node_net = __esm({
+  "builtin:node:net"() {
+    m10 = __require("node:net");
+    ({ isIP } = m10);
+  }
+});
+
 // dist/src/util/secret-forms.js
 function base64Forms(bytes2) {
   const out = [];
@@ -4839,9 +4954,9 @@ function base64Forms(bytes2) {
     const start = pad2 === 0 ? 0 : 4;
     const fullChars = Math.floor((pad2 + bytes2.length) * 8 / 6);
     const middle = enc.slice(start, Math.max(start, fullChars - 1));
-    for (const m of [middle, enc.slice(start)]) {
-      if (m.length >= MIN)
-        out.push(m, m.replace(/\+/g, "-").replace(/\//g, "_"));
+    for (const m11 of [middle, enc.slice(start)]) {
+      if (m11.length >= MIN)
+        out.push(m11, m11.replace(/\+/g, "-").replace(/\//g, "_"));
     }
   }
   return out;
@@ -4855,7 +4970,7 @@ function secretForms(secret) {
   forms.add(JSON.stringify(json2).slice(1, -1));
   const pct = encodeURIComponent(secret);
   forms.add(pct);
-  forms.add(pct.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()));
+  forms.add(pct.replace(/%[0-9A-F]{2}/g, (m11) => m11.toLowerCase()));
   forms.add(new URLSearchParams({ v: secret }).toString().slice(2));
   forms.add(escape(secret));
   for (const b of base64Forms(Buffer.from(secret, "utf8")))
@@ -4897,9 +5012,8 @@ var init_secret_forms = __esm({
 });
 
 // dist/src/net/http.js
-import { isIP } from "node:net";
-function isLoopbackHost(hostname) {
-  const h = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+function isLoopbackHost(hostname2) {
+  const h = hostname2.replace(/^\[|\]$/g, "").toLowerCase();
   if (isIP(h) === 4)
     return h.startsWith("127.");
   if (isIP(h) === 6)
@@ -4996,6 +5110,7 @@ var RequestTimeout, NetworkError;
 var init_http = __esm({
   "dist/src/net/http.js"() {
     "use strict";
+    init_node_net();
     init_secret_forms();
     RequestTimeout = class extends Error {
       constructor(ms) {
@@ -5191,14 +5306,11 @@ var require_yaml = __commonJS({
 });
 
 // dist/src/verify/config.js
-import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import { homedir as homedir2 } from "node:os";
-import { isAbsolute as isAbsolute5, join as join8, resolve as resolve8 } from "node:path";
 function parseDuration(v) {
   if (typeof v === "number")
     return Math.round(v * 1e3);
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/.exec(v.trim());
-  return Math.round(Number(m[1]) * { ms: 1, s: 1e3, m: 6e4 }[m[2]]);
+  const m11 = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/.exec(v.trim());
+  return Math.round(Number(m11[1]) * { ms: 1, s: 1e3, m: 6e4 }[m11[2]]);
 }
 function checkSecretEndpoint(raw, where2) {
   const u = checkEndpointUrl(raw, where2);
@@ -5211,8 +5323,8 @@ function envVarFor(id) {
 }
 function defaultVerifyConfigPath(env = process.env) {
   const xdg = env.XDG_CONFIG_HOME;
-  const base = xdg && isAbsolute5(xdg) ? xdg : join8(env.HOME || homedir2(), ".config");
-  return join8(base, "keyhound", "verify.yaml");
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), ".config");
+  return join(base, "keyhound", "verify.yaml");
 }
 function parseVerifyConfig(data, file) {
   validator ??= new Ajv({ allErrors: false, strict: true }).compile(verifyConfigSchema);
@@ -5260,17 +5372,17 @@ function emptyConfig() {
 }
 function loadVerifyConfig(opts = {}) {
   const env = opts.env ?? process.env;
-  const file = opts.file ? resolve8(opts.file) : defaultVerifyConfigPath(env);
-  if (!existsSync4(file)) {
+  const file = opts.file ? resolve(opts.file) : defaultVerifyConfigPath(env);
+  if (!existsSync(file)) {
     if (opts.file)
       throw new UsageError(`verification config not found: ${opts.file}`);
     return emptyConfig();
   }
   let text;
   try {
-    if (!statSync3(file).isFile())
+    if (!statSync(file).isFile())
       throw new Error("not a regular file");
-    text = readFileSync5(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (e) {
     throw new UsageError(`cannot read verification config ${file}: ${e.message}`);
   }
@@ -5280,19 +5392,19 @@ function loadVerifyConfig(opts = {}) {
     throw new UsageError(`${file}: YAML error${line ? ` at line ${line}` : ""}`);
   }
   const cfg = parseVerifyConfig(doc.toJS(), file);
-  if (process.platform !== "win32" && (statSync3(file).mode & 2) !== 0) {
+  if (process.platform !== "win32" && (statSync(file).mode & 2) !== 0) {
     cfg.warnings.push(`${file} is writable by every user: anyone on this machine could redirect verification requests`);
   }
   return cfg;
 }
 function applyRpcOptions(cfg, values) {
   for (const v of values) {
-    const m = /^([a-z][a-z0-9-]*)=(.+)$/.exec(v.trim());
-    if (!m)
+    const m11 = /^([a-z][a-z0-9-]*)=(.+)$/.exec(v.trim());
+    if (!m11)
       throw new UsageError(`--rpc needs CHAIN=URL (e.g. ethereum=https://rpc.example/KEY), got "${v.split("=")[0]}=\u2026"`);
     try {
-      const prev = cfg.rpc.get(m[1]);
-      cfg.rpc.set(m[1], { chain: m[1], url: checkSecretEndpoint(m[2], `--rpc ${m[1]}`), unit: prev?.unit, from: "--rpc" });
+      const prev = cfg.rpc.get(m11[1]);
+      cfg.rpc.set(m11[1], { chain: m11[1], url: checkSecretEndpoint(m11[2], `--rpc ${m11[1]}`), unit: prev?.unit, from: "--rpc" });
     } catch (e) {
       throw new UsageError(e.message.replace(/"[^"]*"$/, "\u2026"));
     }
@@ -5302,6 +5414,9 @@ var import_ajv, import_yaml, Ajv, duration, url, name, verifyConfigSchema, DEFAU
 var init_config = __esm({
   "dist/src/verify/config.js"() {
     "use strict";
+    init_node_fs();
+    init_node_os();
+    init_node_path();
     import_ajv = __toESM(require_ajv(), 1);
     import_yaml = __toESM(require_yaml(), 1);
     init_errors();
@@ -5431,7 +5546,7 @@ function walletAddresses(f, validate2) {
     }
     case "solana-keypair": {
       const addr = f.address ?? solanaKeypair({ secret: f.secret, match: f.secret, text: () => f.secret, index: () => 0 }).address;
-      return addr && import_base9.base58.decode(addr).length === 32 ? [{ family: "solana", address: addr }] : [];
+      return addr && import_base10.base58.decode(addr).length === 32 ? [{ family: "solana", address: addr }] : [];
     }
     case "wif":
       return wifAddresses(f.secret);
@@ -5441,14 +5556,14 @@ function walletAddresses(f, validate2) {
       return [];
   }
 }
-var import_secp256k14, import_bip32, import_btc_signer, import_base9, PURPOSE, SCRIPTS_BY_VERSION, RECEIVE_ADDRESSES;
+var import_secp256k14, import_bip32, import_btc_signer, import_base10, PURPOSE, SCRIPTS_BY_VERSION, RECEIVE_ADDRESSES;
 var init_addresses = __esm({
   "dist/src/verify/funds/addresses.js"() {
     "use strict";
     import_secp256k14 = __toESM(require_secp256k1(), 1);
     import_bip32 = __toESM(require_bip32(), 1);
     import_btc_signer = __toESM(require_btc_signer(), 1);
-    import_base9 = __toESM(require_base(), 1);
+    import_base10 = __toESM(require_base(), 1);
     init_base58check();
     init_bip32_versions();
     init_secp256k1_keys();
@@ -5566,15 +5681,14 @@ var init_balances = __esm({
 });
 
 // dist/src/net/signing.js
-import { createHash as createHash4, createHmac as createHmac3, createPrivateKey as createPrivateKey3, randomBytes as randomBytes4, sign as cryptoSign } from "node:crypto";
 function hmacSha256Hex(key, message) {
-  return createHmac3("sha256", key).update(message).digest("hex");
+  return createHmac("sha256", key).update(message).digest("hex");
 }
 function hmacSha256Base64(key, message) {
-  return createHmac3("sha256", key).update(message).digest("base64");
+  return createHmac("sha256", key).update(message).digest("base64");
 }
 function hmacSha384Hex(key, message) {
-  return createHmac3("sha384", key).update(message).digest("hex");
+  return createHmac("sha384", key).update(message).digest("hex");
 }
 function binanceSign(secret, queryString) {
   return hmacSha256Hex(secret, queryString);
@@ -5589,8 +5703,8 @@ function kucoinPassphrase(secret, passphrase) {
   return hmacSha256Base64(secret, passphrase);
 }
 function krakenSign(secretB64, path, nonce, postData) {
-  const inner = createHash4("sha256").update(nonce + postData).digest();
-  return createHmac3("sha512", Buffer.from(secretB64, "base64")).update(Buffer.concat([Buffer.from(path), inner])).digest("base64");
+  const inner = createHash("sha256").update(nonce + postData).digest();
+  return createHmac("sha512", Buffer.from(secretB64, "base64")).update(Buffer.concat([Buffer.from(path), inner])).digest("base64");
 }
 function bitfinexSign(secret, apiPath, nonce, body) {
   return hmacSha384Hex(secret, `/api${apiPath}${nonce}${body}`);
@@ -5600,8 +5714,8 @@ function geminiSign(secret, request, nonce) {
   return { payload, signature: hmacSha384Hex(secret, payload) };
 }
 function gateSign(secret, method, path, query, body, timestamp) {
-  const bodyHash = createHash4("sha512").update(body).digest("hex");
-  return createHmac3("sha512", secret).update(`${method.toUpperCase()}
+  const bodyHash = createHash("sha512").update(body).digest("hex");
+  return createHmac("sha512", secret).update(`${method.toUpperCase()}
 ${path}
 ${query}
 ${bodyHash}
@@ -5628,27 +5742,28 @@ function coinbaseJwt({ keyName, privateKey, uri, nowSeconds, nonce }) {
   const now = nowSeconds ?? Math.floor(Date.now() / 1e3);
   const pem = privateKey.includes("-----BEGIN") ? pemText(privateKey) : void 0;
   const alg = pem ? "ES256" : "EdDSA";
-  const header = { alg, kid: keyName, nonce: nonce ?? randomBytes4(16).toString("hex"), typ: "JWT" };
+  const header = { alg, kid: keyName, nonce: nonce ?? randomBytes(16).toString("hex"), typ: "JWT" };
   const claims = { sub: keyName, iss: "cdp", nbf: now, exp: now + 120, uri };
-  const enc = (o) => import_base10.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const enc = (o) => import_base11.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
   const input = `${enc(header)}.${enc(claims)}`;
   let sig;
   if (pem) {
-    sig = cryptoSign("sha256", Buffer.from(input), { key: createPrivateKey3(pem), dsaEncoding: "ieee-p1363" });
+    sig = sign("sha256", Buffer.from(input), { key: createPrivateKey(pem), dsaEncoding: "ieee-p1363" });
   } else {
-    const bytes2 = import_base10.base64.decode(privateKey.trim());
+    const bytes2 = import_base11.base64.decode(privateKey.trim());
     if (bytes2.length !== 64 && bytes2.length !== 32)
       throw new Error("not an Ed25519 key of 32 or 64 bytes");
     sig = import_ed255194.ed25519.sign(new TextEncoder().encode(input), bytes2.subarray(0, 32));
   }
-  return `${input}.${import_base10.base64urlnopad.encode(sig)}`;
+  return `${input}.${import_base11.base64urlnopad.encode(sig)}`;
 }
-var import_ed255194, import_base10;
+var import_ed255194, import_base11;
 var init_signing = __esm({
   "dist/src/net/signing.js"() {
     "use strict";
+    init_node_crypto();
     import_ed255194 = __toESM(require_ed25519(), 1);
-    import_base10 = __toESM(require_base(), 1);
+    import_base11 = __toESM(require_base(), 1);
   }
 });
 
@@ -7056,10 +7171,9 @@ __export(comments_exports, {
   commentMarker: () => commentMarker,
   postReviewComments: () => postReviewComments
 });
-import { createHash as createHash5 } from "node:crypto";
 function commentMarker(f) {
-  const pathHash = createHash5("sha256").update(f.file).digest("hex").slice(0, 16);
-  const id = createHash5("sha256").update(`keyhound:comment\0${f.ruleId}\0${f.commit?.sha ?? ""}\0${f.file}`).digest("hex").slice(0, 32);
+  const pathHash = createHash("sha256").update(f.file).digest("hex").slice(0, 16);
+  const id = createHash("sha256").update(`keyhound:comment\0${f.ruleId}\0${f.commit?.sha ?? ""}\0${f.file}`).digest("hex").slice(0, 32);
   return `<!-- keyhound:finding ${id}:${pathHash} -->`;
 }
 function commentBody(f, scrub2) {
@@ -7112,9 +7226,9 @@ async function postReviewComments(findings, opts) {
     let page = 0;
     for await (const res of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number, per_page: 100 })) {
       for (const c of res.data) {
-        const m = MARKER.exec(c.body ?? "");
-        if (m && !existing.has(`${m[1]}:${m[2]}`))
-          existing.set(`${m[1]}:${m[2]}`, { id: c.id, body: c.body });
+        const m11 = MARKER.exec(c.body ?? "");
+        if (m11 && !existing.has(`${m11[1]}:${m11[2]}`))
+          existing.set(`${m11[1]}:${m11[2]}`, { id: c.id, body: c.body });
       }
       if (++page >= MAX_PAGES)
         break;
@@ -7175,6 +7289,7 @@ var import_rest, MARKER, MAX_PAGES, REQUEST_TIMEOUT_MS;
 var init_comments = __esm({
   "dist/src/action/comments.js"() {
     "use strict";
+    init_node_crypto();
     import_rest = __toESM(require_rest(), 1);
     init_common();
     init_messages();
@@ -7310,22 +7425,19 @@ var init_types3 = __esm({
 });
 
 // dist/src/revoke/config.js
-import { existsSync as existsSync5, statSync as statSync4 } from "node:fs";
-import { homedir as homedir3 } from "node:os";
-import { dirname as dirname4, isAbsolute as isAbsolute6, join as join9, resolve as resolve9 } from "node:path";
 function parseDuration2(v) {
   if (typeof v === "number")
     return Math.round(v * 1e3);
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(v.trim());
-  if (!m)
+  const m11 = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(v.trim());
+  if (!m11)
     throw new Error(`not a duration: "${v}" (examples: 500ms, 10s, 2m)`);
-  const mult = { ms: 1, s: 1e3, m: 6e4, h: 36e5 }[m[2]];
-  return Math.round(Number(m[1]) * mult);
+  const mult = { ms: 1, s: 1e3, m: 6e4, h: 36e5 }[m11[2]];
+  return Math.round(Number(m11[1]) * mult);
 }
 function defaultConfigPath(env = process.env) {
   const xdg = env.XDG_CONFIG_HOME;
-  const base = xdg && isAbsolute6(xdg) ? xdg : join9(env.HOME || homedir3(), ".config");
-  return join9(base, "keyhound", "revoke.yaml");
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), ".config");
+  return join(base, "keyhound", "revoke.yaml");
 }
 function validate(data) {
   validator2 ??= new Ajv2({ allErrors: false, strict: true }).compile(revokeConfigSchema);
@@ -7344,8 +7456,8 @@ function describe3(err) {
 }
 function expandPath(p, baseDir) {
   if (p === "~" || p.startsWith("~/"))
-    return join9(homedir3(), p.slice(1));
-  return resolve9(baseDir, p);
+    return join(homedir(), p.slice(1));
+  return resolve(baseDir, p);
 }
 function parseRevokeConfig(data, file) {
   const fail2 = (msg) => {
@@ -7355,7 +7467,7 @@ function parseRevokeConfig(data, file) {
   if (err)
     fail2(describe3(err));
   const raw = data ?? {};
-  const baseDir = dirname4(resolve9(file));
+  const baseDir = dirname(resolve(file));
   const warnings = [];
   const retry = {
     retries: raw.retry?.retries ?? DEFAULT_RETRY.retries,
@@ -7414,9 +7526,9 @@ function checkIssuer(ic, fail2) {
     if (/\$\{/.test(ic.url))
       fail2(`${where2}.url: no \${\u2026} interpolation in URLs (put tokens in headers)`);
     if (ic.body !== void 0) {
-      for (const m of ic.body.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
-        if (!BODY_PLACEHOLDERS.includes(m[1])) {
-          fail2(`${where2}.body: unknown placeholder {{${m[1]}}} (known: ${BODY_PLACEHOLDERS.map((p) => `{{${p}}}`).join(" ")})`);
+      for (const m11 of ic.body.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+        if (!BODY_PLACEHOLDERS.includes(m11[1])) {
+          fail2(`${where2}.body: unknown placeholder {{${m11[1]}}} (known: ${BODY_PLACEHOLDERS.map((p) => `{{${p}}}`).join(" ")})`);
         }
       }
     }
@@ -7430,8 +7542,8 @@ function checkIssuer(ic, fail2) {
 }
 function loadRevokeConfig(opts = {}) {
   const env = opts.env ?? process.env;
-  const file = opts.file ? resolve9(opts.file) : defaultConfigPath(env);
-  if (!existsSync5(file)) {
+  const file = opts.file ? resolve(opts.file) : defaultConfigPath(env);
+  if (!existsSync(file)) {
     if (opts.file)
       throw new UsageError(`revocation config not found: ${opts.file}`);
     return { concurrency: 4, retry: { ...DEFAULT_RETRY }, issuers: /* @__PURE__ */ new Map(), warnings: [] };
@@ -7450,7 +7562,7 @@ function loadRevokeConfig(opts = {}) {
   }
   const cfg = parseRevokeConfig(doc.toJS(), file);
   try {
-    if (process.platform !== "win32" && (statSync4(file).mode & 2) !== 0) {
+    if (process.platform !== "win32" && (statSync(file).mode & 2) !== 0) {
       cfg.warnings.push(`${file} is writable by every user: anyone on this machine could redirect revocations`);
     }
   } catch {
@@ -7461,8 +7573,11 @@ var import_ajv2, import_yaml2, Ajv2, DEFAULT_RETRY, BODY_PLACEHOLDERS, validator
 var init_config2 = __esm({
   "dist/src/revoke/config.js"() {
     "use strict";
+    init_node_fs();
     init_safe_fs();
     init_problem_kind();
+    init_node_os();
+    init_node_path();
     import_ajv2 = __toESM(require_ajv(), 1);
     import_yaml2 = __toESM(require_yaml(), 1);
     init_errors();
@@ -7849,7 +7964,6 @@ var init_github = __esm({
 });
 
 // dist/src/revoke/signing.js
-import { createHmac as createHmac4, timingSafeEqual } from "node:crypto";
 function signWebhookBody(secret, body) {
   return `sha256=${hmacSha256Hex(secret, body)}`;
 }
@@ -7857,13 +7971,14 @@ function verifyWebhookSignature(secret, body, header) {
   if (!header || !header.startsWith("sha256="))
     return false;
   const got = Buffer.from(header.slice(7), "hex");
-  const want = createHmac4("sha256", secret).update(body).digest();
+  const want = createHmac("sha256", secret).update(body).digest();
   return got.length === want.length && timingSafeEqual(got, want);
 }
 var WEBHOOK_SIGNATURE_HEADER;
 var init_signing2 = __esm({
   "dist/src/revoke/signing.js"() {
     "use strict";
+    init_node_crypto();
     init_signing();
     WEBHOOK_SIGNATURE_HEADER = "X-Keyhound-Signature-256";
   }
@@ -7871,7 +7986,7 @@ var init_signing2 = __esm({
 
 // dist/src/revoke/issuers/webhook.js
 function envRefs(text) {
-  return [...text.matchAll(ENV_REF)].map((m) => m[1]);
+  return [...text.matchAll(ENV_REF)].map((m11) => m11[1]);
 }
 function interpolateEnv(text, env) {
   return text.replace(ENV_REF, (_a, name2) => env[name2] ?? "");
@@ -8162,8 +8277,6 @@ var init_plan = __esm({
 });
 
 // dist/src/revoke/repo-config.js
-import { existsSync as existsSync6, statSync as statSync5 } from "node:fs";
-import { basename as basename3, dirname as dirname5, join as join10, resolve as resolve10 } from "node:path";
 function judgeRepoConfig(data, file) {
   const out = { disabled: false, warnings: [], file };
   if (!data || typeof data !== "object" || Array.isArray(data))
@@ -8187,20 +8300,20 @@ function judgeRepoConfig(data, file) {
   return out;
 }
 function readRepoConfig(root, configFile) {
-  let file = configFile ? resolve10(configFile) : void 0;
+  let file = configFile ? resolve(configFile) : void 0;
   if (!file) {
-    let dir = resolve10(root);
+    let dir = resolve(root);
     try {
-      if (!statSync5(dir).isDirectory())
-        dir = dirname5(dir);
+      if (!statSync(dir).isDirectory())
+        dir = dirname(dir);
     } catch {
-      dir = dirname5(dir);
+      dir = dirname(dir);
     }
-    file = [".keyhound.yaml", ".keyhound.yml"].map((n) => join10(dir, n)).find((p) => existsSync6(p));
+    file = [".keyhound.yaml", ".keyhound.yml"].map((n) => join(dir, n)).find((p) => existsSync(p));
   }
-  if (!file || !existsSync6(file))
+  if (!file || !existsSync(file))
     return { disabled: false, warnings: [] };
-  const name2 = configFile ?? basename3(file);
+  const name2 = configFile ?? basename(file);
   try {
     const doc = (0, import_yaml3.parseDocument)(readRegularFile(file).toString("utf8"));
     if (doc.errors.length > 0)
@@ -8214,7 +8327,9 @@ var import_yaml3, REPO_REVOKE_KEY, repoRevokeSchema, SUSPECT_KEY;
 var init_repo_config = __esm({
   "dist/src/revoke/repo-config.js"() {
     "use strict";
+    init_node_fs();
     init_safe_fs();
+    init_node_path();
     import_yaml3 = __toESM(require_yaml(), 1);
     REPO_REVOKE_KEY = "revoke";
     repoRevokeSchema = { type: "boolean" };
@@ -8228,7 +8343,6 @@ __export(run_exports, {
   executePlan: () => executePlan,
   tally: () => tally
 });
-import { randomUUID } from "node:crypto";
 function entry(run, t, issuer, endpoint, attempt, status, outcome, reason) {
   const e = {
     time: (/* @__PURE__ */ new Date()).toISOString(),
@@ -8357,6 +8471,7 @@ var import_p_limit2;
 var init_run = __esm({
   "dist/src/revoke/run.js"() {
     "use strict";
+    init_node_crypto();
     import_p_limit2 = __toESM(require_p_limit(), 1);
     init_http();
     init_limits();
@@ -8445,9 +8560,6 @@ var init_report = __esm({
 });
 
 // dist/src/revoke/state.js
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { closeSync as closeSync4, constants as constants5, openSync as openSync4, unlinkSync as unlinkSync3, writeSync as writeSync3 } from "node:fs";
-import { dirname as dirname6 } from "node:path";
 function empty() {
   return { version: 1, revoked: {}, pending: {} };
 }
@@ -8465,6 +8577,9 @@ var FP, STATE_MAX_BYTES, StateLockedError, StateLock, RevokeState;
 var init_state = __esm({
   "dist/src/revoke/state.js"() {
     "use strict";
+    init_node_crypto();
+    init_node_fs();
+    init_node_path();
     init_safe_fs();
     FP = /^[0-9a-f]{8,128}$/;
     STATE_MAX_BYTES = 64 * 1024 * 1024;
@@ -8483,14 +8598,14 @@ var init_state = __esm({
       }
       static async acquire(stateFile, waitMs = 12e4) {
         const lock = new _StateLock(`${stateFile}.lock`);
-        ensureDir(dirname6(stateFile), 448);
+        ensureDir(dirname(stateFile), 448);
         const deadline = Date.now() + waitMs;
         for (; ; ) {
           try {
-            const fd = openSync4(lock.file, constants5.O_WRONLY | constants5.O_CREAT | constants5.O_EXCL | (constants5.O_NOFOLLOW ?? 0), 384);
-            writeSync3(fd, `${process.pid}
+            const fd = openSync(lock.file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 384);
+            writeSync(fd, `${process.pid}
 `);
-            closeSync4(fd);
+            closeSync(fd);
             lock.held = true;
             process.once("exit", lock.onExit);
             return lock;
@@ -8506,7 +8621,7 @@ var init_state = __esm({
           }
           if (owner !== "" && !alive(Number(owner))) {
             try {
-              unlinkSync3(lock.file);
+              unlinkSync(lock.file);
             } catch {
             }
             continue;
@@ -8522,7 +8637,7 @@ var init_state = __esm({
         this.held = false;
         process.removeListener("exit", this.onExit);
         try {
-          unlinkSync3(this.file);
+          unlinkSync(this.file);
         } catch {
         }
       }
@@ -8576,7 +8691,7 @@ var init_state = __esm({
        * delivery id: the one an earlier unfinished attempt recorded (a crash, a timeout), or a new one.
        */
       begin(fingerprints, issuer, run) {
-        const delivery = fingerprints.map((fp) => this.pending(fp)?.delivery).find((d) => d !== void 0) ?? randomUUID2();
+        const delivery = fingerprints.map((fp) => this.pending(fp)?.delivery).find((d) => d !== void 0) ?? randomUUID();
         const time = (/* @__PURE__ */ new Date()).toISOString();
         for (const fp of fingerprints)
           this.data.pending[fp] = { issuer, delivery, time, run };
@@ -8620,11 +8735,9 @@ __export(revoke_exports, {
   signWebhookBody: () => signWebhookBody,
   verifyWebhookSignature: () => verifyWebhookSignature
 });
-import { randomUUID as randomUUID3 } from "node:crypto";
-import { join as join11, resolve as resolve11 } from "node:path";
 function defaultRevokePaths(env = process.env) {
   const dir = stateDir(env);
-  return { auditLog: join11(dir, AUDIT_LOG_NAME), stateFile: join11(dir, STATE_FILE_NAME) };
+  return { auditLog: join(dir, AUDIT_LOG_NAME), stateFile: join(dir, STATE_FILE_NAME) };
 }
 async function revokeFindings(findings, rules, opts, io) {
   const env = io.env ?? process.env;
@@ -8648,8 +8761,8 @@ async function revokeFindings(findings, rules, opts, io) {
     throw new UsageError2(`no issuer named "${opts.forceIssuer}" (known: ${[...issuers.issuers.keys()].join(", ")})`);
   }
   const defaults = defaultRevokePaths(env);
-  const auditLog = resolve11(cwd, opts.auditLog ?? config.auditLog ?? defaults.auditLog);
-  const stateFile = resolve11(cwd, opts.revokeState ?? config.stateFile ?? defaults.stateFile);
+  const auditLog = resolve(cwd, opts.auditLog ?? config.auditLog ?? defaults.auditLog);
+  const stateFile = resolve(cwd, opts.revokeState ?? config.stateFile ?? defaults.stateFile);
   const lock = dryRun ? void 0 : await StateLock.acquire(stateFile);
   try {
     return await revokeLocked(findings, rules, opts, io, { config, issuers, auditLog, stateFile, dryRun });
@@ -8671,7 +8784,7 @@ async function revokeLocked(findings, rules, opts, io, ctx) {
     concurrency: config.concurrency,
     audit,
     state: dryRun ? void 0 : state,
-    runId: randomUUID3(),
+    runId: randomUUID(),
     secrets,
     random: io.random
   });
@@ -8689,6 +8802,8 @@ var STATE_FILE_NAME;
 var init_revoke = __esm({
   "dist/src/revoke/index.js"() {
     "use strict";
+    init_node_crypto();
+    init_node_path();
     init_secret_forms();
     init_state_dir();
     init_audit();
@@ -8709,14 +8824,19 @@ var init_revoke = __esm({
 init_errors();
 
 // dist/src/action/run.js
+init_node_fs();
+init_node_os();
+init_node_path();
 init_errors();
-import { mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname7, isAbsolute as isAbsolute7, join as join12, relative as relative4, resolve as resolve12 } from "node:path";
 
 // dist/src/report/tool.js
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+init_node_fs();
+
+// builtin:node:url
+var m4 = __require("node:url");
+var { fileURLToPath, pathToFileURL } = m4;
+
+// dist/src/report/tool.js
 var INFORMATION_URI = "https://github.com/keyhound/keyhound";
 var version;
 function toolVersion() {
@@ -8869,7 +8989,7 @@ init_common();
 init_common();
 
 // dist/src/report/html-page.js
-import { createHash } from "node:crypto";
+init_node_crypto();
 
 // dist/src/report/text.js
 init_finding();
@@ -8989,6 +9109,7 @@ a{color:var(--note)}[hidden]{display:none!important}
 `;
 
 // dist/src/report/json.js
+init_finding();
 init_common();
 init_messages();
 var JSON_REPORT_VERSION = 1;
@@ -9048,7 +9169,8 @@ function jsonFinding(f, scrub2, showSecrets) {
     redacted: f.redacted,
     validated: f.validated,
     message: scrub2(findingMessage(f)),
-    tags: [...f.tags]
+    tags: [...f.tags],
+    grants: f.grants
   };
   if (f.address !== void 0)
     o.address = f.address;
@@ -9116,13 +9238,23 @@ function repositoryStatus(r, scrub2) {
     o.reason = r.reason;
   return o;
 }
+var OLD_WALLET_TAGS = ["wallet", "private-key", "mnemonic", "seed-phrase", "keystore"];
+function grantsOf(j) {
+  if (j.grants && GRANTS.includes(j.grants))
+    return j.grants;
+  const tags = j.tags ?? [];
+  if (tags.some((t) => OLD_WALLET_TAGS.includes(t)))
+    return "wallet";
+  if (tags.includes("exchange"))
+    return "exchange-account";
+  return tags.includes("custody") ? "custody" : "service";
+}
 
 // dist/src/report/sarif.js
+init_node_crypto();
+init_node_path();
 init_finding();
 init_common();
-import { createHash as createHash2 } from "node:crypto";
-import { isAbsolute } from "node:path";
-import { pathToFileURL } from "node:url";
 init_messages();
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
@@ -9130,8 +9262,6 @@ var MAX_SARIF_RESULTS = 25e3;
 var KNOWN_PUBLIC_SUFFIX = ".known-public";
 var FUNDS_AT_RISK_SUFFIX = ".funds-at-risk";
 var FUNDS_AT_RISK_SEVERITY = "10.0";
-var FUNDS_TAGS = /* @__PURE__ */ new Set(["wallet", "exchange", "custody"]);
-var WALLET_TAGS = /* @__PURE__ */ new Set(["wallet", "private-key", "mnemonic", "seed-phrase", "keystore"]);
 var CWE_HARDCODED_CREDENTIALS = "external/cwe/cwe-798";
 function ruleName(id) {
   const name2 = id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((p) => p[0].toUpperCase() + p.slice(1)).join("");
@@ -9142,17 +9272,14 @@ function securitySeverity(rule, level2) {
     return "2.0";
   if (level2 === "warning")
     return "5.5";
-  return rule.validate && rule.tags.some((t) => FUNDS_TAGS.has(t)) ? "9.5" : "8.5";
+  return rule.validate && grantsFunds(rule.grants) ? "9.5" : "8.5";
 }
 function precisionOf(rule) {
   return rule.precision ?? (rule.validate ? "high" : "medium");
 }
-function isWallet(rule) {
-  return rule.tags.some((t) => WALLET_TAGS.has(t));
-}
 function genericRemediation(rule) {
   const purge = "Purge the value from git history (git filter-repo or BFG), force-push and ask collaborators to re-clone. Forks, caches and CI logs may still hold it, so this never replaces rotation.";
-  if (isWallet(rule)) {
+  if (rule.grants === "wallet") {
     return [
       "Treat the wallet as compromised: move all funds, tokens and NFTs now to a new wallet created from a fresh key or seed phrase (bots sweep leaked keys within minutes), and revoke token approvals granted by the old address.",
       "Stop using the old key or seed anywhere; load the new one from a secret manager, CI secret, environment variable or hardware signer, never from the repository.",
@@ -9162,9 +9289,9 @@ function genericRemediation(rule) {
   }
   const steps = [
     `Treat the credential as compromised: revoke or delete it at the issuer (${rule.provider}) now. Removing it from the code does not undo the exposure.`,
-    rule.tags.includes("exchange") ? "Create a replacement with the least privileges needed (no withdrawal permission, IP allow-list) and keep it in a secret manager, CI secret or environment variable, never in the repository." : "Create a replacement (rotate) with the least privileges needed and keep it in a secret manager, CI secret or environment variable, never in the repository."
+    rule.grants === "exchange-account" ? "Create a replacement with the least privileges needed (no withdrawal permission, IP allow-list) and keep it in a secret manager, CI secret or environment variable, never in the repository." : "Create a replacement (rotate) with the least privileges needed and keep it in a secret manager, CI secret or environment variable, never in the repository."
   ];
-  if (rule.tags.includes("exchange")) {
+  if (rule.grants === "exchange-account") {
     steps.push("Review the account for trades, withdrawals and new API keys since the exposure began; if withdrawals were possible, move the remaining funds.");
   } else {
     steps.push("Review the issuer's access logs for use since the exposure began.");
@@ -9230,6 +9357,7 @@ function ruleFromFinding(f) {
     keywords: [],
     pattern: "",
     tags: f.tags,
+    grants: f.grants,
     examples: { match: [], nomatch: [] }
   };
 }
@@ -9252,7 +9380,7 @@ function region(f) {
   return { startLine, startColumn, endLine, endColumn };
 }
 function primaryLocationLineHash(f, occurrence = 1) {
-  const h = createHash2("sha256").update(`keyhound:primaryLocationLineHash:v1\0${f.ruleId}\0${f.fingerprint}\0${f.commit?.sha ?? ""}`).digest("hex").slice(0, 16);
+  const h = createHash("sha256").update(`keyhound:primaryLocationLineHash:v1\0${f.ruleId}\0${f.fingerprint}\0${f.commit?.sha ?? ""}`).digest("hex").slice(0, 16);
   return `${h}:${occurrence}`;
 }
 function verificationSentence(f, scrub2) {
@@ -9462,7 +9590,7 @@ function renderHtml(input) {
   return renderHtmlReport(toJsonReport(input), { remediation: (f) => remediationFor(f, byId.get(f.ruleId)) });
 }
 function remediationFor(f, rule) {
-  return rule?.remediation ? [rule.remediation.trim().replace(/\s+/g, " ")] : genericRemediation({ provider: f.provider, tags: f.tags ?? [] });
+  return rule?.remediation ? [rule.remediation.trim().replace(/\s+/g, " ")] : genericRemediation({ provider: f.provider, grants: grantsOf(f) });
 }
 function fileLink(f, repositoryUrl) {
   const base = safeHttpsUrl(f.repository) ?? safeHttpsUrl(repositoryUrl);
@@ -9581,16 +9709,16 @@ function findingHtml(f, ctx) {
   ].join("");
 }
 function groupBy(items, key) {
-  const m = /* @__PURE__ */ new Map();
+  const m11 = /* @__PURE__ */ new Map();
   for (const it of items) {
     const k = key(it);
-    const l = m.get(k);
+    const l = m11.get(k);
     if (l)
       l.push(it);
     else
-      m.set(k, [it]);
+      m11.set(k, [it]);
   }
-  return m;
+  return m11;
 }
 var worst = (fs) => Math.max(...fs.map((f) => RANK[f.severity] ?? 0));
 function groupsHtml(findings, ctx) {
@@ -9637,11 +9765,11 @@ function timelineSvg(rows, now, maxRows = 60) {
     const days = Math.max(0, Math.round((e - s) / 864e5));
     parts.push(`<text x="4" y="${y + 14}">${esc(label2)}</text>`);
     parts.push(`<rect class="bar${r.end ? " removed" : ""}" x="${x(s).toFixed(1)}" y="${y + 4}" width="${Math.max(2, x(e) - x(s)).toFixed(1)}" height="13" rx="3"><title>${esc(`${r.label}: ${r.start.slice(0, 10)} \u2192 ${r.end ? r.end.slice(0, 10) : "still exposed"} (${plural(days, "day")})`)}</title></rect>`);
-    for (const m of r.marks ?? []) {
-      const mm = Date.parse(m.at);
+    for (const m11 of r.marks ?? []) {
+      const mm = Date.parse(m11.at);
       if (!Number.isFinite(mm))
         continue;
-      parts.push(`<circle class="mark" cx="${x(mm).toFixed(1)}" cy="${y + 10.5}" r="5"><title>${esc(m.label)}</title></circle>`);
+      parts.push(`<circle class="mark" cx="${x(mm).toFixed(1)}" cy="${y + 10.5}" r="5"><title>${esc(m11.label)}</title></circle>`);
     }
   });
   const more = valid.length > shown.length ? `<p class="muted">${plural(valid.length - shown.length, "more window")} not drawn.</p>` : "";
@@ -9758,9 +9886,12 @@ function renderHtmlReport(report, opts = {}) {
   return htmlPage({ title, body, script: active.length ? FILTER_SCRIPT : void 0 });
 }
 
+// builtin:node:child_process
+var m6 = __require("node:child_process");
+var { spawn } = m6;
+
 // dist/src/sources/git-process.js
 init_errors();
-import { spawn } from "node:child_process";
 var GitError = class extends UsageError {
   stderr;
   constructor(message, stderr = "") {
@@ -9817,7 +9948,7 @@ function gitEnv(extra = {}) {
   };
 }
 function runGit(args, opts) {
-  return new Promise((resolve13, reject) => {
+  return new Promise((resolve3, reject) => {
     let child;
     try {
       child = spawn("git", [...GIT_READ_CONFIG, ...args], { cwd: opts.cwd, env: gitEnv(opts.env), stdio: "pipe" });
@@ -9856,7 +9987,7 @@ function runGit(args, opts) {
       if (killedFor)
         reject(new GitError(`git ${args[0]} ${killedFor}`, err));
       else
-        resolve13({ code: code2, stdout: Buffer.concat(out), stderr: err });
+        resolve3({ code: code2, stdout: Buffer.concat(out), stderr: err });
     });
     child.stdin.on("error", () => {
     });
@@ -9882,15 +10013,15 @@ var GitStream = class {
     });
     this.child.stdin.on("error", () => {
     });
-    this.exited = new Promise((resolve13) => {
+    this.exited = new Promise((resolve3) => {
       this.child.on("error", (e) => {
         this.stderrText += `cannot run git: ${e.message}
 `;
-        resolve13(-1);
+        resolve3(-1);
       });
       this.child.on("close", (code2) => {
         this.done = true;
-        resolve13(code2);
+        resolve3(code2);
       });
     });
   }
@@ -9905,9 +10036,9 @@ var GitStream = class {
     const it = this.child.stdout[Symbol.asyncIterator]();
     for (; ; ) {
       let timer;
-      const idle = new Promise((resolve13) => {
+      const idle = new Promise((resolve3) => {
         const arm = () => {
-          timer = setTimeout(() => this.inputEnded ? resolve13("idle") : arm(), this.idleMs);
+          timer = setTimeout(() => this.inputEnded ? resolve3("idle") : arm(), this.idleMs);
         };
         arm();
       });
@@ -9972,9 +10103,9 @@ var NulSplitter = class {
 };
 
 // dist/src/sources/git-repo.js
+init_node_fs();
+init_node_path();
 var import_simple_git = __toESM(require_simple_git(), 1);
-import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
-import { resolve } from "node:path";
 var REPO_ENV = [
   "GIT_DIR",
   "GIT_WORK_TREE",
@@ -10044,7 +10175,7 @@ async function openRepo(path) {
   if (shallow === "true") {
     const file = await quiet(git.raw(["rev-parse", "--git-path", "shallow"])) ?? "shallow";
     try {
-      shallowCommits = readFileSync2(resolve(dir, file), "utf8").split("\n").filter((l) => l.trim()).length || 1;
+      shallowCommits = readFileSync(resolve(dir, file), "utf8").split("\n").filter((l) => l.trim()).length || 1;
     } catch {
       shallowCommits = 1;
     }
@@ -10154,7 +10285,7 @@ function readInputs(env) {
 }
 
 // dist/src/action/plan.js
-import { readFileSync as readFileSync3 } from "node:fs";
+init_node_fs();
 init_common();
 var ActionError = class extends Error {
   constructor(message) {
@@ -10170,7 +10301,7 @@ function readEvent(env) {
   let payload = {};
   if (file) {
     try {
-      const parsed = JSON.parse(readFileSync3(file, "utf8"));
+      const parsed = JSON.parse(readFileSync(file, "utf8"));
       if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
         payload = parsed;
     } catch (e) {
@@ -10192,8 +10323,8 @@ function sha(v) {
 var short = shortSha;
 function ownerRepo(env, payload) {
   const full2 = str(obj(obj(obj(payload.pull_request).base).repo).full_name) ?? str(env.GITHUB_REPOSITORY) ?? str(obj(payload.repository).full_name);
-  const m = full2 ? /^([^/]+)\/([^/]+)$/.exec(full2) : null;
-  return m ? { owner: m[1], repo: m[2] } : void 0;
+  const m11 = full2 ? /^([^/]+)\/([^/]+)$/.exec(full2) : null;
+  return m11 ? { owner: m11[1], repo: m11[2] } : void 0;
 }
 function fetchDepthHint(commits) {
   return commits !== void 0 && commits > 0 ? `set \`fetch-depth: 0\` on actions/checkout (or at least \`fetch-depth: ${commits + 2}\`: the ${commits} new commit${commits === 1 ? "" : "s"} + 2)` : "set `fetch-depth: 0` on actions/checkout (or a depth of at least the number of new commits + 2)";
@@ -10314,19 +10445,19 @@ async function planScan(mode, event, repo, env) {
 }
 
 // dist/src/action/scan.js
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join7, relative as relative3, resolve as resolve7, sep as sep2 } from "node:path";
+init_node_fs();
+init_node_os();
+init_node_path();
 
 // dist/src/pipeline/scan.js
 init_finding();
 
 // dist/src/util/keyed-fingerprint.js
+init_lazy_require();
+init_node_fs();
+init_node_path();
 init_safe_fs();
 init_state_dir();
-import { createHmac, randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync as closeSync2, constants as constants2, linkSync, openSync as openSync2, unlinkSync as unlinkSync2, writeSync as writeSync2 } from "node:fs";
-import { join as join3 } from "node:path";
 var FINGERPRINT_KEY_ENV = "KEYHOUND_FINGERPRINT_KEY";
 var FINGERPRINT_KEY_FILE = "fingerprint.key";
 var store = "file";
@@ -10336,16 +10467,16 @@ function setFingerprintKeyStore(kind) {
   cached = void 0;
 }
 function fingerprintKeyFile(env = process.env) {
-  return join3(stateDir(env), FINGERPRINT_KEY_FILE);
+  return join(stateDir(env), FINGERPRINT_KEY_FILE);
 }
 function createKeyFile(file) {
-  ensureDir(join3(file, ".."), 448);
-  const tmp = `${file}.${process.pid}.${randomBytes2(6).toString("hex")}.tmp`;
-  const fd = openSync2(tmp, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0), 384);
+  ensureDir(join(file, ".."), 448);
+  const tmp = `${file}.${process.pid}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`;
+  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 384);
   try {
-    writeSync2(fd, randomBytes2(32).toString("hex") + "\n");
+    writeSync(fd, nodeCrypto().randomBytes(32).toString("hex") + "\n");
   } finally {
-    closeSync2(fd);
+    closeSync(fd);
   }
   try {
     linkSync(tmp, file);
@@ -10353,7 +10484,7 @@ function createKeyFile(file) {
     if (e.code !== "EEXIST")
       throw e;
   } finally {
-    unlinkSync2(tmp);
+    unlinkSync(tmp);
   }
 }
 function fingerprintKey(env = process.env) {
@@ -10364,7 +10495,7 @@ function fingerprintKey(env = process.env) {
     return cached;
   const file = fingerprintKeyFile(env);
   if (store === "memory") {
-    cached = { key: randomBytes2(32), source: "ephemeral" };
+    cached = { key: nodeCrypto().randomBytes(32), source: "ephemeral" };
     return cached;
   }
   try {
@@ -10380,7 +10511,7 @@ function fingerprintKey(env = process.env) {
   } catch (e) {
     const why = e.code ?? e.message;
     cached = {
-      key: randomBytes2(32),
+      key: nodeCrypto().randomBytes(32),
       source: "ephemeral",
       warning: `fingerprint key ${file} not usable (${why}): fingerprints hold for this run only (set ${FINGERPRINT_KEY_ENV})`
     };
@@ -10388,7 +10519,7 @@ function fingerprintKey(env = process.env) {
   return cached;
 }
 function keyedFingerprint(key, ruleId2, secret) {
-  return createHmac("sha256", key).update(`keyhound:v2\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
+  return nodeCrypto().createHmac("sha256", key).update(`keyhound:v2\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
 }
 function publishFingerprints(findings, key = fingerprintKey()) {
   const done = /* @__PURE__ */ new WeakSet();
@@ -10423,9 +10554,9 @@ var NameScan = class {
   add(names) {
     for (const p of names.paths ?? [])
       this.addPath(p);
-    for (const m of names.messages ?? [])
-      if (LONG_RUN.test(m.text))
-        this.messages.push(m);
+    for (const m11 of names.messages ?? [])
+      if (LONG_RUN.test(m11.text))
+        this.messages.push(m11);
   }
   /** Scans the names; returns the findings in them and the secrets found (for redaction). */
   async scan(scanner) {
@@ -10509,7 +10640,7 @@ async function runScan(sources, scanner, opts = {}) {
   const findings = [];
   const blobMatches = /* @__PURE__ */ new Map();
   const events = {
-    warn: (m) => stats.warnings.push(m),
+    warn: (m11) => stats.warnings.push(m11),
     skipped: (kind, path) => {
       stats.skipped[kind]++;
       if (kind === "ignored")
@@ -10590,12 +10721,12 @@ var Gate = class {
 };
 
 // dist/src/config/load.js
+init_node_fs();
 init_safe_fs();
 init_problem_kind();
+init_node_path();
 var import_re26 = __toESM(require_re2(), 1);
 init_lazy_require();
-import { existsSync as existsSync2, lstatSync as lstatSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute4, join as join5, relative as relative2, resolve as resolve5 } from "node:path";
 
 // dist/src/rules/rule-set.js
 init_lazy_require();
@@ -10723,6 +10854,7 @@ var KEYPATH_RULE = {
   entropy: 3.2,
   context: {},
   tags: ["security", "secret", "generic", "keypath"],
+  grants: "service",
   generic: true,
   precision: "medium",
   remediation: "Revoke the credential at the provider, create a new one, and load it from a secret store or the environment.",
@@ -10734,12 +10866,12 @@ var KEYPATH_RULE = {
 };
 
 // dist/src/rules/loader.js
+init_node_fs();
+init_node_path();
 var import_re2 = __toESM(require_re2(), 1);
+init_finding();
 init_validators();
 init_lazy_require();
-import { readdirSync, readFileSync as readFileSync4, statSync as statSync2, writeFileSync } from "node:fs";
-import { basename as basename2, dirname as dirname2, join as join4, resolve as resolve3 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // dist/src/rules/names.js
 var QUALIFIERS = [
@@ -10777,7 +10909,12 @@ var QUALIFIERS = [
   "rest",
   "ws",
   "x",
-  "v?\\d+"
+  "v?\\d+",
+  // the encoding a value is kept in (`PRIVATE_KEY_BASE64`, `BASE64_PRIVATE_KEY`, `SECRET_HEX`)
+  "b(?:ase)?64",
+  "b(?:ase)?58",
+  "hex",
+  "pem"
 ];
 var ROLE_WORDS = {
   key: [
@@ -10854,6 +10991,7 @@ init_problem_kind();
 // dist/src/rules/schema.js
 var NAME_ROLE_LIST = ["key", "secret", "private-key", "passphrase", "token", "client-id", "client-secret", "project-id", "project-secret", "jwt", "named"];
 var re2Pattern = { type: "string", minLength: 1 };
+var grants = { enum: ["wallet", "exchange-account", "custody", "service"] };
 var ruleSchema = {
   type: "object",
   additionalProperties: false,
@@ -10906,6 +11044,7 @@ var ruleSchema = {
     validate: { type: "string", minLength: 1 },
     allow: { type: "array", items: { type: "string", minLength: 1 } },
     tags: { type: "array", items: { type: "string", minLength: 1 } },
+    grants,
     pair: {
       type: "object",
       additionalProperties: false,
@@ -10931,6 +11070,8 @@ var ruleFileSchema = {
   additionalProperties: false,
   properties: {
     family: { type: "string" },
+    /** Default `grants` of the file's rules (a rule's own field wins). */
+    grants,
     rules: { type: "array", items: ruleSchema },
     "known-public": {
       type: "array",
@@ -10960,9 +11101,9 @@ var RuleError = class extends Error {
   }
 };
 function builtinRulesDir() {
-  const here = dirname2(fileURLToPath2(import.meta.url));
+  const here = dirname(fileURLToPath(import.meta.url));
   for (const up of ["../rules", "../../../rules", "../../rules"]) {
-    const dir = resolve3(here, up);
+    const dir = resolve(here, up);
     try {
       if (readdirSync(dir).some((f) => f.endsWith(".yaml")))
         return dir;
@@ -10991,7 +11132,7 @@ function describe(err) {
     detail = `must be one of ${err.params.allowedValues.join(", ")}`;
   return { path, detail };
 }
-function checkRule(raw, file, where2 = "") {
+function checkRule(raw, file, where2 = "", defaultGrants = "service") {
   const v = compiled().rule;
   const id = typeof raw?.id === "string" ? raw.id : void 0;
   if (!v(raw)) {
@@ -11029,7 +11170,7 @@ function checkRule(raw, file, where2 = "") {
   if (typeof spec.secretGroup === "string" && !spec.pattern.includes(`<${spec.secretGroup}>`)) {
     throw new RuleError(file, spec.id, "secretGroup", `pattern has no group named "${spec.secretGroup}"`);
   }
-  return { ...spec, keywords: spec.keywords ?? [], tags: spec.tags ?? [], source: file };
+  return { ...spec, keywords: spec.keywords ?? [], tags: spec.tags ?? [], grants: spec.grants ?? defaultGrants, source: file };
 }
 function parseRuleFile(text, file) {
   const doc = yaml().parseDocument(text, { prettyErrors: true });
@@ -11045,8 +11186,11 @@ function parseRuleFile(text, file) {
   const list = data.rules;
   if (list !== void 0 && !Array.isArray(list))
     throw new RuleError(file, void 0, "rules", "must be a list");
-  (list ?? []).forEach((r, i) => rules.push(checkRule(r, file, `#${i + 1}`)));
   const v = compiled().file;
+  const fileGrants = data.grants;
+  if (fileGrants !== void 0 && !GRANTS.includes(fileGrants))
+    throw new RuleError(file, void 0, "grants", `must be one of ${GRANTS.join(", ")}`);
+  (list ?? []).forEach((r, i) => rules.push(checkRule(r, file, `#${i + 1}`, fileGrants ?? "service")));
   if (!v(data)) {
     const { path, detail } = describe(v.errors[0]);
     throw new RuleError(file, void 0, path.join(".") || void 0, detail);
@@ -11062,21 +11206,21 @@ function ruleFileNames(dir) {
 function parseRuleDir(dir) {
   const out = { rules: [], knownPublic: [] };
   for (const name2 of ruleFileNames(dir)) {
-    const file = join4(dir, name2);
-    const set = parseRuleFile(readFileSync4(file, "utf8"), `rules/${basename2(file)}`);
+    const file = join(dir, name2);
+    const set = parseRuleFile(readFileSync(file, "utf8"), `rules/${basename(file)}`);
     out.rules.push(...set.rules);
     out.knownPublic.push(...set.knownPublic);
   }
   return out;
 }
-var PACK = fileURLToPath2(new URL("./pack.json", import.meta.url));
+var PACK = fileURLToPath(new URL("./pack.json", import.meta.url));
 function freshPack(dir) {
   try {
-    const built = statSync2(PACK).mtimeMs;
+    const built = statSync(PACK).mtimeMs;
     const files = ruleFileNames(dir);
-    if (files.some((f) => statSync2(join4(dir, f)).mtimeMs > built))
+    if (files.some((f) => statSync(join(dir, f)).mtimeMs > built))
       return null;
-    const pack = JSON.parse(readFileSync4(PACK, "utf8"));
+    const pack = JSON.parse(readFileSync(PACK, "utf8"));
     return pack.files.join("\n") === files.join("\n") ? pack.ruleSet : null;
   } catch {
     return null;
@@ -11088,7 +11232,7 @@ function readRuleFiles(paths) {
   for (const p of paths) {
     let files;
     try {
-      files = statSync2(p).isDirectory() ? readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join4(p, f)) : [p];
+      files = statSync(p).isDirectory() ? readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(p, f)) : [p];
     } catch (e) {
       throw new RuleError(p, void 0, void 0, `cannot read: ${e.code ?? e.message}`);
     }
@@ -11097,8 +11241,8 @@ function readRuleFiles(paths) {
       try {
         text = readRegularFile(file, { maxBytes: RULE_FILE_MAX_BYTES }).toString("utf8");
       } catch (e) {
-        const m = e.message;
-        throw new RuleError(file, void 0, void 0, m.startsWith(`${file}: `) ? m.slice(file.length + 2) : "cannot read");
+        const m11 = e.message;
+        throw new RuleError(file, void 0, void 0, m11.startsWith(`${file}: `) ? m11.slice(file.length + 2) : "cannot read");
       }
       const set = parseRuleFile(text, file);
       out.rules.push(...set.rules);
@@ -11109,7 +11253,7 @@ function readRuleFiles(paths) {
 }
 
 // dist/src/rules/rule-set.js
-var examples = /* @__PURE__ */ ((m) => () => m ??= (init_examples(), __toCommonJS(examples_exports)))();
+var examples = /* @__PURE__ */ ((m11) => () => m11 ??= (init_examples(), __toCommonJS(examples_exports)))();
 var ConfigRulesError = class extends Error {
   at;
   detail;
@@ -11283,20 +11427,20 @@ function schemaValidators() {
 }
 function findConfigFile(root, explicit) {
   if (explicit) {
-    if (!existsSync2(explicit))
+    if (!existsSync(explicit))
       throw new ConfigError(explicit, void 0, void 0, "config file not found");
     return explicit;
   }
   for (const name2 of CONFIG_NAMES) {
-    const p = join5(root, name2);
-    if (existsSync2(p) || lstatOrNull(p))
+    const p = join(root, name2);
+    if (existsSync(p) || lstatOrNull(p))
       return p;
   }
   return void 0;
 }
 function lstatOrNull(p) {
   try {
-    return lstatSync2(p);
+    return lstatSync(p);
   } catch {
     return null;
   }
@@ -11305,21 +11449,21 @@ function readConfigText(file, shown = file) {
   try {
     return readRegularFile(file, { maxBytes: SETTINGS_MAX_BYTES }).toString("utf8");
   } catch (e) {
-    const m = e.message;
-    throw new ConfigError(shown, void 0, void 0, m.startsWith(`${file}: `) ? m.slice(file.length + 2) : "cannot read");
+    const m11 = e.message;
+    throw new ConfigError(shown, void 0, void 0, m11.startsWith(`${file}: `) ? m11.slice(file.length + 2) : "cannot read");
   }
 }
 function displayPath(p) {
-  const rel = relative2(process.cwd(), resolve5(p));
-  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel : resolve5(p);
+  const rel = relative(process.cwd(), resolve(p));
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : resolve(p);
 }
 function parseSizeSetting(v) {
   if (typeof v === "number")
     return v;
-  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(v.trim());
-  const unit = (m[2] ?? "b").toLowerCase()[0];
+  const m11 = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(v.trim());
+  const unit = (m11[2] ?? "b").toLowerCase()[0];
   const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
-  return Math.floor(Number(m[1]) * mult);
+  return Math.floor(Number(m11[1]) * mult);
 }
 var Locator = class {
   doc;
@@ -11478,19 +11622,22 @@ function loadConfig(root, configPath, opts = {}) {
   const shown = displayPath(file);
   const loaded = parseConfig(readConfigText(file, shown), shown, builtInRules, extra);
   if (loaded.settings.baseline !== void 0)
-    loaded.settings.baseline = resolve5(dirname3(file), loaded.settings.baseline);
+    loaded.settings.baseline = resolve(dirname(file), loaded.settings.baseline);
   return loaded;
 }
 
 // dist/src/pipeline/worker-pool.js
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+init_node_os();
+
+// builtin:node:worker_threads
+var m9 = __require("node:worker_threads");
+var { Worker, parentPort, workerData } = m9;
 
 // dist/src/pipeline/chunk-scanner.js
 init_scanner();
 
 // dist/src/sources/read-file.js
-import { closeSync as closeSync3, constants as constants4, fstatSync as fstatSync2, openSync as openSync3, readSync as readSync2 } from "node:fs";
+init_node_fs();
 
 // dist/src/sources/types.js
 function looksBinary(data) {
@@ -11550,12 +11697,12 @@ var ReadBuffer = class {
 function readSourceFile(file, path, maxSize, into) {
   let fd;
   try {
-    fd = openSync3(file, constants4.O_RDONLY | constants4.O_NONBLOCK);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
   }
   try {
-    const st = fstatSync2(fd);
+    const st = fstatSync(fd);
     if (!st.isFile())
       return { skipped: "unreadable", warning: `skipped ${path}: not a regular file` };
     if (st.size > maxSize) {
@@ -11564,7 +11711,7 @@ function readSourceFile(file, path, maxSize, into) {
     const data = into ? into.take(st.size) : Buffer.allocUnsafeSlow(st.size);
     let off2 = 0;
     while (off2 < st.size) {
-      const n = readSync2(fd, data, off2, st.size - off2, null);
+      const n = readSync(fd, data, off2, st.size - off2, null);
       if (n === 0)
         break;
       off2 += n;
@@ -11577,7 +11724,7 @@ function readSourceFile(file, path, maxSize, into) {
   } catch (e) {
     return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
   } finally {
-    closeSync3(fd);
+    closeSync(fd);
   }
 }
 
@@ -11689,10 +11836,10 @@ var AdaptiveScanner = class {
       data = owns ? new Uint8Array(d.buffer, 0, d.byteLength) : new Uint8Array(d);
       transfer = [data.buffer];
     }
-    return new Promise((resolve13, reject) => {
+    return new Promise((resolve3, reject) => {
       const done = () => slot.busy--;
       this.waiting.set(id, {
-        resolve: (o) => (done(), resolve13(o)),
+        resolve: (o) => (done(), resolve3(o)),
         reject: (e) => (done(), reject(e))
       });
       slot.batch.push({ id, path: chunk.path, file: chunk.file, data });
@@ -11764,16 +11911,16 @@ var AdaptiveScanner = class {
 };
 
 // dist/src/suppress/index.js
-import { existsSync as existsSync3 } from "node:fs";
-import { resolve as resolve6 } from "node:path";
+init_node_fs();
+init_node_path();
 
 // dist/src/suppress/allow.js
 var import_re27 = __toESM(require_re2(), 1);
 
 // dist/src/suppress/ignore-file.js
 init_safe_fs();
+init_node_path();
 var import_ignore = __toESM(require_ignore(), 1);
-import { join as join6 } from "node:path";
 var IGNORE_FILE = ".keyhoundignore";
 function pathMatcher(lines3) {
   const ig = (0, import_ignore.default)().add(lines3);
@@ -11791,7 +11938,7 @@ function loadIgnoreFile(root, warn = () => {
 }) {
   let text;
   try {
-    text = readTextIfExists(join6(root, IGNORE_FILE));
+    text = readTextIfExists(join(root, IGNORE_FILE));
   } catch (e) {
     warn(`${IGNORE_FILE} not used: ${e.message}`);
     return null;
@@ -11834,7 +11981,7 @@ function allowMatcher(entries) {
 }
 
 // dist/src/suppress/baseline.js
-import { createHmac as createHmac2 } from "node:crypto";
+init_lazy_require();
 init_safe_fs();
 var BASELINE_VERSION = 2;
 var BASELINE_MAX_BYTES = 64 * 1024 * 1024;
@@ -11842,8 +11989,8 @@ function detailOf2(e, file) {
   const errno = e.errno;
   if (errno)
     return errno;
-  const m = e.message ?? String(e);
-  return m.startsWith(`${file}: `) ? m.slice(file.length + 2) : e.code ?? m;
+  const m11 = e.message ?? String(e);
+  return m11.startsWith(`${file}: `) ? m11.slice(file.length + 2) : e.code ?? m11;
 }
 var BaselineError = class extends Error {
   constructor(file, detail) {
@@ -11895,8 +12042,8 @@ var Baseline = class _Baseline {
   /** The keyed fingerprint of a finding's content: rule id and secret, nothing else. */
   fingerprintOf(f) {
     if (this.salt !== void 0)
-      return createHmac2("sha256", this.salt).update(`keyhound-baseline:v1\0${f.ruleId}\0${f.secret}`).digest("hex");
-    return createHmac2("sha256", fingerprintKey().key).update(`keyhound-baseline:v2\0${f.ruleId}\0${f.secret}`).digest("hex");
+      return nodeCrypto().createHmac("sha256", this.salt).update(`keyhound-baseline:v1\0${f.ruleId}\0${f.secret}`).digest("hex");
+    return nodeCrypto().createHmac("sha256", fingerprintKey().key).update(`keyhound-baseline:v2\0${f.ruleId}\0${f.secret}`).digest("hex");
   }
   /** A (version 2) baseline of these findings. */
   withFindings(findings) {
@@ -11982,12 +12129,12 @@ var Suppressor = class {
   warnings = [];
   constructor(opts) {
     this.opts = opts;
-    this.ignored = opts.ignoreFile === false ? null : loadIgnoreFile(opts.root, (m) => this.warnings.push(m));
+    this.ignored = opts.ignoreFile === false ? null : loadIgnoreFile(opts.root, (m11) => this.warnings.push(m11));
     this.allowed = allowMatcher(opts.allow ?? []);
     this.baseline = null;
     if (opts.baseline) {
-      const same2 = opts.writeBaseline && resolve6(opts.writeBaseline) === resolve6(opts.baseline);
-      if (!(same2 && !existsSync3(opts.baseline)))
+      const same2 = opts.writeBaseline && resolve(opts.writeBaseline) === resolve(opts.baseline);
+      if (!(same2 && !existsSync(opts.baseline)))
         this.baseline = Baseline.read(opts.baseline);
     }
   }
@@ -12172,6 +12319,11 @@ function parseInfo(line) {
   return { sha: parts[0] ?? line, missing: true };
 }
 var CatFileBatch = class extends CatFile {
+  /**
+   * Objects larger than this are answered without their bytes (`data: null`), which are read past and
+   * never held: one process can then both size and read objects. Settable until answers are read.
+   */
+  maxSize = Infinity;
   constructor(cwd) {
     super("--batch", cwd);
   }
@@ -12179,6 +12331,8 @@ var CatFileBatch = class extends CatFile {
     let head = null;
     let body = null;
     let filled = 0;
+    let skip = 0;
+    let size = 0;
     let sha4 = "";
     let type = "";
     let skipNewline = false;
@@ -12192,13 +12346,23 @@ var CatFileBatch = class extends CatFile {
             pos++;
           continue;
         }
+        if (skip > 0) {
+          const n = Math.min(skip, chunk.length - pos);
+          skip -= n;
+          pos += n;
+          if (skip === 0) {
+            yield { sha: sha4, missing: false, type, size, data: null };
+            skipNewline = true;
+          }
+          continue;
+        }
         if (body) {
           const n = Math.min(body.length - filled, chunk.length - pos);
           chunk.copy(body, filled, pos, pos + n);
           filled += n;
           pos += n;
           if (filled === body.length) {
-            yield { sha: sha4, missing: false, type, data: body };
+            yield { sha: sha4, missing: false, type, size, data: body };
             body = null;
             skipNewline = true;
           }
@@ -12219,10 +12383,14 @@ var CatFileBatch = class extends CatFile {
         }
         sha4 = parts[0];
         type = parts[1];
-        const size = Number(parts[2]);
+        size = Number(parts[2]);
         if (size === 0) {
-          yield { sha: sha4, missing: false, type, data: Buffer.alloc(0) };
+          yield { sha: sha4, missing: false, type, size, data: Buffer.alloc(0) };
           skipNewline = true;
+          continue;
+        }
+        if (size > this.maxSize) {
+          skip = size;
           continue;
         }
         body = Buffer.allocUnsafeSlow(size);
@@ -12234,18 +12402,26 @@ var CatFileBatch = class extends CatFile {
 };
 async function readObjects(cwd, shas, started) {
   const out = /* @__PURE__ */ new Map();
+  for (const [sha4, a] of await readObjectsUpTo(cwd, shas, Infinity, started))
+    if (!a.missing && a.data)
+      out.set(sha4, a.data);
+  return out;
+}
+async function readObjectsUpTo(cwd, shas, maxSize, started) {
+  const out = /* @__PURE__ */ new Map();
   if (shas.length === 0) {
     started?.kill();
     return out;
   }
   const batch = started ?? new CatFileBatch(cwd);
+  batch.maxSize = maxSize;
   try {
     for (const s of shas)
       batch.request(s);
     batch.end();
     for await (const a of batch.answers())
       if (!a.missing)
-        out.set(a.sha, a.data);
+        out.set(a.sha, a);
   } finally {
     batch.kill();
   }
@@ -12322,8 +12498,8 @@ function addedLines(prevBytes, nextBytes) {
 }
 function myersInsertions(a, b) {
   const n = a.length;
-  const m = b.length;
-  const max = Math.min(n + m, MAX_EDITS);
+  const m11 = b.length;
+  const max = Math.min(n + m11, MAX_EDITS);
   const off2 = max + 1;
   const v = new Int32Array(2 * max + 3);
   const trace = [];
@@ -12337,12 +12513,12 @@ function myersInsertions(a, b) {
       else
         x2 = v[off2 + k - 1] + 1;
       let y2 = x2 - k;
-      while (x2 < n && y2 < m && a[x2] === b[y2]) {
+      while (x2 < n && y2 < m11 && a[x2] === b[y2]) {
         x2++;
         y2++;
       }
       v[off2 + k] = x2;
-      if (x2 >= n && y2 >= m) {
+      if (x2 >= n && y2 >= m11) {
         found = d;
         break outer;
       }
@@ -12352,7 +12528,7 @@ function myersInsertions(a, b) {
     return null;
   const inserted = [];
   let x = n;
-  let y = m;
+  let y = m11;
   for (let d = found; d > 0; d--) {
     const vd = trace[d];
     const at = (k2) => vd[k2 + d + 1];
@@ -12801,7 +12977,7 @@ ${c.body}` : c.subject });
     checkDone.catch(() => void 0);
     try {
       for await (const obj2 of batch.answers()) {
-        if (obj2.missing) {
+        if (obj2.missing || obj2.data === null) {
           this.missing++;
           continue;
         }
@@ -12959,18 +13135,18 @@ async function localBlobs(root) {
 // dist/src/action/scan.js
 init_safe_fs();
 function scopePrefix(repoRoot, scanPath) {
-  const rel = relative3(resolve7(repoRoot), resolve7(scanPath));
+  const rel = relative(resolve(repoRoot), resolve(scanPath));
   if (!rel || rel === ".")
     return "";
   if (rel.startsWith(".."))
     return "";
-  return rel.split(sep2).join("/") + "/";
+  return rel.split(sep).join("/") + "/";
 }
 function repoPath(repoRoot, file) {
-  const rel = relative3(resolve7(repoRoot), resolve7(file));
-  if (!rel || rel.startsWith("..") || resolve7(rel) === rel)
+  const rel = relative(resolve(repoRoot), resolve(file));
+  if (!rel || rel.startsWith("..") || resolve(rel) === rel)
     return void 0;
-  return rel.split(sep2).join("/");
+  return rel.split(sep).join("/");
 }
 async function fileAt(repo, commit, path) {
   const type = await runGit(["cat-file", "-t", "--end-of-options", `${commit}:${path}`], { cwd: repo.root, timeoutMs: 3e4, maxBytes: 64 });
@@ -12980,7 +13156,7 @@ async function fileAt(repo, commit, path) {
   return r.code === 0 ? r.stdout : void 0;
 }
 async function baseConfiguration(s, commit) {
-  const dir = mkdtempSync(join7(s.tempDir ?? tmpdir(), "keyhound-base-config-"));
+  const dir = mkdtempSync(join(s.tempDir ?? tmpdir(), "keyhound-base-config-"));
   const notices = [];
   const names = /* @__PURE__ */ new Set([...CONFIG_NAMES, IGNORE_FILE]);
   const configRel = s.config ? repoPath(s.repo.root, s.config) : void 0;
@@ -12994,15 +13170,15 @@ async function baseConfiguration(s, commit) {
     const atBase = await fileAt(s.repo, commit, name2);
     let now;
     try {
-      now = readTextIfExists(join7(s.repo.root, name2), { maxBytes: SETTINGS_MAX_BYTES * 16 });
+      now = readTextIfExists(join(s.repo.root, name2), { maxBytes: SETTINGS_MAX_BYTES * 16 });
     } catch {
       now = "(unreadable)";
     }
     if (atBase !== void 0) {
-      writeFileSafe(join7(dir, name2), atBase, { mkdir: 448, mode: 384 });
+      writeFileSafe(join(dir, name2), atBase, { mkdir: 448, mode: 384 });
       present.add(name2);
     } else if (now !== void 0 && now !== "(unreadable)" && (!s.plan.tip || await fileAt(s.repo, s.plan.tip, name2) === void 0)) {
-      writeFileSafe(join7(dir, name2), now, { mkdir: 448, mode: 384 });
+      writeFileSafe(join(dir, name2), now, { mkdir: 448, mode: 384 });
       present.add(name2);
       continue;
     }
@@ -13014,8 +13190,8 @@ async function baseConfiguration(s, commit) {
   return {
     root: dir,
     // an explicit config input outside the repository is the workflow's own: used as it is
-    config: s.config ? configRel ? present.has(configRel) ? join7(dir, configRel) : void 0 : s.config : void 0,
-    baseline: s.baseline ? baselineRel ? present.has(baselineRel) ? join7(dir, baselineRel) : void 0 : s.baseline : void 0,
+    config: s.config ? configRel ? present.has(configRel) ? join(dir, configRel) : void 0 : s.config : void 0,
+    baseline: s.baseline ? baselineRel ? present.has(baselineRel) ? join(dir, baselineRel) : void 0 : s.baseline : void 0,
     notices,
     dir
   };
@@ -13042,7 +13218,7 @@ async function scanHistory(s) {
   const result = session.suppress(scanned);
   result.stats.warnings.unshift(...plan.warnings);
   const file = session.settings.config.file;
-  const configFile = trusted && file ? relative3(trusted.root, file).split(sep2).join("/") : file;
+  const configFile = trusted && file ? relative(trusted.root, file).split(sep).join("/") : file;
   return { result, rules: session.ruleSet.rules, configFile, configCommit: trusted ? plan.configCommit : void 0, notices: trusted?.notices ?? [] };
 }
 
@@ -13050,14 +13226,14 @@ async function scanHistory(s) {
 init_safe_fs();
 
 // dist/src/action/workflow.js
+init_node_crypto();
 init_safe_fs();
-import { randomBytes as randomBytes3 } from "node:crypto";
 function setOutput(file, name2, value) {
   if (!file)
     return;
-  let delim = `keyhound_${randomBytes3(12).toString("hex")}`;
+  let delim = `keyhound_${randomBytes(12).toString("hex")}`;
   while (value.includes(delim))
-    delim = `keyhound_${randomBytes3(12).toString("hex")}`;
+    delim = `keyhound_${randomBytes(12).toString("hex")}`;
   appendFileSafe(file, `${name2}<<${delim}
 ${value}
 ${delim}
@@ -13088,8 +13264,8 @@ function userMessage(e) {
   return void 0;
 }
 function defaultSarifPath(env) {
-  const dir = env.RUNNER_TEMP ? resolve12(env.RUNNER_TEMP) : mkdtempSync2(join12(tmpdir2(), "keyhound-"));
-  return join12(dir, "keyhound.sarif");
+  const dir = env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : mkdtempSync(join(tmpdir(), "keyhound-"));
+  return join(dir, "keyhound.sarif");
 }
 async function runAction(env = process.env, io = defaultIO) {
   const notes = [];
@@ -13097,12 +13273,12 @@ async function runAction(env = process.env, io = defaultIO) {
   try {
     const inputs2 = readInputs(env);
     setFingerprintKeyStore("memory");
-    const workspace = resolve12(env.GITHUB_WORKSPACE || process.cwd());
-    const at = (p) => resolve12(workspace, p);
+    const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
+    const at = (p) => resolve(workspace, p);
     const scanPath = at(inputs2.path);
     const sarifPath2 = inputs2.sarifFile ? at(inputs2.sarifFile) : defaultSarifPath(env);
     guardTree(workspace);
-    const allowed = [workspace, ...env.RUNNER_TEMP ? [resolve12(env.RUNNER_TEMP)] : []];
+    const allowed = [workspace, ...env.RUNNER_TEMP ? [resolve(env.RUNNER_TEMP)] : []];
     if (inputs2.sarifFile && !allowed.some((d) => within(d, sarifPath2))) {
       throw new ActionError(`sarif-file must be inside the workspace${env.RUNNER_TEMP ? " or RUNNER_TEMP" : ""}: ${inputs2.sarifFile}`);
     }
@@ -13178,7 +13354,7 @@ async function runAction(env = process.env, io = defaultIO) {
     io.out(command("error", `sarif-file: ${e.message}`));
     code2 = EXIT.error;
   }
-  let htmlPath = !inputs.htmlReport ? void 0 : inputs.htmlReport === "keyhound-report.html" ? join12(dirname7(defaultSarifPath(env)), inputs.htmlReport) : resolve12(env.GITHUB_WORKSPACE || process.cwd(), inputs.htmlReport);
+  let htmlPath = !inputs.htmlReport ? void 0 : inputs.htmlReport === "keyhound-report.html" ? join(dirname(defaultSarifPath(env)), inputs.htmlReport) : resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.htmlReport);
   if (htmlPath) {
     try {
       writeFileSafe(htmlPath, renderHtml(input), { mkdir: 493 });
@@ -13251,13 +13427,13 @@ ${context}
   return code2;
 }
 function within(dir, p) {
-  const rel = relative4(dir, p);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute7(rel);
+  const rel = relative(dir, p);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
 }
 function relOrAbs(workspace, p) {
   if (!workspace)
     return p;
-  const rel = relative4(resolve12(workspace), p);
+  const rel = relative(resolve(workspace), p);
   return rel && !rel.startsWith("..") ? rel : p;
 }
 function trustedRevokers(rules) {
@@ -13271,17 +13447,17 @@ function trustedRevokers(rules) {
 async function revoke(findings, rules, inputs, env, io, scrub2) {
   const { revokeFindings: revokeFindings2, revokeExitCode: revokeExitCode2 } = await Promise.resolve().then(() => (init_revoke(), revoke_exports));
   const { tally: tally2 } = await Promise.resolve().then(() => (init_run(), run_exports));
-  const base = env.RUNNER_TEMP && env.RUNNER_TEMP !== "" ? env.RUNNER_TEMP : tmpdir2();
+  const base = env.RUNNER_TEMP && env.RUNNER_TEMP !== "" ? env.RUNNER_TEMP : tmpdir();
   ensureDir(base);
-  const dir = mkdtempSync2(join12(base, "keyhound-revoke-"));
-  const configFile = join12(dir, "revoke.yaml");
+  const dir = mkdtempSync(join(base, "keyhound-revoke-"));
+  const configFile = join(dir, "revoke.yaml");
   writeFileSafe(configFile, (inputs.revokeConfig ?? "") + "\n", { mode: 384 });
   try {
     const run = await revokeFindings2(findings, trustedRevokers(rules), {
       yes: true,
       revokeConfig: configFile,
-      auditLog: join12(dir, "audit.jsonl"),
-      revokeState: join12(dir, "revoke-state.json"),
+      auditLog: join(dir, "audit.jsonl"),
+      revokeState: join(dir, "revoke-state.json"),
       githubApiUrl: env.GITHUB_API_URL || void 0
       // no root/config: the scanned tree's .keyhound.yaml has no say in revocation here
     }, {
@@ -13299,7 +13475,7 @@ async function revoke(findings, rules, inputs, env, io, scrub2) {
     const note = `Revocation: ${t.revoked} revoked, ${t["already-revoked"]} already revoked, ${t.failed} failed, ${t.skipped} skipped (no issuer can revoke them, or the revoke-config input routes them nowhere).`;
     return { note, code: revokeExitCode2(run) };
   } finally {
-    rmSync2(join12(dir, "revoke.yaml"), { force: true });
+    rmSync(join(dir, "revoke.yaml"), { force: true });
   }
 }
 

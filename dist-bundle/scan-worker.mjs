@@ -1,4 +1,4 @@
-import { createRequire as __keyhoundRequire } from 'node:module'; const require = __keyhoundRequire(import.meta.url);
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -133,15 +133,26 @@ var require_re2 = __commonJS({
   }
 });
 
+// builtin:node:module
+var m3, createRequire;
+var init_node_module = __esm({
+  "builtin:node:module"() {
+    m3 = __require("node:module");
+    ({ createRequire } = m3);
+  }
+});
+
 // dist/src/util/lazy-require.js
-import { createRequire } from "node:module";
 function lazyRequire(id, from = import.meta.url) {
   let mod;
   return () => mod ??= createRequire(from)(id);
 }
+var nodeCrypto;
 var init_lazy_require = __esm({
   "dist/src/util/lazy-require.js"() {
     "use strict";
+    init_node_module();
+    nodeCrypto = () => process.getBuiltinModule("node:crypto");
   }
 });
 
@@ -227,14 +238,14 @@ __export(json_exports, {
 });
 function parseJson(buf) {
   try {
-    return new Reader(buf).document();
+    return new Reader2(buf).document();
   } catch (e) {
     if (e instanceof JsonError || e instanceof SyntaxError)
       return null;
     throw e;
   }
 }
-var QUOTE, BACKSLASH, JsonError, Reader;
+var QUOTE, BACKSLASH, JsonError, Reader2;
 var init_json = __esm({
   "dist/src/engine/structure/json.js"() {
     "use strict";
@@ -242,7 +253,7 @@ var init_json = __esm({
     BACKSLASH = 92;
     JsonError = class extends Error {
     };
-    Reader = class {
+    Reader2 = class {
       buf;
       pos = 0;
       out = [];
@@ -411,9 +422,9 @@ function readValue(line, from, comment) {
   let end = line.length;
   if (comment) {
     comment.lastIndex = i;
-    const m = comment.exec(line);
-    if (m)
-      end = m.index;
+    const m6 = comment.exec(line);
+    if (m6)
+      end = m6.index;
   }
   while (end > i && (line[end - 1] === " " || line[end - 1] === "	"))
     end--;
@@ -428,9 +439,9 @@ function parseEnv(text, byteLength) {
   const bytes = new ByteOffsets(text, byteLength);
   const out = [];
   for (const line of splitLines(text)) {
-    const m = ENV_LINE.exec(line.text);
-    if (m)
-      emit(out, bytes, line, [m[1]], readValue(line.text, m[0].length, /\s#/g));
+    const m6 = ENV_LINE.exec(line.text);
+    if (m6)
+      emit(out, bytes, line, [m6[1]], readValue(line.text, m6[0].length, /\s#/g));
   }
   return out;
 }
@@ -446,18 +457,18 @@ function parseIni(text, byteLength) {
       section = [s[1].trim()];
       continue;
     }
-    const m = INI_PAIR.exec(line.text);
-    if (m)
-      emit(out, bytes, line, [...section, m[1].trim()], readValue(line.text, m[0].length, /\s[;#]/g));
+    const m6 = INI_PAIR.exec(line.text);
+    if (m6)
+      emit(out, bytes, line, [...section, m6[1].trim()], readValue(line.text, m6[0].length, /\s[;#]/g));
   }
   return out;
 }
 function tomlKey(raw) {
   const out = [];
   const re = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)/g;
-  let m;
-  while ((m = re.exec(raw)) !== null && m[0].length > 0)
-    out.push(m[1] ?? m[2] ?? m[3]);
+  let m6;
+  while ((m6 = re.exec(raw)) !== null && m6[0].length > 0)
+    out.push(m6[1] ?? m6[2] ?? m6[3]);
   return out;
 }
 function parseTomlValues(text, byteLength) {
@@ -488,11 +499,11 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    const m = TOML_PAIR.exec(line.text);
-    if (!m)
+    const m6 = TOML_PAIR.exec(line.text);
+    if (!m6)
       continue;
-    const path = [...table2, ...tomlKey(m[1])];
-    const rest = line.text.slice(m[0].length);
+    const path = [...table2, ...tomlKey(m6[1])];
+    const rest = line.text.slice(m6[0].length);
     const lead = rest.length - rest.trimStart().length;
     const first = rest.trimStart();
     if (first.startsWith('"""') || first.startsWith("'''")) {
@@ -501,13 +512,13 @@ function parseTomlValues(text, byteLength) {
       continue;
     }
     if (first.startsWith("{")) {
-      inlinePairs(out, bytes, line, path, m[0].length + lead);
+      inlinePairs(out, bytes, line, path, m6[0].length + lead);
       continue;
     }
     if (first.startsWith("[")) {
       let i = 0;
       const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
-      re.lastIndex = m[0].length + lead;
+      re.lastIndex = m6[0].length + lead;
       let s;
       while ((s = re.exec(line.text)) !== null) {
         const start = s.index + 1;
@@ -515,7 +526,7 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    emit(out, bytes, line, path, readValue(line.text, m[0].length, /\s#/g));
+    emit(out, bytes, line, path, readValue(line.text, m6[0].length, /\s#/g));
   }
   return out;
 }
@@ -525,11 +536,11 @@ function unescape(s) {
 function inlinePairs(out, bytes, line, path, from) {
   const re = /([A-Za-z0-9_.\-"']+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/g;
   re.lastIndex = from;
-  let m;
-  while ((m = re.exec(line.text)) !== null) {
-    const body = m[2] ?? m[3];
-    const start = m.index + m[0].length - body.length - 1;
-    emit(out, bytes, line, [...path, ...tomlKey(m[1])], { start, end: start + body.length, value: unescape(body) });
+  let m6;
+  while ((m6 = re.exec(line.text)) !== null) {
+    const body = m6[2] ?? m6[3];
+    const start = m6.index + m6[0].length - body.length - 1;
+    emit(out, bytes, line, [...path, ...tomlKey(m6[1])], { start, end: start + body.length, value: unescape(body) });
   }
 }
 function parseTfvars(text, byteLength) {
@@ -563,20 +574,20 @@ function parseTfvars(text, byteLength) {
       continue;
     }
     const unq = (k) => k.replace(/^"|"$/g, "");
-    let m = TF_OPEN_MAP.exec(t);
-    if (m) {
-      stack.push({ key: [unq(m[1])], list: false, n: 0 });
+    let m6 = TF_OPEN_MAP.exec(t);
+    if (m6) {
+      stack.push({ key: [unq(m6[1])], list: false, n: 0 });
       continue;
     }
-    m = TF_OPEN_LIST.exec(t);
-    if (m) {
-      stack.push({ key: [unq(m[1])], list: true, n: 0 });
+    m6 = TF_OPEN_LIST.exec(t);
+    if (m6) {
+      stack.push({ key: [unq(m6[1])], list: true, n: 0 });
       continue;
     }
-    m = TF_BLOCK.exec(t);
-    if (m) {
-      const labels = [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
-      stack.push({ key: [m[1], ...labels], list: false, n: 0 });
+    m6 = TF_BLOCK.exec(t);
+    if (m6) {
+      const labels = [...m6[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+      stack.push({ key: [m6[1], ...labels], list: false, n: 0 });
       continue;
     }
     if (/^\s*[}\]]\s*,?\s*$/.test(t)) {
@@ -593,14 +604,14 @@ function parseTfvars(text, byteLength) {
       }
       continue;
     }
-    m = TF_PAIR.exec(t);
-    if (m) {
-      const rest = t.slice(m[0].length).trimStart();
-      const path = [...here(), unq(m[1])];
+    m6 = TF_PAIR.exec(t);
+    if (m6) {
+      const rest = t.slice(m6[0].length).trimStart();
+      const path = [...here(), unq(m6[1])];
       if (rest.startsWith("{"))
-        inlinePairs(out, bytes, line, path, m[0].length);
+        inlinePairs(out, bytes, line, path, m6[0].length);
       else if (rest.startsWith('"'))
-        emit(out, bytes, line, path, readValue(t, m[0].length, null));
+        emit(out, bytes, line, path, readValue(t, m6[0].length, null));
     }
   }
   return out;
@@ -681,13 +692,13 @@ function parseYaml(text, byteLength) {
       const parent = path[path.length - 1] ?? "";
       node.items.forEach((item, i) => {
         if (yaml().isScalar(item) && typeof item.value === "string" && ENV_LIST_PARENT.test(parent) && item.range) {
-          const m = ENV_ITEM.exec(item.value);
-          if (m) {
+          const m6 = ENV_ITEM.exec(item.value);
+          if (m6) {
             const quoted = item.type === "QUOTE_DOUBLE" || item.type === "QUOTE_SINGLE";
-            const offset = item.range[0] + (quoted ? 1 : 0) + m[0].length;
+            const offset = item.range[0] + (quoted ? 1 : 0) + m6[0].length;
             const end = item.range[1] - (quoted ? 1 : 0);
             if (end > offset) {
-              out.push({ path: [...path, m[1]], start: bytes.byte(offset), end: bytes.byte(end), value: item.value.slice(m[0].length) });
+              out.push({ path: [...path, m6[1]], start: bytes.byte(offset), end: bytes.byte(end), value: item.value.slice(m6[0].length) });
             }
             return;
           }
@@ -1213,12 +1224,7 @@ var init_solana_keypair = __esm({
   }
 });
 
-// dist/src/validators/ed25519-keypair-b64.js
-var ed25519_keypair_b64_exports = {};
-__export(ed25519_keypair_b64_exports, {
-  decodeBase64Loose: () => decodeBase64Loose,
-  ed25519KeypairB64: () => ed25519KeypairB64
-});
+// dist/src/validators/base64-loose.js
 function decodeBase64Loose(s) {
   let t = s.trim().replace(/-/g, "+").replace(/_/g, "/");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t))
@@ -1233,11 +1239,25 @@ function decodeBase64Loose(s) {
     return null;
   }
 }
-var import_base3, ed25519KeypairB64;
+var import_base3;
+var init_base64_loose = __esm({
+  "dist/src/validators/base64-loose.js"() {
+    "use strict";
+    import_base3 = __toESM(require_base(), 1);
+  }
+});
+
+// dist/src/validators/ed25519-keypair-b64.js
+var ed25519_keypair_b64_exports = {};
+__export(ed25519_keypair_b64_exports, {
+  ed25519KeypairB64: () => ed25519KeypairB64
+});
+var import_base4, ed25519KeypairB64;
 var init_ed25519_keypair_b64 = __esm({
   "dist/src/validators/ed25519-keypair-b64.js"() {
     "use strict";
-    import_base3 = __toESM(require_base(), 1);
+    import_base4 = __toESM(require_base(), 1);
+    init_base64_loose();
     init_ed25519_pair();
     ed25519KeypairB64 = ({ secret }) => {
       const bytes = decodeBase64Loose(secret);
@@ -1248,7 +1268,7 @@ var init_ed25519_keypair_b64 = __esm({
       const pub = ed25519PairPublicKey(bytes);
       if (!pub)
         return { valid: false, reason: "second half is not the ed25519 public key of the first" };
-      return { valid: true, reason: "ed25519 seed matches its public key", address: import_base3.base64.encode(pub) };
+      return { valid: true, reason: "ed25519 seed matches its public key", address: import_base4.base64.encode(pub) };
     };
   }
 });
@@ -1382,14 +1402,14 @@ function listedPublicKey(text, match, index, secret) {
   const pub = file?.pub_key;
   return typeof pub?.value === "string" ? pub.value : void 0;
 }
-var import_sha23, import_utils3, import_base4, cosmosValidatorKey;
+var import_sha23, import_utils3, import_base5, cosmosValidatorKey;
 var init_cosmos_validator_key = __esm({
   "dist/src/validators/cosmos-validator-key.js"() {
     "use strict";
     import_sha23 = __toESM(require_sha2(), 1);
     import_utils3 = __toESM(require_utils(), 1);
-    import_base4 = __toESM(require_base(), 1);
-    init_ed25519_keypair_b64();
+    import_base5 = __toESM(require_base(), 1);
+    init_base64_loose();
     init_ed25519_pair();
     init_json_enclosing();
     cosmosValidatorKey = (input) => {
@@ -1402,7 +1422,7 @@ var init_cosmos_validator_key = __esm({
       if (!pub)
         return { valid: false, reason: "second half is not the ed25519 public key of the first" };
       const listed = listedPublicKey(input.text(), input.match, input.index, input.secret.trim());
-      if (listed !== void 0 && listed !== import_base4.base64.encode(pub)) {
+      if (listed !== void 0 && listed !== import_base5.base64.encode(pub)) {
         return { valid: false, reason: "pub_key.value differs from the derived public key" };
       }
       const address = (0, import_utils3.bytesToHex)((0, import_sha23.sha256)(pub).subarray(0, 20)).toUpperCase();
@@ -1438,10 +1458,18 @@ var init_evm_private_key = __esm({
   }
 });
 
+// builtin:node:zlib
+var m4, crc32;
+var init_node_zlib = __esm({
+  "builtin:node:zlib"() {
+    m4 = __require("node:zlib");
+    ({ crc32 } = m4);
+  }
+});
+
 // dist/src/validators/crc32-base62.js
-import * as zlib from "node:zlib";
 function crc322(s) {
-  const fn = zlib.crc32;
+  const fn = crc32;
   if (!fn)
     throw new Error("keyhound: token checksums need node:zlib crc32 (Node >= 20.15)");
   return fn(s) >>> 0;
@@ -1472,6 +1500,7 @@ var BASE62;
 var init_crc32_base62 = __esm({
   "dist/src/validators/crc32-base62.js"() {
     "use strict";
+    init_node_zlib();
     BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   }
 });
@@ -1497,7 +1526,7 @@ var isObj, jwt;
 var init_jwt = __esm({
   "dist/src/validators/jwt.js"() {
     "use strict";
-    init_ed25519_keypair_b64();
+    init_base64_loose();
     isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
     jwt = ({ secret }) => {
       const parts = secret.trim().split(".");
@@ -1651,6 +1680,15 @@ var require_nist = __commonJS({
   }
 });
 
+// builtin:node:crypto
+var m5, checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual;
+var init_node_crypto = __esm({
+  "builtin:node:crypto"() {
+    m5 = __require("node:crypto");
+    ({ checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual } = m5);
+  }
+});
+
 // dist/src/validators/pem-private-key.js
 var pem_private_key_exports = {};
 __export(pem_private_key_exports, {
@@ -1658,7 +1696,6 @@ __export(pem_private_key_exports, {
   parsePemBlock: () => parsePemBlock,
   pemPrivateKey: () => pemPrivateKey
 });
-import { createPrivateKey } from "node:crypto";
 function parsePemBlock(raw) {
   const text = raw.replace(/\\r/g, "").replace(/\\n/g, "\n").replace(/\r/g, "");
   const begin = BEGIN.exec(text);
@@ -1785,6 +1822,7 @@ var BEGIN, CURVES, pemPrivateKey;
 var init_pem_private_key = __esm({
   "dist/src/validators/pem-private-key.js"() {
     "use strict";
+    init_node_crypto();
     BEGIN = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----/;
     CURVES = {
       prime256v1: "P-256",
@@ -1829,12 +1867,12 @@ var ec_p256_private_key_exports = {};
 __export(ec_p256_private_key_exports, {
   ecP256PrivateKey: () => ecP256PrivateKey
 });
-var import_nist, import_base5, same, ecP256PrivateKey;
+var import_nist, import_base6, same, ecP256PrivateKey;
 var init_ec_p256_private_key = __esm({
   "dist/src/validators/ec-p256-private-key.js"() {
     "use strict";
     import_nist = __toESM(require_nist(), 1);
-    import_base5 = __toESM(require_base(), 1);
+    import_base6 = __toESM(require_base(), 1);
     init_pem_private_key();
     same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
     ecP256PrivateKey = ({ match, secret }) => {
@@ -1848,11 +1886,11 @@ var init_ec_p256_private_key = __esm({
       if (jwk.kty !== "EC" || jwk.crv !== "P-256" || !jwk.d || !jwk.x || !jwk.y) {
         return { valid: false, reason: `not a P-256 key (${jwk.kty} ${jwk.crv ?? ""})`.trim() };
       }
-      const d = import_base5.base64urlnopad.decode(jwk.d);
+      const d = import_base6.base64urlnopad.decode(jwk.d);
       if (!import_nist.p256.utils.isValidSecretKey(d))
         return { valid: false, reason: "scalar out of range for P-256" };
       const pub = import_nist.p256.getPublicKey(d, false);
-      const carried2 = Uint8Array.from([4, ...import_base5.base64urlnopad.decode(jwk.x), ...import_base5.base64urlnopad.decode(jwk.y)]);
+      const carried2 = Uint8Array.from([4, ...import_base6.base64urlnopad.decode(jwk.x), ...import_base6.base64urlnopad.decode(jwk.y)]);
       if (!same(pub, carried2))
         return { valid: false, reason: "the public key in the block does not belong to its private scalar" };
       return { valid: true, reason: "P-256 private key; its public key matches", keyType: "EC P-256" };
@@ -1867,13 +1905,13 @@ __export(gitlab_token_exports, {
   gitlabToken: () => gitlabToken
 });
 function checkRoutable(token) {
-  const m = ROUTABLE_TAIL.exec(token);
-  if (!m)
+  const m6 = ROUTABLE_TAIL.exec(token);
+  if (!m6)
     return null;
-  const [, version, length, crc] = m;
+  const [, version, length, crc] = m6;
   if (crc322(token.slice(0, -7)).toString(36).padStart(7, "0") !== crc)
     return { valid: false, reason: "routable token CRC32 mismatch" };
-  const payload = token.slice(0, m.index).slice(-parseInt(length, 36));
+  const payload = token.slice(0, m6.index).slice(-parseInt(length, 36));
   if (!/^[A-Za-z0-9_-]{27,300}$/.test(payload))
     return { valid: false, reason: "routable token payload length field mismatch" };
   const bytes = decodeBase64Loose(payload);
@@ -1891,7 +1929,7 @@ var init_gitlab_token = __esm({
   "dist/src/validators/gitlab-token.js"() {
     "use strict";
     init_crc32_base62();
-    init_ed25519_keypair_b64();
+    init_base64_loose();
     ROUTABLE_TAIL = /\.([0-9a-z]{2})\.([0-9a-z]{2})([0-9a-z]{7})$/;
     ROUTING_LINE = /^[cgoptu]:[A-Za-z0-9_]+$/;
     gitlabToken = ({ secret }) => checkRoutable(secret.trim()) ?? { valid: true, reason: "legacy token shape (GitLab publishes no checksum for it)" };
@@ -1914,7 +1952,7 @@ var DISCORD_EPOCH, LATEST, discordBotToken;
 var init_discord_bot_token = __esm({
   "dist/src/validators/discord-bot-token.js"() {
     "use strict";
-    init_ed25519_keypair_b64();
+    init_base64_loose();
     DISCORD_EPOCH = 1420070400000n;
     LATEST = Date.UTC(2040, 0, 1);
     discordBotToken = ({ secret }) => {
@@ -1949,22 +1987,469 @@ var init_discord_webhook_url = __esm({
     init_discord_bot_token();
     URL = /\/webhooks\/([0-9]{17,20})\/([A-Za-z0-9_-]{60,80})$/;
     discordWebhookUrl = ({ secret }) => {
-      const m = URL.exec(secret.trim());
-      if (!m)
+      const m6 = URL.exec(secret.trim());
+      if (!m6)
         return { valid: false, reason: "not \u2026/webhooks/<id>/<token>" };
-      const created = snowflakeTime(m[1]);
+      const created = snowflakeTime(m6[1]);
       if (created === null)
         return { valid: false, reason: "webhook id is not a Discord snowflake of a plausible time" };
-      return { valid: true, reason: `webhook id is a snowflake from ${new Date(created).toISOString().slice(0, 10)}`, address: `webhook ${m[1]}` };
+      return { valid: true, reason: `webhook id is a snowflake from ${new Date(created).toISOString().slice(0, 10)}`, address: `webhook ${m6[1]}` };
     };
   }
 });
 
-// dist/src/pipeline/scan-worker.js
-import { parentPort, workerData } from "node:worker_threads";
+// builtin:node:worker_threads
+var m = __require("node:worker_threads");
+var { Worker, parentPort, workerData } = m;
+
+// builtin:node:fs
+var m2 = __require("node:fs");
+var { chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } = m2;
+
+// dist/src/sources/types.js
+function looksBinary(data) {
+  return data.subarray(0, 8e3).includes(0);
+}
+function utf16Order(data) {
+  if (data.length >= 2 && data[0] === 255 && data[1] === 254)
+    return "le";
+  if (data.length >= 2 && data[0] === 254 && data[1] === 255)
+    return "be";
+  const n = Math.min(data.length, 8e3) & ~1;
+  if (n < 8)
+    return void 0;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (data[i] === 0)
+      zeroEven++;
+    if (data[i + 1] === 0)
+      zeroOdd++;
+  }
+  const pairs = n / 2;
+  if (zeroOdd >= pairs * 0.7 && zeroEven <= pairs * 0.02)
+    return "le";
+  if (zeroEven >= pairs * 0.7 && zeroOdd <= pairs * 0.02)
+    return "be";
+  return void 0;
+}
+function asText(data) {
+  if (!looksBinary(data))
+    return data;
+  const order = utf16Order(data);
+  if (!order)
+    return void 0;
+  let body = data.subarray(0, data.length & ~1);
+  if (order === "be")
+    body = Buffer.from(body).swap16();
+  let text = body.toString("utf16le");
+  if (text.charCodeAt(0) === 65279)
+    text = text.slice(1);
+  const out = Buffer.from(text, "utf8");
+  return looksBinary(out) ? void 0 : out;
+}
+
+// dist/src/sources/read-file.js
+var REUSED_MAX = 8 * 1024 * 1024;
+var ReadBuffer = class {
+  buf = Buffer.allocUnsafeSlow(0);
+  take(size) {
+    if (size > REUSED_MAX)
+      return Buffer.allocUnsafeSlow(size);
+    if (this.buf.length < size)
+      this.buf = Buffer.allocUnsafeSlow(Math.min(REUSED_MAX, Math.max(size, 64 * 1024, this.buf.length * 2)));
+    return this.buf.subarray(0, size);
+  }
+};
+function readSourceFile(file, path, maxSize, into) {
+  let fd;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile())
+      return { skipped: "unreadable", warning: `skipped ${path}: not a regular file` };
+    if (st.size > maxSize) {
+      return { skipped: "tooLarge", warning: `skipped ${path}: ${st.size} bytes is over --max-file-size ${maxSize}` };
+    }
+    const data = into ? into.take(st.size) : Buffer.allocUnsafeSlow(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, data, off, st.size - off, null);
+      if (n === 0)
+        break;
+      off += n;
+    }
+    const got = off === st.size ? data : data.subarray(0, off);
+    const text = asText(got);
+    if (!text)
+      return { skipped: "binary" };
+    return { data: text };
+  } catch (e) {
+    return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
+  } finally {
+    closeSync(fd);
+  }
+}
 
 // dist/src/engine/chunk.js
 init_lines();
+
+// dist/src/engine/run-gate.js
+var Unsupported = class extends Error {
+};
+var ANY = null;
+var bit = (codes) => {
+  const t = new Uint8Array(256);
+  for (const c of codes)
+    t[c] = 1;
+  return t;
+};
+var range = (a, b) => {
+  const out = [];
+  for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++)
+    out.push(c);
+  return out;
+};
+var DIGIT = range("0", "9");
+var WORD = [...DIGIT, ...range("A", "Z"), ...range("a", "z"), 95];
+var SPACE = [9, 10, 12, 13, 32];
+var HIGH = range("\x80", "\xFF");
+function union(a, b) {
+  if (!a || !b)
+    return null;
+  const t = new Uint8Array(256);
+  for (let i = 0; i < 256; i++)
+    t[i] = a[i] | b[i];
+  return t;
+}
+function score(cls, length) {
+  let n = 0;
+  for (let c = 32; c < 127; c++)
+    n += cls[c];
+  n += cls[9] + cls[10];
+  return n === 0 ? length * 7 : length * Math.log2(97 / Math.max(n, 1));
+}
+function better(a, b) {
+  if (!a)
+    return b;
+  if (!b)
+    return a;
+  return score(b.cls, b.length) > score(a.cls, a.length) ? b : a;
+}
+var Reader = class {
+  src;
+  pos = 0;
+  constructor(src) {
+    this.src = src;
+  }
+  parse() {
+    const p = this.alternation(false);
+    if (this.pos !== this.src.length)
+      throw new Unsupported("trailing");
+    return p;
+  }
+  peek() {
+    return this.src[this.pos];
+  }
+  alternation(fold) {
+    const state = { fold };
+    const alts = [this.sequence(state)];
+    while (this.peek() === "|") {
+      this.pos++;
+      alts.push(this.sequence(state));
+    }
+    if (alts.length === 1)
+      return alts[0];
+    let min = Infinity;
+    let cls = new Uint8Array(256);
+    for (const a of alts) {
+      min = Math.min(min, a.min);
+      cls = union(cls, a.cls);
+    }
+    return { min, cls, best: cls && min > 0 ? { cls, length: min } : null };
+  }
+  /** Concatenation up to `|` or `)`; `state.fold` is the case-insensitive flag, changed by `(?i)`. */
+  sequence(state) {
+    const items = [];
+    for (; ; ) {
+      const c = this.peek();
+      if (c === void 0 || c === "|" || c === ")")
+        break;
+      const atom = this.atom(state);
+      if (atom)
+        items.push(this.quantified(atom));
+    }
+    let best = null;
+    let min = 0;
+    let cls = new Uint8Array(256);
+    for (let i = 0; i < items.length; i++) {
+      best = better(best, items[i].best);
+      min += items[i].min;
+      cls = union(cls, items[i].cls);
+      let runCls = new Uint8Array(256);
+      let runLen = 0;
+      for (let j = i; j < items.length; j++) {
+        runCls = union(runCls, items[j].cls);
+        if (!runCls)
+          break;
+        runLen += items[j].min;
+        if (runLen > 0)
+          best = better(best, { cls: runCls, length: runLen });
+      }
+    }
+    return { min, cls, best };
+  }
+  quantified(p) {
+    const c = this.peek();
+    let lo;
+    if (c === "*" || c === "?") {
+      this.pos++;
+      lo = 0;
+    } else if (c === "+") {
+      this.pos++;
+      lo = 1;
+    } else if (c === "{") {
+      const m6 = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
+      if (!m6)
+        return p;
+      this.pos += m6[0].length;
+      lo = Number(m6[1]);
+    } else
+      return p;
+    if (this.peek() === "?")
+      this.pos++;
+    const next = this.peek();
+    if (next === "*" || next === "+" || next === "?" || next === "{" && /^\{\d/.test(this.src.slice(this.pos)))
+      throw new Unsupported("double quantifier");
+    if (lo === 0)
+      return { min: 0, cls: p.cls, best: null };
+    return { min: p.min * lo, cls: p.cls, best: better(p.best, p.cls && p.min > 0 ? { cls: p.cls, length: p.min * lo } : null) };
+  }
+  atom(state) {
+    const c = this.src[this.pos++];
+    if (c === "(")
+      return this.group(state);
+    if (c === "[")
+      return this.single(this.charClass(state.fold));
+    if (c === ".")
+      return { min: 1, cls: ANY, best: null };
+    if (c === "^" || c === "$")
+      return { min: 0, cls: new Uint8Array(256), best: null };
+    if (c === "\\")
+      return this.escape(state.fold);
+    if (c === "*" || c === "+" || c === "?")
+      throw new Unsupported("quantifier without atom");
+    return this.single(this.literal(c, state.fold));
+  }
+  single(cls) {
+    return { min: 1, cls, best: cls ? { cls, length: 1 } : null };
+  }
+  group(state) {
+    let fold = state.fold;
+    if (this.peek() === "?") {
+      this.pos++;
+      const named = /^(?:P?<[A-Za-z_][A-Za-z0-9_]*>)/.exec(this.src.slice(this.pos));
+      if (named)
+        this.pos += named[0].length;
+      else {
+        const flags = /^([imsU]*)(?:-([imsU]*))?([:)])/.exec(this.src.slice(this.pos));
+        if (!flags)
+          throw new Unsupported("group kind");
+        this.pos += flags[0].length;
+        if (flags[1].includes("i"))
+          fold = true;
+        if (flags[2]?.includes("i"))
+          fold = false;
+        if (flags[3] === ")") {
+          state.fold = fold;
+          return null;
+        }
+      }
+    }
+    const inner = this.alternation(fold);
+    if (this.src[this.pos++] !== ")")
+      throw new Unsupported("unclosed group");
+    return inner;
+  }
+  /** One literal character (UTF-16 unit of the source; non-ASCII → any high byte). */
+  literal(ch, fold) {
+    const code = ch.codePointAt(0);
+    if (code >= 128) {
+      if (code > 65535)
+        this.pos++;
+      return bit(HIGH);
+    }
+    return this.folded(bit([code]), fold);
+  }
+  /** Case-insensitive: both ASCII cases, and any high byte (RE2 folds k/s with the Kelvin and long-s signs). */
+  folded(t, fold) {
+    if (!fold)
+      return t;
+    let letter = false;
+    for (let c = 65; c <= 90; c++) {
+      if (t[c] || t[c + 32]) {
+        t[c] = 1;
+        t[c + 32] = 1;
+        letter = true;
+      }
+    }
+    if (letter)
+      for (const h of HIGH)
+        t[h] = 1;
+    return t;
+  }
+  escape(fold) {
+    const c = this.src[this.pos++];
+    if (c === void 0)
+      throw new Unsupported("trailing backslash");
+    if (c === "b" || c === "B" || c === "A" || c === "z")
+      return { min: 0, cls: new Uint8Array(256), best: null };
+    const cls = this.classEscape(c);
+    if (cls)
+      return this.single(this.folded(cls, fold));
+    return this.single(this.literal(this.escapedChar(c), fold));
+  }
+  /** `\d \w \s` and their negations, or null for a single-character escape. */
+  classEscape(c) {
+    switch (c) {
+      case "d":
+        return bit(DIGIT);
+      case "w":
+        return bit(WORD);
+      case "s":
+        return bit(SPACE);
+      case "D":
+        return complement(bit(DIGIT));
+      case "W":
+        return complement(bit(WORD));
+      case "S":
+        return complement(bit(SPACE));
+      default:
+        return null;
+    }
+  }
+  /** The character an escape stands for (`\.` `\n` `\x41` …). */
+  escapedChar(c) {
+    const simple = { n: "\n", t: "	", r: "\r", f: "\f", v: "\v", a: "\x07" };
+    if (simple[c])
+      return simple[c];
+    if (c === "x") {
+      const m6 = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.pos));
+      if (!m6)
+        throw new Unsupported("hex escape");
+      this.pos += m6[0].length;
+      return String.fromCodePoint(parseInt(m6[1] ?? m6[2], 16));
+    }
+    if (/[A-Za-z0-9]/.test(c))
+      throw new Unsupported(`escape \\${c}`);
+    return c;
+  }
+  charClass(fold) {
+    const t = new Uint8Array(256);
+    let negate = false;
+    if (this.peek() === "^") {
+      negate = true;
+      this.pos++;
+    }
+    let first = true;
+    for (; ; ) {
+      const c = this.src[this.pos++];
+      if (c === void 0)
+        throw new Unsupported("unclosed class");
+      if (c === "]" && !first)
+        break;
+      first = false;
+      if (c === "[" && this.peek() === ":")
+        throw new Unsupported("POSIX class");
+      let lo;
+      if (c === "\\") {
+        const e = this.src[this.pos++];
+        if (e === void 0)
+          throw new Unsupported("trailing backslash");
+        const cls = this.classEscape(e);
+        if (cls) {
+          for (let i = 0; i < 256; i++)
+            t[i] |= cls[i];
+          continue;
+        }
+        lo = this.escapedChar(e).codePointAt(0);
+      } else
+        lo = c.codePointAt(0);
+      if (lo > 65535)
+        this.pos++;
+      let hi = lo;
+      if (this.peek() === "-" && this.src[this.pos + 1] !== "]" && this.src[this.pos + 1] !== void 0) {
+        this.pos++;
+        let h = this.src[this.pos++];
+        if (h === "\\")
+          h = this.escapedChar(this.src[this.pos++] ?? "");
+        hi = h.codePointAt(0);
+        if (hi > 65535)
+          this.pos++;
+        if (hi < lo)
+          throw new Unsupported("bad range");
+      }
+      for (let x = lo; x <= Math.min(hi, 127); x++)
+        t[x] = 1;
+      if (hi >= 128)
+        for (const h of HIGH)
+          t[h] = 1;
+    }
+    const folded = this.folded(t, fold);
+    return negate ? complement(folded) : folded;
+  }
+};
+function complement(t) {
+  const out = new Uint8Array(256);
+  for (let i = 0; i < 256; i++)
+    out[i] = i >= 128 ? 1 : t[i] ? 0 : 1;
+  return out;
+}
+var MIN_SCORE = 6;
+function runGate(pattern) {
+  let piece;
+  try {
+    piece = new Reader(pattern).parse();
+  } catch (e) {
+    if (e instanceof Unsupported)
+      return null;
+    throw e;
+  }
+  const best = piece.best;
+  if (!best || best.length < 1 || score(best.cls, best.length) < MIN_SCORE)
+    return null;
+  let key = "";
+  for (let i = 0; i < 256; i += 4)
+    key += (best.cls[i] << 3 | best.cls[i + 1] << 2 | best.cls[i + 2] << 1 | best.cls[i + 3]).toString(16);
+  return { bytes: best.cls, length: best.length, key: `${key}:${best.length}` };
+}
+function hasRun(buf, gate) {
+  const t = gate.bytes;
+  const len = gate.length;
+  const n = buf.length;
+  for (let p = len - 1; p < n; p += len) {
+    if (t[buf[p]] === 0)
+      continue;
+    let lo = p;
+    while (lo > 0 && t[buf[lo - 1]] === 1) {
+      lo--;
+      if (p - lo + 1 >= len)
+        return true;
+    }
+    let hi = p;
+    while (hi - lo + 1 < len && hi + 1 < n && t[buf[hi + 1]] === 1)
+      hi++;
+    if (hi - lo + 1 >= len)
+      return true;
+  }
+  return false;
+}
+
+// dist/src/engine/chunk.js
 var Chunk = class {
   buf;
   lines;
@@ -1972,6 +2457,17 @@ var Chunk = class {
   constructor(buf) {
     this.buf = buf;
     this.lines = new LineIndex(buf);
+  }
+  runs = null;
+  /** Whether the chunk holds the gate's run (rules with the same run ask once). */
+  hasRun(gate) {
+    this.runs ??= /* @__PURE__ */ new Map();
+    let has = this.runs.get(gate.key);
+    if (has === void 0) {
+      has = hasRun(this.buf, gate);
+      this.runs.set(gate.key, has);
+    }
+    return has;
   }
   get text() {
     if (this.decoded === null)
@@ -2257,6 +2753,13 @@ function lazyCi(pattern) {
 function defaultGroup(pattern) {
   return /\((?!\?)|\(\?P?</.test(pattern.replace(/\\./g, "")) ? 1 : 0;
 }
+var runGates = /* @__PURE__ */ new Map();
+function gateOf(pattern) {
+  let gate = runGates.get(pattern);
+  if (gate === void 0)
+    runGates.set(pattern, gate = runGate(pattern));
+  return gate;
+}
 function compileRule(spec, index, opts) {
   const ctx = spec.context;
   const allowExact = /* @__PURE__ */ new Set();
@@ -2267,6 +2770,7 @@ function compileRule(spec, index, opts) {
     else
       allowExact.add(normalizeValue(a));
   }
+  let gate;
   let validator = null;
   if (spec.validate) {
     validator = opts.validators[spec.validate] ?? null;
@@ -2287,7 +2791,12 @@ function compileRule(spec, index, opts) {
     allowRe,
     validator,
     generic: spec.generic === true,
-    setGated: false
+    setGated: false,
+    get gate() {
+      if (gate === void 0)
+        gate = spec.keyPath ? null : gateOf(spec.pattern);
+      return gate;
+    }
   };
 }
 function compileRules(specs, opts, gates = []) {
@@ -2409,9 +2918,9 @@ var import_re23 = __toESM(require_re2(), 1);
 // dist/src/engine/structure/index.js
 init_lazy_require();
 init_types();
-var json = /* @__PURE__ */ ((m) => () => m ??= (init_json(), __toCommonJS(json_exports)))();
-var lines = /* @__PURE__ */ ((m) => () => m ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
-var yaml2 = /* @__PURE__ */ ((m) => () => m ??= (init_yaml(), __toCommonJS(yaml_exports)))();
+var json = /* @__PURE__ */ ((m6) => () => m6 ??= (init_json(), __toCommonJS(json_exports)))();
+var lines = /* @__PURE__ */ ((m6) => () => m6 ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
+var yaml2 = /* @__PURE__ */ ((m6) => () => m6 ??= (init_yaml(), __toCommonJS(yaml_exports)))();
 var STRUCTURE_MAX_BYTES = {
   yaml: 512 * 1024,
   json: 4 * 1024 * 1024,
@@ -2479,6 +2988,23 @@ var NAMING_ATTR = /\b(?:key|name|id|variable|var|param|property|setting|option)[
 var DECLARED_ABOVE = /\b(?:variable|output|param(?:eter)?|secret)\s+"([A-Za-z_][\w.\-]*)"/;
 var CARRIERS = /* @__PURE__ */ new Set(["value", "val", "v", "default", "defaultvalue", "default_value", "fallback", "content", "text", "data", "setting"]);
 var FILLER = /* @__PURE__ */ new Set(["is", "are", "was", "the", "a", "an", "my", "our", "your", "this", "that", "here", "use", "using", "set", "to", "for", "with", "and", "of", "new", "old", "const", "let", "var", "val", "def", "return", "public", "protected", "internal", "static", "final", "readonly", "override", "string", "str", "char"]);
+var ASSIGN_LEAD = /^\s*(?:(?:ENV|ARG|export|set|setx|setenv|declare(?:\s+-\w+)?|readonly|local|env)\s+)?$/i;
+var INLINE_NAME = /^[A-Za-z_][\w.]{0,63}=(?=[^=\s\\])/;
+var URL_START = /^(?:[A-Za-z][\w+.\-]*:\/\/|\/)/;
+var IN_QUERY = /[?&][\w.\-]+=$/;
+var QUERY_PARAM = /[?&][A-Za-z_][\w.\-]{0,63}=(?=[^=&\s])/g;
+function assignedValueOffset(linePrefix, value) {
+  if (URL_START.test(value) || IN_QUERY.test(linePrefix)) {
+    let at = 0;
+    for (const m7 of value.matchAll(QUERY_PARAM))
+      at = m7.index + m7[0].length;
+    return at;
+  }
+  if (!ASSIGN_LEAD.test(linePrefix))
+    return 0;
+  const m6 = INLINE_NAME.exec(value);
+  return m6 ? m6[0].length : 0;
+}
 function dropListItems(prefix) {
   const open = prefix.lastIndexOf("[");
   if (open < 0)
@@ -2496,13 +3022,13 @@ function expressionName(expr) {
 }
 function carried(prefix, above) {
   let last;
-  for (const m of prefix.matchAll(NAMING_ATTR))
-    last = m[1];
+  for (const m6 of prefix.matchAll(NAMING_ATTR))
+    last = m6[1];
   if (last)
     return last;
   if (above !== void 0) {
-    for (const m of above.matchAll(NAMING_ATTR))
-      last = m[1];
+    for (const m6 of above.matchAll(NAMING_ATTR))
+      last = m6[1];
     if (last)
       return last;
     const d = DECLARED_ABOVE.exec(above);
@@ -2526,38 +3052,38 @@ function freeText(prefix) {
   return words.length > 0 ? words.join("_") : void 0;
 }
 function closest(p, above) {
-  let m = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
-  if (m)
-    return m[1];
-  m = XML_OPEN.exec(p);
-  if (m) {
+  let m6 = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
+  if (m6)
+    return m6[1];
+  m6 = XML_OPEN.exec(p);
+  if (m6) {
     let attr;
-    for (const a of m[2].matchAll(NAMING_ATTR))
+    for (const a of m6[2].matchAll(NAMING_ATTR))
       attr = a[1];
-    return attr ?? m[1];
+    return attr ?? m6[1];
   }
-  m = FALLBACK.exec(p);
-  if (m)
-    return expressionName(m[1]);
-  m = ARG_AFTER_NAME.exec(p);
-  if (m)
-    return m[1] ?? m[2];
-  m = TYPED.exec(p) ?? ASSIGN.exec(p);
-  if (m)
-    return m[1];
+  m6 = FALLBACK.exec(p);
+  if (m6)
+    return expressionName(m6[1]);
+  m6 = ARG_AFTER_NAME.exec(p);
+  if (m6)
+    return m6[1] ?? m6[2];
+  m6 = TYPED.exec(p) ?? ASSIGN.exec(p);
+  if (m6)
+    return m6[1];
   const listed = dropListItems(p);
   if (listed !== p) {
-    m = ASSIGN.exec(listed) ?? CALL.exec(listed);
-    if (m)
-      return m[1];
+    m6 = ASSIGN.exec(listed) ?? CALL.exec(listed);
+    if (m6)
+      return m6[1];
   }
-  m = CALL.exec(p);
-  if (m)
-    return m[1];
+  m6 = CALL.exec(p);
+  if (m6)
+    return m6[1];
   if (above !== void 0 && /^\s*(?:-\s*)?["'`]?\s*$/.test(p)) {
-    m = KEY_ONLY_LINE.exec(above);
-    if (m)
-      return m[1];
+    m6 = KEY_ONLY_LINE.exec(above);
+    if (m6)
+      return m6[1];
   }
   return void 0;
 }
@@ -2583,7 +3109,7 @@ function boundNames(prefix, above) {
     if (!/[$@\]]/.test(n))
       continue;
     const bare = n.replace(/^[$@]+/, "");
-    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m) => m[1]);
+    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m6) => m6[1]);
     for (const alt of [bare, subs.join(".")])
       if (alt && !out.includes(alt))
         out.push(alt);
@@ -2645,11 +3171,11 @@ function* matchesOf(re, input, limit) {
   let at = 0;
   for (let n = 0; n < limit; n++) {
     re.lastIndex = at;
-    const m = re.exec(input);
-    if (m === null)
+    const m6 = re.exec(input);
+    if (m6 === null)
       return;
-    at = re.lastIndex + (m[0].length === 0 ? 1 : 0);
-    yield m;
+    at = re.lastIndex + (m6[0].length === 0 ? 1 : 0);
+    yield m6;
   }
 }
 
@@ -2722,11 +3248,11 @@ function decodedPass(ctx, budget, scanInner) {
   for (const finder of TEXT_FINDERS) {
     if (!ctx.setHits.has(finder.gate))
       continue;
-    for (const m of matchesOf(finder.re, b, MAX_TEXT_MATCHES)) {
+    for (const m6 of matchesOf(finder.re, b, MAX_TEXT_MATCHES)) {
       if (budget.values <= 0)
         break;
-      const end = m.index + m[0].length;
-      let start = m.index;
+      const end = m6.index + m6[0].length;
+      let start = m6.index;
       if (finder.lead)
         for (start++; start < end && isRe2Space(b[start]); start++)
           ;
@@ -2755,9 +3281,9 @@ function wholeValue(text, keyPath) {
 var import_re24 = __toESM(require_re2(), 1);
 
 // dist/src/engine/fingerprint.js
-import { createHash } from "node:crypto";
+init_lazy_require();
 function fingerprint(ruleId, secret) {
-  return createHash("sha256").update(`keyhound:v1\0${ruleId}\0${secret}`, "utf8").digest("hex").slice(0, 32);
+  return nodeCrypto().createHash("sha256").update(`keyhound:v1\0${ruleId}\0${secret}`, "utf8").digest("hex").slice(0, 32);
 }
 
 // dist/src/engine/redact.js
@@ -2811,6 +3337,7 @@ function makeFinding(set, rule, ctx, facts) {
     messageId,
     messageData,
     tags: spec.tags,
+    grants: spec.grants ?? "service",
     start,
     end,
     generic: rule.generic,
@@ -2894,7 +3421,7 @@ function hasFillerWord(lower) {
         return true;
     }
   }
-  return MASKS.some((m) => lower.includes(m));
+  return MASKS.some((m6) => lower.includes(m6));
 }
 function isPlaceholder(value) {
   const v = value.trim();
@@ -3022,13 +3549,15 @@ function patternPass(set, ctx, candidates) {
       continue;
     if (rule.setGated && !ctx.setHits.has(rule.spec.pattern))
       continue;
+    if (rule.gate && !ctx.chunk.hasRun(rule.gate))
+      continue;
     let matches = passes.get(rule.spec.pattern);
     if (!matches) {
       matches = [...matchesOf(rule.re ??= patternRe(rule.spec.pattern), ctx.chunk.buf, MAX_MATCHES)];
       passes.set(rule.spec.pattern, matches);
     }
-    for (const m of matches) {
-      const f = candidate(set, rule, m, ctx);
+    for (const m6 of matches) {
+      const f = candidate(set, rule, m6, ctx);
       if (f)
         out.push(f);
     }
@@ -3041,15 +3570,24 @@ function isWellKnownConstant(secret, lookup) {
   const hex = secret.length === 66 && /^0x/i.test(secret) ? secret.slice(2) : secret;
   return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && lookup(hex.toLowerCase()) !== void 0;
 }
-function candidate(set, rule, m, ctx) {
+function linePrefixOf(chunk, at) {
+  return chunk.buf.toString("utf8", chunk.lines.lineStart(chunk.lines.position(at).line - 1), at);
+}
+function candidate(set, rule, m6, ctx) {
   const { chunk } = ctx;
   const g = rule.group;
-  const span = typeof g === "number" ? m.indices?.[g] : m.indices?.groups?.[g];
-  const value = typeof g === "number" ? m[g] : m.groups?.[g];
+  const span = typeof g === "number" ? m6.indices?.[g] : m6.indices?.groups?.[g];
+  const value = typeof g === "number" ? m6[g] : m6.groups?.[g];
   if (!span || value === void 0)
     return null;
-  const [start, end] = span;
-  const secret = value.toString("utf8");
+  const end = span[1];
+  let start = span[0];
+  let secret = value.toString("utf8");
+  const shift = secret.includes("=") ? assignedValueOffset(linePrefixOf(chunk, start), secret) : 0;
+  if (shift > 0) {
+    start += shift;
+    secret = secret.slice(shift);
+  }
   if (isPlaceholder(secret) || isWellKnownConstant(secret, set.wellKnownConstant))
     return null;
   if (rule.entropy && shannonEntropy(secret) < rule.entropy)
@@ -3074,7 +3612,7 @@ function candidate(set, rule, m, ctx) {
   if (rule.validator) {
     result = rule.validator({
       secret,
-      match: m[0].toString("utf8"),
+      match: m6[0].toString("utf8"),
       text: () => chunk.text,
       index: () => chunk.charIndex(start)
     });
@@ -3107,7 +3645,7 @@ function dropVetoed(candidates) {
     return candidates;
   return candidates.filter((c) => !c.veto && (c.validated || !vetoes.some((v) => c.start < v.end && c.end > v.start)));
 }
-function score(f) {
+function score2(f) {
   return (f.generic ? 0 : 16) + (f.validated ? 8 : 0) + (f.knownPublic ? 0 : 4) + (f.named ? 2 : 0) + (f.severity === "error" ? 1 : 0) + (f.decoded ? 0.5 : 0);
 }
 function compare(a, b) {
@@ -3115,7 +3653,7 @@ function compare(a, b) {
     return -1;
   if (b.supersedes?.includes(a.ruleId))
     return 1;
-  return score(b) - score(a) || b.priority - a.priority || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return score2(b) - score2(a) || b.priority - a.priority || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 function dedupe(raw) {
   raw.sort((a, b) => a.start - b.start || b.end - a.end || compare(a, b) || (a.fingerprint < b.fingerprint ? -1 : 1));
@@ -3223,87 +3761,6 @@ var Engine = class {
   }
 };
 
-// dist/src/sources/read-file.js
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-
-// dist/src/sources/types.js
-function looksBinary(data) {
-  return data.subarray(0, 8e3).includes(0);
-}
-function utf16Order(data) {
-  if (data.length >= 2 && data[0] === 255 && data[1] === 254)
-    return "le";
-  if (data.length >= 2 && data[0] === 254 && data[1] === 255)
-    return "be";
-  const n = Math.min(data.length, 8e3) & ~1;
-  if (n < 8)
-    return void 0;
-  let zeroEven = 0;
-  let zeroOdd = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (data[i] === 0)
-      zeroEven++;
-    if (data[i + 1] === 0)
-      zeroOdd++;
-  }
-  const pairs = n / 2;
-  if (zeroOdd >= pairs * 0.7 && zeroEven <= pairs * 0.02)
-    return "le";
-  if (zeroEven >= pairs * 0.7 && zeroOdd <= pairs * 0.02)
-    return "be";
-  return void 0;
-}
-function asText(data) {
-  if (!looksBinary(data))
-    return data;
-  const order = utf16Order(data);
-  if (!order)
-    return void 0;
-  let body = data.subarray(0, data.length & ~1);
-  if (order === "be")
-    body = Buffer.from(body).swap16();
-  let text = body.toString("utf16le");
-  if (text.charCodeAt(0) === 65279)
-    text = text.slice(1);
-  const out = Buffer.from(text, "utf8");
-  return looksBinary(out) ? void 0 : out;
-}
-
-// dist/src/sources/read-file.js
-function readSourceFile(file, path, maxSize) {
-  let fd;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile())
-      return { skipped: "unreadable", warning: `skipped ${path}: not a regular file` };
-    if (st.size > maxSize) {
-      return { skipped: "tooLarge", warning: `skipped ${path}: ${st.size} bytes is over --max-file-size ${maxSize}` };
-    }
-    const data = Buffer.allocUnsafeSlow(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n = readSync(fd, data, off, st.size - off, null);
-      if (n === 0)
-        break;
-      off += n;
-    }
-    const got = off === st.size ? data : data.subarray(0, off);
-    const text = asText(got);
-    if (!text)
-      return { skipped: "binary" };
-    return { data: text };
-  } catch (e) {
-    return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
-  } finally {
-    closeSync(fd);
-  }
-}
-
 // dist/src/validators/index.js
 init_lazy_require();
 init_evm_constants();
@@ -3312,32 +3769,32 @@ function lazy(load, exported) {
   return (input) => (impl ??= load()[exported])(input);
 }
 var validators = {
-  bip39: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
-  wif: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
-  bip38: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
-  "bip32-xprv": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
-  "solana-keypair": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
-  "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
-  "cosmos-validator-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
-  "evm-private-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
-  "github-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
-  "npm-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
-  "eth-keystore": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
-  "ec-p256-private-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_ec_p256_private_key(), __toCommonJS(ec_p256_private_key_exports)))(), "ecP256PrivateKey"),
-  "gitlab-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_gitlab_token(), __toCommonJS(gitlab_token_exports)))(), "gitlabToken"),
-  "pem-private-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
-  "discord-bot-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
-  "discord-webhook-url": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_discord_webhook_url(), __toCommonJS(discord_webhook_url_exports)))(), "discordWebhookUrl"),
-  jwt: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
+  bip39: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
+  wif: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
+  bip38: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
+  "bip32-xprv": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
+  "solana-keypair": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
+  "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
+  "cosmos-validator-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
+  "evm-private-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
+  "github-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
+  "npm-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
+  "eth-keystore": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
+  "ec-p256-private-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_ec_p256_private_key(), __toCommonJS(ec_p256_private_key_exports)))(), "ecP256PrivateKey"),
+  "gitlab-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_gitlab_token(), __toCommonJS(gitlab_token_exports)))(), "gitlabToken"),
+  "pem-private-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
+  "discord-bot-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
+  "discord-webhook-url": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_discord_webhook_url(), __toCommonJS(discord_webhook_url_exports)))(), "discordWebhookUrl"),
+  jwt: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
 };
 
 // dist/src/pipeline/chunk-scanner.js
-function scanChunk(engine2, chunk, maxFileSize2) {
+function scanChunk(engine2, chunk, maxFileSize2, reuse2) {
   let data = chunk.data;
   if (!data) {
     if (!chunk.file)
       return { findings: [], bytes: 0 };
-    const read = readSourceFile(chunk.file, chunk.path, maxFileSize2);
+    const read = readSourceFile(chunk.file, chunk.path, maxFileSize2, reuse2);
     if (!("data" in read))
       return { findings: [], bytes: 0, ...read };
     data = read.data;
@@ -3351,13 +3808,25 @@ function createEngine(ruleSet2) {
 // dist/src/pipeline/scan-worker.js
 var { ruleSet, maxFileSize } = workerData;
 var engine = createEngine(ruleSet);
+var reuse = new ReadBuffer();
 parentPort.on("message", (batch) => {
-  parentPort.postMessage(batch.map((req) => {
+  const paths = batch.paths.split("\0");
+  const files = batch.files.split("\0");
+  const clean = [];
+  const rest = [];
+  batch.ids.forEach((id, i) => {
     try {
-      const data = req.data ? Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength) : void 0;
-      return { id: req.id, outcome: scanChunk(engine, { path: req.path, data, file: req.file }, maxFileSize) };
+      const d = batch.data[i];
+      const data = d ? Buffer.from(d.buffer, d.byteOffset, d.byteLength) : void 0;
+      const outcome = scanChunk(engine, { path: paths[i], data, file: files[i] || void 0 }, maxFileSize, reuse);
+      if (outcome.findings.length === 0 && !outcome.skipped && outcome.warning === void 0)
+        clean.push(id, outcome.bytes);
+      else
+        rest.push({ id, outcome });
     } catch (e) {
-      return { id: req.id, error: e.message };
+      rest.push({ id, error: e.message });
     }
-  }));
+  });
+  const results = { clean: Float64Array.from(clean), rest };
+  parentPort.postMessage(results, [results.clean.buffer]);
 });

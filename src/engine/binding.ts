@@ -38,6 +38,34 @@ const CARRIERS = new Set(['value', 'val', 'v', 'default', 'defaultvalue', 'defau
 /** Words of free text that say nothing about a value (`my kucoin key is …`). */
 const FILLER = new Set(['is', 'are', 'was', 'the', 'a', 'an', 'my', 'our', 'your', 'this', 'that', 'here', 'use', 'using', 'set', 'to', 'for', 'with', 'and', 'of', 'new', 'old', 'const', 'let', 'var', 'val', 'def', 'return', 'public', 'protected', 'internal', 'static', 'final', 'readonly', 'override', 'string', 'str', 'char']);
 
+/** Shell and Docker words after which `NAME=value` assigns (`ENV K=v`, `export K=v`), or nothing but indentation. */
+const ASSIGN_LEAD = /^\s*(?:(?:ENV|ARG|export|set|setx|setenv|declare(?:\s+-\w+)?|readonly|local|env)\s+)?$/i;
+/** `NAME=` at the start of a value taken whole; at most 64 characters, so a base64 body is never a name. */
+const INLINE_NAME = /^[A-Za-z_][\w.]{0,63}=(?=[^=\s\\])/;
+
+/** A URL (or path) taken whole, or a value already inside a query string. */
+const URL_START = /^(?:[A-Za-z][\w+.\-]*:\/\/|\/)/;
+const IN_QUERY = /[?&][\w.\-]+=$/;
+/** `?NAME=` / `&NAME=` inside a value: the last one starts the value its pattern looked for. */
+const QUERY_PARAM = /[?&][A-Za-z_][\w.\-]{0,63}=(?=[^=&\s])/g;
+
+/**
+ * Where a value really starts when a pattern that allows `=` inside values (passphrases `a=b`,
+ * base64 padding) took an assignment in whole: `NAME=value` after `ENV ` / `export ` or
+ * indentation, or a URL's query `…?a=1&NAME=value`. The binding is then NAME (the assignment or
+ * query-parameter form), the value what follows. 0 when the value stands as taken.
+ */
+export function assignedValueOffset(linePrefix: string, value: string): number {
+  if (URL_START.test(value) || IN_QUERY.test(linePrefix)) {
+    let at = 0;
+    for (const m of value.matchAll(QUERY_PARAM)) at = m.index + m[0].length;
+    return at;
+  }
+  if (!ASSIGN_LEAD.test(linePrefix)) return 0;
+  const m = INLINE_NAME.exec(value);
+  return m ? m[0].length : 0;
+}
+
 /** Strips list syntax so `accounts: ["0xA", "` finds `accounts` (a linear scan back to the `[`). */
 function dropListItems(prefix: string): string {
   const open = prefix.lastIndexOf('[');

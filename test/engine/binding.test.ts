@@ -1,7 +1,11 @@
 // The binding model: the name(s) a value is bound to, one case per supported form.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { boundNames } from '../../src/engine/binding.js';
+import { assignedValueOffset, boundNames } from '../../src/engine/binding.js';
+import { Engine } from '../../src/engine/scanner.js';
+import { expandExample } from '../../src/rules/example-values.js';
+import { loadRuleDir } from '../../src/rules/loader.js';
+import { validators } from '../../src/validators/index.js';
 
 // prefix before the value, line above (or undefined), expected closest name, other expected names
 const CASES: Array<[string, string, string | undefined, string, string[]?]> = [
@@ -70,5 +74,33 @@ describe('binding model', () => {
     const t = process.hrtime.bigint();
     for (let i = 0; i < 200; i++) boundNames(prefix + 'Zq9'.repeat(i % 7));
     assert.ok(Number(process.hrtime.bigint() - t) / 1e6 < 2000);
+  });
+});
+
+describe('values holding =', () => {
+  it('splits NAME=value taken whole after ENV / export / indentation, and nothing else', () => {
+    assert.equal(assignedValueOffset('ENV ', 'OKX_PASSPHRASE=a=b1'), 'OKX_PASSPHRASE='.length);
+    assert.equal(assignedValueOffset('export ', 'K=v='), 2);
+    assert.equal(assignedValueOffset('    ', 'K=v'), 2);
+    assert.equal(assignedValueOffset('passphrase: ', 'ab=cd1'), 0, 'a YAML value stays whole');
+    assert.equal(assignedValueOffset('OKX_PASSPHRASE=', 'a=b1'), 0, 'after an operator the value stays whole');
+    assert.equal(assignedValueOffset('--passphrase ', 'ab=cd1'), 0, 'a flag value stays whole');
+    assert.equal(assignedValueOffset('', 'QUJDRA=='), 0, 'base64 padding is no assignment');
+    assert.equal(assignedValueOffset('', 'QUJD='), 0);
+    assert.equal(assignedValueOffset('', `${'A'.repeat(80)}=x`), 0, 'a long base64 run is no name');
+    assert.equal(assignedValueOffset('fetch("', 'https://h/v1?limit=5&passphrase=a=b1'), 'https://h/v1?limit=5&passphrase='.length, 'a URL: its last query parameter');
+    assert.equal(assignedValueOffset('curl h/?limit=', '5&passphrase=a=b1'), '5&passphrase='.length, 'inside a query string');
+    assert.equal(assignedValueOffset('passphrase: ', 'ab&c=d1'), 0, 'a value that is no URL keeps its & and =');
+  });
+
+  it('a passphrase keeps its = in every assignment form, bound to its name', () => {
+    const { rules, knownPublic } = loadRuleDir();
+    const engine = new Engine(rules, { validators, knownPublic });
+    const pass = expandExample('Tr4d={{alnum:6}}x=', 'binding:passphrase=');
+    for (const line of [`ENV OKX_PASSPHRASE=${pass}`, `export OKX_PASSPHRASE=${pass}`, `OKX_PASSPHRASE=${pass}`, `OKX_PASSPHRASE="${pass}"`, `okx:\n  passphrase: ${pass}`, `  OKX_PASSPHRASE=${pass}`, `# okx\nfetch("https://x.example/v1?limit=5&passphrase=${pass}");`]) {
+      const found = engine.scan(Buffer.from(`${line}\n`), '.env').filter((f) => f.ruleId === 'okx-api-passphrase');
+      assert.deepEqual(found.map((f) => f.secret), [pass], line);
+      assert.match(found[0]!.key ?? '', /passphrase/i, line);
+    }
   });
 });

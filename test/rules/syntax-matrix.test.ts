@@ -28,7 +28,10 @@ function valueOf(rule: RuleSpec, text: string, secret: string): string {
   const re = new RE2(rule.pattern, 'gu');
   for (const m of text.matchAll(re as unknown as RegExp)) {
     if (!m[0].includes(secret)) continue;
-    return m[0].replace(/^(?:[\s"'`=:(,>]|\[(?!\s*\d)|:-)+/, '').replace(/[\s"'`,;)}<]+$/, '').replace(/^[A-Za-z_][\w.-]*[ \t]*(?:=>|=(?!\/\/)|:(?=[ \t"'`]))[ \t]*["'`]?(?=\S)/, '');
+    const whole = m[0].replace(/^(?:[\s"'`=:(,>]|\[(?!\s*\d)|:-)+/, '').replace(/[\s"'`,;)}<]+$/, '');
+    // a leading `NAME=` is the binding's, unless the secret itself holds it (`a=b` passphrases)
+    const unnamed = whole.replace(/^[A-Za-z_][\w.-]*[ \t]*(?:=>|=(?!\/\/)|:(?=[ \t"'`]))[ \t]*["'`]?(?=\S)/, '');
+    return unnamed.includes(secret) ? unnamed : whole;
   }
   return asWritten(text, secret);
 }

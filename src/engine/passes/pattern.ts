@@ -1,6 +1,6 @@
 // Pattern pass: each candidate rule's pattern over the bytes, then the rule's conditions on every match
 // (placeholder, entropy, key names, nearby words, offline check).
-import { bindingAt, nameMatches } from '../binding.js';
+import { assignedValueOffset, bindingAt, nameMatches } from '../binding.js';
 import { normalizeProvider } from '../structure/keypath-rule.js';
 import { makeFinding, type Candidate, type ScanCtx } from '../candidate.js';
 import { patternRe, type CompiledRule, type CompiledRules } from '../compile.js';
@@ -43,14 +43,25 @@ function isWellKnownConstant(secret: string, lookup: CompiledRules['wellKnownCon
   return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && lookup(hex.toLowerCase()) !== undefined;
 }
 
+function linePrefixOf(chunk: ScanCtx['chunk'], at: number): string {
+  return chunk.buf.toString('utf8', chunk.lines.lineStart(chunk.lines.position(at).line - 1), at);
+}
+
 function candidate(set: CompiledRules, rule: CompiledRule, m: RegExpExecArray, ctx: ScanCtx): Candidate | null {
   const { chunk } = ctx;
   const g = rule.group;
   const span = typeof g === 'number' ? m.indices?.[g] : m.indices?.groups?.[g];
   const value = typeof g === 'number' ? m[g] : m.groups?.[g];
   if (!span || value === undefined) return null;
-  const [start, end] = span;
-  const secret = (value as unknown as Buffer).toString('utf8');
+  const end = span[1];
+  let start = span[0];
+  let secret = (value as unknown as Buffer).toString('utf8');
+  // `ENV K=v` taken whole by a pattern that allows `=` in values: the binding model splits name and value
+  const shift = secret.includes('=') ? assignedValueOffset(linePrefixOf(chunk, start), secret) : 0;
+  if (shift > 0) {
+    start += shift; // the name and `=` are ASCII: characters are bytes
+    secret = secret.slice(shift);
+  }
   if (isPlaceholder(secret) || isWellKnownConstant(secret, set.wellKnownConstant)) return null;
   if (rule.entropy && shannonEntropy(secret) < rule.entropy) return null;
 
