@@ -9539,7 +9539,7 @@ function carried(prefix, above) {
   return void 0;
 }
 function freeText(prefix) {
-  const tokens = prefix.slice(-80).replace(/["'`]\s*$/, "").split(/[ \t]*[:=]?[ \t]+|[ \t]*[:=][ \t]*/);
+  const tokens = prefix.slice(-80).replace(/["'`]\s*$/, "").split(/[ \t]*(?:[:=]|-{1,2}|\u2013|\u2014)?[ \t]+|[ \t]*[:=][ \t]*/);
   const words = [];
   for (let i = tokens.length - 1; i >= 0 && words.length < 5; i--) {
     const t = tokens[i];
@@ -9552,17 +9552,19 @@ function freeText(prefix) {
   }
   return words.length > 0 ? words.join("_") : void 0;
 }
+function xmlName(m12) {
+  let attr;
+  for (const a of m12[2].matchAll(NAMING_ATTR))
+    attr = a[1];
+  return attr ?? m12[1];
+}
 function closest(p, above) {
   let m12 = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
   if (m12)
     return m12[1];
   m12 = XML_OPEN.exec(p);
-  if (m12) {
-    let attr;
-    for (const a of m12[2].matchAll(NAMING_ATTR))
-      attr = a[1];
-    return attr ?? m12[1];
-  }
+  if (m12)
+    return xmlName(m12);
   m12 = FALLBACK.exec(p);
   if (m12)
     return expressionName(m12[1]);
@@ -9585,6 +9587,11 @@ function closest(p, above) {
     m12 = KEY_ONLY_LINE.exec(above);
     if (m12)
       return m12[1];
+  }
+  if (above !== void 0 && /^\s*$/.test(p)) {
+    m12 = XML_OPEN.exec(above);
+    if (m12)
+      return xmlName(m12);
   }
   return void 0;
 }

@@ -3038,7 +3038,7 @@ function carried(prefix, above) {
   return void 0;
 }
 function freeText(prefix) {
-  const tokens = prefix.slice(-80).replace(/["'`]\s*$/, "").split(/[ \t]*[:=]?[ \t]+|[ \t]*[:=][ \t]*/);
+  const tokens = prefix.slice(-80).replace(/["'`]\s*$/, "").split(/[ \t]*(?:[:=]|-{1,2}|\u2013|\u2014)?[ \t]+|[ \t]*[:=][ \t]*/);
   const words = [];
   for (let i = tokens.length - 1; i >= 0 && words.length < 5; i--) {
     const t = tokens[i];
@@ -3051,17 +3051,19 @@ function freeText(prefix) {
   }
   return words.length > 0 ? words.join("_") : void 0;
 }
+function xmlName(m6) {
+  let attr;
+  for (const a of m6[2].matchAll(NAMING_ATTR))
+    attr = a[1];
+  return attr ?? m6[1];
+}
 function closest(p, above) {
   let m6 = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
   if (m6)
     return m6[1];
   m6 = XML_OPEN.exec(p);
-  if (m6) {
-    let attr;
-    for (const a of m6[2].matchAll(NAMING_ATTR))
-      attr = a[1];
-    return attr ?? m6[1];
-  }
+  if (m6)
+    return xmlName(m6);
   m6 = FALLBACK.exec(p);
   if (m6)
     return expressionName(m6[1]);
@@ -3084,6 +3086,11 @@ function closest(p, above) {
     m6 = KEY_ONLY_LINE.exec(above);
     if (m6)
       return m6[1];
+  }
+  if (above !== void 0 && /^\s*$/.test(p)) {
+    m6 = XML_OPEN.exec(above);
+    if (m6)
+      return xmlName(m6);
   }
   return void 0;
 }

@@ -99,7 +99,8 @@ function carried(prefix: string, above: string | undefined): string | undefined 
 /** The words of free text right before the value (`kucoin `, `moralis token = '`), joined as a name. */
 function freeText(prefix: string): string | undefined {
   // a linear split of the tail: words back from the value until something that is not a word
-  const tokens = prefix.slice(-80).replace(/["'`]\s*$/, '').split(/[ \t]*[:=]?[ \t]+|[ \t]*[:=][ \t]*/);
+  // separators: blanks, `:`/`=`, and a dash between blanks (`poloniex key - …`, notes and lists)
+  const tokens = prefix.slice(-80).replace(/["'`]\s*$/, '').split(/[ \t]*(?:[:=]|-{1,2}|\u2013|\u2014)?[ \t]+|[ \t]*[:=][ \t]*/);
   const words: string[] = [];
   for (let i = tokens.length - 1; i >= 0 && words.length < 5; i--) {
     const t = tokens[i]!;
@@ -110,16 +111,19 @@ function freeText(prefix: string): string | undefined {
   return words.length > 0 ? words.join('_') : undefined;
 }
 
+/** An opened element's name, or the naming attribute it carries (`<add key="K">`). */
+function xmlName(m: RegExpExecArray): string | undefined {
+  let attr: string | undefined;
+  for (const a of m[2]!.matchAll(NAMING_ATTR)) attr = a[1];
+  return attr ?? m[1];
+}
+
 /** The single closest name, as `boundNames` orders them. */
 function closest(p: string, above: string | undefined): string | undefined {
   let m = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
   if (m) return m[1];
   m = XML_OPEN.exec(p);
-  if (m) {
-    let attr: string | undefined;
-    for (const a of m[2]!.matchAll(NAMING_ATTR)) attr = a[1];
-    return attr ?? m[1];
-  }
+  if (m) return xmlName(m);
   m = FALLBACK.exec(p);
   if (m) return expressionName(m[1]!);
   m = ARG_AFTER_NAME.exec(p);
@@ -136,6 +140,11 @@ function closest(p: string, above: string | undefined): string | undefined {
   if (above !== undefined && /^\s*(?:-\s*)?["'`]?\s*$/.test(p)) {
     m = KEY_ONLY_LINE.exec(above);
     if (m) return m[1];
+  }
+  // an XML element body on its own line: `<apiToken>` above, the value indented below it
+  if (above !== undefined && /^\s*$/.test(p)) {
+    m = XML_OPEN.exec(above);
+    if (m) return xmlName(m);
   }
   return undefined;
 }

@@ -58,6 +58,10 @@ const CASES: Array<[string, string, string | undefined, string, string[]?]> = [
   ['free text', 'kucoin ', undefined, 'kucoin'],
   ['free text with role', "moralis token = '", undefined, 'token'],
   ['sentence', 'my kucoin key is ', undefined, 'kucoin_key'],
+  ['free text with a dash', "poloniex token - '", undefined, 'poloniex_token'],
+  ['list item with a dash', '- kraken api key - ', undefined, 'kraken_api_key'],
+  ['xml element body on its own line', '    ', '  <kucoinToken>', 'kucoinToken'],
+  ['xml body on its own line, naming attribute', '    ', '<string name="bybit_secret">', 'bybit_secret'],
 ];
 
 describe('binding model', () => {

@@ -86,6 +86,7 @@ export const SYNTAXES: Syntax[] = [
   { id: 'dockerfile', file: 'Dockerfile', comment: hash, render: (n, v) => `ENV ${n.upper}=${oneLine(v)}` },
   { id: 'powershell', file: 'setup.ps1', comment: hash, render: (n, v) => `$env:${n.upper} = "${oneLine(v)}"` },
   { id: 'xml-element', file: 'config.xml', comment: xml, render: (n, v) => `<${n.camel}>${oneLine(v)}</${n.camel}>` },
+  { id: 'xml-element-block', file: 'credentials.xml', comment: xml, render: (n, v) => `<credentials>\n${CTX}  <${n.camel}>\n    ${oneLine(v)}\n  </${n.camel}>\n</credentials>` },
   { id: 'xml-add-key', file: 'App.config', comment: xml, render: (n, v) => `<add key="${n.pascal}" value="${oneLine(v)}" />` },
   { id: 'k8s-env', file: 'deployment.yaml', comment: hash, render: (n, v) => `env:\n${CTX}  - name: ${n.upper}\n    value: "${oneLine(v)}"` },
   { id: 'terraform-default', file: 'variables.tf', comment: hash, render: (n, v) => `${CTX}variable "${n.raw}" {\n  default = "${oneLine(v)}"\n}` },
@@ -93,6 +94,7 @@ export const SYNTAXES: Syntax[] = [
   { id: 'http-header', file: 'request.http', comment: hash, render: (n, v) => `GET /v1/account HTTP/1.1\n${CTX}${n.kebab}: ${oneLine(v)}` },
   { id: 'url-query', file: 'fetch.js', comment: slashes, render: (n, v) => `fetch("https://api.example.net/v1/data?limit=5&${n.raw}=${encodeURIComponent(oneLine(v))}");` },
   { id: 'free-text', file: 'NOTES.md', comment: (l) => l, render: (n, v) => `${n.words} ${oneLine(v)}` },
+  { id: 'free-text-dash', file: 'SETUP.md', comment: (l) => l, render: (n, v) => `- ${n.words} - ${oneLine(v)}` },
 ];
 
 /** The file for one rendering: context comments right above the binding. */
