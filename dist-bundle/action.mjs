@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
+import { createRequire as __keyhoundRequire } from 'node:module'; const require = __keyhoundRequire(import.meta.url);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -53,9 +53,6 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 function severityRank(s) {
   return SEVERITIES.indexOf(s);
 }
-function grantsFunds(grants2) {
-  return grants2 === "wallet" || grants2 === "exchange-account" || grants2 === "custody";
-}
 function emptyStats() {
   return {
     files: 0,
@@ -78,12 +75,11 @@ function fundsAtRisk(f) {
     return true;
   return (f.funds ?? []).some((x) => hasBalance(x.balance));
 }
-var SEVERITIES, GRANTS;
+var SEVERITIES;
 var init_finding = __esm({
   "dist/src/core/finding.js"() {
     "use strict";
     SEVERITIES = ["note", "warning", "error"];
-    GRANTS = ["wallet", "exchange-account", "custody", "service"];
   }
 });
 
@@ -91,6 +87,8 @@ var init_finding = __esm({
 var errors_exports = {};
 __export(errors_exports, {
   EXIT: () => EXIT,
+  FAIL_ON_LEVELS: () => FAIL_ON_LEVELS,
+  OptionError: () => OptionError,
   UsageError: () => UsageError,
   exitCodeFor: () => exitCodeFor
 });
@@ -100,7 +98,7 @@ function exitCodeFor(findings, failOn) {
   const min = severityRank(failOn);
   return findings.some((f) => severityRank(f.severity) >= min) ? EXIT.findings : EXIT.clean;
 }
-var UsageError, EXIT;
+var UsageError, OptionError, EXIT, FAIL_ON_LEVELS;
 var init_errors = __esm({
   "dist/src/core/errors.js"() {
     "use strict";
@@ -111,34 +109,14 @@ var init_errors = __esm({
         this.name = "UsageError";
       }
     };
+    OptionError = class extends UsageError {
+      constructor(message) {
+        super(message);
+        this.name = "OptionError";
+      }
+    };
     EXIT = { clean: 0, findings: 1, error: 2, partial: 3 };
-  }
-});
-
-// builtin:node:fs
-var m, chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync;
-var init_node_fs = __esm({
-  "builtin:node:fs"() {
-    m = __require("node:fs");
-    ({ chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } = m);
-  }
-});
-
-// builtin:node:os
-var m2, availableParallelism, homedir, hostname, tmpdir;
-var init_node_os = __esm({
-  "builtin:node:os"() {
-    m2 = __require("node:os");
-    ({ availableParallelism, homedir, hostname, tmpdir } = m2);
-  }
-});
-
-// builtin:node:path
-var m3, basename, delimiter, dirname, isAbsolute, join, posix, relative, resolve, sep;
-var init_node_path = __esm({
-  "builtin:node:path"() {
-    m3 = __require("node:path");
-    ({ basename, delimiter, dirname, isAbsolute, join, posix, relative, resolve, sep } = m3);
+    FAIL_ON_LEVELS = ["error", "warning", "note", "never"];
   }
 });
 
@@ -231,8 +209,8 @@ function formatDuration(ms) {
     return `${Math.round(ms)} ms`;
   if (ms < 6e4)
     return `${(ms / 1e3).toFixed(ms < 1e4 ? 2 : 1)} s`;
-  const m11 = Math.floor(ms / 6e4);
-  return `${m11} min ${Math.round(ms % 6e4 / 1e3)} s`;
+  const m = Math.floor(ms / 6e4);
+  return `${m} min ${Math.round(ms % 6e4 / 1e3)} s`;
 }
 function shortSha(sha4) {
   return sha4.slice(0, 8);
@@ -263,15 +241,15 @@ function commitSentence(c, scrub2) {
   return s;
 }
 function indexByFingerprint(findings) {
-  const m11 = /* @__PURE__ */ new Map();
+  const m = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const list = m11.get(f.fingerprint);
+    const list = m.get(f.fingerprint);
     if (list)
       list.push(f);
     else
-      m11.set(f.fingerprint, [f]);
+      m.set(f.fingerprint, [f]);
   }
-  return m11;
+  return m;
 }
 function linkedParts(f, index) {
   return (f.related ?? []).map((fp) => {
@@ -300,8 +278,10 @@ var init_common = __esm({
 
 // dist/src/report/messages.js
 function findingMessage(f) {
-  if (f.messageId)
-    return MESSAGES[f.messageId](f.messageData ?? {});
+  if (f.messageId) {
+    const d = f.messageData ?? {};
+    return `${MESSAGES[f.messageId](d)}${d.in ? ` (in ${d.in})` : ""}`;
+  }
   return f.message ?? f.title;
 }
 var MESSAGES;
@@ -316,15 +296,6 @@ var init_messages = __esm({
   }
 });
 
-// builtin:node:crypto
-var m5, checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual;
-var init_node_crypto = __esm({
-  "builtin:node:crypto"() {
-    m5 = __require("node:crypto");
-    ({ checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual } = m5);
-  }
-});
-
 // dep:simple-git
 var require_simple_git = __commonJS({
   "dep:simple-git"(exports, module) {
@@ -332,30 +303,10 @@ var require_simple_git = __commonJS({
   }
 });
 
-// builtin:node:module
-var m7, createRequire;
-var init_node_module = __esm({
-  "builtin:node:module"() {
-    m7 = __require("node:module");
-    ({ createRequire } = m7);
-  }
-});
-
-// dist/src/util/lazy-require.js
-function lazyRequire(id, from = import.meta.url) {
-  let mod;
-  return () => mod ??= createRequire(from)(id);
-}
-var nodeCrypto;
-var init_lazy_require = __esm({
-  "dist/src/util/lazy-require.js"() {
-    "use strict";
-    init_node_module();
-    nodeCrypto = () => process.getBuiltinModule("node:crypto");
-  }
-});
-
 // dist/src/util/safe-fs.js
+import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join, relative, resolve as resolve2, sep, isAbsolute as isAbsolute2 } from "node:path";
 function code(e) {
   return e.code ?? e.message;
 }
@@ -401,17 +352,17 @@ function readTextIfExists(file, opts = {}) {
   }
 }
 function guardTree(root) {
-  guarded.add(resolve(root));
+  guarded.add(resolve2(root));
 }
 function inside(root, p) {
   const rel = relative(root, p);
-  if (rel === "" || rel === ".." || rel.startsWith(".." + sep) || isAbsolute(rel))
+  if (rel === "" || rel === ".." || rel.startsWith(".." + sep) || isAbsolute2(rel))
     return void 0;
   return rel;
 }
 function checkParents(file, dir) {
   for (const root of guarded) {
-    const rel = inside(root, dir) ?? (resolve(dir) === root ? "" : void 0);
+    const rel = inside(root, dir) ?? (resolve2(dir) === root ? "" : void 0);
     if (rel === void 0)
       continue;
     let cur = root;
@@ -449,7 +400,7 @@ function checkTarget(file, replaceLink = false) {
   return true;
 }
 function ensureDir(dir, mode = 493) {
-  const abs = resolve(dir);
+  const abs = resolve2(dir);
   checkParents(abs, abs);
   try {
     mkdirSync(abs, { recursive: true, mode });
@@ -459,13 +410,13 @@ function ensureDir(dir, mode = 493) {
   checkParents(abs, abs);
 }
 function writeFileSafe(file, data, opts = {}) {
-  const abs = resolve(file);
+  const abs = resolve2(file);
   const dir = dirname(abs);
   if (opts.mkdir !== void 0)
     ensureDir(dir, opts.mkdir);
   checkParents(abs, dir);
   checkTarget(abs, opts.replaceLink);
-  const tmp = join(dir, `.${basename(abs)}.${process.pid}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+  const tmp = join(dir, `.${basename(abs)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   let fd;
   try {
     fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, opts.mode ?? 420);
@@ -495,7 +446,7 @@ function writeFileSafe(file, data, opts = {}) {
   }
 }
 function appendFileSafe(file, data, opts = {}) {
-  const abs = resolve(file);
+  const abs = resolve2(file);
   const dir = dirname(abs);
   if (opts.mkdir !== void 0)
     ensureDir(dir, opts.mkdir);
@@ -526,9 +477,6 @@ var UnsafeFileError, MiB, SETTINGS_MAX_BYTES, O_NOFOLLOW, O_NONBLOCK, guarded;
 var init_safe_fs = __esm({
   "dist/src/util/safe-fs.js"() {
     "use strict";
-    init_node_fs();
-    init_node_path();
-    init_lazy_require();
     UnsafeFileError = class extends Error {
       file;
       constructor(file, detail) {
@@ -542,32 +490,6 @@ var init_safe_fs = __esm({
     O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
     O_NONBLOCK = constants.O_NONBLOCK ?? 0;
     guarded = /* @__PURE__ */ new Set();
-  }
-});
-
-// dist/src/util/state-dir.js
-function stateDir(env = process.env) {
-  const xdg = env.XDG_STATE_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), ".local", "state");
-  return join(base, "keyhound");
-}
-var init_state_dir = __esm({
-  "dist/src/util/state-dir.js"() {
-    "use strict";
-    init_node_os();
-    init_node_path();
-  }
-});
-
-// dist/src/engine/redact.js
-function redact(secret) {
-  const flat = secret.replace(/\s+/g, " ").trim();
-  const keep = flat.length >= 24 ? 4 : 0;
-  return flat.slice(0, keep) + "\u2026";
-}
-var init_redact = __esm({
-  "dist/src/engine/redact.js"() {
-    "use strict";
   }
 });
 
@@ -589,6 +511,18 @@ var init_problem_kind = __esm({
 var require_re2 = __commonJS({
   "dep:re2"(exports, module) {
     module.exports = __require("re2");
+  }
+});
+
+// dist/src/util/lazy-require.js
+import { createRequire } from "node:module";
+function lazyRequire(id, from = import.meta.url) {
+  let mod;
+  return () => mod ??= createRequire(from)(id);
+}
+var init_lazy_require = __esm({
+  "dist/src/util/lazy-require.js"() {
+    "use strict";
   }
 });
 
@@ -1075,7 +1009,12 @@ var init_solana_keypair = __esm({
   }
 });
 
-// dist/src/validators/base64-loose.js
+// dist/src/validators/ed25519-keypair-b64.js
+var ed25519_keypair_b64_exports = {};
+__export(ed25519_keypair_b64_exports, {
+  decodeBase64Loose: () => decodeBase64Loose,
+  ed25519KeypairB64: () => ed25519KeypairB64
+});
 function decodeBase64Loose(s) {
   let t = s.trim().replace(/-/g, "+").replace(/_/g, "/");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t))
@@ -1090,25 +1029,11 @@ function decodeBase64Loose(s) {
     return null;
   }
 }
-var import_base3;
-var init_base64_loose = __esm({
-  "dist/src/validators/base64-loose.js"() {
-    "use strict";
-    import_base3 = __toESM(require_base(), 1);
-  }
-});
-
-// dist/src/validators/ed25519-keypair-b64.js
-var ed25519_keypair_b64_exports = {};
-__export(ed25519_keypair_b64_exports, {
-  ed25519KeypairB64: () => ed25519KeypairB64
-});
-var import_base4, ed25519KeypairB64;
+var import_base3, ed25519KeypairB64;
 var init_ed25519_keypair_b64 = __esm({
   "dist/src/validators/ed25519-keypair-b64.js"() {
     "use strict";
-    import_base4 = __toESM(require_base(), 1);
-    init_base64_loose();
+    import_base3 = __toESM(require_base(), 1);
     init_ed25519_pair();
     ed25519KeypairB64 = ({ secret }) => {
       const bytes2 = decodeBase64Loose(secret);
@@ -1119,7 +1044,7 @@ var init_ed25519_keypair_b64 = __esm({
       const pub = ed25519PairPublicKey(bytes2);
       if (!pub)
         return { valid: false, reason: "second half is not the ed25519 public key of the first" };
-      return { valid: true, reason: "ed25519 seed matches its public key", address: import_base4.base64.encode(pub) };
+      return { valid: true, reason: "ed25519 seed matches its public key", address: import_base3.base64.encode(pub) };
     };
   }
 });
@@ -1253,14 +1178,14 @@ function listedPublicKey(text, match, index, secret) {
   const pub = file?.pub_key;
   return typeof pub?.value === "string" ? pub.value : void 0;
 }
-var import_sha23, import_utils3, import_base5, cosmosValidatorKey;
+var import_sha23, import_utils3, import_base4, cosmosValidatorKey;
 var init_cosmos_validator_key = __esm({
   "dist/src/validators/cosmos-validator-key.js"() {
     "use strict";
     import_sha23 = __toESM(require_sha2(), 1);
     import_utils3 = __toESM(require_utils(), 1);
-    import_base5 = __toESM(require_base(), 1);
-    init_base64_loose();
+    import_base4 = __toESM(require_base(), 1);
+    init_ed25519_keypair_b64();
     init_ed25519_pair();
     init_json_enclosing();
     cosmosValidatorKey = (input) => {
@@ -1273,7 +1198,7 @@ var init_cosmos_validator_key = __esm({
       if (!pub)
         return { valid: false, reason: "second half is not the ed25519 public key of the first" };
       const listed = listedPublicKey(input.text(), input.match, input.index, input.secret.trim());
-      if (listed !== void 0 && listed !== import_base5.base64.encode(pub)) {
+      if (listed !== void 0 && listed !== import_base4.base64.encode(pub)) {
         return { valid: false, reason: "pub_key.value differs from the derived public key" };
       }
       const address = (0, import_utils3.bytesToHex)((0, import_sha23.sha256)(pub).subarray(0, 20)).toUpperCase();
@@ -1309,18 +1234,10 @@ var init_evm_private_key = __esm({
   }
 });
 
-// builtin:node:zlib
-var m8, crc32;
-var init_node_zlib = __esm({
-  "builtin:node:zlib"() {
-    m8 = __require("node:zlib");
-    ({ crc32 } = m8);
-  }
-});
-
 // dist/src/validators/crc32-base62.js
+import * as zlib from "node:zlib";
 function crc322(s) {
-  const fn = crc32;
+  const fn = zlib.crc32;
   if (!fn)
     throw new Error("keyhound: token checksums need node:zlib crc32 (Node >= 20.15)");
   return fn(s) >>> 0;
@@ -1337,65 +1254,20 @@ function base62(n, width) {
 function crc32Base62(body) {
   return base62(crc322(body), 6);
 }
-function checkCrc32Token(token, prefix, lengths = [36]) {
+function checkCrc32Token(token, prefix) {
   if (!token.startsWith(prefix))
     return { valid: false, reason: `missing ${prefix} prefix` };
   const rest = token.slice(prefix.length);
-  if (!/^[0-9A-Za-z]+$/.test(rest) || !lengths.includes(rest.length)) {
-    return { valid: false, reason: `expected ${lengths.join(" or ")} base62 characters after ${prefix}` };
-  }
-  const want = crc32Base62(rest.slice(0, -6));
-  return want === rest.slice(-6) ? { valid: true, reason: "CRC32 checksum matches" } : { valid: false, reason: "CRC32 checksum mismatch" };
+  if (!/^[0-9A-Za-z]{36}$/.test(rest))
+    return { valid: false, reason: `expected 36 base62 characters after ${prefix}` };
+  const want = crc32Base62(rest.slice(0, 30));
+  return want === rest.slice(30) ? { valid: true, reason: "CRC32 checksum matches" } : { valid: false, reason: "CRC32 checksum mismatch" };
 }
 var BASE62;
 var init_crc32_base62 = __esm({
   "dist/src/validators/crc32-base62.js"() {
     "use strict";
-    init_node_zlib();
     BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-  }
-});
-
-// dist/src/validators/jwt.js
-var jwt_exports = {};
-__export(jwt_exports, {
-  jwt: () => jwt
-});
-function decodeJson(part) {
-  if (!/^[A-Za-z0-9_-]+$/.test(part))
-    return void 0;
-  const bytes2 = decodeBase64Loose(part);
-  if (!bytes2)
-    return void 0;
-  try {
-    return JSON.parse(Buffer.from(bytes2).toString("utf8"));
-  } catch {
-    return void 0;
-  }
-}
-var isObj, jwt;
-var init_jwt = __esm({
-  "dist/src/validators/jwt.js"() {
-    "use strict";
-    init_base64_loose();
-    isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
-    jwt = ({ secret }) => {
-      const parts = secret.trim().split(".");
-      if (parts.length !== 3)
-        return { valid: false, reason: "expected three dot-separated parts" };
-      const header = decodeJson(parts[0]);
-      if (!isObj(header) || typeof header.alg !== "string")
-        return { valid: false, reason: "header is not JSON with alg" };
-      const payload = decodeJson(parts[1]);
-      if (!isObj(payload))
-        return { valid: false, reason: "payload is not a JSON object" };
-      if (header.alg.toLowerCase() === "none")
-        return { valid: false, reason: "unsigned token (alg none)" };
-      if (!/^[A-Za-z0-9_-]{16,}$/.test(parts[2]))
-        return { valid: false, reason: "signature part missing or malformed" };
-      const exp = typeof payload.exp === "number" ? `, exp ${new Date(payload.exp * 1e3).toISOString().slice(0, 10)}` : "";
-      return { valid: true, reason: `JWT ${header.alg}${exp}` };
-    };
   }
 });
 
@@ -1404,12 +1276,11 @@ var github_token_exports = {};
 __export(github_token_exports, {
   githubToken: () => githubToken
 });
-var CLASSIC, KINDS, LENGTHS, STATELESS, githubToken;
+var CLASSIC, KINDS, githubToken;
 var init_github_token = __esm({
   "dist/src/validators/github-token.js"() {
     "use strict";
     init_crc32_base62();
-    init_jwt();
     CLASSIC = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"];
     KINDS = {
       ghp_: "personal access token",
@@ -1418,22 +1289,15 @@ var init_github_token = __esm({
       ghs_: "server-to-server token",
       ghr_: "refresh token"
     };
-    LENGTHS = { ghr_: [36, 76] };
-    STATELESS = /^ghs_([1-9][0-9]{0,11})_(eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
-    githubToken = (input) => {
-      const s = input.secret.trim();
+    githubToken = ({ secret }) => {
+      const s = secret.trim();
       if (s.startsWith("github_pat_")) {
         return /^github_pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{59}$/.test(s) ? { valid: true, reason: "fine-grained PAT shape (22 + _ + 59); GitHub publishes no checksum for it" } : { valid: false, reason: "not the fine-grained PAT shape github_pat_ + 22 + _ + 59" };
-      }
-      const stateless = STATELESS.exec(s);
-      if (stateless) {
-        const r2 = jwt({ ...input, secret: stateless[2], match: stateless[2] });
-        return r2.valid ? { valid: true, reason: `stateless installation token of app ${stateless[1]} (${r2.reason})` } : { valid: false, reason: `stateless installation token whose JWT does not decode: ${r2.reason}` };
       }
       const prefix = CLASSIC.find((p) => s.startsWith(p));
       if (!prefix)
         return { valid: false, reason: "unknown GitHub token prefix" };
-      const r = checkCrc32Token(s, prefix, LENGTHS[prefix]);
+      const r = checkCrc32Token(s, prefix);
       return r.valid ? { valid: true, reason: `${KINDS[prefix]}: ${r.reason}` } : r;
     };
   }
@@ -1463,16 +1327,16 @@ function keystoreProblem(o) {
   if (Number(o.version) !== 3)
     return "version is not 3";
   const c = cryptoOf(o);
-  if (!isObj2(c))
+  if (!isObj(c))
     return "no crypto object";
   if (typeof c.cipher !== "string" || c.cipher.length === 0)
     return "no cipher";
   if (!isHex(c.ciphertext, 32))
     return "ciphertext is not hex";
-  if (!isObj2(c.cipherparams) || !isHex(c.cipherparams.iv, 16))
+  if (!isObj(c.cipherparams) || !isHex(c.cipherparams.iv, 16))
     return "cipherparams.iv is not hex";
   const p = c.kdfparams;
-  if (!isObj2(p))
+  if (!isObj(p))
     return "no kdfparams";
   if (!isHex(p.salt, 16) || !isNum(p.dklen))
     return "kdfparams lack salt or dklen";
@@ -1489,23 +1353,23 @@ function keystoreProblem(o) {
     return "mac is not hex";
   return null;
 }
-var isObj2, isHex, isNum, cryptoOf, looksLikeKeystore, ethKeystore;
+var isObj, isHex, isNum, cryptoOf, looksLikeKeystore, ethKeystore;
 var init_eth_keystore = __esm({
   "dist/src/validators/eth-keystore.js"() {
     "use strict";
     init_json_enclosing();
     init_secp256k1_keys();
-    isObj2 = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+    isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
     isHex = (v, min = 2) => typeof v === "string" && v.replace(/^0x/i, "").length >= min && /^[0-9a-f]+$/i.test(v.replace(/^0x/i, ""));
     isNum = (v) => typeof v === "number" && Number.isFinite(v) && v > 0;
     cryptoOf = (o) => o.crypto ?? o.Crypto;
-    looksLikeKeystore = (o) => isObj2(cryptoOf(o)) && "version" in o;
+    looksLikeKeystore = (o) => isObj(cryptoOf(o)) && "version" in o;
     ethKeystore = (input) => {
       const text = input.text();
       const secret = input.secret.toLowerCase();
       const holdsSecret = (o) => {
         const c2 = cryptoOf(o);
-        return isObj2(c2) && typeof c2.ciphertext === "string" && c2.ciphertext.toLowerCase().replace(/^0x/, "") === secret.replace(/^0x/, "");
+        return isObj(c2) && typeof c2.ciphertext === "string" && c2.ciphertext.toLowerCase().replace(/^0x/, "") === secret.replace(/^0x/, "");
       };
       const ks = locateObject(text, input.match, input.index, holdsSecret, looksLikeKeystore);
       if (!ks)
@@ -1524,20 +1388,13 @@ var init_eth_keystore = __esm({
   }
 });
 
-// dep:@noble/curves/nist.js
-var require_nist = __commonJS({
-  "dep:@noble/curves/nist.js"(exports, module) {
-    module.exports = __require("@noble/curves/nist.js");
-  }
-});
-
 // dist/src/validators/pem-private-key.js
 var pem_private_key_exports = {};
 __export(pem_private_key_exports, {
-  keyObjectOf: () => keyObjectOf,
   parsePemBlock: () => parsePemBlock,
   pemPrivateKey: () => pemPrivateKey
 });
+import { createPrivateKey } from "node:crypto";
 function parsePemBlock(raw) {
   const text = raw.replace(/\\r/g, "").replace(/\\n/g, "\n").replace(/\r/g, "");
   const begin = BEGIN.exec(text);
@@ -1648,23 +1505,10 @@ function opensshKeyType(b) {
   }
   return `${type}, encrypted (${cipher.toString()})`;
 }
-function keyObjectOf(parts) {
-  const armour2 = parts.label === "ECDSA PRIVATE KEY" ? "EC PRIVATE KEY" : parts.label;
-  const pem = `-----BEGIN ${armour2}-----
-${parts.body.replace(/(.{64})/g, "$1\n").replace(/\n$/, "")}
------END ${armour2}-----
-`;
-  try {
-    return createPrivateKey({ key: pem, format: "pem" });
-  } catch (e) {
-    return { error: e.code ?? "error" };
-  }
-}
 var BEGIN, CURVES, pemPrivateKey;
 var init_pem_private_key = __esm({
   "dist/src/validators/pem-private-key.js"() {
     "use strict";
-    init_node_crypto();
     BEGIN = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----/;
     CURVES = {
       prime256v1: "P-256",
@@ -1696,105 +1540,32 @@ var init_pem_private_key = __esm({
         const t = der2[0];
         result = t >= 148 && t <= 151 || t === 197 ? { valid: true, reason: "OpenPGP secret key packet", keyType: "PGP secret key" } : { valid: false, reason: "first packet is not an OpenPGP secret key" };
       } else {
-        const key = keyObjectOf(parts);
-        result = "error" in key ? { valid: false, reason: `does not parse as a private key (${key.error})` } : { valid: true, reason: "private key parses", keyType: describeKey(key) };
+        const pem = `-----BEGIN ${label2}-----
+${parts.body.replace(/(.{64})/g, "$1\n").replace(/\n$/, "")}
+-----END ${label2}-----
+`;
+        try {
+          const key = createPrivateKey({ key: pem, format: "pem" });
+          result = { valid: true, reason: "private key parses", keyType: describeKey(key) };
+        } catch (e) {
+          result = { valid: false, reason: `does not parse as a private key (${e.code ?? "error"})` };
+        }
       }
       return result;
     };
   }
 });
 
-// dist/src/validators/ec-p256-private-key.js
-var ec_p256_private_key_exports = {};
-__export(ec_p256_private_key_exports, {
-  ecP256PrivateKey: () => ecP256PrivateKey
-});
-var import_nist, import_base6, same, ecP256PrivateKey;
-var init_ec_p256_private_key = __esm({
-  "dist/src/validators/ec-p256-private-key.js"() {
-    "use strict";
-    import_nist = __toESM(require_nist(), 1);
-    import_base6 = __toESM(require_base(), 1);
-    init_pem_private_key();
-    same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
-    ecP256PrivateKey = ({ match, secret }) => {
-      const parts = parsePemBlock(match.includes("-----BEGIN") ? match : secret);
-      if (!parts)
-        return { valid: false, reason: "no complete BEGIN/END PRIVATE KEY block" };
-      const key = keyObjectOf(parts);
-      if ("error" in key)
-        return { valid: false, reason: `does not parse as a private key (${key.error})` };
-      const jwk = key.export({ format: "jwk" });
-      if (jwk.kty !== "EC" || jwk.crv !== "P-256" || !jwk.d || !jwk.x || !jwk.y) {
-        return { valid: false, reason: `not a P-256 key (${jwk.kty} ${jwk.crv ?? ""})`.trim() };
-      }
-      const d = import_base6.base64urlnopad.decode(jwk.d);
-      if (!import_nist.p256.utils.isValidSecretKey(d))
-        return { valid: false, reason: "scalar out of range for P-256" };
-      const pub = import_nist.p256.getPublicKey(d, false);
-      const carried2 = Uint8Array.from([4, ...import_base6.base64urlnopad.decode(jwk.x), ...import_base6.base64urlnopad.decode(jwk.y)]);
-      if (!same(pub, carried2))
-        return { valid: false, reason: "the public key in the block does not belong to its private scalar" };
-      return { valid: true, reason: "P-256 private key; its public key matches", keyType: "EC P-256" };
-    };
-  }
-});
-
-// dist/src/validators/gitlab-token.js
-var gitlab_token_exports = {};
-__export(gitlab_token_exports, {
-  checkRoutable: () => checkRoutable,
-  gitlabToken: () => gitlabToken
-});
-function checkRoutable(token) {
-  const m11 = ROUTABLE_TAIL.exec(token);
-  if (!m11)
-    return null;
-  const [, version2, length, crc] = m11;
-  if (crc322(token.slice(0, -7)).toString(36).padStart(7, "0") !== crc)
-    return { valid: false, reason: "routable token CRC32 mismatch" };
-  const payload = token.slice(0, m11.index).slice(-parseInt(length, 36));
-  if (!/^[A-Za-z0-9_-]{27,300}$/.test(payload))
-    return { valid: false, reason: "routable token payload length field mismatch" };
-  const bytes2 = decodeBase64Loose(payload);
-  const n = bytes2?.[bytes2.length - 1];
-  if (!bytes2 || n === void 0 || bytes2.length < 16 + n + 1)
-    return { valid: false, reason: "routable payload does not decode" };
-  const routing = Buffer.from(bytes2.subarray(bytes2.length - 1 - n, bytes2.length - 1)).toString("latin1").split("\n");
-  if (!routing.every((l) => ROUTING_LINE.test(l))) {
-    return { valid: false, reason: "routable payload holds no routing keys" };
-  }
-  return { valid: true, reason: `routable token v${parseInt(version2, 36)}: CRC32 matches, routing ${routing.join(" ")}` };
-}
-var ROUTABLE_TAIL, ROUTING_LINE, gitlabToken;
-var init_gitlab_token = __esm({
-  "dist/src/validators/gitlab-token.js"() {
-    "use strict";
-    init_crc32_base62();
-    init_base64_loose();
-    ROUTABLE_TAIL = /\.([0-9a-z]{2})\.([0-9a-z]{2})([0-9a-z]{7})$/;
-    ROUTING_LINE = /^[cgoptu]:[A-Za-z0-9_]+$/;
-    gitlabToken = ({ secret }) => checkRoutable(secret.trim()) ?? { valid: true, reason: "legacy token shape (GitLab publishes no checksum for it)" };
-  }
-});
-
 // dist/src/validators/discord-bot-token.js
 var discord_bot_token_exports = {};
 __export(discord_bot_token_exports, {
-  discordBotToken: () => discordBotToken,
-  snowflakeTime: () => snowflakeTime
+  discordBotToken: () => discordBotToken
 });
-function snowflakeTime(digits) {
-  if (!/^[1-9]\d{16,19}$/.test(digits))
-    return null;
-  const created = Number((BigInt(digits) >> 22n) + DISCORD_EPOCH);
-  return created > LATEST ? null : created;
-}
 var DISCORD_EPOCH, LATEST, discordBotToken;
 var init_discord_bot_token = __esm({
   "dist/src/validators/discord-bot-token.js"() {
     "use strict";
-    init_base64_loose();
+    init_ed25519_keypair_b64();
     DISCORD_EPOCH = 1420070400000n;
     LATEST = Date.UTC(2040, 0, 1);
     discordBotToken = ({ secret }) => {
@@ -1810,32 +1581,53 @@ var init_discord_bot_token = __esm({
       const digits = Buffer.from(bytes2).toString("latin1");
       if (!/^[1-9]\d{16,19}$/.test(digits))
         return { valid: false, reason: "first part does not decode to a 17\u201320 digit snowflake" };
-      if (snowflakeTime(digits) === null)
+      const created = Number((BigInt(digits) >> 22n) + DISCORD_EPOCH);
+      if (created > LATEST)
         return { valid: false, reason: "snowflake timestamp out of range" };
       return { valid: true, reason: "first part decodes to a Discord snowflake", address: `bot user id ${digits}` };
     };
   }
 });
 
-// dist/src/validators/discord-webhook-url.js
-var discord_webhook_url_exports = {};
-__export(discord_webhook_url_exports, {
-  discordWebhookUrl: () => discordWebhookUrl
+// dist/src/validators/jwt.js
+var jwt_exports = {};
+__export(jwt_exports, {
+  jwt: () => jwt
 });
-var URL2, discordWebhookUrl;
-var init_discord_webhook_url = __esm({
-  "dist/src/validators/discord-webhook-url.js"() {
+function decodeJson(part) {
+  if (!/^[A-Za-z0-9_-]+$/.test(part))
+    return void 0;
+  const bytes2 = decodeBase64Loose(part);
+  if (!bytes2)
+    return void 0;
+  try {
+    return JSON.parse(Buffer.from(bytes2).toString("utf8"));
+  } catch {
+    return void 0;
+  }
+}
+var isObj2, jwt;
+var init_jwt = __esm({
+  "dist/src/validators/jwt.js"() {
     "use strict";
-    init_discord_bot_token();
-    URL2 = /\/webhooks\/([0-9]{17,20})\/([A-Za-z0-9_-]{60,80})$/;
-    discordWebhookUrl = ({ secret }) => {
-      const m11 = URL2.exec(secret.trim());
-      if (!m11)
-        return { valid: false, reason: "not \u2026/webhooks/<id>/<token>" };
-      const created = snowflakeTime(m11[1]);
-      if (created === null)
-        return { valid: false, reason: "webhook id is not a Discord snowflake of a plausible time" };
-      return { valid: true, reason: `webhook id is a snowflake from ${new Date(created).toISOString().slice(0, 10)}`, address: `webhook ${m11[1]}` };
+    init_ed25519_keypair_b64();
+    isObj2 = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+    jwt = ({ secret }) => {
+      const parts = secret.trim().split(".");
+      if (parts.length !== 3)
+        return { valid: false, reason: "expected three dot-separated parts" };
+      const header = decodeJson(parts[0]);
+      if (!isObj2(header) || typeof header.alg !== "string")
+        return { valid: false, reason: "header is not JSON with alg" };
+      const payload = decodeJson(parts[1]);
+      if (!isObj2(payload))
+        return { valid: false, reason: "payload is not a JSON object" };
+      if (header.alg.toLowerCase() === "none")
+        return { valid: false, reason: "unsigned token (alg none)" };
+      if (!/^[A-Za-z0-9_-]{16,}$/.test(parts[2]))
+        return { valid: false, reason: "signature part missing or malformed" };
+      const exp = typeof payload.exp === "number" ? `, exp ${new Date(payload.exp * 1e3).toISOString().slice(0, 10)}` : "";
+      return { valid: true, reason: `JWT ${header.alg}${exp}` };
     };
   }
 });
@@ -1852,23 +1644,20 @@ var init_validators = __esm({
     init_lazy_require();
     init_evm_constants();
     validators = {
-      bip39: lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
-      wif: lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
-      bip38: lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
-      "bip32-xprv": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
-      "solana-keypair": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
-      "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
-      "cosmos-validator-key": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
-      "evm-private-key": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
-      "github-token": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
-      "npm-token": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
-      "eth-keystore": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
-      "ec-p256-private-key": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_ec_p256_private_key(), __toCommonJS(ec_p256_private_key_exports)))(), "ecP256PrivateKey"),
-      "gitlab-token": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_gitlab_token(), __toCommonJS(gitlab_token_exports)))(), "gitlabToken"),
-      "pem-private-key": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
-      "discord-bot-token": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
-      "discord-webhook-url": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_discord_webhook_url(), __toCommonJS(discord_webhook_url_exports)))(), "discordWebhookUrl"),
-      jwt: lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
+      bip39: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
+      wif: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
+      bip38: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
+      "bip32-xprv": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
+      "solana-keypair": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
+      "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
+      "cosmos-validator-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
+      "evm-private-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
+      "github-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
+      "npm-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
+      "eth-keystore": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
+      "pem-private-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
+      "discord-bot-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
+      jwt: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
     };
   }
 });
@@ -2612,12 +2401,6 @@ function lazyCi(pattern) {
 function defaultGroup(pattern) {
   return /\((?!\?)|\(\?P?</.test(pattern.replace(/\\./g, "")) ? 1 : 0;
 }
-function gateOf(pattern) {
-  let gate2 = runGates.get(pattern);
-  if (gate2 === void 0)
-    runGates.set(pattern, gate2 = runGate(pattern));
-  return gate2;
-}
 function compileRule(spec, index, opts) {
   const ctx = spec.context;
   const allowExact = /* @__PURE__ */ new Set();
@@ -2628,7 +2411,6 @@ function compileRule(spec, index, opts) {
     else
       allowExact.add(normalizeValue(a));
   }
-  let gate2;
   let validator3 = null;
   if (spec.validate) {
     validator3 = opts.validators[spec.validate] ?? null;
@@ -2650,11 +2432,7 @@ function compileRule(spec, index, opts) {
     validator: validator3,
     generic: spec.generic === true,
     setGated: false,
-    get gate() {
-      if (gate2 === void 0)
-        gate2 = spec.keyPath ? null : gateOf(spec.pattern);
-      return gate2;
-    }
+    gate: spec.keyPath ? null : runGate(spec.pattern)
   };
 }
 function compileRules(specs, opts, gates = []) {
@@ -2684,7 +2462,7 @@ function compileRules(specs, opts, gates = []) {
     r.setGated = r.spec.keywords.length > 0 && prefilter.inSet(r.spec.pattern);
   return { rules, keyPathRules, providers, prefilter, known: known2, wellKnownConstant: opts.wellKnownConstant };
 }
-var import_re23, DEFAULT_DENY_KEYS, Lazy, DEFAULT_DENY, compiledPatterns, runGates;
+var import_re23, DEFAULT_DENY_KEYS, Lazy, DEFAULT_DENY, compiledPatterns;
 var init_compile = __esm({
   "dist/src/engine/compile.js"() {
     "use strict";
@@ -2709,7 +2487,6 @@ var init_compile = __esm({
     };
     DEFAULT_DENY = new Lazy(DEFAULT_DENY_KEYS, "u");
     compiledPatterns = /* @__PURE__ */ new Map();
-    runGates = /* @__PURE__ */ new Map();
   }
 });
 
@@ -3076,9 +2853,9 @@ function readValue(line, from, comment) {
   let end = line.length;
   if (comment) {
     comment.lastIndex = i;
-    const m11 = comment.exec(line);
-    if (m11)
-      end = m11.index;
+    const m = comment.exec(line);
+    if (m)
+      end = m.index;
   }
   while (end > i && (line[end - 1] === " " || line[end - 1] === "	"))
     end--;
@@ -3093,9 +2870,9 @@ function parseEnv(text, byteLength) {
   const bytes2 = new ByteOffsets(text, byteLength);
   const out = [];
   for (const line of splitLines(text)) {
-    const m11 = ENV_LINE.exec(line.text);
-    if (m11)
-      emit(out, bytes2, line, [m11[1]], readValue(line.text, m11[0].length, /\s#/g));
+    const m = ENV_LINE.exec(line.text);
+    if (m)
+      emit(out, bytes2, line, [m[1]], readValue(line.text, m[0].length, /\s#/g));
   }
   return out;
 }
@@ -3111,18 +2888,18 @@ function parseIni(text, byteLength) {
       section = [s[1].trim()];
       continue;
     }
-    const m11 = INI_PAIR.exec(line.text);
-    if (m11)
-      emit(out, bytes2, line, [...section, m11[1].trim()], readValue(line.text, m11[0].length, /\s[;#]/g));
+    const m = INI_PAIR.exec(line.text);
+    if (m)
+      emit(out, bytes2, line, [...section, m[1].trim()], readValue(line.text, m[0].length, /\s[;#]/g));
   }
   return out;
 }
 function tomlKey(raw) {
   const out = [];
   const re = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)/g;
-  let m11;
-  while ((m11 = re.exec(raw)) !== null && m11[0].length > 0)
-    out.push(m11[1] ?? m11[2] ?? m11[3]);
+  let m;
+  while ((m = re.exec(raw)) !== null && m[0].length > 0)
+    out.push(m[1] ?? m[2] ?? m[3]);
   return out;
 }
 function parseTomlValues(text, byteLength) {
@@ -3153,11 +2930,11 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    const m11 = TOML_PAIR.exec(line.text);
-    if (!m11)
+    const m = TOML_PAIR.exec(line.text);
+    if (!m)
       continue;
-    const path = [...table2, ...tomlKey(m11[1])];
-    const rest = line.text.slice(m11[0].length);
+    const path = [...table2, ...tomlKey(m[1])];
+    const rest = line.text.slice(m[0].length);
     const lead = rest.length - rest.trimStart().length;
     const first = rest.trimStart();
     if (first.startsWith('"""') || first.startsWith("'''")) {
@@ -3166,13 +2943,13 @@ function parseTomlValues(text, byteLength) {
       continue;
     }
     if (first.startsWith("{")) {
-      inlinePairs(out, bytes2, line, path, m11[0].length + lead);
+      inlinePairs(out, bytes2, line, path, m[0].length + lead);
       continue;
     }
     if (first.startsWith("[")) {
       let i = 0;
       const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
-      re.lastIndex = m11[0].length + lead;
+      re.lastIndex = m[0].length + lead;
       let s;
       while ((s = re.exec(line.text)) !== null) {
         const start = s.index + 1;
@@ -3180,7 +2957,7 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    emit(out, bytes2, line, path, readValue(line.text, m11[0].length, /\s#/g));
+    emit(out, bytes2, line, path, readValue(line.text, m[0].length, /\s#/g));
   }
   return out;
 }
@@ -3190,11 +2967,11 @@ function unescape(s) {
 function inlinePairs(out, bytes2, line, path, from) {
   const re = /([A-Za-z0-9_.\-"']+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/g;
   re.lastIndex = from;
-  let m11;
-  while ((m11 = re.exec(line.text)) !== null) {
-    const body = m11[2] ?? m11[3];
-    const start = m11.index + m11[0].length - body.length - 1;
-    emit(out, bytes2, line, [...path, ...tomlKey(m11[1])], { start, end: start + body.length, value: unescape(body) });
+  let m;
+  while ((m = re.exec(line.text)) !== null) {
+    const body = m[2] ?? m[3];
+    const start = m.index + m[0].length - body.length - 1;
+    emit(out, bytes2, line, [...path, ...tomlKey(m[1])], { start, end: start + body.length, value: unescape(body) });
   }
 }
 function parseTfvars(text, byteLength) {
@@ -3228,20 +3005,20 @@ function parseTfvars(text, byteLength) {
       continue;
     }
     const unq = (k) => k.replace(/^"|"$/g, "");
-    let m11 = TF_OPEN_MAP.exec(t);
-    if (m11) {
-      stack.push({ key: [unq(m11[1])], list: false, n: 0 });
+    let m = TF_OPEN_MAP.exec(t);
+    if (m) {
+      stack.push({ key: [unq(m[1])], list: false, n: 0 });
       continue;
     }
-    m11 = TF_OPEN_LIST.exec(t);
-    if (m11) {
-      stack.push({ key: [unq(m11[1])], list: true, n: 0 });
+    m = TF_OPEN_LIST.exec(t);
+    if (m) {
+      stack.push({ key: [unq(m[1])], list: true, n: 0 });
       continue;
     }
-    m11 = TF_BLOCK.exec(t);
-    if (m11) {
-      const labels = [...m11[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
-      stack.push({ key: [m11[1], ...labels], list: false, n: 0 });
+    m = TF_BLOCK.exec(t);
+    if (m) {
+      const labels = [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+      stack.push({ key: [m[1], ...labels], list: false, n: 0 });
       continue;
     }
     if (/^\s*[}\]]\s*,?\s*$/.test(t)) {
@@ -3258,14 +3035,14 @@ function parseTfvars(text, byteLength) {
       }
       continue;
     }
-    m11 = TF_PAIR.exec(t);
-    if (m11) {
-      const rest = t.slice(m11[0].length).trimStart();
-      const path = [...here(), unq(m11[1])];
+    m = TF_PAIR.exec(t);
+    if (m) {
+      const rest = t.slice(m[0].length).trimStart();
+      const path = [...here(), unq(m[1])];
       if (rest.startsWith("{"))
-        inlinePairs(out, bytes2, line, path, m11[0].length);
+        inlinePairs(out, bytes2, line, path, m[0].length);
       else if (rest.startsWith('"'))
-        emit(out, bytes2, line, path, readValue(t, m11[0].length, null));
+        emit(out, bytes2, line, path, readValue(t, m[0].length, null));
     }
   }
   return out;
@@ -3346,13 +3123,13 @@ function parseYaml(text, byteLength) {
       const parent = path[path.length - 1] ?? "";
       node.items.forEach((item, i) => {
         if (yaml2().isScalar(item) && typeof item.value === "string" && ENV_LIST_PARENT.test(parent) && item.range) {
-          const m11 = ENV_ITEM.exec(item.value);
-          if (m11) {
+          const m = ENV_ITEM.exec(item.value);
+          if (m) {
             const quoted = item.type === "QUOTE_DOUBLE" || item.type === "QUOTE_SINGLE";
-            const offset = item.range[0] + (quoted ? 1 : 0) + m11[0].length;
+            const offset = item.range[0] + (quoted ? 1 : 0) + m[0].length;
             const end = item.range[1] - (quoted ? 1 : 0);
             if (end > offset) {
-              out.push({ path: [...path, m11[1]], start: bytes2.byte(offset), end: bytes2.byte(end), value: item.value.slice(m11[0].length) });
+              out.push({ path: [...path, m[1]], start: bytes2.byte(offset), end: bytes2.byte(end), value: item.value.slice(m[0].length) });
             }
             return;
           }
@@ -3441,9 +3218,9 @@ var init_structure = __esm({
     "use strict";
     init_lazy_require();
     init_types();
-    json = /* @__PURE__ */ ((m11) => () => m11 ??= (init_json(), __toCommonJS(json_exports)))();
-    lines2 = /* @__PURE__ */ ((m11) => () => m11 ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
-    yaml3 = /* @__PURE__ */ ((m11) => () => m11 ??= (init_yaml(), __toCommonJS(yaml_exports)))();
+    json = /* @__PURE__ */ ((m) => () => m ??= (init_json(), __toCommonJS(json_exports)))();
+    lines2 = /* @__PURE__ */ ((m) => () => m ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
+    yaml3 = /* @__PURE__ */ ((m) => () => m ??= (init_yaml(), __toCommonJS(yaml_exports)))();
     STRUCTURE_MAX_BYTES = {
       yaml: 512 * 1024,
       json: 4 * 1024 * 1024,
@@ -3456,18 +3233,6 @@ var init_structure = __esm({
 });
 
 // dist/src/engine/binding.js
-function assignedValueOffset(linePrefix, value) {
-  if (URL_START.test(value) || IN_QUERY.test(linePrefix)) {
-    let at = 0;
-    for (const m12 of value.matchAll(QUERY_PARAM))
-      at = m12.index + m12[0].length;
-    return at;
-  }
-  if (!ASSIGN_LEAD.test(linePrefix))
-    return 0;
-  const m11 = INLINE_NAME.exec(value);
-  return m11 ? m11[0].length : 0;
-}
 function dropListItems(prefix) {
   const open = prefix.lastIndexOf("[");
   if (open < 0)
@@ -3485,13 +3250,13 @@ function expressionName(expr) {
 }
 function carried(prefix, above) {
   let last;
-  for (const m11 of prefix.matchAll(NAMING_ATTR))
-    last = m11[1];
+  for (const m of prefix.matchAll(NAMING_ATTR))
+    last = m[1];
   if (last)
     return last;
   if (above !== void 0) {
-    for (const m11 of above.matchAll(NAMING_ATTR))
-      last = m11[1];
+    for (const m of above.matchAll(NAMING_ATTR))
+      last = m[1];
     if (last)
       return last;
     const d = DECLARED_ABOVE.exec(above);
@@ -3501,7 +3266,7 @@ function carried(prefix, above) {
   return void 0;
 }
 function freeText(prefix) {
-  const tokens = prefix.slice(-80).replace(/["'`]\s*$/, "").split(/[ \t]*(?:[:=]|-{1,2}|\u2013|\u2014)?[ \t]+|[ \t]*[:=][ \t]*/);
+  const tokens = prefix.slice(-80).replace(/["'`]\s*$/, "").split(/[ \t]*[:=]?[ \t]+|[ \t]*[:=][ \t]*/);
   const words = [];
   for (let i = tokens.length - 1; i >= 0 && words.length < 5; i--) {
     const t = tokens[i];
@@ -3514,46 +3279,39 @@ function freeText(prefix) {
   }
   return words.length > 0 ? words.join("_") : void 0;
 }
-function xmlName(m11) {
-  let attr;
-  for (const a of m11[2].matchAll(NAMING_ATTR))
-    attr = a[1];
-  return attr ?? m11[1];
-}
 function closest(p, above) {
-  let m11 = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
-  if (m11)
-    return m11[1];
-  m11 = XML_OPEN.exec(p);
-  if (m11)
-    return xmlName(m11);
-  m11 = FALLBACK.exec(p);
-  if (m11)
-    return expressionName(m11[1]);
-  m11 = ARG_AFTER_NAME.exec(p);
-  if (m11)
-    return m11[1] ?? m11[2];
-  m11 = TYPED.exec(p) ?? ASSIGN.exec(p);
-  if (m11)
-    return m11[1];
+  let m = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
+  if (m)
+    return m[1];
+  m = XML_OPEN.exec(p);
+  if (m) {
+    let attr;
+    for (const a of m[2].matchAll(NAMING_ATTR))
+      attr = a[1];
+    return attr ?? m[1];
+  }
+  m = FALLBACK.exec(p);
+  if (m)
+    return expressionName(m[1]);
+  m = ARG_AFTER_NAME.exec(p);
+  if (m)
+    return m[1] ?? m[2];
+  m = TYPED.exec(p) ?? ASSIGN.exec(p);
+  if (m)
+    return m[1];
   const listed = dropListItems(p);
   if (listed !== p) {
-    m11 = ASSIGN.exec(listed) ?? CALL.exec(listed);
-    if (m11)
-      return m11[1];
+    m = ASSIGN.exec(listed) ?? CALL.exec(listed);
+    if (m)
+      return m[1];
   }
-  m11 = CALL.exec(p);
-  if (m11)
-    return m11[1];
+  m = CALL.exec(p);
+  if (m)
+    return m[1];
   if (above !== void 0 && /^\s*(?:-\s*)?["'`]?\s*$/.test(p)) {
-    m11 = KEY_ONLY_LINE.exec(above);
-    if (m11)
-      return m11[1];
-  }
-  if (above !== void 0 && /^\s*$/.test(p)) {
-    m11 = XML_OPEN.exec(above);
-    if (m11)
-      return xmlName(m11);
+    m = KEY_ONLY_LINE.exec(above);
+    if (m)
+      return m[1];
   }
   return void 0;
 }
@@ -3579,7 +3337,7 @@ function boundNames(prefix, above) {
     if (!/[$@\]]/.test(n))
       continue;
     const bare = n.replace(/^[$@]+/, "");
-    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m11) => m11[1]);
+    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m) => m[1]);
     for (const alt of [bare, subs.join(".")])
       if (alt && !out.includes(alt))
         out.push(alt);
@@ -3635,7 +3393,7 @@ function nameMatches(re, name2) {
   const split = name2.replace(/([a-z0-9])([A-Z])/g, "$1_$2");
   return split !== name2 && re.test(split);
 }
-var MAX_PREFIX, OPS, NAME, ASSIGN, TYPED, ARG_AFTER_NAME, FALLBACK, SHELL_DEFAULT, CALL, FLAG, DOCKER_ENV, DEFINE, KEY_ONLY_LINE, XML_OPEN, NAMING_ATTR, DECLARED_ABOVE, CARRIERS, FILLER, ASSIGN_LEAD, INLINE_NAME, URL_START, IN_QUERY, QUERY_PARAM;
+var MAX_PREFIX, OPS, NAME, ASSIGN, TYPED, ARG_AFTER_NAME, FALLBACK, SHELL_DEFAULT, CALL, FLAG, DOCKER_ENV, DEFINE, KEY_ONLY_LINE, XML_OPEN, NAMING_ATTR, DECLARED_ABOVE, CARRIERS, FILLER;
 var init_binding = __esm({
   "dist/src/engine/binding.js"() {
     "use strict";
@@ -3658,11 +3416,6 @@ var init_binding = __esm({
     DECLARED_ABOVE = /\b(?:variable|output|param(?:eter)?|secret)\s+"([A-Za-z_][\w.\-]*)"/;
     CARRIERS = /* @__PURE__ */ new Set(["value", "val", "v", "default", "defaultvalue", "default_value", "fallback", "content", "text", "data", "setting"]);
     FILLER = /* @__PURE__ */ new Set(["is", "are", "was", "the", "a", "an", "my", "our", "your", "this", "that", "here", "use", "using", "set", "to", "for", "with", "and", "of", "new", "old", "const", "let", "var", "val", "def", "return", "public", "protected", "internal", "static", "final", "readonly", "override", "string", "str", "char"]);
-    ASSIGN_LEAD = /^\s*(?:(?:ENV|ARG|export|set|setx|setenv|declare(?:\s+-\w+)?|readonly|local|env)\s+)?$/i;
-    INLINE_NAME = /^[A-Za-z_][\w.]{0,63}=(?=[^=\s\\])/;
-    URL_START = /^(?:[A-Za-z][\w+.\-]*:\/\/|\/)/;
-    IN_QUERY = /[?&][\w.\-]+=$/;
-    QUERY_PARAM = /[?&][A-Za-z_][\w.\-]{0,63}=(?=[^=&\s])/g;
   }
 });
 
@@ -3671,11 +3424,11 @@ function* matchesOf(re, input, limit) {
   let at = 0;
   for (let n = 0; n < limit; n++) {
     re.lastIndex = at;
-    const m11 = re.exec(input);
-    if (m11 === null)
+    const m = re.exec(input);
+    if (m === null)
       return;
-    at = re.lastIndex + (m11[0].length === 0 ? 1 : 0);
-    yield m11;
+    at = re.lastIndex + (m[0].length === 0 ? 1 : 0);
+    yield m;
   }
 }
 var init_match_iterator = __esm({
@@ -3743,11 +3496,11 @@ function decodedPass(ctx, budget, scanInner) {
   for (const finder of TEXT_FINDERS) {
     if (!ctx.setHits.has(finder.gate))
       continue;
-    for (const m11 of matchesOf(finder.re, b, MAX_TEXT_MATCHES)) {
+    for (const m of matchesOf(finder.re, b, MAX_TEXT_MATCHES)) {
       if (budget.values <= 0)
         break;
-      const end = m11.index + m11[0].length;
-      let start = m11.index;
+      const end = m.index + m[0].length;
+      let start = m.index;
       if (finder.lead)
         for (start++; start < end && isRe2Space(b[start]); start++)
           ;
@@ -3794,17 +3547,45 @@ var init_decoded = __esm({
 });
 
 // dist/src/engine/fingerprint.js
+import { createHash as createHash3 } from "node:crypto";
 function fingerprint(ruleId2, secret) {
-  return nodeCrypto().createHash("sha256").update(`keyhound:v1\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
+  return createHash3("sha256").update(`keyhound:v1\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
 }
 var init_fingerprint = __esm({
   "dist/src/engine/fingerprint.js"() {
     "use strict";
-    init_lazy_require();
+  }
+});
+
+// dist/src/engine/redact.js
+function redact(secret) {
+  const flat = secret.replace(/\s+/g, " ").trim();
+  const keep = flat.length >= 24 ? 4 : 0;
+  return flat.slice(0, keep) + "\u2026";
+}
+var init_redact = __esm({
+  "dist/src/engine/redact.js"() {
+    "use strict";
   }
 });
 
 // dist/src/engine/candidate.js
+function newFinding(spec, secret, place2, say, judged = {}) {
+  return {
+    ruleId: spec.id,
+    title: spec.title,
+    provider: judged.provider ?? spec.provider,
+    severity: judged.severity ?? spec.severity,
+    ...place2,
+    secret,
+    redacted: redact(secret),
+    fingerprint: fingerprint(spec.id, secret),
+    validated: judged.validated ?? false,
+    messageId: say.messageId,
+    messageData: say.messageData,
+    tags: spec.tags
+  };
+}
 function makeFinding(set, rule, ctx, facts) {
   const { chunk } = ctx;
   const { secret, start, end, key, result } = facts;
@@ -3832,23 +3613,7 @@ function makeFinding(set, rule, ctx, facts) {
     messageData = { title: spec.title, ...key ? { key } : {}, ...rule.validator ? { checked: "offline" } : {} };
   }
   const f = {
-    ruleId: spec.id,
-    title: spec.title,
-    provider,
-    severity,
-    file: ctx.path,
-    line: pos.line,
-    column: pos.column,
-    endLine: endPos.line,
-    endColumn: endPos.column,
-    secret,
-    redacted: redact(secret),
-    fingerprint: fingerprint(spec.id, secret),
-    validated,
-    messageId,
-    messageData,
-    tags: spec.tags,
-    grants: spec.grants ?? "service",
+    ...newFinding(spec, secret, { file: ctx.path, line: pos.line, column: pos.column, endLine: endPos.line, endColumn: endPos.column }, { messageId, messageData }, { provider, severity, validated }),
     start,
     end,
     generic: rule.generic,
@@ -3911,7 +3676,7 @@ function hasFillerWord(lower) {
         return true;
     }
   }
-  return MASKS.some((m11) => lower.includes(m11));
+  return MASKS.some((m) => lower.includes(m));
 }
 function isPlaceholder(value) {
   const v = value.trim();
@@ -4098,8 +3863,8 @@ function patternPass(set, ctx, candidates) {
       matches = [...matchesOf(rule.re ??= patternRe(rule.spec.pattern), ctx.chunk.buf, MAX_MATCHES)];
       passes.set(rule.spec.pattern, matches);
     }
-    for (const m11 of matches) {
-      const f = candidate(set, rule, m11, ctx);
+    for (const m of matches) {
+      const f = candidate(set, rule, m, ctx);
       if (f)
         out.push(f);
     }
@@ -4112,24 +3877,15 @@ function isWellKnownConstant(secret, lookup) {
   const hex = secret.length === 66 && /^0x/i.test(secret) ? secret.slice(2) : secret;
   return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && lookup(hex.toLowerCase()) !== void 0;
 }
-function linePrefixOf(chunk, at) {
-  return chunk.buf.toString("utf8", chunk.lines.lineStart(chunk.lines.position(at).line - 1), at);
-}
-function candidate(set, rule, m11, ctx) {
+function candidate(set, rule, m, ctx) {
   const { chunk } = ctx;
   const g = rule.group;
-  const span = typeof g === "number" ? m11.indices?.[g] : m11.indices?.groups?.[g];
-  const value = typeof g === "number" ? m11[g] : m11.groups?.[g];
+  const span = typeof g === "number" ? m.indices?.[g] : m.indices?.groups?.[g];
+  const value = typeof g === "number" ? m[g] : m.groups?.[g];
   if (!span || value === void 0)
     return null;
-  const end = span[1];
-  let start = span[0];
-  let secret = value.toString("utf8");
-  const shift = secret.includes("=") ? assignedValueOffset(linePrefixOf(chunk, start), secret) : 0;
-  if (shift > 0) {
-    start += shift;
-    secret = secret.slice(shift);
-  }
+  const [start, end] = span;
+  const secret = value.toString("utf8");
   if (isPlaceholder(secret) || isWellKnownConstant(secret, set.wellKnownConstant))
     return null;
   if (rule.entropy && shannonEntropy(secret) < rule.entropy)
@@ -4154,7 +3910,7 @@ function candidate(set, rule, m11, ctx) {
   if (rule.validator) {
     result = rule.validator({
       secret,
-      match: m11[0].toString("utf8"),
+      match: m[0].toString("utf8"),
       text: () => chunk.text,
       index: () => chunk.charIndex(start)
     });
@@ -4191,7 +3947,7 @@ var init_pattern = __esm({
 });
 
 // dist/src/engine/resolve.js
-function resolve2(candidates) {
+function resolve4(candidates) {
   return link2(dedupe(dropVetoed(candidates)));
 }
 function dropVetoed(candidates) {
@@ -4315,7 +4071,7 @@ var init_scanner = __esm({
         const found = this.scanBuffer(buf, path, values, false, void 0, 0, budget);
         if (found.candidates.length === 0)
           return [];
-        const out = resolve2(found.candidates);
+        const out = resolve4(found.candidates);
         markInlineAllows(buf, out, found.lines);
         return out;
       }
@@ -4353,7 +4109,15 @@ var require_modular = __commonJS({
   }
 });
 
+// dep:@noble/curves/nist.js
+var require_nist = __commonJS({
+  "dep:@noble/curves/nist.js"(exports, module) {
+    module.exports = __require("@noble/curves/nist.js");
+  }
+});
+
 // dist/src/rules/sample-pem.js
+import { checkPrimeSync, createPrivateKey as createPrivateKey2 } from "node:crypto";
 function bigToBytes(n) {
   let h = n.toString(16);
   if (h.length % 2)
@@ -4364,10 +4128,10 @@ function seededEc(rng) {
   let d;
   do
     d = rng.bytes(32);
-  while (!import_nist2.p256.utils.isValidSecretKey(d));
-  const pub = import_nist2.p256.getPublicKey(d, false);
+  while (!import_nist.p256.utils.isValidSecretKey(d));
+  const pub = import_nist.p256.getPublicKey(d, false);
   const jwk = { kty: "EC", crv: "P-256", d: b64u(d), x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33)) };
-  return createPrivateKey({ key: jwk, format: "jwk" });
+  return createPrivateKey2({ key: jwk, format: "jwk" });
 }
 function seededEd25519(rng) {
   const seed = rng.bytes(32);
@@ -4375,7 +4139,7 @@ function seededEd25519(rng) {
 }
 function ed25519Key(rng) {
   const { seed, pub } = seededEd25519(rng);
-  return createPrivateKey({ key: { kty: "OKP", crv: "Ed25519", d: b64u(seed), x: b64u(pub) }, format: "jwk" });
+  return createPrivateKey2({ key: { kty: "OKP", crv: "Ed25519", d: b64u(seed), x: b64u(pub) }, format: "jwk" });
 }
 function seededPrime(rng, bits, e) {
   let x = BigInt("0x" + (0, import_utils5.bytesToHex)(rng.bytes(bits / 8))) | 3n << BigInt(bits - 2) | 1n;
@@ -4408,7 +4172,7 @@ function seededRsa(rng) {
     dq: b64u(bigToBytes(d % (q - 1n))),
     qi: b64u(bigToBytes((0, import_modular.invert)(q, p)))
   };
-  const key = createPrivateKey({ key: jwk, format: "jwk" });
+  const key = createPrivateKey2({ key: jwk, format: "jwk" });
   rsaCache.set(tag, key);
   return key;
 }
@@ -4498,35 +4262,29 @@ function samplePem(rng, kind = "ec") {
       return armour("ENCRYPTED PRIVATE KEY", encryptedPkcs8(rng));
     case "ec-escaped":
       return seededEc(rng).export({ type: "sec1", format: "pem" }).replace(/\n/g, "\\n");
-    case "ecdsa":
-    case "ecdsa-escaped": {
-      const pem = seededEc(rng).export({ type: "sec1", format: "pem" }).replace(/-----(BEGIN|END) EC PRIVATE KEY-----/g, "-----$1 ECDSA PRIVATE KEY-----");
-      return kind === "ecdsa" ? pem : pem.replace(/\n/g, "\\n");
-    }
     default:
       throw new Error(`{{pem:${kind}}}: kind must be one of ${PEM_KINDS.join(", ")}`);
   }
 }
 function truncatedPem(rng, kind = "ec") {
-  const pem = samplePem(rng, kind.replace(/-escaped$/, ""));
+  const pem = samplePem(rng, kind === "ec-escaped" ? "ec" : kind);
   const lines3 = pem.trimEnd().split("\n");
   const body = lines3.slice(1, -1);
   const keep = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
   keep[keep.length - 1] = keep[keep.length - 1].slice(0, -8);
   return [lines3[0], ...keep, lines3[lines3.length - 1]].join("\n") + "\n";
 }
-var import_modular, import_ed255192, import_nist2, import_utils5, import_base7, PEM_KINDS, b64u, SMALL_PRIMES, rsaCache, seq, oid, octets, int, NULL;
+var import_modular, import_ed255192, import_nist, import_utils5, import_base5, PEM_KINDS, b64u, SMALL_PRIMES, rsaCache, seq, oid, octets, int, NULL;
 var init_sample_pem = __esm({
   "dist/src/rules/sample-pem.js"() {
     "use strict";
-    init_node_crypto();
     import_modular = __toESM(require_modular(), 1);
     import_ed255192 = __toESM(require_ed25519(), 1);
-    import_nist2 = __toESM(require_nist(), 1);
+    import_nist = __toESM(require_nist(), 1);
     import_utils5 = __toESM(require_utils(), 1);
-    import_base7 = __toESM(require_base(), 1);
-    PEM_KINDS = ["rsa", "rsa-pkcs8", "ec", "ed25519", "pkcs8", "openssh", "encrypted", "ec-escaped", "ecdsa", "ecdsa-escaped"];
-    b64u = (b) => import_base7.base64urlnopad.encode(b);
+    import_base5 = __toESM(require_base(), 1);
+    PEM_KINDS = ["rsa", "rsa-pkcs8", "ec", "ed25519", "pkcs8", "openssh", "encrypted", "ec-escaped"];
+    b64u = (b) => import_base5.base64urlnopad.encode(b);
     SMALL_PRIMES = (() => {
       const out = [];
       for (let p = 3; out.length < 300; p += 2)
@@ -4571,12 +4329,12 @@ function brokenBase58check(rng, valid, keep) {
       return bad;
   }
 }
-function crcToken(rng, prefix, bodyLength = 30) {
-  const body = rng.chars(ALNUM, bodyLength);
+function crcToken(rng, prefix) {
+  const body = rng.chars(ALNUM, 30);
   return prefix + body + crc32Base62(body);
 }
-function badCrcToken(rng, prefix, bodyLength = 30) {
-  const t = crcToken(rng, prefix, bodyLength);
+function badCrcToken(rng, prefix) {
+  const t = crcToken(rng, prefix);
   return t.slice(0, -6) + mutate(rng, t.slice(-6), ALNUM);
 }
 function wifOf(rng, arg) {
@@ -4626,7 +4384,7 @@ function ed25519Pair(rng) {
   return Uint8Array.from([...seed, ...pub]);
 }
 function solanaOf(bytes2, kind) {
-  return kind === "json" ? `[${[...bytes2].join(",")}]` : import_base8.base58.encode(bytes2);
+  return kind === "json" ? `[${[...bytes2].join(",")}]` : import_base6.base58.encode(bytes2);
 }
 function uuid(rng) {
   const h = rng.chars(HEX, 32).split("");
@@ -4659,59 +4417,30 @@ function cosmosValidatorJson(rng) {
   const pub = pair.subarray(32);
   const doc = {
     address: (0, import_utils6.bytesToHex)((0, import_sha24.sha256)(pub).subarray(0, 20)).toUpperCase(),
-    pub_key: { type: "tendermint/PubKeyEd25519", value: import_base8.base64.encode(pub) },
-    priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base8.base64.encode(pair) }
+    pub_key: { type: "tendermint/PubKeyEd25519", value: import_base6.base64.encode(pub) },
+    priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base6.base64.encode(pair) }
   };
   return JSON.stringify(doc, null, 2);
 }
 function cosmosNodeKeyJson(rng) {
-  return JSON.stringify({ priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base8.base64.encode(ed25519Pair(rng)) } });
-}
-function didJwt(rng, arg) {
-  const iss = oneOf2("did-jwt", arg, ["web3-storage", "nft-storage"], "web3-storage");
-  const enc = (o) => import_base8.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
-  const addr = [...rng.chars("0123456789abcdef", 40)].map((c) => rng.int(2) ? c.toUpperCase() : c).join("");
-  const payload = { sub: `did:ethr:0x${addr}`, iss, iat: 16e11 + rng.int(2e8) * 1e3, name: rng.chars("abcdefghijklmnopqrstuvwxyz", 3 + rng.int(8)) };
-  return `${enc({ alg: "HS256", typ: "JWT" })}.${enc(payload)}.${import_base8.base64urlnopad.encode(rng.bytes(32))}`;
-}
-function snowflake(rng) {
-  const ms = BigInt(Date.UTC(2016, 0, 1) + rng.int(8 * 365) * 864e5 + rng.int(864e5));
-  return ms - DISCORD_EPOCH2 << 22n | BigInt(rng.int(1 << 22));
+  return JSON.stringify({ priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base6.base64.encode(ed25519Pair(rng)) } });
 }
 function discord(rng) {
-  const first = import_base8.base64urlnopad.encode(new TextEncoder().encode(snowflake(rng).toString()));
+  const ms = BigInt(Date.UTC(2016, 0, 1) + rng.int(8 * 365) * 864e5 + rng.int(864e5));
+  const id = ms - DISCORD_EPOCH2 << 22n | BigInt(rng.int(1 << 22));
+  const first = import_base6.base64urlnopad.encode(new TextEncoder().encode(id.toString()));
   return `${first}.${rng.chars(ALNUM + "-_", 6)}.${rng.chars(ALNUM + "-_", 38)}`;
-}
-function gitlabRoutable(rng, arg) {
-  const prefix = arg ?? "glpat-";
-  if (!/^gl[a-z]{2,6}-(?:t[1-3]_)?$/.test(prefix))
-    throw new Error(`{{gitlab:${arg}}}: argument must be a GitLab token prefix such as glpat- or glrt-t1_`);
-  const routing = `c:${rng.int(36 ** 2).toString(36)}
-o:${(1 + rng.int(1e7)).toString(36)}
-u:${(1 + rng.int(3e7)).toString(36)}`;
-  const payload = import_base8.base64urlnopad.encode(Uint8Array.from([...rng.bytes(16), ...new TextEncoder().encode(routing), routing.length]));
-  const body = `${prefix}${payload}.01.${payload.length.toString(36).padStart(2, "0")}`;
-  return body + crc322(body).toString(36).padStart(7, "0");
-}
-function githubStateless(rng, bad) {
-  const appId = 1e5 + rng.int(3e6);
-  const enc = (o) => import_base8.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
-  const iat = 178e7 + rng.int(2e7);
-  const header = enc({ alg: "RS256", kid: rng.chars(HEX, 16), typ: "JWT" });
-  const payload = enc({ iss: "github", app_id: appId, installation_id: 1e7 + rng.int(9e7), iat, exp: iat + 3600, rid: uuid(rng) });
-  const middle = bad ? rng.chars(ALNUM, payload.length) : payload;
-  return `ghs_${appId}_${header}.${middle}.${import_base8.base64urlnopad.encode(rng.bytes(256))}`;
 }
 function jwt2(rng, arg) {
   const alg = oneOf2("jwt", arg, ["HS256", "RS256", "ES256", "none"], "HS256");
-  const enc = (o) => import_base8.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const enc = (o) => import_base6.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
   const iat = 17e8 + rng.int(5e7);
   const header = enc({ alg, typ: "JWT" });
   const payload = enc({ sub: uuid(rng), role: "service", iat, exp: iat + 3600 * (1 + rng.int(720)) });
   const sigLen = alg === "none" ? 0 : alg === "RS256" ? 256 : alg === "ES256" ? 64 : 32;
-  return `${header}.${payload}.${sigLen ? import_base8.base64urlnopad.encode(rng.bytes(sigLen)) : ""}`;
+  return `${header}.${payload}.${sigLen ? import_base6.base64urlnopad.encode(rng.bytes(sigLen)) : ""}`;
 }
-var import_ed255193, import_secp256k13, import_sha24, import_utils6, import_base8, import_bip392, import_english2, ALNUM, B58, HEX, WIF_KINDS, XPRV_NAMES, XPUB_NAMES, BIP39_COUNTS, DISCORD_EPOCH2, sampleGenerators;
+var import_ed255193, import_secp256k13, import_sha24, import_utils6, import_base6, import_bip392, import_english2, ALNUM, B58, HEX, WIF_KINDS, XPRV_NAMES, XPUB_NAMES, BIP39_COUNTS, DISCORD_EPOCH2, sampleGenerators;
 var init_samples = __esm({
   "dist/src/rules/samples.js"() {
     "use strict";
@@ -4719,7 +4448,7 @@ var init_samples = __esm({
     import_secp256k13 = __toESM(require_secp256k1(), 1);
     import_sha24 = __toESM(require_sha2(), 1);
     import_utils6 = __toESM(require_utils(), 1);
-    import_base8 = __toESM(require_base(), 1);
+    import_base6 = __toESM(require_base(), 1);
     import_bip392 = __toESM(require_bip39(), 1);
     import_english2 = __toESM(require_english(), 1);
     init_base58check();
@@ -4738,17 +4467,6 @@ var init_samples = __esm({
     sampleGenerators = {
       github: (r, a) => crcToken(r, `${oneOf2("github", a, ["ghp", "gho", "ghu", "ghs", "ghr"], "ghp")}_`),
       "github-bad": (r, a) => badCrcToken(r, `${oneOf2("github-bad", a, ["ghp", "gho", "ghu", "ghs", "ghr"], "ghp")}_`),
-      /** The long refresh-token form: ghr_ + 70 + 6-character CRC32. */
-      "github-long": (r) => crcToken(r, "ghr_", 70),
-      "github-long-bad": (r) => badCrcToken(r, "ghr_", 70),
-      "github-stateless": (r) => githubStateless(r, false),
-      "github-stateless-bad": (r) => githubStateless(r, true),
-      gitlab: gitlabRoutable,
-      "gitlab-bad": (r, a) => {
-        const t = gitlabRoutable(r, a);
-        return t.slice(0, -7) + mutate(r, t.slice(-7), "0123456789abcdefghijklmnopqrstuvwxyz");
-      },
-      "discord-id": (r) => snowflake(r).toString(),
       "github-pat": (r) => `github_pat_11${r.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 20)}_${r.chars(ALNUM, 59)}`,
       npm: (r) => crcToken(r, "npm_"),
       "npm-bad": (r) => badCrcToken(r, "npm_"),
@@ -4772,8 +4490,8 @@ var init_samples = __esm({
         const seed = r.bytes(32);
         return solanaOf(Uint8Array.from([...seed, ...import_ed255193.ed25519.getPublicKey(r.bytes(32))]), kind);
       },
-      "solana-pub": (r) => import_base8.base58.encode(seededEd25519(r).pub),
-      "ed25519-b64": (r) => import_base8.base64.encode(ed25519Pair(r)),
+      "solana-pub": (r) => import_base6.base58.encode(seededEd25519(r).pub),
+      "ed25519-b64": (r) => import_base6.base64.encode(ed25519Pair(r)),
       "cosmos-validator-json": cosmosValidatorJson,
       "cosmos-node-key-json": cosmosNodeKeyJson,
       "cosmos-armored-key": (r, a) => cosmosArmoredKey(r, oneOf2("cosmos-armored-key", a, ["secp256k1", "ed25519"], "secp256k1")),
@@ -4781,8 +4499,7 @@ var init_samples = __esm({
       pem: samplePem,
       "pem-truncated": truncatedPem,
       discord,
-      jwt: jwt2,
-      "did-jwt": didJwt
+      jwt: jwt2
     };
   }
 });
@@ -4857,11 +4574,11 @@ function expandExample(template, seed) {
     return gen(rng, arg);
   });
 }
-var import_base9, DIGITS, LOWER, UPPER, B582, basicGenerators, PLACEHOLDER;
+var import_base7, DIGITS, LOWER, UPPER, B582, basicGenerators, PLACEHOLDER;
 var init_example_values = __esm({
   "dist/src/rules/example-values.js"() {
     "use strict";
-    import_base9 = __toESM(require_base(), 1);
+    import_base7 = __toESM(require_base(), 1);
     init_samples();
     init_seeded_random();
     DIGITS = "0123456789";
@@ -4878,13 +4595,11 @@ var init_example_values = __esm({
       digits: (r, a) => r.chars("123456789", 1) + r.chars(DIGITS, count(a, "digits") - 1),
       b58: (r, a) => r.chars(B582, count(a, "b58")),
       /** base64 of N random bytes */
-      b64: (r, a) => import_base9.base64.encode(r.bytes(count(a, "b64"))),
+      b64: (r, a) => import_base7.base64.encode(r.bytes(count(a, "b64"))),
       /** N base64url characters */
       b64url: (r, a) => r.chars(DIGITS + UPPER + LOWER + "-_", count(a, "b64url")),
       /** base64url (no padding) of N random bytes */
-      b64urlbytes: (r, a) => import_base9.base64urlnopad.encode(r.bytes(count(a, "b64urlbytes"))),
-      /** unpadded base64 of N random lower-case hex characters (BitcoinAverage keys) */
-      b64hex: (r, a) => import_base9.base64.encode(new TextEncoder().encode(r.chars("0123456789abcdef", count(a, "b64hex")))).replace(/=+$/, ""),
+      b64urlbytes: (r, a) => import_base7.base64urlnopad.encode(r.bytes(count(a, "b64urlbytes"))),
       uuid: (r) => uuid2(r),
       UUID: (r) => uuid2(r).toUpperCase()
     };
@@ -4930,6 +4645,20 @@ var init_examples = __esm({
   }
 });
 
+// dist/src/util/state-dir.js
+import { homedir } from "node:os";
+import { isAbsolute as isAbsolute4, join as join4 } from "node:path";
+function stateDir(env = process.env) {
+  const xdg = env.XDG_STATE_HOME;
+  const base = xdg && isAbsolute4(xdg) ? xdg : join4(env.HOME || homedir(), ".local", "state");
+  return join4(base, "keyhound");
+}
+var init_state_dir = __esm({
+  "dist/src/util/state-dir.js"() {
+    "use strict";
+  }
+});
+
 // dep:ignore
 var require_ignore = __commonJS({
   "dep:ignore"(exports, module) {
@@ -4944,15 +4673,6 @@ var require_p_limit = __commonJS({
   }
 });
 
-// builtin:node:net
-var m10, isIP;
-var init_node_net = __esm({
-  "builtin:node:net"() {
-    m10 = __require("node:net");
-    ({ isIP } = m10);
-  }
-});
-
 // dist/src/util/secret-forms.js
 function base64Forms(bytes2) {
   const out = [];
@@ -4961,9 +4681,9 @@ function base64Forms(bytes2) {
     const start = pad2 === 0 ? 0 : 4;
     const fullChars = Math.floor((pad2 + bytes2.length) * 8 / 6);
     const middle = enc.slice(start, Math.max(start, fullChars - 1));
-    for (const m11 of [middle, enc.slice(start)]) {
-      if (m11.length >= MIN)
-        out.push(m11, m11.replace(/\+/g, "-").replace(/\//g, "_"));
+    for (const m of [middle, enc.slice(start)]) {
+      if (m.length >= MIN)
+        out.push(m, m.replace(/\+/g, "-").replace(/\//g, "_"));
     }
   }
   return out;
@@ -4977,7 +4697,7 @@ function secretForms(secret) {
   forms.add(JSON.stringify(json2).slice(1, -1));
   const pct = encodeURIComponent(secret);
   forms.add(pct);
-  forms.add(pct.replace(/%[0-9A-F]{2}/g, (m11) => m11.toLowerCase()));
+  forms.add(pct.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()));
   forms.add(new URLSearchParams({ v: secret }).toString().slice(2));
   forms.add(escape(secret));
   for (const b of base64Forms(Buffer.from(secret, "utf8")))
@@ -5019,8 +4739,9 @@ var init_secret_forms = __esm({
 });
 
 // dist/src/net/http.js
-function isLoopbackHost(hostname2) {
-  const h = hostname2.replace(/^\[|\]$/g, "").toLowerCase();
+import { isIP } from "node:net";
+function isLoopbackHost(hostname) {
+  const h = hostname.replace(/^\[|\]$/g, "").toLowerCase();
   if (isIP(h) === 4)
     return h.startsWith("127.");
   if (isIP(h) === 6)
@@ -5117,7 +4838,6 @@ var RequestTimeout, NetworkError;
 var init_http = __esm({
   "dist/src/net/http.js"() {
     "use strict";
-    init_node_net();
     init_secret_forms();
     RequestTimeout = class extends Error {
       constructor(ms) {
@@ -5313,11 +5033,14 @@ var require_yaml = __commonJS({
 });
 
 // dist/src/verify/config.js
+import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
+import { homedir as homedir2 } from "node:os";
+import { isAbsolute as isAbsolute5, join as join8, resolve as resolve8 } from "node:path";
 function parseDuration(v) {
   if (typeof v === "number")
     return Math.round(v * 1e3);
-  const m11 = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/.exec(v.trim());
-  return Math.round(Number(m11[1]) * { ms: 1, s: 1e3, m: 6e4 }[m11[2]]);
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/.exec(v.trim());
+  return Math.round(Number(m[1]) * { ms: 1, s: 1e3, m: 6e4 }[m[2]]);
 }
 function checkSecretEndpoint(raw, where2) {
   const u = checkEndpointUrl(raw, where2);
@@ -5330,8 +5053,8 @@ function envVarFor(id) {
 }
 function defaultVerifyConfigPath(env = process.env) {
   const xdg = env.XDG_CONFIG_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), ".config");
-  return join(base, "keyhound", "verify.yaml");
+  const base = xdg && isAbsolute5(xdg) ? xdg : join8(env.HOME || homedir2(), ".config");
+  return join8(base, "keyhound", "verify.yaml");
 }
 function parseVerifyConfig(data, file) {
   validator ??= new Ajv({ allErrors: false, strict: true }).compile(verifyConfigSchema);
@@ -5379,17 +5102,17 @@ function emptyConfig() {
 }
 function loadVerifyConfig(opts = {}) {
   const env = opts.env ?? process.env;
-  const file = opts.file ? resolve(opts.file) : defaultVerifyConfigPath(env);
-  if (!existsSync(file)) {
+  const file = opts.file ? resolve8(opts.file) : defaultVerifyConfigPath(env);
+  if (!existsSync4(file)) {
     if (opts.file)
       throw new UsageError(`verification config not found: ${opts.file}`);
     return emptyConfig();
   }
   let text;
   try {
-    if (!statSync(file).isFile())
+    if (!statSync3(file).isFile())
       throw new Error("not a regular file");
-    text = readFileSync(file, "utf8");
+    text = readFileSync5(file, "utf8");
   } catch (e) {
     throw new UsageError(`cannot read verification config ${file}: ${e.message}`);
   }
@@ -5399,19 +5122,19 @@ function loadVerifyConfig(opts = {}) {
     throw new UsageError(`${file}: YAML error${line ? ` at line ${line}` : ""}`);
   }
   const cfg = parseVerifyConfig(doc.toJS(), file);
-  if (process.platform !== "win32" && (statSync(file).mode & 2) !== 0) {
+  if (process.platform !== "win32" && (statSync3(file).mode & 2) !== 0) {
     cfg.warnings.push(`${file} is writable by every user: anyone on this machine could redirect verification requests`);
   }
   return cfg;
 }
 function applyRpcOptions(cfg, values) {
   for (const v of values) {
-    const m11 = /^([a-z][a-z0-9-]*)=(.+)$/.exec(v.trim());
-    if (!m11)
+    const m = /^([a-z][a-z0-9-]*)=(.+)$/.exec(v.trim());
+    if (!m)
       throw new UsageError(`--rpc needs CHAIN=URL (e.g. ethereum=https://rpc.example/KEY), got "${v.split("=")[0]}=\u2026"`);
     try {
-      const prev = cfg.rpc.get(m11[1]);
-      cfg.rpc.set(m11[1], { chain: m11[1], url: checkSecretEndpoint(m11[2], `--rpc ${m11[1]}`), unit: prev?.unit, from: "--rpc" });
+      const prev = cfg.rpc.get(m[1]);
+      cfg.rpc.set(m[1], { chain: m[1], url: checkSecretEndpoint(m[2], `--rpc ${m[1]}`), unit: prev?.unit, from: "--rpc" });
     } catch (e) {
       throw new UsageError(e.message.replace(/"[^"]*"$/, "\u2026"));
     }
@@ -5421,9 +5144,6 @@ var import_ajv, import_yaml, Ajv, duration, url, name, verifyConfigSchema, DEFAU
 var init_config = __esm({
   "dist/src/verify/config.js"() {
     "use strict";
-    init_node_fs();
-    init_node_os();
-    init_node_path();
     import_ajv = __toESM(require_ajv(), 1);
     import_yaml = __toESM(require_yaml(), 1);
     init_errors();
@@ -5553,7 +5273,7 @@ function walletAddresses(f, validate2) {
     }
     case "solana-keypair": {
       const addr = f.address ?? solanaKeypair({ secret: f.secret, match: f.secret, text: () => f.secret, index: () => 0 }).address;
-      return addr && import_base10.base58.decode(addr).length === 32 ? [{ family: "solana", address: addr }] : [];
+      return addr && import_base8.base58.decode(addr).length === 32 ? [{ family: "solana", address: addr }] : [];
     }
     case "wif":
       return wifAddresses(f.secret);
@@ -5563,14 +5283,14 @@ function walletAddresses(f, validate2) {
       return [];
   }
 }
-var import_secp256k14, import_bip32, import_btc_signer, import_base10, PURPOSE, SCRIPTS_BY_VERSION, RECEIVE_ADDRESSES;
+var import_secp256k14, import_bip32, import_btc_signer, import_base8, PURPOSE, SCRIPTS_BY_VERSION, RECEIVE_ADDRESSES;
 var init_addresses = __esm({
   "dist/src/verify/funds/addresses.js"() {
     "use strict";
     import_secp256k14 = __toESM(require_secp256k1(), 1);
     import_bip32 = __toESM(require_bip32(), 1);
     import_btc_signer = __toESM(require_btc_signer(), 1);
-    import_base10 = __toESM(require_base(), 1);
+    import_base8 = __toESM(require_base(), 1);
     init_base58check();
     init_bip32_versions();
     init_secp256k1_keys();
@@ -5688,14 +5408,15 @@ var init_balances = __esm({
 });
 
 // dist/src/net/signing.js
+import { createHash as createHash4, createHmac as createHmac3, createPrivateKey as createPrivateKey3, randomBytes as randomBytes4, sign as cryptoSign } from "node:crypto";
 function hmacSha256Hex(key, message) {
-  return createHmac("sha256", key).update(message).digest("hex");
+  return createHmac3("sha256", key).update(message).digest("hex");
 }
 function hmacSha256Base64(key, message) {
-  return createHmac("sha256", key).update(message).digest("base64");
+  return createHmac3("sha256", key).update(message).digest("base64");
 }
 function hmacSha384Hex(key, message) {
-  return createHmac("sha384", key).update(message).digest("hex");
+  return createHmac3("sha384", key).update(message).digest("hex");
 }
 function binanceSign(secret, queryString) {
   return hmacSha256Hex(secret, queryString);
@@ -5710,8 +5431,8 @@ function kucoinPassphrase(secret, passphrase) {
   return hmacSha256Base64(secret, passphrase);
 }
 function krakenSign(secretB64, path, nonce, postData) {
-  const inner = createHash("sha256").update(nonce + postData).digest();
-  return createHmac("sha512", Buffer.from(secretB64, "base64")).update(Buffer.concat([Buffer.from(path), inner])).digest("base64");
+  const inner = createHash4("sha256").update(nonce + postData).digest();
+  return createHmac3("sha512", Buffer.from(secretB64, "base64")).update(Buffer.concat([Buffer.from(path), inner])).digest("base64");
 }
 function bitfinexSign(secret, apiPath, nonce, body) {
   return hmacSha384Hex(secret, `/api${apiPath}${nonce}${body}`);
@@ -5721,8 +5442,8 @@ function geminiSign(secret, request, nonce) {
   return { payload, signature: hmacSha384Hex(secret, payload) };
 }
 function gateSign(secret, method, path, query, body, timestamp) {
-  const bodyHash = createHash("sha512").update(body).digest("hex");
-  return createHmac("sha512", secret).update(`${method.toUpperCase()}
+  const bodyHash = createHash4("sha512").update(body).digest("hex");
+  return createHmac3("sha512", secret).update(`${method.toUpperCase()}
 ${path}
 ${query}
 ${bodyHash}
@@ -5749,28 +5470,27 @@ function coinbaseJwt({ keyName, privateKey, uri, nowSeconds, nonce }) {
   const now = nowSeconds ?? Math.floor(Date.now() / 1e3);
   const pem = privateKey.includes("-----BEGIN") ? pemText(privateKey) : void 0;
   const alg = pem ? "ES256" : "EdDSA";
-  const header = { alg, kid: keyName, nonce: nonce ?? randomBytes(16).toString("hex"), typ: "JWT" };
+  const header = { alg, kid: keyName, nonce: nonce ?? randomBytes4(16).toString("hex"), typ: "JWT" };
   const claims = { sub: keyName, iss: "cdp", nbf: now, exp: now + 120, uri };
-  const enc = (o) => import_base11.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const enc = (o) => import_base9.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
   const input = `${enc(header)}.${enc(claims)}`;
   let sig;
   if (pem) {
-    sig = sign("sha256", Buffer.from(input), { key: createPrivateKey(pem), dsaEncoding: "ieee-p1363" });
+    sig = cryptoSign("sha256", Buffer.from(input), { key: createPrivateKey3(pem), dsaEncoding: "ieee-p1363" });
   } else {
-    const bytes2 = import_base11.base64.decode(privateKey.trim());
+    const bytes2 = import_base9.base64.decode(privateKey.trim());
     if (bytes2.length !== 64 && bytes2.length !== 32)
       throw new Error("not an Ed25519 key of 32 or 64 bytes");
     sig = import_ed255194.ed25519.sign(new TextEncoder().encode(input), bytes2.subarray(0, 32));
   }
-  return `${input}.${import_base11.base64urlnopad.encode(sig)}`;
+  return `${input}.${import_base9.base64urlnopad.encode(sig)}`;
 }
-var import_ed255194, import_base11;
+var import_ed255194, import_base9;
 var init_signing = __esm({
   "dist/src/net/signing.js"() {
     "use strict";
-    init_node_crypto();
     import_ed255194 = __toESM(require_ed25519(), 1);
-    import_base11 = __toESM(require_base(), 1);
+    import_base9 = __toESM(require_base(), 1);
   }
 });
 
@@ -6965,8 +6685,8 @@ function buildTargets(findings, rules, opts = {}) {
     const passphrase = part("passphrase");
     const fps = [fp, ...secret ? [secret.fingerprint] : [], ...passphrase ? [passphrase.fingerprint] : []];
     const credential = { key: f.secret, secret: secret?.secret, passphrase: passphrase?.secret, provider: f.provider, fingerprints: fps };
-    const same2 = `${check.id}\0${credential.key}\0${credential.secret ?? ""}\0${credential.passphrase ?? ""}`;
-    const prev = bySecret.get(same2);
+    const same = `${check.id}\0${credential.key}\0${credential.secret ?? ""}\0${credential.passphrase ?? ""}`;
+    const prev = bySecret.get(same);
     if (prev) {
       prev.credential.fingerprints.push(...fps.filter((x) => !prev.credential.fingerprints.includes(x)));
       for (const x of fps)
@@ -6984,7 +6704,7 @@ function buildTargets(findings, rules, opts = {}) {
       t.skip = `needs the ${check.name} passphrase found beside the key`;
     else
       t.skip = check.rejects?.(credential);
-    bySecret.set(same2, t);
+    bySecret.set(same, t);
     out.checks.push(t);
   }
   return out;
@@ -7178,9 +6898,10 @@ __export(comments_exports, {
   commentMarker: () => commentMarker,
   postReviewComments: () => postReviewComments
 });
+import { createHash as createHash5 } from "node:crypto";
 function commentMarker(f) {
-  const pathHash = createHash("sha256").update(f.file).digest("hex").slice(0, 16);
-  const id = createHash("sha256").update(`keyhound:comment\0${f.ruleId}\0${f.commit?.sha ?? ""}\0${f.file}`).digest("hex").slice(0, 32);
+  const pathHash = createHash5("sha256").update(f.file).digest("hex").slice(0, 16);
+  const id = createHash5("sha256").update(`keyhound:comment\0${f.ruleId}\0${f.commit?.sha ?? ""}\0${f.file}`).digest("hex").slice(0, 32);
   return `<!-- keyhound:finding ${id}:${pathHash} -->`;
 }
 function commentBody(f, scrub2) {
@@ -7233,9 +6954,9 @@ async function postReviewComments(findings, opts) {
     let page = 0;
     for await (const res of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number, per_page: 100 })) {
       for (const c of res.data) {
-        const m11 = MARKER.exec(c.body ?? "");
-        if (m11 && !existing.has(`${m11[1]}:${m11[2]}`))
-          existing.set(`${m11[1]}:${m11[2]}`, { id: c.id, body: c.body });
+        const m = MARKER.exec(c.body ?? "");
+        if (m && !existing.has(`${m[1]}:${m[2]}`))
+          existing.set(`${m[1]}:${m[2]}`, { id: c.id, body: c.body });
       }
       if (++page >= MAX_PAGES)
         break;
@@ -7296,7 +7017,6 @@ var import_rest, MARKER, MAX_PAGES, REQUEST_TIMEOUT_MS;
 var init_comments = __esm({
   "dist/src/action/comments.js"() {
     "use strict";
-    init_node_crypto();
     import_rest = __toESM(require_rest(), 1);
     init_common();
     init_messages();
@@ -7432,19 +7152,22 @@ var init_types3 = __esm({
 });
 
 // dist/src/revoke/config.js
+import { existsSync as existsSync5, statSync as statSync4 } from "node:fs";
+import { homedir as homedir3 } from "node:os";
+import { dirname as dirname4, isAbsolute as isAbsolute6, join as join9, resolve as resolve9 } from "node:path";
 function parseDuration2(v) {
   if (typeof v === "number")
     return Math.round(v * 1e3);
-  const m11 = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(v.trim());
-  if (!m11)
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(v.trim());
+  if (!m)
     throw new Error(`not a duration: "${v}" (examples: 500ms, 10s, 2m)`);
-  const mult = { ms: 1, s: 1e3, m: 6e4, h: 36e5 }[m11[2]];
-  return Math.round(Number(m11[1]) * mult);
+  const mult = { ms: 1, s: 1e3, m: 6e4, h: 36e5 }[m[2]];
+  return Math.round(Number(m[1]) * mult);
 }
 function defaultConfigPath(env = process.env) {
   const xdg = env.XDG_CONFIG_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), ".config");
-  return join(base, "keyhound", "revoke.yaml");
+  const base = xdg && isAbsolute6(xdg) ? xdg : join9(env.HOME || homedir3(), ".config");
+  return join9(base, "keyhound", "revoke.yaml");
 }
 function validate(data) {
   validator2 ??= new Ajv2({ allErrors: false, strict: true }).compile(revokeConfigSchema);
@@ -7463,8 +7186,8 @@ function describe3(err) {
 }
 function expandPath(p, baseDir) {
   if (p === "~" || p.startsWith("~/"))
-    return join(homedir(), p.slice(1));
-  return resolve(baseDir, p);
+    return join9(homedir3(), p.slice(1));
+  return resolve9(baseDir, p);
 }
 function parseRevokeConfig(data, file) {
   const fail2 = (msg) => {
@@ -7474,7 +7197,7 @@ function parseRevokeConfig(data, file) {
   if (err)
     fail2(describe3(err));
   const raw = data ?? {};
-  const baseDir = dirname(resolve(file));
+  const baseDir = dirname4(resolve9(file));
   const warnings = [];
   const retry = {
     retries: raw.retry?.retries ?? DEFAULT_RETRY.retries,
@@ -7533,9 +7256,9 @@ function checkIssuer(ic, fail2) {
     if (/\$\{/.test(ic.url))
       fail2(`${where2}.url: no \${\u2026} interpolation in URLs (put tokens in headers)`);
     if (ic.body !== void 0) {
-      for (const m11 of ic.body.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
-        if (!BODY_PLACEHOLDERS.includes(m11[1])) {
-          fail2(`${where2}.body: unknown placeholder {{${m11[1]}}} (known: ${BODY_PLACEHOLDERS.map((p) => `{{${p}}}`).join(" ")})`);
+      for (const m of ic.body.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+        if (!BODY_PLACEHOLDERS.includes(m[1])) {
+          fail2(`${where2}.body: unknown placeholder {{${m[1]}}} (known: ${BODY_PLACEHOLDERS.map((p) => `{{${p}}}`).join(" ")})`);
         }
       }
     }
@@ -7549,8 +7272,8 @@ function checkIssuer(ic, fail2) {
 }
 function loadRevokeConfig(opts = {}) {
   const env = opts.env ?? process.env;
-  const file = opts.file ? resolve(opts.file) : defaultConfigPath(env);
-  if (!existsSync(file)) {
+  const file = opts.file ? resolve9(opts.file) : defaultConfigPath(env);
+  if (!existsSync5(file)) {
     if (opts.file)
       throw new UsageError(`revocation config not found: ${opts.file}`);
     return { concurrency: 4, retry: { ...DEFAULT_RETRY }, issuers: /* @__PURE__ */ new Map(), warnings: [] };
@@ -7569,7 +7292,7 @@ function loadRevokeConfig(opts = {}) {
   }
   const cfg = parseRevokeConfig(doc.toJS(), file);
   try {
-    if (process.platform !== "win32" && (statSync(file).mode & 2) !== 0) {
+    if (process.platform !== "win32" && (statSync4(file).mode & 2) !== 0) {
       cfg.warnings.push(`${file} is writable by every user: anyone on this machine could redirect revocations`);
     }
   } catch {
@@ -7580,11 +7303,8 @@ var import_ajv2, import_yaml2, Ajv2, DEFAULT_RETRY, BODY_PLACEHOLDERS, validator
 var init_config2 = __esm({
   "dist/src/revoke/config.js"() {
     "use strict";
-    init_node_fs();
     init_safe_fs();
     init_problem_kind();
-    init_node_os();
-    init_node_path();
     import_ajv2 = __toESM(require_ajv(), 1);
     import_yaml2 = __toESM(require_yaml(), 1);
     init_errors();
@@ -7971,6 +7691,7 @@ var init_github = __esm({
 });
 
 // dist/src/revoke/signing.js
+import { createHmac as createHmac4, timingSafeEqual } from "node:crypto";
 function signWebhookBody(secret, body) {
   return `sha256=${hmacSha256Hex(secret, body)}`;
 }
@@ -7978,14 +7699,13 @@ function verifyWebhookSignature(secret, body, header) {
   if (!header || !header.startsWith("sha256="))
     return false;
   const got = Buffer.from(header.slice(7), "hex");
-  const want = createHmac("sha256", secret).update(body).digest();
+  const want = createHmac4("sha256", secret).update(body).digest();
   return got.length === want.length && timingSafeEqual(got, want);
 }
 var WEBHOOK_SIGNATURE_HEADER;
 var init_signing2 = __esm({
   "dist/src/revoke/signing.js"() {
     "use strict";
-    init_node_crypto();
     init_signing();
     WEBHOOK_SIGNATURE_HEADER = "X-Keyhound-Signature-256";
   }
@@ -7993,7 +7713,7 @@ var init_signing2 = __esm({
 
 // dist/src/revoke/issuers/webhook.js
 function envRefs(text) {
-  return [...text.matchAll(ENV_REF)].map((m11) => m11[1]);
+  return [...text.matchAll(ENV_REF)].map((m) => m[1]);
 }
 function interpolateEnv(text, env) {
   return text.replace(ENV_REF, (_a, name2) => env[name2] ?? "");
@@ -8249,10 +7969,10 @@ function buildPlan({ findings, rules, issuers, state, forceIssuer }) {
       continue;
     }
     const key = `${name2}\0${target.secret}`;
-    const same2 = bySecret.get(key);
-    if (same2) {
-      same2.target.alsoFingerprints.push(fp, ...target.alsoFingerprints);
-      same2.target.locations += target.locations;
+    const same = bySecret.get(key);
+    if (same) {
+      same.target.alsoFingerprints.push(fp, ...target.alsoFingerprints);
+      same.target.locations += target.locations;
       continue;
     }
     const item = { target, issuer };
@@ -8284,6 +8004,8 @@ var init_plan = __esm({
 });
 
 // dist/src/revoke/repo-config.js
+import { existsSync as existsSync6, statSync as statSync5 } from "node:fs";
+import { basename as basename3, dirname as dirname5, join as join10, resolve as resolve10 } from "node:path";
 function judgeRepoConfig(data, file) {
   const out = { disabled: false, warnings: [], file };
   if (!data || typeof data !== "object" || Array.isArray(data))
@@ -8307,20 +8029,20 @@ function judgeRepoConfig(data, file) {
   return out;
 }
 function readRepoConfig(root, configFile) {
-  let file = configFile ? resolve(configFile) : void 0;
+  let file = configFile ? resolve10(configFile) : void 0;
   if (!file) {
-    let dir = resolve(root);
+    let dir = resolve10(root);
     try {
-      if (!statSync(dir).isDirectory())
-        dir = dirname(dir);
+      if (!statSync5(dir).isDirectory())
+        dir = dirname5(dir);
     } catch {
-      dir = dirname(dir);
+      dir = dirname5(dir);
     }
-    file = [".keyhound.yaml", ".keyhound.yml"].map((n) => join(dir, n)).find((p) => existsSync(p));
+    file = [".keyhound.yaml", ".keyhound.yml"].map((n) => join10(dir, n)).find((p) => existsSync6(p));
   }
-  if (!file || !existsSync(file))
+  if (!file || !existsSync6(file))
     return { disabled: false, warnings: [] };
-  const name2 = configFile ?? basename(file);
+  const name2 = configFile ?? basename3(file);
   try {
     const doc = (0, import_yaml3.parseDocument)(readRegularFile(file).toString("utf8"));
     if (doc.errors.length > 0)
@@ -8334,9 +8056,7 @@ var import_yaml3, REPO_REVOKE_KEY, repoRevokeSchema, SUSPECT_KEY;
 var init_repo_config = __esm({
   "dist/src/revoke/repo-config.js"() {
     "use strict";
-    init_node_fs();
     init_safe_fs();
-    init_node_path();
     import_yaml3 = __toESM(require_yaml(), 1);
     REPO_REVOKE_KEY = "revoke";
     repoRevokeSchema = { type: "boolean" };
@@ -8350,6 +8070,7 @@ __export(run_exports, {
   executePlan: () => executePlan,
   tally: () => tally
 });
+import { randomUUID } from "node:crypto";
 function entry(run, t, issuer, endpoint, attempt, status, outcome, reason) {
   const e = {
     time: (/* @__PURE__ */ new Date()).toISOString(),
@@ -8478,7 +8199,6 @@ var import_p_limit2;
 var init_run = __esm({
   "dist/src/revoke/run.js"() {
     "use strict";
-    init_node_crypto();
     import_p_limit2 = __toESM(require_p_limit(), 1);
     init_http();
     init_limits();
@@ -8567,6 +8287,9 @@ var init_report = __esm({
 });
 
 // dist/src/revoke/state.js
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { closeSync as closeSync4, constants as constants5, openSync as openSync4, unlinkSync as unlinkSync3, writeSync as writeSync3 } from "node:fs";
+import { dirname as dirname6 } from "node:path";
 function empty() {
   return { version: 1, revoked: {}, pending: {} };
 }
@@ -8584,9 +8307,6 @@ var FP, STATE_MAX_BYTES, StateLockedError, StateLock, RevokeState;
 var init_state = __esm({
   "dist/src/revoke/state.js"() {
     "use strict";
-    init_node_crypto();
-    init_node_fs();
-    init_node_path();
     init_safe_fs();
     FP = /^[0-9a-f]{8,128}$/;
     STATE_MAX_BYTES = 64 * 1024 * 1024;
@@ -8605,14 +8325,14 @@ var init_state = __esm({
       }
       static async acquire(stateFile, waitMs = 12e4) {
         const lock = new _StateLock(`${stateFile}.lock`);
-        ensureDir(dirname(stateFile), 448);
+        ensureDir(dirname6(stateFile), 448);
         const deadline = Date.now() + waitMs;
         for (; ; ) {
           try {
-            const fd = openSync(lock.file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 384);
-            writeSync(fd, `${process.pid}
+            const fd = openSync4(lock.file, constants5.O_WRONLY | constants5.O_CREAT | constants5.O_EXCL | (constants5.O_NOFOLLOW ?? 0), 384);
+            writeSync3(fd, `${process.pid}
 `);
-            closeSync(fd);
+            closeSync4(fd);
             lock.held = true;
             process.once("exit", lock.onExit);
             return lock;
@@ -8628,7 +8348,7 @@ var init_state = __esm({
           }
           if (owner !== "" && !alive(Number(owner))) {
             try {
-              unlinkSync(lock.file);
+              unlinkSync3(lock.file);
             } catch {
             }
             continue;
@@ -8644,7 +8364,7 @@ var init_state = __esm({
         this.held = false;
         process.removeListener("exit", this.onExit);
         try {
-          unlinkSync(this.file);
+          unlinkSync3(this.file);
         } catch {
         }
       }
@@ -8698,7 +8418,7 @@ var init_state = __esm({
        * delivery id: the one an earlier unfinished attempt recorded (a crash, a timeout), or a new one.
        */
       begin(fingerprints, issuer, run) {
-        const delivery = fingerprints.map((fp) => this.pending(fp)?.delivery).find((d) => d !== void 0) ?? randomUUID();
+        const delivery = fingerprints.map((fp) => this.pending(fp)?.delivery).find((d) => d !== void 0) ?? randomUUID2();
         const time = (/* @__PURE__ */ new Date()).toISOString();
         for (const fp of fingerprints)
           this.data.pending[fp] = { issuer, delivery, time, run };
@@ -8742,9 +8462,11 @@ __export(revoke_exports, {
   signWebhookBody: () => signWebhookBody,
   verifyWebhookSignature: () => verifyWebhookSignature
 });
+import { randomUUID as randomUUID3 } from "node:crypto";
+import { join as join11, resolve as resolve11 } from "node:path";
 function defaultRevokePaths(env = process.env) {
   const dir = stateDir(env);
-  return { auditLog: join(dir, AUDIT_LOG_NAME), stateFile: join(dir, STATE_FILE_NAME) };
+  return { auditLog: join11(dir, AUDIT_LOG_NAME), stateFile: join11(dir, STATE_FILE_NAME) };
 }
 async function revokeFindings(findings, rules, opts, io) {
   const env = io.env ?? process.env;
@@ -8768,8 +8490,8 @@ async function revokeFindings(findings, rules, opts, io) {
     throw new UsageError2(`no issuer named "${opts.forceIssuer}" (known: ${[...issuers.issuers.keys()].join(", ")})`);
   }
   const defaults = defaultRevokePaths(env);
-  const auditLog = resolve(cwd, opts.auditLog ?? config.auditLog ?? defaults.auditLog);
-  const stateFile = resolve(cwd, opts.revokeState ?? config.stateFile ?? defaults.stateFile);
+  const auditLog = resolve11(cwd, opts.auditLog ?? config.auditLog ?? defaults.auditLog);
+  const stateFile = resolve11(cwd, opts.revokeState ?? config.stateFile ?? defaults.stateFile);
   const lock = dryRun ? void 0 : await StateLock.acquire(stateFile);
   try {
     return await revokeLocked(findings, rules, opts, io, { config, issuers, auditLog, stateFile, dryRun });
@@ -8791,7 +8513,7 @@ async function revokeLocked(findings, rules, opts, io, ctx) {
     concurrency: config.concurrency,
     audit,
     state: dryRun ? void 0 : state,
-    runId: randomUUID(),
+    runId: randomUUID3(),
     secrets,
     random: io.random
   });
@@ -8809,8 +8531,6 @@ var STATE_FILE_NAME;
 var init_revoke = __esm({
   "dist/src/revoke/index.js"() {
     "use strict";
-    init_node_crypto();
-    init_node_path();
     init_secret_forms();
     init_state_dir();
     init_audit();
@@ -8831,19 +8551,14 @@ var init_revoke = __esm({
 init_errors();
 
 // dist/src/action/run.js
-init_node_fs();
-init_node_os();
-init_node_path();
 init_errors();
+import { mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { dirname as dirname7, isAbsolute as isAbsolute7, join as join12, relative as relative4, resolve as resolve12 } from "node:path";
 
 // dist/src/report/tool.js
-init_node_fs();
-
-// builtin:node:url
-var m4 = __require("node:url");
-var { fileURLToPath, pathToFileURL } = m4;
-
-// dist/src/report/tool.js
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 var INFORMATION_URI = "https://github.com/keyhound/keyhound";
 var version;
 function toolVersion() {
@@ -8996,7 +8711,7 @@ init_common();
 init_common();
 
 // dist/src/report/html-page.js
-init_node_crypto();
+import { createHash } from "node:crypto";
 
 // dist/src/report/text.js
 init_finding();
@@ -9116,7 +8831,6 @@ a{color:var(--note)}[hidden]{display:none!important}
 `;
 
 // dist/src/report/json.js
-init_finding();
 init_common();
 init_messages();
 var JSON_REPORT_VERSION = 1;
@@ -9176,8 +8890,7 @@ function jsonFinding(f, scrub2, showSecrets) {
     redacted: f.redacted,
     validated: f.validated,
     message: scrub2(findingMessage(f)),
-    tags: [...f.tags],
-    grants: f.grants
+    tags: [...f.tags]
   };
   if (f.address !== void 0)
     o.address = f.address;
@@ -9245,23 +8958,13 @@ function repositoryStatus(r, scrub2) {
     o.reason = r.reason;
   return o;
 }
-var OLD_WALLET_TAGS = ["wallet", "private-key", "mnemonic", "seed-phrase", "keystore"];
-function grantsOf(j) {
-  if (j.grants && GRANTS.includes(j.grants))
-    return j.grants;
-  const tags = j.tags ?? [];
-  if (tags.some((t) => OLD_WALLET_TAGS.includes(t)))
-    return "wallet";
-  if (tags.includes("exchange"))
-    return "exchange-account";
-  return tags.includes("custody") ? "custody" : "service";
-}
 
 // dist/src/report/sarif.js
-init_node_crypto();
-init_node_path();
 init_finding();
 init_common();
+import { createHash as createHash2 } from "node:crypto";
+import { isAbsolute } from "node:path";
+import { pathToFileURL } from "node:url";
 init_messages();
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
@@ -9269,6 +8972,8 @@ var MAX_SARIF_RESULTS = 25e3;
 var KNOWN_PUBLIC_SUFFIX = ".known-public";
 var FUNDS_AT_RISK_SUFFIX = ".funds-at-risk";
 var FUNDS_AT_RISK_SEVERITY = "10.0";
+var FUNDS_TAGS = /* @__PURE__ */ new Set(["wallet", "exchange", "custody"]);
+var WALLET_TAGS = /* @__PURE__ */ new Set(["wallet", "private-key", "mnemonic", "seed-phrase", "keystore"]);
 var CWE_HARDCODED_CREDENTIALS = "external/cwe/cwe-798";
 function ruleName(id) {
   const name2 = id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((p) => p[0].toUpperCase() + p.slice(1)).join("");
@@ -9279,14 +8984,17 @@ function securitySeverity(rule, level2) {
     return "2.0";
   if (level2 === "warning")
     return "5.5";
-  return rule.validate && grantsFunds(rule.grants) ? "9.5" : "8.5";
+  return rule.validate && rule.tags.some((t) => FUNDS_TAGS.has(t)) ? "9.5" : "8.5";
 }
 function precisionOf(rule) {
   return rule.precision ?? (rule.validate ? "high" : "medium");
 }
+function isWallet(rule) {
+  return rule.tags.some((t) => WALLET_TAGS.has(t));
+}
 function genericRemediation(rule) {
   const purge = "Purge the value from git history (git filter-repo or BFG), force-push and ask collaborators to re-clone. Forks, caches and CI logs may still hold it, so this never replaces rotation.";
-  if (rule.grants === "wallet") {
+  if (isWallet(rule)) {
     return [
       "Treat the wallet as compromised: move all funds, tokens and NFTs now to a new wallet created from a fresh key or seed phrase (bots sweep leaked keys within minutes), and revoke token approvals granted by the old address.",
       "Stop using the old key or seed anywhere; load the new one from a secret manager, CI secret, environment variable or hardware signer, never from the repository.",
@@ -9296,9 +9004,9 @@ function genericRemediation(rule) {
   }
   const steps = [
     `Treat the credential as compromised: revoke or delete it at the issuer (${rule.provider}) now. Removing it from the code does not undo the exposure.`,
-    rule.grants === "exchange-account" ? "Create a replacement with the least privileges needed (no withdrawal permission, IP allow-list) and keep it in a secret manager, CI secret or environment variable, never in the repository." : "Create a replacement (rotate) with the least privileges needed and keep it in a secret manager, CI secret or environment variable, never in the repository."
+    rule.tags.includes("exchange") ? "Create a replacement with the least privileges needed (no withdrawal permission, IP allow-list) and keep it in a secret manager, CI secret or environment variable, never in the repository." : "Create a replacement (rotate) with the least privileges needed and keep it in a secret manager, CI secret or environment variable, never in the repository."
   ];
-  if (rule.grants === "exchange-account") {
+  if (rule.tags.includes("exchange")) {
     steps.push("Review the account for trades, withdrawals and new API keys since the exposure began; if withdrawals were possible, move the remaining funds.");
   } else {
     steps.push("Review the issuer's access logs for use since the exposure began.");
@@ -9364,7 +9072,6 @@ function ruleFromFinding(f) {
     keywords: [],
     pattern: "",
     tags: f.tags,
-    grants: f.grants,
     examples: { match: [], nomatch: [] }
   };
 }
@@ -9387,7 +9094,7 @@ function region(f) {
   return { startLine, startColumn, endLine, endColumn };
 }
 function primaryLocationLineHash(f, occurrence = 1) {
-  const h = createHash("sha256").update(`keyhound:primaryLocationLineHash:v1\0${f.ruleId}\0${f.fingerprint}\0${f.commit?.sha ?? ""}`).digest("hex").slice(0, 16);
+  const h = createHash2("sha256").update(`keyhound:primaryLocationLineHash:v1\0${f.ruleId}\0${f.fingerprint}\0${f.commit?.sha ?? ""}`).digest("hex").slice(0, 16);
   return `${h}:${occurrence}`;
 }
 function verificationSentence(f, scrub2) {
@@ -9597,7 +9304,7 @@ function renderHtml(input) {
   return renderHtmlReport(toJsonReport(input), { remediation: (f) => remediationFor(f, byId.get(f.ruleId)) });
 }
 function remediationFor(f, rule) {
-  return rule?.remediation ? [rule.remediation.trim().replace(/\s+/g, " ")] : genericRemediation({ provider: f.provider, grants: grantsOf(f) });
+  return rule?.remediation ? [rule.remediation.trim().replace(/\s+/g, " ")] : genericRemediation({ provider: f.provider, tags: f.tags ?? [] });
 }
 function fileLink(f, repositoryUrl) {
   const base = safeHttpsUrl(f.repository) ?? safeHttpsUrl(repositoryUrl);
@@ -9716,16 +9423,16 @@ function findingHtml(f, ctx) {
   ].join("");
 }
 function groupBy(items, key) {
-  const m11 = /* @__PURE__ */ new Map();
+  const m = /* @__PURE__ */ new Map();
   for (const it of items) {
     const k = key(it);
-    const l = m11.get(k);
+    const l = m.get(k);
     if (l)
       l.push(it);
     else
-      m11.set(k, [it]);
+      m.set(k, [it]);
   }
-  return m11;
+  return m;
 }
 var worst = (fs) => Math.max(...fs.map((f) => RANK[f.severity] ?? 0));
 function groupsHtml(findings, ctx) {
@@ -9772,11 +9479,11 @@ function timelineSvg(rows, now, maxRows = 60) {
     const days = Math.max(0, Math.round((e - s) / 864e5));
     parts.push(`<text x="4" y="${y + 14}">${esc(label2)}</text>`);
     parts.push(`<rect class="bar${r.end ? " removed" : ""}" x="${x(s).toFixed(1)}" y="${y + 4}" width="${Math.max(2, x(e) - x(s)).toFixed(1)}" height="13" rx="3"><title>${esc(`${r.label}: ${r.start.slice(0, 10)} \u2192 ${r.end ? r.end.slice(0, 10) : "still exposed"} (${plural(days, "day")})`)}</title></rect>`);
-    for (const m11 of r.marks ?? []) {
-      const mm = Date.parse(m11.at);
+    for (const m of r.marks ?? []) {
+      const mm = Date.parse(m.at);
       if (!Number.isFinite(mm))
         continue;
-      parts.push(`<circle class="mark" cx="${x(mm).toFixed(1)}" cy="${y + 10.5}" r="5"><title>${esc(m11.label)}</title></circle>`);
+      parts.push(`<circle class="mark" cx="${x(mm).toFixed(1)}" cy="${y + 10.5}" r="5"><title>${esc(m.label)}</title></circle>`);
     }
   });
   const more = valid.length > shown.length ? `<p class="muted">${plural(valid.length - shown.length, "more window")} not drawn.</p>` : "";
@@ -9893,12 +9600,9 @@ function renderHtmlReport(report, opts = {}) {
   return htmlPage({ title, body, script: active.length ? FILTER_SCRIPT : void 0 });
 }
 
-// builtin:node:child_process
-var m6 = __require("node:child_process");
-var { spawn } = m6;
-
 // dist/src/sources/git-process.js
 init_errors();
+import { spawn } from "node:child_process";
 var GitError = class extends UsageError {
   stderr;
   constructor(message, stderr = "") {
@@ -9955,7 +9659,7 @@ function gitEnv(extra = {}) {
   };
 }
 function runGit(args, opts) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve13, reject) => {
     let child;
     try {
       child = spawn("git", [...GIT_READ_CONFIG, ...args], { cwd: opts.cwd, env: gitEnv(opts.env), stdio: "pipe" });
@@ -9994,7 +9698,7 @@ function runGit(args, opts) {
       if (killedFor)
         reject(new GitError(`git ${args[0]} ${killedFor}`, err));
       else
-        resolve3({ code: code2, stdout: Buffer.concat(out), stderr: err });
+        resolve13({ code: code2, stdout: Buffer.concat(out), stderr: err });
     });
     child.stdin.on("error", () => {
     });
@@ -10020,15 +9724,15 @@ var GitStream = class {
     });
     this.child.stdin.on("error", () => {
     });
-    this.exited = new Promise((resolve3) => {
+    this.exited = new Promise((resolve13) => {
       this.child.on("error", (e) => {
         this.stderrText += `cannot run git: ${e.message}
 `;
-        resolve3(-1);
+        resolve13(-1);
       });
       this.child.on("close", (code2) => {
         this.done = true;
-        resolve3(code2);
+        resolve13(code2);
       });
     });
   }
@@ -10043,9 +9747,9 @@ var GitStream = class {
     const it = this.child.stdout[Symbol.asyncIterator]();
     for (; ; ) {
       let timer;
-      const idle = new Promise((resolve3) => {
+      const idle = new Promise((resolve13) => {
         const arm = () => {
-          timer = setTimeout(() => this.inputEnded ? resolve3("idle") : arm(), this.idleMs);
+          timer = setTimeout(() => this.inputEnded ? resolve13("idle") : arm(), this.idleMs);
         };
         arm();
       });
@@ -10110,9 +9814,9 @@ var NulSplitter = class {
 };
 
 // dist/src/sources/git-repo.js
-init_node_fs();
-init_node_path();
 var import_simple_git = __toESM(require_simple_git(), 1);
+import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
+import { resolve } from "node:path";
 var REPO_ENV = [
   "GIT_DIR",
   "GIT_WORK_TREE",
@@ -10182,7 +9886,7 @@ async function openRepo(path) {
   if (shallow === "true") {
     const file = await quiet(git.raw(["rev-parse", "--git-path", "shallow"])) ?? "shallow";
     try {
-      shallowCommits = readFileSync(resolve(dir, file), "utf8").split("\n").filter((l) => l.trim()).length || 1;
+      shallowCommits = readFileSync2(resolve(dir, file), "utf8").split("\n").filter((l) => l.trim()).length || 1;
     } catch {
       shallowCommits = 1;
     }
@@ -10205,8 +9909,8 @@ async function resolveCommit(repo, rev) {
 }
 
 // dist/src/action/inputs.js
+init_errors();
 var MODES = ["auto", "pr", "push", "full"];
-var FAIL_ON = ["error", "warning", "note", "never"];
 var INPUTS = {
   path: ".",
   mode: "auto",
@@ -10274,7 +9978,7 @@ function readInputs(env) {
   return {
     path: rawInput(env, "path"),
     mode: oneOf(env, "mode", MODES),
-    failOn: oneOf(env, "fail-on", FAIL_ON),
+    failOn: oneOf(env, "fail-on", FAIL_ON_LEVELS),
     config: optional(rawInput(env, "config")),
     baseline: optional(rawInput(env, "baseline")),
     sarifFile: rawInput(env, "sarif-file"),
@@ -10292,7 +9996,7 @@ function readInputs(env) {
 }
 
 // dist/src/action/plan.js
-init_node_fs();
+import { readFileSync as readFileSync3 } from "node:fs";
 init_common();
 var ActionError = class extends Error {
   constructor(message) {
@@ -10308,7 +10012,7 @@ function readEvent(env) {
   let payload = {};
   if (file) {
     try {
-      const parsed = JSON.parse(readFileSync(file, "utf8"));
+      const parsed = JSON.parse(readFileSync3(file, "utf8"));
       if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
         payload = parsed;
     } catch (e) {
@@ -10330,8 +10034,8 @@ function sha(v) {
 var short = shortSha;
 function ownerRepo(env, payload) {
   const full2 = str(obj(obj(obj(payload.pull_request).base).repo).full_name) ?? str(env.GITHUB_REPOSITORY) ?? str(obj(payload.repository).full_name);
-  const m11 = full2 ? /^([^/]+)\/([^/]+)$/.exec(full2) : null;
-  return m11 ? { owner: m11[1], repo: m11[2] } : void 0;
+  const m = full2 ? /^([^/]+)\/([^/]+)$/.exec(full2) : null;
+  return m ? { owner: m[1], repo: m[2] } : void 0;
 }
 function fetchDepthHint(commits) {
   return commits !== void 0 && commits > 0 ? `set \`fetch-depth: 0\` on actions/checkout (or at least \`fetch-depth: ${commits + 2}\`: the ${commits} new commit${commits === 1 ? "" : "s"} + 2)` : "set `fetch-depth: 0` on actions/checkout (or a depth of at least the number of new commits + 2)";
@@ -10452,288 +10156,17 @@ async function planScan(mode, event, repo, env) {
 }
 
 // dist/src/action/scan.js
-init_node_fs();
-init_node_os();
-init_node_path();
-
-// dist/src/pipeline/scan.js
-init_finding();
-
-// dist/src/util/keyed-fingerprint.js
-init_lazy_require();
-init_node_fs();
-init_node_path();
-init_safe_fs();
-init_state_dir();
-var FINGERPRINT_KEY_ENV = "KEYHOUND_FINGERPRINT_KEY";
-var FINGERPRINT_KEY_FILE = "fingerprint.key";
-var store = "file";
-var cached;
-function setFingerprintKeyStore(kind) {
-  store = kind;
-  cached = void 0;
-}
-function fingerprintKeyFile(env = process.env) {
-  return join(stateDir(env), FINGERPRINT_KEY_FILE);
-}
-function createKeyFile(file) {
-  ensureDir(join(file, ".."), 448);
-  const tmp = `${file}.${process.pid}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`;
-  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 384);
-  try {
-    writeSync(fd, nodeCrypto().randomBytes(32).toString("hex") + "\n");
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    linkSync(tmp, file);
-  } catch (e) {
-    if (e.code !== "EEXIST")
-      throw e;
-  } finally {
-    unlinkSync(tmp);
-  }
-}
-function fingerprintKey(env = process.env) {
-  const fromEnv = env[FINGERPRINT_KEY_ENV];
-  if (fromEnv)
-    return { key: Buffer.from(fromEnv, "utf8"), source: "env" };
-  if (cached)
-    return cached;
-  const file = fingerprintKeyFile(env);
-  if (store === "memory") {
-    cached = { key: nodeCrypto().randomBytes(32), source: "ephemeral" };
-    return cached;
-  }
-  try {
-    let text = readTextIfExists(file, { maxBytes: 4096, what: "fingerprint key" });
-    if (text === void 0) {
-      createKeyFile(file);
-      text = readTextIfExists(file, { maxBytes: 4096, what: "fingerprint key" }) ?? "";
-    }
-    const hex = text.trim();
-    if (!/^[0-9a-f]{32,}$/i.test(hex))
-      throw new Error(`${file}: not a keyhound fingerprint key (64 hex digits); move it away to start afresh`);
-    cached = { key: Buffer.from(hex, "hex"), source: "file", file };
-  } catch (e) {
-    const why = e.code ?? e.message;
-    cached = {
-      key: nodeCrypto().randomBytes(32),
-      source: "ephemeral",
-      warning: `fingerprint key ${file} not usable (${why}): fingerprints hold for this run only (set ${FINGERPRINT_KEY_ENV})`
-    };
-  }
-  return cached;
-}
-function keyedFingerprint(key, ruleId2, secret) {
-  return nodeCrypto().createHmac("sha256", key).update(`keyhound:v2\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
-}
-function publishFingerprints(findings, key = fingerprintKey()) {
-  const done = /* @__PURE__ */ new WeakSet();
-  const map = /* @__PURE__ */ new Map();
-  const todo = findings.filter((f) => !published.has(f) && f.secret);
-  for (const f of todo)
-    map.set(f.fingerprint, keyedFingerprint(key.key, f.ruleId, f.secret));
-  for (const f of todo) {
-    if (done.has(f))
-      continue;
-    done.add(f);
-    f.fingerprint = map.get(f.fingerprint);
-    if (f.related)
-      f.related = f.related.map((r) => map.get(r)).filter((r) => r !== void 0);
-    published.add(f);
-  }
-  return key.warning;
-}
-var published = /* @__PURE__ */ new WeakSet();
-
-// dist/src/pipeline/names.js
-init_redact();
-var BATCH_BYTES = 1024 * 1024;
-var LONG_RUN = /[^\s/\\.]{12,}/;
-var NameScan = class {
-  paths = /* @__PURE__ */ new Set();
-  messages = [];
-  addPath(path) {
-    if (path && path !== "-" && LONG_RUN.test(path))
-      this.paths.add(path);
-  }
-  add(names) {
-    for (const p of names.paths ?? [])
-      this.addPath(p);
-    for (const m11 of names.messages ?? [])
-      if (LONG_RUN.test(m11.text))
-        this.messages.push(m11);
-  }
-  /** Scans the names; returns the findings in them and the secrets found (for redaction). */
-  async scan(scanner) {
-    const items = [
-      ...[...this.paths].map((path) => ({ kind: "path", path })),
-      ...this.messages.map((message) => ({ kind: "message", message }))
-    ];
-    const out = [];
-    const secrets = /* @__PURE__ */ new Set();
-    for (let i = 0; i < items.length; ) {
-      const batch = [];
-      let text = "";
-      let line = 1;
-      while (i < items.length && (text.length < BATCH_BYTES || batch.length === 0)) {
-        const item = items[i++];
-        const t = item.kind === "path" ? item.path.replace(/[\r\n]/g, " ") : item.message.text.replace(/\r\n?/g, "\n").replace(/\n+$/, "");
-        const lines3 = t.split("\n").length;
-        batch.push({ item, firstLine: line, lines: lines3 });
-        text += t + "\n\n";
-        line += lines3 + 1;
-      }
-      const outcome = await scanner.scan({ path: "names", data: Buffer.from(text, "utf8") });
-      for (const f of outcome.findings) {
-        const at = batch.find((b) => f.line >= b.firstLine && f.line < b.firstLine + b.lines);
-        if (!at)
-          continue;
-        secrets.add(f.secret);
-        const inLine = f.line - at.firstLine + 1;
-        if (at.item.kind === "path") {
-          out.push({ ...f, file: at.item.path, line: 1, endLine: 1, message: `${f.message} (in a file or folder name)` });
-        } else {
-          const c = at.item.message.commit;
-          out.push({
-            ...f,
-            file: "COMMIT_EDITMSG",
-            line: inLine,
-            endLine: f.endLine - at.firstLine + 1,
-            commit: { sha: c.sha, author: c.author, email: c.email, date: c.date, subject: c.subject },
-            message: `${f.message} (in the message of commit ${c.sha.slice(0, 12)})`
-          });
-        }
-      }
-    }
-    return { findings: out, secrets: [...secrets] };
-  }
-};
-function redactNames(findings, stats, secrets) {
-  const list = secrets.filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
-  if (list.length === 0)
-    return;
-  const clean = (t) => {
-    let out = t;
-    for (const s of list)
-      if (out.includes(s))
-        out = out.split(s).join(redact(s));
-    return out;
-  };
-  for (const f of findings) {
-    f.file = clean(f.file);
-    if (f.commit) {
-      if (f.commit.subject)
-        f.commit.subject = clean(f.commit.subject);
-      if (f.commit.paths)
-        f.commit.paths = f.commit.paths.map(clean);
-    }
-  }
-  stats.warnings = stats.warnings.map(clean);
-}
-
-// dist/src/pipeline/scan.js
-function place(chunk, findings) {
-  const kept = chunk.lines ? findings.filter((f) => chunk.lines.has(f.line)) : findings;
-  if (chunk.commit)
-    for (const f of kept)
-      f.commit = chunk.commit;
-  return kept;
-}
-async function runScan(sources, scanner, opts = {}) {
-  const started = Date.now();
-  const stats = emptyStats();
-  const findings = [];
-  const blobMatches = /* @__PURE__ */ new Map();
-  const events = {
-    warn: (m11) => stats.warnings.push(m11),
-    skipped: (kind, path) => {
-      stats.skipped[kind]++;
-      if (kind === "ignored")
-        stats.ignoredPaths.push(path);
-    },
-    ignoredScanned: (path) => void stats.ignoredScanned.push(path)
-  };
-  let lastProgress = Date.now();
-  const gate2 = new Gate(Math.max(1, opts.inflight ?? 1));
-  const names = new NameScan();
-  for (const source of sources) {
-    for await (const chunk of source.chunks(events)) {
-      names.addPath(chunk.path);
-      await gate2.enter();
-      scanner.scan(chunk).then((o) => {
-        if (o.warning)
-          stats.warnings.push(o.warning);
-        if (o.skipped)
-          return void stats.skipped[o.skipped]++;
-        stats.files++;
-        stats.bytes += o.bytes;
-        if (chunk.blob === void 0)
-          findings.push(...place(chunk, o.findings));
-        else if (o.findings.length > 0)
-          blobMatches.set(chunk.blob, o.findings);
-      }, (e) => void stats.warnings.push(`could not scan ${chunk.path}: ${e.message}`)).finally(() => gate2.leave());
-      if (opts.onProgress && Date.now() - lastProgress > 250) {
-        lastProgress = Date.now();
-        opts.onProgress(stats);
-      }
-    }
-    if (source.names)
-      names.add(source.names());
-  }
-  await gate2.drain();
-  const named = await names.scan(scanner);
-  findings.push(...named.findings);
-  const result = { findings: [], stats, blobMatches, nameSecrets: named.secrets };
-  addFindings(result, findings);
-  stats.durationMs = Date.now() - started;
-  return result;
-}
-function addFindings(result, more) {
-  redactNames(more, result.stats, result.nameSecrets ?? []);
-  if (more.length > 0) {
-    const warning = publishFingerprints(more);
-    if (warning && !result.stats.warnings.includes(warning))
-      result.stats.warnings.push(warning);
-  }
-  result.findings.push(...more);
-  result.findings.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
-  for (const f of more)
-    result.stats.findings[f.severity]++;
-}
-var Gate = class {
-  limit;
-  active = 0;
-  waiters = [];
-  constructor(limit) {
-    this.limit = limit;
-  }
-  async enter() {
-    while (this.active >= this.limit)
-      await new Promise((r) => this.waiters.push(r));
-    this.active++;
-  }
-  leave() {
-    this.active--;
-    this.waiters.shift()?.();
-    if (this.active === 0)
-      for (const w of this.waiters.splice(0))
-        w();
-  }
-  async drain() {
-    while (this.active > 0)
-      await new Promise((r) => this.waiters.push(r));
-  }
-};
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join7, relative as relative3, resolve as resolve7, sep as sep2 } from "node:path";
 
 // dist/src/config/load.js
-init_node_fs();
 init_safe_fs();
 init_problem_kind();
-init_node_path();
 var import_re26 = __toESM(require_re2(), 1);
 init_lazy_require();
+import { existsSync as existsSync2, lstatSync as lstatSync2 } from "node:fs";
+import { dirname as dirname3, isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve as resolve5 } from "node:path";
 
 // dist/src/rules/rule-set.js
 init_lazy_require();
@@ -10861,7 +10294,6 @@ var KEYPATH_RULE = {
   entropy: 3.2,
   context: {},
   tags: ["security", "secret", "generic", "keypath"],
-  grants: "service",
   generic: true,
   precision: "medium",
   remediation: "Revoke the credential at the provider, create a new one, and load it from a secret store or the environment.",
@@ -10873,12 +10305,12 @@ var KEYPATH_RULE = {
 };
 
 // dist/src/rules/loader.js
-init_node_fs();
-init_node_path();
 var import_re2 = __toESM(require_re2(), 1);
-init_finding();
 init_validators();
 init_lazy_require();
+import { readdirSync, readFileSync as readFileSync4, statSync as statSync2, writeFileSync } from "node:fs";
+import { basename as basename2, dirname as dirname2, join as join2, resolve as resolve3 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // dist/src/rules/names.js
 var QUALIFIERS = [
@@ -10916,12 +10348,7 @@ var QUALIFIERS = [
   "rest",
   "ws",
   "x",
-  "v?\\d+",
-  // the encoding a value is kept in (`PRIVATE_KEY_BASE64`, `BASE64_PRIVATE_KEY`, `SECRET_HEX`)
-  "b(?:ase)?64",
-  "b(?:ase)?58",
-  "hex",
-  "pem"
+  "v?\\d+"
 ];
 var ROLE_WORDS = {
   key: [
@@ -10998,7 +10425,6 @@ init_problem_kind();
 // dist/src/rules/schema.js
 var NAME_ROLE_LIST = ["key", "secret", "private-key", "passphrase", "token", "client-id", "client-secret", "project-id", "project-secret", "jwt", "named"];
 var re2Pattern = { type: "string", minLength: 1 };
-var grants = { enum: ["wallet", "exchange-account", "custody", "service"] };
 var ruleSchema = {
   type: "object",
   additionalProperties: false,
@@ -11051,7 +10477,6 @@ var ruleSchema = {
     validate: { type: "string", minLength: 1 },
     allow: { type: "array", items: { type: "string", minLength: 1 } },
     tags: { type: "array", items: { type: "string", minLength: 1 } },
-    grants,
     pair: {
       type: "object",
       additionalProperties: false,
@@ -11077,8 +10502,6 @@ var ruleFileSchema = {
   additionalProperties: false,
   properties: {
     family: { type: "string" },
-    /** Default `grants` of the file's rules (a rule's own field wins). */
-    grants,
     rules: { type: "array", items: ruleSchema },
     "known-public": {
       type: "array",
@@ -11108,9 +10531,9 @@ var RuleError = class extends Error {
   }
 };
 function builtinRulesDir() {
-  const here = dirname(fileURLToPath(import.meta.url));
+  const here = dirname2(fileURLToPath2(import.meta.url));
   for (const up of ["../rules", "../../../rules", "../../rules"]) {
-    const dir = resolve(here, up);
+    const dir = resolve3(here, up);
     try {
       if (readdirSync(dir).some((f) => f.endsWith(".yaml")))
         return dir;
@@ -11139,7 +10562,7 @@ function describe(err) {
     detail = `must be one of ${err.params.allowedValues.join(", ")}`;
   return { path, detail };
 }
-function checkRule(raw, file, where2 = "", defaultGrants = "service") {
+function checkRule(raw, file, where2 = "") {
   const v = compiled().rule;
   const id = typeof raw?.id === "string" ? raw.id : void 0;
   if (!v(raw)) {
@@ -11177,7 +10600,7 @@ function checkRule(raw, file, where2 = "", defaultGrants = "service") {
   if (typeof spec.secretGroup === "string" && !spec.pattern.includes(`<${spec.secretGroup}>`)) {
     throw new RuleError(file, spec.id, "secretGroup", `pattern has no group named "${spec.secretGroup}"`);
   }
-  return { ...spec, keywords: spec.keywords ?? [], tags: spec.tags ?? [], grants: spec.grants ?? defaultGrants, source: file };
+  return { ...spec, keywords: spec.keywords ?? [], tags: spec.tags ?? [], source: file };
 }
 function parseRuleFile(text, file) {
   const doc = yaml().parseDocument(text, { prettyErrors: true });
@@ -11193,11 +10616,8 @@ function parseRuleFile(text, file) {
   const list = data.rules;
   if (list !== void 0 && !Array.isArray(list))
     throw new RuleError(file, void 0, "rules", "must be a list");
+  (list ?? []).forEach((r, i) => rules.push(checkRule(r, file, `#${i + 1}`)));
   const v = compiled().file;
-  const fileGrants = data.grants;
-  if (fileGrants !== void 0 && !GRANTS.includes(fileGrants))
-    throw new RuleError(file, void 0, "grants", `must be one of ${GRANTS.join(", ")}`);
-  (list ?? []).forEach((r, i) => rules.push(checkRule(r, file, `#${i + 1}`, fileGrants ?? "service")));
   if (!v(data)) {
     const { path, detail } = describe(v.errors[0]);
     throw new RuleError(file, void 0, path.join(".") || void 0, detail);
@@ -11213,21 +10633,21 @@ function ruleFileNames(dir) {
 function parseRuleDir(dir) {
   const out = { rules: [], knownPublic: [] };
   for (const name2 of ruleFileNames(dir)) {
-    const file = join(dir, name2);
-    const set = parseRuleFile(readFileSync(file, "utf8"), `rules/${basename(file)}`);
+    const file = join2(dir, name2);
+    const set = parseRuleFile(readFileSync4(file, "utf8"), `rules/${basename2(file)}`);
     out.rules.push(...set.rules);
     out.knownPublic.push(...set.knownPublic);
   }
   return out;
 }
-var PACK = fileURLToPath(new URL("./pack.json", import.meta.url));
+var PACK = fileURLToPath2(new URL("./pack.json", import.meta.url));
 function freshPack(dir) {
   try {
-    const built = statSync(PACK).mtimeMs;
+    const built = statSync2(PACK).mtimeMs;
     const files = ruleFileNames(dir);
-    if (files.some((f) => statSync(join(dir, f)).mtimeMs > built))
+    if (files.some((f) => statSync2(join2(dir, f)).mtimeMs > built))
       return null;
-    const pack = JSON.parse(readFileSync(PACK, "utf8"));
+    const pack = JSON.parse(readFileSync4(PACK, "utf8"));
     return pack.files.join("\n") === files.join("\n") ? pack.ruleSet : null;
   } catch {
     return null;
@@ -11239,7 +10659,7 @@ function readRuleFiles(paths) {
   for (const p of paths) {
     let files;
     try {
-      files = statSync(p).isDirectory() ? readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(p, f)) : [p];
+      files = statSync2(p).isDirectory() ? readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join2(p, f)) : [p];
     } catch (e) {
       throw new RuleError(p, void 0, void 0, `cannot read: ${e.code ?? e.message}`);
     }
@@ -11248,8 +10668,8 @@ function readRuleFiles(paths) {
       try {
         text = readRegularFile(file, { maxBytes: RULE_FILE_MAX_BYTES }).toString("utf8");
       } catch (e) {
-        const m11 = e.message;
-        throw new RuleError(file, void 0, void 0, m11.startsWith(`${file}: `) ? m11.slice(file.length + 2) : "cannot read");
+        const m = e.message;
+        throw new RuleError(file, void 0, void 0, m.startsWith(`${file}: `) ? m.slice(file.length + 2) : "cannot read");
       }
       const set = parseRuleFile(text, file);
       out.rules.push(...set.rules);
@@ -11260,7 +10680,7 @@ function readRuleFiles(paths) {
 }
 
 // dist/src/rules/rule-set.js
-var examples = /* @__PURE__ */ ((m11) => () => m11 ??= (init_examples(), __toCommonJS(examples_exports)))();
+var examples = /* @__PURE__ */ ((m) => () => m ??= (init_examples(), __toCommonJS(examples_exports)))();
 var ConfigRulesError = class extends Error {
   at;
   detail;
@@ -11349,7 +10769,76 @@ function detailOf(e) {
   return e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message;
 }
 
+// dist/src/config/settings.js
+init_errors();
+var SIZE = /^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$/i;
+function parseSize(text) {
+  const m = SIZE.exec(text);
+  if (!m)
+    return void 0;
+  const unit = (m[2] ?? "b").toLowerCase()[0];
+  const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * mult);
+}
+var setting = (s) => s;
+var SCAN_SETTINGS = {
+  maxFileSize: setting({
+    flag: "--max-file-size <size>",
+    description: "skip larger files, with a warning",
+    helpGroup: "configuration",
+    configKey: "max-file-size",
+    default: 10 * 1024 * 1024,
+    cliDefault: "10MB",
+    schema: {
+      anyOf: [
+        { type: "integer", minimum: 1 },
+        { type: "string", pattern: "^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG][iI]?[bB]?|[bB])?\\s*$" }
+      ]
+    },
+    schemaHint: "must be a size such as 500000, 512KB or 10MB",
+    fromCli(text) {
+      const n = parseSize(text);
+      if (n === void 0)
+        throw new OptionError(`not a size: "${text}" (examples: 500000, 512KB, 10MB)`);
+      return n;
+    },
+    fromConfig: (v) => typeof v === "number" ? v : parseSize(String(v))
+  }),
+  failOn: setting({
+    flag: "--fail-on <level>",
+    description: "exit 1 when a finding is at or above this level",
+    helpGroup: "report",
+    configKey: "fail-on",
+    default: "warning",
+    cliDefault: "warning",
+    choices: FAIL_ON_LEVELS,
+    schema: { enum: [...FAIL_ON_LEVELS] },
+    // commander checks the choices
+    fromCli: (text) => text,
+    fromConfig: (v) => v
+  }),
+  baseline: setting({
+    flag: "--baseline <file>",
+    description: "report only findings not recorded in this baseline file (default: baseline: in the config)",
+    helpGroup: "configuration",
+    configKey: "baseline",
+    default: void 0,
+    schema: { type: "string", minLength: 1 },
+    path: true,
+    fromCli: (text) => text,
+    fromConfig: (v) => String(v)
+  })
+};
+var SETTING_NAMES = Object.keys(SCAN_SETTINGS);
+function decideSettings(given = {}, config = {}) {
+  const out = {};
+  for (const name2 of SETTING_NAMES)
+    out[name2] = given[name2] ?? config[name2] ?? SCAN_SETTINGS[name2].default;
+  return out;
+}
+
 // dist/src/config/schema.js
+var settingsSchema = Object.fromEntries(Object.values(SCAN_SETTINGS).map((s) => [s.configKey, s.schema]));
 var level = { enum: ["error", "warning", "note"] };
 var ruleId = { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" };
 var stringList = { type: "array", items: { type: "string", minLength: 1 } };
@@ -11388,14 +10877,7 @@ function configSchema(rules) {
         additionalProperties: false,
         properties: { exclude: stringList }
       },
-      "max-file-size": {
-        anyOf: [
-          { type: "integer", minimum: 1 },
-          { type: "string", pattern: "^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG][iI]?[bB]?|[bB])?\\s*$" }
-        ]
-      },
-      "fail-on": { enum: ["error", "warning", "note", "never"] },
-      baseline: { type: "string", minLength: 1 },
+      ...settingsSchema,
       allow: { type: "array", items: allowEntry },
       // the config file can turn revocation off, never on or point it anywhere
       revoke: { const: false }
@@ -11434,20 +10916,20 @@ function schemaValidators() {
 }
 function findConfigFile(root, explicit) {
   if (explicit) {
-    if (!existsSync(explicit))
+    if (!existsSync2(explicit))
       throw new ConfigError(explicit, void 0, void 0, "config file not found");
     return explicit;
   }
   for (const name2 of CONFIG_NAMES) {
-    const p = join(root, name2);
-    if (existsSync(p) || lstatOrNull(p))
+    const p = join3(root, name2);
+    if (existsSync2(p) || lstatOrNull(p))
       return p;
   }
   return void 0;
 }
 function lstatOrNull(p) {
   try {
-    return lstatSync(p);
+    return lstatSync2(p);
   } catch {
     return null;
   }
@@ -11456,21 +10938,13 @@ function readConfigText(file, shown = file) {
   try {
     return readRegularFile(file, { maxBytes: SETTINGS_MAX_BYTES }).toString("utf8");
   } catch (e) {
-    const m11 = e.message;
-    throw new ConfigError(shown, void 0, void 0, m11.startsWith(`${file}: `) ? m11.slice(file.length + 2) : "cannot read");
+    const m = e.message;
+    throw new ConfigError(shown, void 0, void 0, m.startsWith(`${file}: `) ? m.slice(file.length + 2) : "cannot read");
   }
 }
 function displayPath(p) {
-  const rel = relative(process.cwd(), resolve(p));
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : resolve(p);
-}
-function parseSizeSetting(v) {
-  if (typeof v === "number")
-    return v;
-  const m11 = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(v.trim());
-  const unit = (m11[2] ?? "b").toLowerCase()[0];
-  const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
-  return Math.floor(Number(m11[1]) * mult);
+  const rel = relative2(process.cwd(), resolve5(p));
+  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel : resolve5(p);
 }
 var Locator = class {
   doc;
@@ -11546,10 +11020,10 @@ function schemaMessage(err, path) {
       if (path[0] === "allow")
         return { key: path, detail: 'needs exactly one of "value", "pattern" or "fingerprint" (and a "reason")' };
       return { key: path, detail: err.message ?? "invalid" };
-    case "anyOf":
-      if (path[0] === "max-file-size")
-        return { key: path, detail: "must be a size such as 500000, 512KB or 10MB" };
-      return { key: path, detail: err.message ?? "invalid" };
+    case "anyOf": {
+      const hint2 = Object.values(SCAN_SETTINGS).find((s) => s.configKey === path[0])?.schemaHint;
+      return { key: path, detail: hint2 ?? err.message ?? "invalid" };
+    }
     case "type":
       return { key: path, detail: `must be ${p.type === "array" ? "a list" : p.type === "object" ? "a mapping" : `a ${String(p.type)}`}` };
     case "pattern":
@@ -11611,12 +11085,11 @@ function parseConfig(text, file, base = builtInRules, extraRules = []) {
     exclude: data.paths?.exclude ?? [],
     allow: data.allow ?? []
   };
-  if (data["max-file-size"] !== void 0)
-    settings.maxFileSize = parseSizeSetting(data["max-file-size"]);
-  if (data["fail-on"] !== void 0)
-    settings.failOn = data["fail-on"];
-  if (data.baseline !== void 0)
-    settings.baseline = data.baseline;
+  for (const name2 of SETTING_NAMES) {
+    const value = data[SCAN_SETTINGS[name2].configKey];
+    if (value !== void 0)
+      Object.assign(settings, { [name2]: SCAN_SETTINGS[name2].fromConfig(value) });
+  }
   if (data.revoke === false)
     settings.revoke = false;
   return { ruleSet, settings };
@@ -11628,23 +11101,297 @@ function loadConfig(root, configPath, opts = {}) {
     return { ruleSet: buildRuleSet({ ruleFiles: extra }), settings: { extends: "default", exclude: [], allow: [] } };
   const shown = displayPath(file);
   const loaded = parseConfig(readConfigText(file, shown), shown, builtInRules, extra);
-  if (loaded.settings.baseline !== void 0)
-    loaded.settings.baseline = resolve(dirname(file), loaded.settings.baseline);
+  for (const name2 of SETTING_NAMES) {
+    const value = loaded.settings[name2];
+    if (SCAN_SETTINGS[name2].path && typeof value === "string")
+      Object.assign(loaded.settings, { [name2]: resolve5(dirname3(file), value) });
+  }
   return loaded;
 }
 
-// dist/src/pipeline/worker-pool.js
-init_node_os();
+// dist/src/pipeline/scan.js
+init_finding();
 
-// builtin:node:worker_threads
-var m9 = __require("node:worker_threads");
-var { Worker, parentPort, workerData } = m9;
+// dist/src/util/keyed-fingerprint.js
+init_safe_fs();
+init_state_dir();
+import { createHmac, randomBytes as randomBytes2 } from "node:crypto";
+import { closeSync as closeSync2, constants as constants3, linkSync, openSync as openSync2, unlinkSync as unlinkSync2, writeSync as writeSync2 } from "node:fs";
+import { join as join5 } from "node:path";
+var FINGERPRINT_KEY_ENV = "KEYHOUND_FINGERPRINT_KEY";
+var FINGERPRINT_KEY_FILE = "fingerprint.key";
+var store = "file";
+var cached;
+function setFingerprintKeyStore(kind) {
+  store = kind;
+  cached = void 0;
+}
+function fingerprintKeyFile(env = process.env) {
+  return join5(stateDir(env), FINGERPRINT_KEY_FILE);
+}
+function createKeyFile(file) {
+  ensureDir(join5(file, ".."), 448);
+  const tmp = `${file}.${process.pid}.${randomBytes2(6).toString("hex")}.tmp`;
+  const fd = openSync2(tmp, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | (constants3.O_NOFOLLOW ?? 0), 384);
+  try {
+    writeSync2(fd, randomBytes2(32).toString("hex") + "\n");
+  } finally {
+    closeSync2(fd);
+  }
+  try {
+    linkSync(tmp, file);
+  } catch (e) {
+    if (e.code !== "EEXIST")
+      throw e;
+  } finally {
+    unlinkSync2(tmp);
+  }
+}
+function fingerprintKey(env = process.env) {
+  const fromEnv = env[FINGERPRINT_KEY_ENV];
+  if (fromEnv)
+    return { key: Buffer.from(fromEnv, "utf8"), source: "env" };
+  if (cached)
+    return cached;
+  const file = fingerprintKeyFile(env);
+  if (store === "memory") {
+    cached = { key: randomBytes2(32), source: "ephemeral" };
+    return cached;
+  }
+  try {
+    let text = readTextIfExists(file, { maxBytes: 4096, what: "fingerprint key" });
+    if (text === void 0) {
+      createKeyFile(file);
+      text = readTextIfExists(file, { maxBytes: 4096, what: "fingerprint key" }) ?? "";
+    }
+    const hex = text.trim();
+    if (!/^[0-9a-f]{32,}$/i.test(hex))
+      throw new Error(`${file}: not a keyhound fingerprint key (64 hex digits); move it away to start afresh`);
+    cached = { key: Buffer.from(hex, "hex"), source: "file", file };
+  } catch (e) {
+    const why = e.code ?? e.message;
+    cached = {
+      key: randomBytes2(32),
+      source: "ephemeral",
+      warning: `fingerprint key ${file} not usable (${why}): fingerprints hold for this run only (set ${FINGERPRINT_KEY_ENV})`
+    };
+  }
+  return cached;
+}
+function keyedFingerprint(key, ruleId2, secret) {
+  return createHmac("sha256", key).update(`keyhound:v2\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
+}
+function publishFingerprints(findings, key = fingerprintKey()) {
+  const done = /* @__PURE__ */ new WeakSet();
+  const map = /* @__PURE__ */ new Map();
+  const todo = findings.filter((f) => !published.has(f) && f.secret);
+  for (const f of todo)
+    map.set(f.fingerprint, keyedFingerprint(key.key, f.ruleId, f.secret));
+  for (const f of todo) {
+    if (done.has(f))
+      continue;
+    done.add(f);
+    f.fingerprint = map.get(f.fingerprint);
+    if (f.related)
+      f.related = f.related.map((r) => map.get(r)).filter((r) => r !== void 0);
+    published.add(f);
+  }
+  return key.warning;
+}
+var published = /* @__PURE__ */ new WeakSet();
+
+// dist/src/pipeline/names.js
+init_redact();
+var BATCH_BYTES = 1024 * 1024;
+var LONG_RUN = /[^\s/\\.]{12,}/;
+var NameScan = class {
+  paths = /* @__PURE__ */ new Set();
+  messages = [];
+  addPath(path) {
+    if (path && path !== "-" && LONG_RUN.test(path))
+      this.paths.add(path);
+  }
+  add(names) {
+    for (const p of names.paths ?? [])
+      this.addPath(p);
+    for (const m of names.messages ?? [])
+      if (LONG_RUN.test(m.text))
+        this.messages.push(m);
+  }
+  /** Scans the names; returns the findings in them and the secrets found (for redaction). */
+  async scan(scanner) {
+    const items = [
+      ...[...this.paths].map((path) => ({ kind: "path", path })),
+      ...this.messages.map((message) => ({ kind: "message", message }))
+    ];
+    const out = [];
+    const secrets = /* @__PURE__ */ new Set();
+    for (let i = 0; i < items.length; ) {
+      const batch = [];
+      let text = "";
+      let line = 1;
+      while (i < items.length && (text.length < BATCH_BYTES || batch.length === 0)) {
+        const item = items[i++];
+        const t = item.kind === "path" ? item.path.replace(/[\r\n]/g, " ") : item.message.text.replace(/\r\n?/g, "\n").replace(/\n+$/, "");
+        const lines3 = t.split("\n").length;
+        batch.push({ item, firstLine: line, lines: lines3 });
+        text += t + "\n\n";
+        line += lines3 + 1;
+      }
+      const outcome = await scanner.scan({ path: "names", data: Buffer.from(text, "utf8") });
+      for (const f of outcome.findings) {
+        const at = batch.find((b) => f.line >= b.firstLine && f.line < b.firstLine + b.lines);
+        if (!at)
+          continue;
+        secrets.add(f.secret);
+        const inLine = f.line - at.firstLine + 1;
+        if (at.item.kind === "path") {
+          out.push({ ...f, file: at.item.path, line: 1, endLine: 1, messageData: { ...f.messageData, in: "a file or folder name" } });
+        } else {
+          const c = at.item.message.commit;
+          out.push({
+            ...f,
+            file: "COMMIT_EDITMSG",
+            line: inLine,
+            endLine: f.endLine - at.firstLine + 1,
+            commit: { sha: c.sha, author: c.author, email: c.email, date: c.date, subject: c.subject },
+            messageData: { ...f.messageData, in: `the message of commit ${c.sha.slice(0, 12)}` }
+          });
+        }
+      }
+    }
+    return { findings: out, secrets: [...secrets] };
+  }
+};
+function redactNames(findings, stats, secrets) {
+  const list = secrets.filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
+  if (list.length === 0)
+    return;
+  const clean = (t) => {
+    let out = t;
+    for (const s of list)
+      if (out.includes(s))
+        out = out.split(s).join(redact(s));
+    return out;
+  };
+  for (const f of findings) {
+    f.file = clean(f.file);
+    if (f.commit) {
+      if (f.commit.subject)
+        f.commit.subject = clean(f.commit.subject);
+      if (f.commit.paths)
+        f.commit.paths = f.commit.paths.map(clean);
+    }
+  }
+  stats.warnings = stats.warnings.map(clean);
+}
+
+// dist/src/pipeline/scan.js
+function place(chunk, findings) {
+  const kept = chunk.lines ? findings.filter((f) => chunk.lines.has(f.line)) : findings;
+  if (chunk.commit)
+    for (const f of kept)
+      f.commit = chunk.commit;
+  return kept;
+}
+async function runScan(sources, scanner, opts = {}) {
+  const started = Date.now();
+  const stats = emptyStats();
+  const findings = [];
+  const blobMatches = /* @__PURE__ */ new Map();
+  const events = {
+    warn: (m) => stats.warnings.push(m),
+    skipped: (kind, path) => {
+      stats.skipped[kind]++;
+      if (kind === "ignored")
+        stats.ignoredPaths.push(path);
+    },
+    ignoredScanned: (path) => void stats.ignoredScanned.push(path)
+  };
+  let lastProgress = Date.now();
+  const gate2 = new Gate(Math.max(1, opts.inflight ?? 1));
+  const names = new NameScan();
+  for (const source of sources) {
+    for await (const chunk of source.chunks(events)) {
+      names.addPath(chunk.path);
+      await gate2.enter();
+      scanner.scan(chunk).then((o) => {
+        if (o.warning)
+          stats.warnings.push(o.warning);
+        if (o.skipped)
+          return void stats.skipped[o.skipped]++;
+        stats.files++;
+        stats.bytes += o.bytes;
+        if (chunk.blob === void 0)
+          findings.push(...place(chunk, o.findings));
+        else if (o.findings.length > 0)
+          blobMatches.set(chunk.blob, o.findings);
+      }, (e) => void stats.warnings.push(`could not scan ${chunk.path}: ${e.message}`)).finally(() => gate2.leave());
+      if (opts.onProgress && Date.now() - lastProgress > 250) {
+        lastProgress = Date.now();
+        opts.onProgress(stats);
+      }
+    }
+    if (source.names)
+      names.add(source.names());
+  }
+  await gate2.drain();
+  const named = await names.scan(scanner);
+  findings.push(...named.findings);
+  const result = { findings: [], stats, blobMatches, nameSecrets: named.secrets };
+  addFindings(result, findings);
+  stats.durationMs = Date.now() - started;
+  return result;
+}
+function addFindings(result, more) {
+  redactNames(more, result.stats, result.nameSecrets ?? []);
+  if (more.length > 0) {
+    const warning = publishFingerprints(more);
+    if (warning && !result.stats.warnings.includes(warning))
+      result.stats.warnings.push(warning);
+  }
+  result.findings.push(...more);
+  result.findings.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
+  for (const f of more)
+    result.stats.findings[f.severity]++;
+}
+async function joinProvenance(result, source) {
+  addFindings(result, await source.provenance(result.blobMatches ?? /* @__PURE__ */ new Map(), result.stats));
+}
+var Gate = class {
+  limit;
+  active = 0;
+  waiters = [];
+  constructor(limit) {
+    this.limit = limit;
+  }
+  async enter() {
+    while (this.active >= this.limit)
+      await new Promise((r) => this.waiters.push(r));
+    this.active++;
+  }
+  leave() {
+    this.active--;
+    this.waiters.shift()?.();
+    if (this.active === 0)
+      for (const w of this.waiters.splice(0))
+        w();
+  }
+  async drain() {
+    while (this.active > 0)
+      await new Promise((r) => this.waiters.push(r));
+  }
+};
+
+// dist/src/pipeline/worker-pool.js
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 
 // dist/src/pipeline/chunk-scanner.js
 init_scanner();
 
 // dist/src/sources/read-file.js
-init_node_fs();
+import { closeSync as closeSync3, constants as constants4, fstatSync as fstatSync2, openSync as openSync3, readSync as readSync2 } from "node:fs";
 
 // dist/src/sources/types.js
 function looksBinary(data) {
@@ -11704,12 +11451,12 @@ var ReadBuffer = class {
 function readSourceFile(file, path, maxSize, into) {
   let fd;
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync3(file, constants4.O_RDONLY | constants4.O_NONBLOCK);
   } catch (e) {
     return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
   }
   try {
-    const st = fstatSync(fd);
+    const st = fstatSync2(fd);
     if (!st.isFile())
       return { skipped: "unreadable", warning: `skipped ${path}: not a regular file` };
     if (st.size > maxSize) {
@@ -11718,7 +11465,7 @@ function readSourceFile(file, path, maxSize, into) {
     const data = into ? into.take(st.size) : Buffer.allocUnsafeSlow(st.size);
     let off2 = 0;
     while (off2 < st.size) {
-      const n = readSync(fd, data, off2, st.size - off2, null);
+      const n = readSync2(fd, data, off2, st.size - off2, null);
       if (n === 0)
         break;
       off2 += n;
@@ -11731,7 +11478,7 @@ function readSourceFile(file, path, maxSize, into) {
   } catch (e) {
     return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
   } finally {
-    closeSync(fd);
+    closeSync3(fd);
   }
 }
 
@@ -11843,10 +11590,10 @@ var AdaptiveScanner = class {
       data = owns ? new Uint8Array(d.buffer, 0, d.byteLength) : new Uint8Array(d);
       transfer = [data.buffer];
     }
-    return new Promise((resolve3, reject) => {
+    return new Promise((resolve13, reject) => {
       const done = () => slot.busy--;
       this.waiting.set(id, {
-        resolve: (o) => (done(), resolve3(o)),
+        resolve: (o) => (done(), resolve13(o)),
         reject: (e) => (done(), reject(e))
       });
       slot.batch.push({ id, path: chunk.path, file: chunk.file, data });
@@ -11918,16 +11665,16 @@ var AdaptiveScanner = class {
 };
 
 // dist/src/suppress/index.js
-init_node_fs();
-init_node_path();
+import { existsSync as existsSync3 } from "node:fs";
+import { resolve as resolve6 } from "node:path";
 
 // dist/src/suppress/allow.js
 var import_re27 = __toESM(require_re2(), 1);
 
 // dist/src/suppress/ignore-file.js
 init_safe_fs();
-init_node_path();
 var import_ignore = __toESM(require_ignore(), 1);
+import { join as join6 } from "node:path";
 var IGNORE_FILE = ".keyhoundignore";
 function pathMatcher(lines3) {
   const ig = (0, import_ignore.default)().add(lines3);
@@ -11945,7 +11692,7 @@ function loadIgnoreFile(root, warn = () => {
 }) {
   let text;
   try {
-    text = readTextIfExists(join(root, IGNORE_FILE));
+    text = readTextIfExists(join6(root, IGNORE_FILE));
   } catch (e) {
     warn(`${IGNORE_FILE} not used: ${e.message}`);
     return null;
@@ -11988,7 +11735,7 @@ function allowMatcher(entries) {
 }
 
 // dist/src/suppress/baseline.js
-init_lazy_require();
+import { createHmac as createHmac2 } from "node:crypto";
 init_safe_fs();
 var BASELINE_VERSION = 2;
 var BASELINE_MAX_BYTES = 64 * 1024 * 1024;
@@ -11996,8 +11743,8 @@ function detailOf2(e, file) {
   const errno = e.errno;
   if (errno)
     return errno;
-  const m11 = e.message ?? String(e);
-  return m11.startsWith(`${file}: `) ? m11.slice(file.length + 2) : e.code ?? m11;
+  const m = e.message ?? String(e);
+  return m.startsWith(`${file}: `) ? m.slice(file.length + 2) : e.code ?? m;
 }
 var BaselineError = class extends Error {
   constructor(file, detail) {
@@ -12049,8 +11796,8 @@ var Baseline = class _Baseline {
   /** The keyed fingerprint of a finding's content: rule id and secret, nothing else. */
   fingerprintOf(f) {
     if (this.salt !== void 0)
-      return nodeCrypto().createHmac("sha256", this.salt).update(`keyhound-baseline:v1\0${f.ruleId}\0${f.secret}`).digest("hex");
-    return nodeCrypto().createHmac("sha256", fingerprintKey().key).update(`keyhound-baseline:v2\0${f.ruleId}\0${f.secret}`).digest("hex");
+      return createHmac2("sha256", this.salt).update(`keyhound-baseline:v1\0${f.ruleId}\0${f.secret}`).digest("hex");
+    return createHmac2("sha256", fingerprintKey().key).update(`keyhound-baseline:v2\0${f.ruleId}\0${f.secret}`).digest("hex");
   }
   /** A (version 2) baseline of these findings. */
   withFindings(findings) {
@@ -12136,12 +11883,12 @@ var Suppressor = class {
   warnings = [];
   constructor(opts) {
     this.opts = opts;
-    this.ignored = opts.ignoreFile === false ? null : loadIgnoreFile(opts.root, (m11) => this.warnings.push(m11));
+    this.ignored = opts.ignoreFile === false ? null : loadIgnoreFile(opts.root, (m) => this.warnings.push(m));
     this.allowed = allowMatcher(opts.allow ?? []);
     this.baseline = null;
     if (opts.baseline) {
-      const same2 = opts.writeBaseline && resolve(opts.writeBaseline) === resolve(opts.baseline);
-      if (!(same2 && !existsSync(opts.baseline)))
+      const same = opts.writeBaseline && resolve6(opts.writeBaseline) === resolve6(opts.baseline);
+      if (!(same && !existsSync3(opts.baseline)))
         this.baseline = Baseline.read(opts.baseline);
     }
   }
@@ -12204,19 +11951,13 @@ var Suppressor = class {
 
 // dist/src/session/scan-session.js
 init_safe_fs();
-var SCAN_DEFAULTS = { failOn: "warning", maxFileSize: 10 * 1024 * 1024 };
 function openScanSession(req) {
   guardTree(req.root);
   const { ruleSet, settings: config } = loadConfig(req.root, req.config, { extraRules: req.rules ?? [] });
-  const settings = {
-    failOn: req.given?.failOn ?? config.failOn ?? SCAN_DEFAULTS.failOn,
-    maxFileSize: req.given?.maxFileSize ?? config.maxFileSize ?? SCAN_DEFAULTS.maxFileSize,
-    config
-  };
+  const settings = { ...decideSettings(req.given, config), config };
   if (config.exclude.length > 0)
     settings.isExcluded = pathMatcher(config.exclude);
-  const baseline = req.suppression?.baseline ?? config.baseline;
-  const suppressor = new Suppressor({ root: req.root, allow: config.allow, ...req.suppression, baseline });
+  const suppressor = new Suppressor({ root: req.root, allow: config.allow, ...req.suppression, baseline: settings.baseline });
   const scanner = (threads) => new AdaptiveScanner(ruleSet, settings.maxFileSize, threads);
   const scan = async (sources, opts = {}) => {
     const chunks = scanner(opts.threads);
@@ -12238,7 +11979,12 @@ function openScanSession(req) {
     scanner,
     scan,
     suppress,
-    run: async (sources, opts) => suppress(await scan(sources, opts))
+    run: async (sources, opts) => suppress(await scan(sources, opts)),
+    runHistory: async (source, opts) => {
+      const scanned = await scan([source], opts);
+      await joinProvenance(scanned, source);
+      return suppress(scanned);
+    }
   };
 }
 
@@ -12326,11 +12072,6 @@ function parseInfo(line) {
   return { sha: parts[0] ?? line, missing: true };
 }
 var CatFileBatch = class extends CatFile {
-  /**
-   * Objects larger than this are answered without their bytes (`data: null`), which are read past and
-   * never held: one process can then both size and read objects. Settable until answers are read.
-   */
-  maxSize = Infinity;
   constructor(cwd) {
     super("--batch", cwd);
   }
@@ -12338,8 +12079,6 @@ var CatFileBatch = class extends CatFile {
     let head = null;
     let body = null;
     let filled = 0;
-    let skip = 0;
-    let size = 0;
     let sha4 = "";
     let type = "";
     let skipNewline = false;
@@ -12353,23 +12092,13 @@ var CatFileBatch = class extends CatFile {
             pos++;
           continue;
         }
-        if (skip > 0) {
-          const n = Math.min(skip, chunk.length - pos);
-          skip -= n;
-          pos += n;
-          if (skip === 0) {
-            yield { sha: sha4, missing: false, type, size, data: null };
-            skipNewline = true;
-          }
-          continue;
-        }
         if (body) {
           const n = Math.min(body.length - filled, chunk.length - pos);
           chunk.copy(body, filled, pos, pos + n);
           filled += n;
           pos += n;
           if (filled === body.length) {
-            yield { sha: sha4, missing: false, type, size, data: body };
+            yield { sha: sha4, missing: false, type, data: body };
             body = null;
             skipNewline = true;
           }
@@ -12390,14 +12119,10 @@ var CatFileBatch = class extends CatFile {
         }
         sha4 = parts[0];
         type = parts[1];
-        size = Number(parts[2]);
+        const size = Number(parts[2]);
         if (size === 0) {
-          yield { sha: sha4, missing: false, type, size, data: Buffer.alloc(0) };
+          yield { sha: sha4, missing: false, type, data: Buffer.alloc(0) };
           skipNewline = true;
-          continue;
-        }
-        if (size > this.maxSize) {
-          skip = size;
           continue;
         }
         body = Buffer.allocUnsafeSlow(size);
@@ -12409,26 +12134,18 @@ var CatFileBatch = class extends CatFile {
 };
 async function readObjects(cwd, shas, started) {
   const out = /* @__PURE__ */ new Map();
-  for (const [sha4, a] of await readObjectsUpTo(cwd, shas, Infinity, started))
-    if (!a.missing && a.data)
-      out.set(sha4, a.data);
-  return out;
-}
-async function readObjectsUpTo(cwd, shas, maxSize, started) {
-  const out = /* @__PURE__ */ new Map();
   if (shas.length === 0) {
     started?.kill();
     return out;
   }
   const batch = started ?? new CatFileBatch(cwd);
-  batch.maxSize = maxSize;
   try {
     for (const s of shas)
       batch.request(s);
     batch.end();
     for await (const a of batch.answers())
       if (!a.missing)
-        out.set(a.sha, a);
+        out.set(a.sha, a.data);
   } finally {
     batch.kill();
   }
@@ -12505,8 +12222,8 @@ function addedLines(prevBytes, nextBytes) {
 }
 function myersInsertions(a, b) {
   const n = a.length;
-  const m11 = b.length;
-  const max = Math.min(n + m11, MAX_EDITS);
+  const m = b.length;
+  const max = Math.min(n + m, MAX_EDITS);
   const off2 = max + 1;
   const v = new Int32Array(2 * max + 3);
   const trace = [];
@@ -12520,12 +12237,12 @@ function myersInsertions(a, b) {
       else
         x2 = v[off2 + k - 1] + 1;
       let y2 = x2 - k;
-      while (x2 < n && y2 < m11 && a[x2] === b[y2]) {
+      while (x2 < n && y2 < m && a[x2] === b[y2]) {
         x2++;
         y2++;
       }
       v[off2 + k] = x2;
-      if (x2 >= n && y2 >= m11) {
+      if (x2 >= n && y2 >= m) {
         found = d;
         break outer;
       }
@@ -12535,7 +12252,7 @@ function myersInsertions(a, b) {
     return null;
   const inserted = [];
   let x = n;
-  let y = m11;
+  let y = m;
   for (let d = found; d > 0; d--) {
     const vd = trace[d];
     const at = (k2) => vd[k2 + d + 1];
@@ -12984,7 +12701,7 @@ ${c.body}` : c.subject });
     checkDone.catch(() => void 0);
     try {
       for await (const obj2 of batch.answers()) {
-        if (obj2.missing || obj2.data === null) {
+        if (obj2.missing) {
           this.missing++;
           continue;
         }
@@ -13142,18 +12859,18 @@ async function localBlobs(root) {
 // dist/src/action/scan.js
 init_safe_fs();
 function scopePrefix(repoRoot, scanPath) {
-  const rel = relative(resolve(repoRoot), resolve(scanPath));
+  const rel = relative3(resolve7(repoRoot), resolve7(scanPath));
   if (!rel || rel === ".")
     return "";
   if (rel.startsWith(".."))
     return "";
-  return rel.split(sep).join("/") + "/";
+  return rel.split(sep2).join("/") + "/";
 }
 function repoPath(repoRoot, file) {
-  const rel = relative(resolve(repoRoot), resolve(file));
-  if (!rel || rel.startsWith("..") || resolve(rel) === rel)
+  const rel = relative3(resolve7(repoRoot), resolve7(file));
+  if (!rel || rel.startsWith("..") || resolve7(rel) === rel)
     return void 0;
-  return rel.split(sep).join("/");
+  return rel.split(sep2).join("/");
 }
 async function fileAt(repo, commit, path) {
   const type = await runGit(["cat-file", "-t", "--end-of-options", `${commit}:${path}`], { cwd: repo.root, timeoutMs: 3e4, maxBytes: 64 });
@@ -13163,7 +12880,7 @@ async function fileAt(repo, commit, path) {
   return r.code === 0 ? r.stdout : void 0;
 }
 async function baseConfiguration(s, commit) {
-  const dir = mkdtempSync(join(s.tempDir ?? tmpdir(), "keyhound-base-config-"));
+  const dir = mkdtempSync(join7(s.tempDir ?? tmpdir(), "keyhound-base-config-"));
   const notices = [];
   const names = /* @__PURE__ */ new Set([...CONFIG_NAMES, IGNORE_FILE]);
   const configRel = s.config ? repoPath(s.repo.root, s.config) : void 0;
@@ -13177,15 +12894,15 @@ async function baseConfiguration(s, commit) {
     const atBase = await fileAt(s.repo, commit, name2);
     let now;
     try {
-      now = readTextIfExists(join(s.repo.root, name2), { maxBytes: SETTINGS_MAX_BYTES * 16 });
+      now = readTextIfExists(join7(s.repo.root, name2), { maxBytes: SETTINGS_MAX_BYTES * 16 });
     } catch {
       now = "(unreadable)";
     }
     if (atBase !== void 0) {
-      writeFileSafe(join(dir, name2), atBase, { mkdir: 448, mode: 384 });
+      writeFileSafe(join7(dir, name2), atBase, { mkdir: 448, mode: 384 });
       present.add(name2);
     } else if (now !== void 0 && now !== "(unreadable)" && (!s.plan.tip || await fileAt(s.repo, s.plan.tip, name2) === void 0)) {
-      writeFileSafe(join(dir, name2), now, { mkdir: 448, mode: 384 });
+      writeFileSafe(join7(dir, name2), now, { mkdir: 448, mode: 384 });
       present.add(name2);
       continue;
     }
@@ -13197,8 +12914,8 @@ async function baseConfiguration(s, commit) {
   return {
     root: dir,
     // an explicit config input outside the repository is the workflow's own: used as it is
-    config: s.config ? configRel ? present.has(configRel) ? join(dir, configRel) : void 0 : s.config : void 0,
-    baseline: s.baseline ? baselineRel ? present.has(baselineRel) ? join(dir, baselineRel) : void 0 : s.baseline : void 0,
+    config: s.config ? configRel ? present.has(configRel) ? join7(dir, configRel) : void 0 : s.config : void 0,
+    baseline: s.baseline ? baselineRel ? present.has(baselineRel) ? join7(dir, baselineRel) : void 0 : s.baseline : void 0,
     notices,
     dir
   };
@@ -13208,7 +12925,7 @@ async function scanHistory(s) {
   const trusted = plan.configCommit && !plan.empty ? await baseConfiguration(s, plan.configCommit) : void 0;
   let session;
   try {
-    session = trusted ? openScanSession({ root: trusted.root, config: trusted.config, rules: s.rules, given: { failOn: "never" }, suppression: { baseline: trusted.baseline } }) : openScanSession({ root: repo.root, config: s.config, rules: s.rules, given: { failOn: "never" }, suppression: { baseline: s.baseline } });
+    session = trusted ? openScanSession({ root: trusted.root, config: trusted.config, rules: s.rules, given: { failOn: "never", baseline: trusted.baseline } }) : openScanSession({ root: repo.root, config: s.config, rules: s.rules, given: { failOn: "never", baseline: s.baseline } });
   } finally {
     if (trusted)
       rmSync(trusted.dir, { recursive: true, force: true });
@@ -13217,15 +12934,12 @@ async function scanHistory(s) {
   const isExcluded = (p) => prefix !== "" && !p.startsWith(prefix) || (session.settings.isExcluded?.(p) ?? false);
   const { maxFileSize } = session.settings;
   const source = new GitHistorySource({ repo, revs: plan.revs, addedOnly: plan.addedOnly, tip: plan.tip, maxFileSize, isExcluded });
-  const scanned = await session.scan(plan.empty ? [] : [source]);
+  const result = plan.empty ? await session.run([]) : await session.runHistory(source);
   if (plan.empty)
-    scanned.stats.commits = 0;
-  else
-    addFindings(scanned, await source.provenance(scanned.blobMatches ?? /* @__PURE__ */ new Map(), scanned.stats));
-  const result = session.suppress(scanned);
+    result.stats.commits = 0;
   result.stats.warnings.unshift(...plan.warnings);
   const file = session.settings.config.file;
-  const configFile = trusted && file ? relative(trusted.root, file).split(sep).join("/") : file;
+  const configFile = trusted && file ? relative3(trusted.root, file).split(sep2).join("/") : file;
   return { result, rules: session.ruleSet.rules, configFile, configCommit: trusted ? plan.configCommit : void 0, notices: trusted?.notices ?? [] };
 }
 
@@ -13233,14 +12947,14 @@ async function scanHistory(s) {
 init_safe_fs();
 
 // dist/src/action/workflow.js
-init_node_crypto();
 init_safe_fs();
+import { randomBytes as randomBytes3 } from "node:crypto";
 function setOutput(file, name2, value) {
   if (!file)
     return;
-  let delim = `keyhound_${randomBytes(12).toString("hex")}`;
+  let delim = `keyhound_${randomBytes3(12).toString("hex")}`;
   while (value.includes(delim))
-    delim = `keyhound_${randomBytes(12).toString("hex")}`;
+    delim = `keyhound_${randomBytes3(12).toString("hex")}`;
   appendFileSafe(file, `${name2}<<${delim}
 ${value}
 ${delim}
@@ -13271,8 +12985,8 @@ function userMessage(e) {
   return void 0;
 }
 function defaultSarifPath(env) {
-  const dir = env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : mkdtempSync(join(tmpdir(), "keyhound-"));
-  return join(dir, "keyhound.sarif");
+  const dir = env.RUNNER_TEMP ? resolve12(env.RUNNER_TEMP) : mkdtempSync2(join12(tmpdir2(), "keyhound-"));
+  return join12(dir, "keyhound.sarif");
 }
 async function runAction(env = process.env, io = defaultIO) {
   const notes = [];
@@ -13280,12 +12994,12 @@ async function runAction(env = process.env, io = defaultIO) {
   try {
     const inputs2 = readInputs(env);
     setFingerprintKeyStore("memory");
-    const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
-    const at = (p) => resolve(workspace, p);
+    const workspace = resolve12(env.GITHUB_WORKSPACE || process.cwd());
+    const at = (p) => resolve12(workspace, p);
     const scanPath = at(inputs2.path);
     const sarifPath2 = inputs2.sarifFile ? at(inputs2.sarifFile) : defaultSarifPath(env);
     guardTree(workspace);
-    const allowed = [workspace, ...env.RUNNER_TEMP ? [resolve(env.RUNNER_TEMP)] : []];
+    const allowed = [workspace, ...env.RUNNER_TEMP ? [resolve12(env.RUNNER_TEMP)] : []];
     if (inputs2.sarifFile && !allowed.some((d) => within(d, sarifPath2))) {
       throw new ActionError(`sarif-file must be inside the workspace${env.RUNNER_TEMP ? " or RUNNER_TEMP" : ""}: ${inputs2.sarifFile}`);
     }
@@ -13361,7 +13075,7 @@ async function runAction(env = process.env, io = defaultIO) {
     io.out(command("error", `sarif-file: ${e.message}`));
     code2 = EXIT.error;
   }
-  let htmlPath = !inputs.htmlReport ? void 0 : inputs.htmlReport === "keyhound-report.html" ? join(dirname(defaultSarifPath(env)), inputs.htmlReport) : resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.htmlReport);
+  let htmlPath = !inputs.htmlReport ? void 0 : inputs.htmlReport === "keyhound-report.html" ? join12(dirname7(defaultSarifPath(env)), inputs.htmlReport) : resolve12(env.GITHUB_WORKSPACE || process.cwd(), inputs.htmlReport);
   if (htmlPath) {
     try {
       writeFileSafe(htmlPath, renderHtml(input), { mkdir: 493 });
@@ -13434,13 +13148,13 @@ ${context}
   return code2;
 }
 function within(dir, p) {
-  const rel = relative(dir, p);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+  const rel = relative4(dir, p);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute7(rel);
 }
 function relOrAbs(workspace, p) {
   if (!workspace)
     return p;
-  const rel = relative(resolve(workspace), p);
+  const rel = relative4(resolve12(workspace), p);
   return rel && !rel.startsWith("..") ? rel : p;
 }
 function trustedRevokers(rules) {
@@ -13454,17 +13168,17 @@ function trustedRevokers(rules) {
 async function revoke(findings, rules, inputs, env, io, scrub2) {
   const { revokeFindings: revokeFindings2, revokeExitCode: revokeExitCode2 } = await Promise.resolve().then(() => (init_revoke(), revoke_exports));
   const { tally: tally2 } = await Promise.resolve().then(() => (init_run(), run_exports));
-  const base = env.RUNNER_TEMP && env.RUNNER_TEMP !== "" ? env.RUNNER_TEMP : tmpdir();
+  const base = env.RUNNER_TEMP && env.RUNNER_TEMP !== "" ? env.RUNNER_TEMP : tmpdir2();
   ensureDir(base);
-  const dir = mkdtempSync(join(base, "keyhound-revoke-"));
-  const configFile = join(dir, "revoke.yaml");
+  const dir = mkdtempSync2(join12(base, "keyhound-revoke-"));
+  const configFile = join12(dir, "revoke.yaml");
   writeFileSafe(configFile, (inputs.revokeConfig ?? "") + "\n", { mode: 384 });
   try {
     const run = await revokeFindings2(findings, trustedRevokers(rules), {
       yes: true,
       revokeConfig: configFile,
-      auditLog: join(dir, "audit.jsonl"),
-      revokeState: join(dir, "revoke-state.json"),
+      auditLog: join12(dir, "audit.jsonl"),
+      revokeState: join12(dir, "revoke-state.json"),
       githubApiUrl: env.GITHUB_API_URL || void 0
       // no root/config: the scanned tree's .keyhound.yaml has no say in revocation here
     }, {
@@ -13482,7 +13196,7 @@ async function revoke(findings, rules, inputs, env, io, scrub2) {
     const note = `Revocation: ${t.revoked} revoked, ${t["already-revoked"]} already revoked, ${t.failed} failed, ${t.skipped} skipped (no issuer can revoke them, or the revoke-config input routes them nowhere).`;
     return { note, code: revokeExitCode2(run) };
   } finally {
-    rmSync(join(dir, "revoke.yaml"), { force: true });
+    rmSync2(join12(dir, "revoke.yaml"), { force: true });
   }
 }
 

@@ -7,11 +7,11 @@
 // The hyphenated form JavaScript actions receive (INPUT_FAIL-ON) is accepted too. Values are never
 // interpolated into shell text (no script injection through inputs).
 
+import { FAIL_ON_LEVELS, type FailOn } from '../core/errors.js';
+
 export type Mode = 'auto' | 'pr' | 'push' | 'full';
-export type FailOn = 'error' | 'warning' | 'note' | 'never';
 
 export const MODES: readonly Mode[] = ['auto', 'pr', 'push', 'full'];
-export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'note', 'never'];
 
 /** Every input action.yml declares, with the default the script applies when the variable is absent or empty. */
 export const INPUTS = {
@@ -121,7 +121,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   return {
     path: rawInput(env, 'path'),
     mode: oneOf(env, 'mode', MODES),
-    failOn: oneOf(env, 'fail-on', FAIL_ON),
+    failOn: oneOf(env, 'fail-on', FAIL_ON_LEVELS),
     config: optional(rawInput(env, 'config')),
     baseline: optional(rawInput(env, 'baseline')),
     sarifFile: rawInput(env, 'sarif-file'),

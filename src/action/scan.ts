@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import type { RuleSpec } from '../core/rule.js';
-import { addFindings, type ScanResult } from '../pipeline/scan.js';
+import type { ScanResult } from '../pipeline/scan.js';
 import { openScanSession } from '../session/scan-session.js';
 import { GitHistorySource } from '../sources/git-history.js';
 import type { RepoInfo } from '../sources/git-repo.js';
@@ -122,8 +122,8 @@ export async function scanHistory(s: ScanSettings): Promise<ActionScan> {
   let session: ReturnType<typeof openScanSession>;
   try {
     session = trusted
-      ? openScanSession({ root: trusted.root, config: trusted.config, rules: s.rules, given: { failOn: 'never' }, suppression: { baseline: trusted.baseline } })
-      : openScanSession({ root: repo.root, config: s.config, rules: s.rules, given: { failOn: 'never' }, suppression: { baseline: s.baseline } });
+      ? openScanSession({ root: trusted.root, config: trusted.config, rules: s.rules, given: { failOn: 'never', baseline: trusted.baseline } })
+      : openScanSession({ root: repo.root, config: s.config, rules: s.rules, given: { failOn: 'never', baseline: s.baseline } });
   } finally {
     if (trusted) rmSync(trusted.dir, { recursive: true, force: true });
   }
@@ -131,11 +131,8 @@ export async function scanHistory(s: ScanSettings): Promise<ActionScan> {
   const isExcluded = (p: string) => (prefix !== '' && !p.startsWith(prefix)) || (session.settings.isExcluded?.(p) ?? false);
   const { maxFileSize } = session.settings;
   const source = new GitHistorySource({ repo, revs: plan.revs, addedOnly: plan.addedOnly, tip: plan.tip, maxFileSize, isExcluded });
-  const scanned = await session.scan(plan.empty ? [] : [source]);
-  if (plan.empty) scanned.stats.commits = 0;
-  // provenance: each blob's matches placed at every path and commit the blob had, one finding per secret
-  else addFindings(scanned, await source.provenance(scanned.blobMatches ?? new Map(), scanned.stats));
-  const result = session.suppress(scanned);
+  const result = plan.empty ? await session.run([]) : await session.runHistory(source);
+  if (plan.empty) result.stats.commits = 0;
   result.stats.warnings.unshift(...plan.warnings);
   const file = session.settings.config.file;
   const configFile = trusted && file ? relative(trusted.root, file).split(sep).join('/') : file;

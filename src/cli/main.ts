@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
-import { EXIT, UsageError } from '../core/errors.js';
-import { OptionError } from './errors.js';
+import { EXIT, OptionError, UsageError } from '../core/errors.js';
 import { buildProgram, commandNamed } from './program.js';
 
 /** Where to read about a bad flag or value: the help of the command the user typed. */

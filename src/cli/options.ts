@@ -1,18 +1,17 @@
 // Options of the scanning commands, parsed once, and the scan request they make.
 import { Option, type Command } from 'commander';
 import type { Severity } from '../core/finding.js';
+import { OptionError, UsageError, type FailOn } from '../core/errors.js';
+import { SCAN_SETTINGS, SETTING_NAMES, type SettingValues } from '../config/settings.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/types.js';
 import type { ScanRequest } from '../session/scan-session.js';
-import { OptionError, UsageError } from './errors.js';
 
 export type Format = ReportFormat;
-export type FailOn = Severity | 'never';
 
-/** Options every scanning command shares (scan, history, staged). */
-export interface ReportOptions {
+/** Options every scanning command shares (scan, history, staged); the scan settings as the command line gives them. */
+export interface ReportOptions extends SettingValues {
   format: Format;
   output?: string;
-  failOn: FailOn;
   showSecrets: boolean;
   /** Text: list every note (known public test keys …) instead of one summary line. */
   showNotes: boolean;
@@ -21,7 +20,6 @@ export interface ReportOptions {
   quiet: boolean;
   color?: boolean;
   config?: string;
-  maxFileSize: number;
   /** Extra rule files or folders, loaded beside the built-in pack. */
   rules: string[];
   // revocation (issue 5; src/revoke)
@@ -37,14 +35,6 @@ export interface ReportOptions {
   /** --rpc CHAIN=URL values. */
   rpc: string[];
   onlyLive: boolean;
-}
-
-export function parseSize(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(text.trim());
-  if (!m) throw new OptionError(`not a size: "${text}" (examples: 500000, 512KB, 10MB)`);
-  const unit = (m[2] ?? 'b').toLowerCase()[0]!;
-  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
-  return Math.floor(Number(m[1]) * mult);
 }
 
 /** A repeatable option's values, in order (commander hands the previous list, or nothing the first time). */
@@ -73,11 +63,11 @@ export interface CommandFeatures {
 
 /** How and where a report is written: scanning commands and `keyhound merge`. */
 export function addOutputOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .optionsGroup('Report:')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
-    .option('-o, --output <file>', 'write the report to a file (the terminal still gets a one-line summary)')
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding is at or above this level').choices(['error', 'warning', 'note', 'never']).default('warning'))
+    .option('-o, --output <file>', 'write the report to a file (the terminal still gets a one-line summary)');
+  return addSettingOptions(cmd, 'report')
     .addOption(new Option('--min-level <level>', 'show only findings at or above this level').choices(['error', 'warning', 'note']).default('note'))
     .option('--show-notes', 'text: list every note (known public test keys …) instead of one summary line')
     .option('--show-secrets', 'print found secrets in full (default: redacted everywhere)')
@@ -90,12 +80,24 @@ export function addOutputOptions(cmd: Command): Command {
     .addOption(new Option('--baseline-path <file>', 'gitleaks name of --baseline').hideHelp());
 }
 
+/** The flags of the settings table's entries listed in one help group. */
+function addSettingOptions(cmd: Command, group: 'report' | 'configuration'): Command {
+  for (const name of SETTING_NAMES) {
+    const s = SCAN_SETTINGS[name];
+    if (s.helpGroup !== group) continue;
+    const option = new Option(s.flag, s.description);
+    if (s.choices) option.choices([...s.choices]);
+    if (s.cliDefault !== undefined) option.default(s.cliDefault);
+    cmd.addOption(option);
+  }
+  return cmd;
+}
+
 export function addReportOptions(cmd: Command, features: CommandFeatures = { revoke: true, writeBaseline: true, examples: [] }): Command {
   addOutputOptions(cmd)
     .optionsGroup('Configuration and suppression:')
-    .option('-c, --config <file>', 'configuration file (default: .keyhound.yaml at the scan root)')
-    .addOption(new Option('--max-file-size <size>', 'skip larger files, with a warning').default('10MB'))
-    .option('--baseline <file>', 'report only findings not recorded in this baseline file (default: baseline: in the config)');
+    .option('-c, --config <file>', 'configuration file (default: .keyhound.yaml at the scan root)');
+  addSettingOptions(cmd, 'configuration');
   if (features.writeBaseline) cmd.option('--write-baseline <file>', 'record the current findings in a baseline file (keyed fingerprints, no secrets)');
   cmd.option('--no-suppress', 'report everything: ignore inline allow comments, .keyhoundignore, allow: entries and baselines');
   if (features.revoke) {
@@ -146,20 +148,30 @@ export function reportOptions(raw: Record<string, unknown>, cmd?: Command): Repo
   const baseline = either<string>(raw, 'baseline', 'baselinePath', ['--baseline', '--baseline-path']);
   if (baseline !== undefined) raw.baseline = baseline;
   return {
+    ...settingOptions(raw),
     format: either<Format>(raw, 'format', 'reportFormat', ['--format', '--report-format'])!,
     output: either<string>(raw, 'output', 'reportPath', ['--output', '--report-path']),
-    failOn: raw.failOn as FailOn,
     showSecrets: !!raw.showSecrets,
     showNotes: !!raw.showNotes,
     minLevel: (raw.minLevel as Severity | undefined) ?? 'note',
     quiet: !!raw.quiet,
     color: raw.color === false ? false : undefined,
     config: raw.config as string | undefined,
-    maxFileSize: parseSize(String(raw.maxFileSize ?? '10MB')),
     rules: (raw.rules as string[] | undefined) ?? [],
     ...revokeOptions(raw),
     ...verifyOptions(raw),
   };
+}
+
+/** Each setting's value as the command line has it (its default when not given). */
+function settingOptions(raw: Record<string, unknown>): SettingValues {
+  const out: Record<string, unknown> = {};
+  for (const name of SETTING_NAMES) {
+    const s = SCAN_SETTINGS[name];
+    const text = raw[name] ?? s.cliDefault;
+    out[name] = text === undefined ? s.default : s.fromCli(String(text));
+  }
+  return out as SettingValues;
 }
 
 /** Verification flags (issue 14): --rpc, --verify-config and --only-live only mean something with --verify. */
@@ -185,25 +197,22 @@ function revokeOptions(raw: Record<string, unknown>) {
   };
 }
 
-/** Options the config file also sets: the request carries them only when given on the command line. */
-const CONFIG_OVERRIDES = ['failOn', 'maxFileSize'] as const satisfies ReadonlyArray<keyof NonNullable<ScanRequest['given']> & keyof ReportOptions>;
-
 /**
- * The scan request of a scanning command: values the user gave on the command line only (commander's
- * defaults stay out, so the config file's values apply), extra rules and suppression flags.
+ * The scan request of a scanning command: the settings the user gave on the command line only
+ * (commander's defaults stay out, so the config file's values apply), extra rules and suppression flags.
  */
 export function scanRequest(root: string, opts: ReportOptions, raw: Record<string, unknown>, cmd: Command): ScanRequest {
   const given = (name: string) => {
     const src = cmd.getOptionValueSource(name);
-    return src !== undefined && src !== 'default';
+    // a value without a commander default may come in under another name (--baseline-path)
+    return src !== undefined ? src !== 'default' : raw[name] !== undefined;
   };
   return {
     root,
     config: opts.config,
     rules: opts.rules,
-    given: Object.fromEntries(CONFIG_OVERRIDES.filter(given).map((name) => [name, opts[name]])),
+    given: Object.fromEntries(SETTING_NAMES.filter(given).map((name) => [name, opts[name]])),
     suppression: {
-      baseline: raw.baseline as string | undefined,
       writeBaseline: raw.writeBaseline as string | undefined,
       noSuppress: raw.suppress === false,
     },

@@ -1,12 +1,11 @@
 // The end of a scanning command, as separate steps: say what suppression wrote, write the report, revoke
 // when asked. Loaded at start-up (the version): heavy modules load inside the steps.
 import { severityRank, type Finding, type ScanStats } from '../core/finding.js';
-import { exitCodeFor, UsageError } from '../core/errors.js';
+import { exitCodeFor, UsageError, type FailOn } from '../core/errors.js';
 import { writeFileSafe } from '../util/safe-fs.js';
 import type { RuleSpec } from '../core/rule.js';
 import { INFORMATION_URI, toolVersion } from '../report/tool.js';
 import type { RepositoryStatus, ScanMeta } from '../report/types.js';
-import type { FailOnSetting } from '../config/load.js';
 import type { SuppressionOutcome } from '../suppress/index.js';
 import type { ReportOptions } from './options.js';
 
@@ -19,7 +18,7 @@ export { exitCodeFor, INFORMATION_URI, toolVersion };
 export interface Scanned {
   root: string;
   ruleSet: { rules: RuleSpec[] };
-  settings: { failOn: FailOnSetting };
+  settings: { failOn: FailOn };
 }
 
 /** A scan's result as the steps report it. */

@@ -14,6 +14,7 @@ import type { RuleSet } from '../core/rule.js';
 import { buildRuleSet, builtInRules, ConfigRulesError } from '../rules/rule-set.js';
 import type { AllowEntry } from '../suppress/allow.js';
 import { configSchemaRulesList, configSchemaRulesMap } from './schema.js';
+import { SCAN_SETTINGS, SETTING_NAMES, type SettingValues } from './settings.js';
 
 // loaded only when a config file exists: a scan without one must not pay for them
 const ajvModule = lazyRequire<typeof AjvModule>('ajv');
@@ -21,19 +22,16 @@ const yaml = lazyRequire<typeof Yaml>('yaml');
 
 export const CONFIG_NAMES = ['.keyhound.yaml', '.keyhound.yml'];
 
-export type FailOnSetting = Severity | 'never';
-
-/** Settings of a config file other than rules; absent keys are undefined (the command line decides). */
-export interface ConfigSettings {
+/**
+ * Settings of a config file other than rules; absent keys are undefined (the command line decides).
+ * The scan settings (max-file-size, fail-on, baseline …) are those of the settings table.
+ */
+export interface ConfigSettings extends Partial<SettingValues> {
   /** Config file used (as given or relative to the working folder); undefined when none. */
   file?: string;
   extends: 'default' | 'none';
   /** gitignore-syntax paths not scanned at all (counted as skipped). */
   exclude: string[];
-  maxFileSize?: number;
-  failOn?: FailOnSetting;
-  /** Baseline file (like --baseline), relative to the config file's folder. */
-  baseline?: string;
   allow: AllowEntry[];
   /** `false`: the config turns revocation off. Nothing else about revocation is configurable here. */
   revoke?: false;
@@ -56,11 +54,10 @@ interface RawConfig {
   extends?: 'default' | 'none';
   rules?: unknown[] | { disable?: string[]; severity?: Record<string, Severity>; custom?: unknown[] };
   paths?: { exclude?: string[] };
-  'max-file-size'?: number | string;
-  'fail-on'?: FailOnSetting;
-  baseline?: string;
   allow?: AllowEntry[];
   revoke?: false;
+  /** The settings table's keys. */
+  [settingKey: string]: unknown;
 }
 
 let validators: { list: ValidateFunction; map: ValidateFunction } | null = null;
@@ -108,15 +105,6 @@ export function readConfigText(file: string, shown = file): string {
 function displayPath(p: string): string {
   const rel = relative(process.cwd(), resolve(p));
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(p);
-}
-
-/** Size text (500000, 512KB, 10MB) → bytes. */
-export function parseSizeSetting(v: number | string): number {
-  if (typeof v === 'number') return v;
-  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(v.trim())!;
-  const unit = (m[2] ?? 'b').toLowerCase()[0]!;
-  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
-  return Math.floor(Number(m[1]) * mult);
 }
 
 /** Locates YAML nodes for messages. */
@@ -194,9 +182,10 @@ function schemaMessage(err: ErrorObject, path: string[]): { key: string[]; keyOf
     case 'oneOf':
       if (path[0] === 'allow') return { key: path, detail: 'needs exactly one of "value", "pattern" or "fingerprint" (and a "reason")' };
       return { key: path, detail: err.message ?? 'invalid' };
-    case 'anyOf':
-      if (path[0] === 'max-file-size') return { key: path, detail: 'must be a size such as 500000, 512KB or 10MB' };
-      return { key: path, detail: err.message ?? 'invalid' };
+    case 'anyOf': {
+      const hint = Object.values(SCAN_SETTINGS).find((s) => s.configKey === path[0])?.schemaHint;
+      return { key: path, detail: hint ?? err.message ?? 'invalid' };
+    }
     case 'type':
       return { key: path, detail: `must be ${p.type === 'array' ? 'a list' : p.type === 'object' ? 'a mapping' : `a ${String(p.type)}`}` };
     case 'pattern':
@@ -266,9 +255,10 @@ export function parseConfig(text: string, file: string, base: () => RuleSet = bu
     exclude: data.paths?.exclude ?? [],
     allow: data.allow ?? [],
   };
-  if (data['max-file-size'] !== undefined) settings.maxFileSize = parseSizeSetting(data['max-file-size']);
-  if (data['fail-on'] !== undefined) settings.failOn = data['fail-on'];
-  if (data.baseline !== undefined) settings.baseline = data.baseline;
+  for (const name of SETTING_NAMES) {
+    const value = data[SCAN_SETTINGS[name].configKey];
+    if (value !== undefined) Object.assign(settings, { [name]: SCAN_SETTINGS[name].fromConfig(value) });
+  }
   if (data.revoke === false) settings.revoke = false;
   return { ruleSet, settings };
 }
@@ -288,7 +278,10 @@ export function loadConfig(root: string, configPath?: string, opts: LoadConfigOp
   if (!file) return { ruleSet: buildRuleSet({ ruleFiles: extra }), settings: { extends: 'default', exclude: [], allow: [] } };
   const shown = displayPath(file);
   const loaded = parseConfig(readConfigText(file, shown), shown, builtInRules, extra);
-  // baseline: is relative to the config file's folder
-  if (loaded.settings.baseline !== undefined) loaded.settings.baseline = resolve(dirname(file), loaded.settings.baseline);
+  // a setting naming a file (baseline:) is relative to the config file's folder
+  for (const name of SETTING_NAMES) {
+    const value = loaded.settings[name];
+    if (SCAN_SETTINGS[name].path && typeof value === 'string') Object.assign(loaded.settings, { [name]: resolve(dirname(file), value) });
+  }
   return loaded;
 }

@@ -1,5 +1,9 @@
 // JSON schema of .keyhound.yaml. Unknown keys are errors everywhere.
 import { ruleSchema } from '../rules/schema.js';
+import { SCAN_SETTINGS } from './settings.js';
+
+// each setting's key, as the settings table declares it
+const settingsSchema = Object.fromEntries(Object.values(SCAN_SETTINGS).map((s) => [s.configKey, s.schema]));
 
 const level = { enum: ['error', 'warning', 'note'] } as const;
 const ruleId = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' } as const;
@@ -42,14 +46,7 @@ function configSchema(rules: object) {
         additionalProperties: false,
         properties: { exclude: stringList },
       },
-      'max-file-size': {
-        anyOf: [
-          { type: 'integer', minimum: 1 },
-          { type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG][iI]?[bB]?|[bB])?\\s*$' },
-        ],
-      },
-      'fail-on': { enum: ['error', 'warning', 'note', 'never'] },
-      baseline: { type: 'string', minLength: 1 },
+      ...settingsSchema,
       allow: { type: 'array', items: allowEntry },
       // the config file can turn revocation off, never on or point it anywhere
       revoke: { const: false },
@@ -62,5 +59,3 @@ export const configSchemaRulesMap = configSchema(rulesMap);
 /** `rules:` as a list: custom rules, the same schema as rules/*.yaml. */
 export const configSchemaRulesList = configSchema({ type: 'array', items: ruleSchema });
 
-/** Top-level keys, for messages. */
-export const CONFIG_KEYS = ['extends', 'rules', 'paths', 'max-file-size', 'fail-on', 'baseline', 'allow', 'revoke'];

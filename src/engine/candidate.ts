@@ -1,6 +1,8 @@
-// What the passes produce: candidates (a finding plus its byte span and scoring hints), the context a
-// pass runs in, and makeFinding, the one constructor every pass uses.
+// How findings are made: newFinding, the one constructor of a finding (passes and `keyhound revoke`
+// alike), and what the passes produce with it: candidates (a finding plus its byte span and scoring
+// hints) through makeFinding, in the context a pass runs in.
 import type { Finding, FindingMessageId, Severity } from '../core/finding.js';
+import type { RuleSpec } from '../core/rule.js';
 import type { ValidationResult } from '../core/validator.js';
 import type { Chunk } from './chunk.js';
 import { normalizeValue, type CompiledRule, type CompiledRules } from './compile.js';
@@ -53,6 +55,43 @@ export interface FindingFacts {
   messageId?: FindingMessageId;
 }
 
+/** Where a finding stands: `-` and zeros for a secret that has no place (read from standard input). */
+export interface FindingPlace {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * The one constructor of a finding: the rule's identity, the secret with its redacted form and
+ * fingerprint, where it stands and what to say about it. `judged` overrides what the rule says by default.
+ */
+export function newFinding(
+  spec: RuleSpec,
+  secret: string,
+  place: FindingPlace,
+  say: { messageId: FindingMessageId; messageData: Record<string, string> },
+  judged: { provider?: string; severity?: Severity; validated?: boolean } = {},
+): Finding {
+  return {
+    ruleId: spec.id,
+    title: spec.title,
+    provider: judged.provider ?? spec.provider,
+    severity: judged.severity ?? spec.severity,
+    ...place,
+    secret,
+    redacted: redact(secret),
+    fingerprint: fingerprint(spec.id, secret),
+    validated: judged.validated ?? false,
+    messageId: say.messageId,
+    messageData: say.messageData,
+    tags: spec.tags,
+    grants: spec.grants ?? 'service',
+  };
+}
+
 /** The one way a pass turns a match into a candidate: known-public check, severity, message id, fingerprint. */
 export function makeFinding(set: CompiledRules, rule: CompiledRule, ctx: ScanCtx, facts: FindingFacts): Candidate {
   const { chunk } = ctx;
@@ -81,23 +120,7 @@ export function makeFinding(set: CompiledRules, rule: CompiledRule, ctx: ScanCtx
     messageData = { title: spec.title, ...(key ? { key } : {}), ...(rule.validator ? { checked: 'offline' } : {}) };
   }
   const f: Candidate = {
-    ruleId: spec.id,
-    title: spec.title,
-    provider,
-    severity,
-    file: ctx.path,
-    line: pos.line,
-    column: pos.column,
-    endLine: endPos.line,
-    endColumn: endPos.column,
-    secret,
-    redacted: redact(secret),
-    fingerprint: fingerprint(spec.id, secret),
-    validated,
-    messageId,
-    messageData,
-    tags: spec.tags,
-    grants: spec.grants ?? 'service',
+    ...newFinding(spec, secret, { file: ctx.path, line: pos.line, column: pos.column, endLine: endPos.line, endColumn: endPos.column }, { messageId, messageData }, { provider, severity, validated }),
     start,
     end,
     generic: rule.generic,

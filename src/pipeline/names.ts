@@ -55,7 +55,7 @@ export class NameScan {
         secrets.add(f.secret);
         const inLine = f.line - at.firstLine + 1;
         if (at.item.kind === 'path') {
-          out.push({ ...f, file: at.item.path, line: 1, endLine: 1, message: `${f.message} (in a file or folder name)` });
+          out.push({ ...f, file: at.item.path, line: 1, endLine: 1, messageData: { ...f.messageData, in: 'a file or folder name' } });
         } else {
           const c = at.item.message.commit;
           out.push({
@@ -64,7 +64,7 @@ export class NameScan {
             line: inLine,
             endLine: f.endLine - at.firstLine + 1,
             commit: { sha: c.sha, author: c.author, email: c.email, date: c.date, subject: c.subject },
-            message: `${f.message} (in the message of commit ${c.sha.slice(0, 12)})`,
+            messageData: { ...f.messageData, in: `the message of commit ${c.sha.slice(0, 12)}` },
           });
         }
       }

@@ -96,6 +96,16 @@ export function addFindings(result: ScanResult, more: Finding[]): void {
   for (const f of more) result.stats.findings[f.severity]++;
 }
 
+/** A source whose chunks are blobs: after the scan it places their matches at paths and commits (git history). */
+export interface BlobSource {
+  provenance(found: ReadonlyMap<string, Finding[]>, stats: ScanStats): Promise<Finding[]>;
+}
+
+/** Provenance, the explicit step after a blob scan: each blob's matches at every path and commit the blob had, one finding per secret. */
+export async function joinProvenance(result: ScanResult, source: BlobSource): Promise<void> {
+  addFindings(result, await source.provenance(result.blobMatches ?? new Map(), result.stats));
+}
+
 /** Bounds chunks in flight; a free slot is taken as soon as any chunk finishes (no head-of-line wait). */
 class Gate {
   private active = 0;

@@ -10,6 +10,10 @@ const MESSAGES = {
 
 /** The finding's message in words: from its message id, else the words it was read with, else its title. */
 export function findingMessage(f: Pick<Finding, 'messageId' | 'messageData' | 'message' | 'title'>): string {
-  if (f.messageId) return MESSAGES[f.messageId](f.messageData ?? {});
+  if (f.messageId) {
+    const d = f.messageData ?? {};
+    // `in`: the text was not file content (a file or folder name, a commit message)
+    return `${MESSAGES[f.messageId](d)}${d.in ? ` (in ${d.in})` : ''}`;
+  }
   return f.message ?? f.title;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { emptyStats, type Finding, type ScanStats } from '../core/finding.js';
 import type { ChunkScanner } from '../pipeline/chunk-scanner.js';
-import { addFindings, runScan } from '../pipeline/scan.js';
+import { joinProvenance, runScan } from '../pipeline/scan.js';
 import type { RepositoryStatus } from '../report/types.js';
 import { checkObjects } from '../sources/git-cat-file.js';
 import { GitHistorySource, treeOf } from '../sources/git-history.js';
@@ -260,8 +260,7 @@ async function scanMirror(repo: ApiRepository, mirror: MirrorResult & { dir: str
       now: () => now,
     });
     const result = await runScan([source], req.scanner, { inflight: req.scanner.inflight });
-    // provenance: each blob's matches placed at every path and commit the blob had
-    addFindings(result, await source.provenance(result.blobMatches ?? new Map(), result.stats));
+    await joinProvenance(result, source);
     found = result.findings;
     stats = result.stats;
     for (const f of found) f.repository = repo.fullName;

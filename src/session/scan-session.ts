@@ -3,18 +3,13 @@
 // and hand it sources; writing a report and revoking are separate steps they ask for afterwards.
 import type { Finding, ScanStats } from '../core/finding.js';
 import type { RuleSet } from '../core/rule.js';
-import { loadConfig, type ConfigSettings, type FailOnSetting } from '../config/load.js';
-import { runScan, type ScanResult } from '../pipeline/scan.js';
+import { loadConfig, type ConfigSettings } from '../config/load.js';
+import { decideSettings, type SettingValues } from '../config/settings.js';
+import { joinProvenance, runScan, type BlobSource, type ScanResult } from '../pipeline/scan.js';
 import { AdaptiveScanner } from '../pipeline/worker-pool.js';
 import type { Source } from '../sources/types.js';
 import { pathMatcher, Suppressor, type SuppressionOutcome } from '../suppress/index.js';
 import { guardTree } from '../util/safe-fs.js';
-
-/** Settings when neither the caller nor the config file gives one. */
-export const SCAN_DEFAULTS = { failOn: 'warning', maxFileSize: 10 * 1024 * 1024 } as const satisfies {
-  failOn: FailOnSetting;
-  maxFileSize: number;
-};
 
 export interface ScanRequest {
   /** Scan root: where the config is found, what finding paths and .keyhoundignore are relative to. */
@@ -23,16 +18,17 @@ export interface ScanRequest {
   config?: string;
   /** Rule files or folders (--rules). */
   rules?: string[];
-  /** Only the values the user actually gave: each wins over the config file, which wins over the defaults. */
-  given?: { failOn?: FailOnSetting; maxFileSize?: number };
-  /** --baseline, --write-baseline, --no-suppress. */
-  suppression?: { baseline?: string; writeBaseline?: string; noSuppress?: boolean };
+  /**
+   * Only the settings the user actually gave (config/settings.ts: fail-on, max-file-size, baseline …):
+   * each wins over the config file, which wins over the defaults.
+   */
+  given?: Partial<SettingValues>;
+  /** --write-baseline, --no-suppress. */
+  suppression?: { writeBaseline?: string; noSuppress?: boolean };
 }
 
 /** The settings a scan runs with, every one decided. */
-export interface ScanSettings {
-  failOn: FailOnSetting;
-  maxFileSize: number;
+export interface ScanSettings extends SettingValues {
   /** `paths.exclude` of the config (root-relative paths); undefined when it has none. */
   isExcluded?: (rel: string) => boolean;
   /** The config file as read, if any (its `revoke: false`, `allow:` …). */
@@ -58,7 +54,9 @@ export interface ScanSession {
   scanner(threads?: number): AdaptiveScanner;
   /** Scans the sources and applies suppression. */
   run(sources: Source[], opts?: RunOptions): Promise<SessionResult>;
-  /** Scans the sources only: for callers with a step between scanning and suppression (git provenance). */
+  /** Scans a git history source, joins the blob matches with provenance, then applies suppression. */
+  runHistory(source: Source & BlobSource, opts?: RunOptions): Promise<SessionResult>;
+  /** Scans the sources only: for callers with a step between scanning and suppression. */
   scan(sources: Source[], opts?: RunOptions): Promise<ScanResult>;
   /** Drops and counts suppressed findings, writes a baseline when asked. */
   suppress(result: ScanResult): SessionResult;
@@ -69,15 +67,9 @@ export function openScanSession(req: ScanRequest): ScanSession {
   // the scanned tree is untrusted: no report, baseline or log is written through a link inside it
   guardTree(req.root);
   const { ruleSet, settings: config } = loadConfig(req.root, req.config, { extraRules: req.rules ?? [] });
-  const settings: ScanSettings = {
-    failOn: req.given?.failOn ?? config.failOn ?? SCAN_DEFAULTS.failOn,
-    maxFileSize: req.given?.maxFileSize ?? config.maxFileSize ?? SCAN_DEFAULTS.maxFileSize,
-    config,
-  };
+  const settings: ScanSettings = { ...decideSettings(req.given, config), config };
   if (config.exclude.length > 0) settings.isExcluded = pathMatcher(config.exclude);
-  // --baseline (or the Action's input), else the config's baseline: key
-  const baseline = req.suppression?.baseline ?? config.baseline;
-  const suppressor = new Suppressor({ root: req.root, allow: config.allow, ...req.suppression, baseline });
+  const suppressor = new Suppressor({ root: req.root, allow: config.allow, ...req.suppression, baseline: settings.baseline });
 
   const scanner = (threads?: number) => new AdaptiveScanner(ruleSet, settings.maxFileSize, threads);
   const scan = async (sources: Source[], opts: RunOptions = {}): Promise<ScanResult> => {
@@ -101,6 +93,11 @@ export function openScanSession(req: ScanRequest): ScanSession {
     scan,
     suppress,
     run: async (sources, opts) => suppress(await scan(sources, opts)),
+    runHistory: async (source, opts) => {
+      const scanned = await scan([source], opts);
+      await joinProvenance(scanned, source);
+      return suppress(scanned);
+    },
   };
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { stringify } from 'yaml';
 import { Engine } from '../../src/engine/scanner.js';
-import type { RuleSpec } from '../../src/engine/types.js';
+import type { RuleSpec } from '../../src/core/rule.js';
 import { expandExample } from '../../src/rules/example-values.js';
 import { exampleSeed } from '../../src/rules/examples.js';
 import { KEYPATH_RULE } from '../../src/rules/keypath-rule.js';

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import RE2 from 're2';
 import { boundNames } from '../../src/engine/binding.js';
 import { Engine } from '../../src/engine/scanner.js';
-import type { RuleSpec } from '../../src/engine/types.js';
+import type { RuleSpec } from '../../src/core/rule.js';
 import { expandExample } from '../../src/rules/example-values.js';
 import { exampleSeed } from '../../src/rules/examples.js';
 import { loadRuleDir } from '../../src/rules/loader.js';

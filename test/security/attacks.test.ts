@@ -365,6 +365,8 @@ describe('break 9: smaller breaks', () => {
     }
     const sarif = JSON.parse(texts['sarif stdout']!) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     assert.equal(decodeURIComponent(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri), 'keys/ghp_….txt');
+    const named = JSON.parse(texts['json stdout']!) as { findings: { message: string }[] };
+    assert.match(named.findings[0]!.message, /\(in a file or folder name\)$/, 'the message says where the secret stood');
     await cli(['scan', '.', '--write-baseline', join(h.dir, 'b.json')], { cwd: dir, env: h.env });
     texts.baseline = readFileSync(join(h.dir, 'b.json'), 'utf8');
     const hist = await cli(['history', '.', '--format', 'json'], { cwd: dir, env: h.env });
@@ -395,9 +397,10 @@ describe('break 9: smaller breaks', () => {
     const dir = repo({ 'README.md': '# x\n' }, h.env, `deploy: use ${tok} for now`);
     const r = await cli(['history', '.', '--format', 'json'], { cwd: dir, env: h.env });
     assert.equal(r.code, 1, r.stderr);
-    const j = JSON.parse(r.stdout) as { findings: { file: string; commit?: { subject?: string } }[] };
+    const j = JSON.parse(r.stdout) as { findings: { file: string; message: string; commit?: { subject?: string } }[] };
     assert.equal(j.findings.length, 1);
     assert.equal(j.findings[0]!.file, 'COMMIT_EDITMSG');
+    assert.match(j.findings[0]!.message, /\(in the message of commit [0-9a-f]{12}\)$/);
     assert.equal(j.findings[0]!.commit?.subject, 'deploy: use ghp_… for now');
     const text = await cli(['history', '.'], { cwd: dir, env: h.env });
     assertNoLeak({ json: r.stdout + r.stderr, text: text.stdout + text.stderr }, [tok]);

@@ -39,7 +39,7 @@ export function registerHistory(program: Command, setExit: (code: number) => voi
         import('../../sources/git-history.js'),
       ]);
       // the scanning modules load while git answers the repository questions
-      const scanning = Promise.all([import('../../session/scan-session.js'), import('../output.js'), import('../../pipeline/scan.js')]);
+      const scanning = Promise.all([import('../../session/scan-session.js'), import('../output.js')]);
       scanning.catch(() => undefined);
       const repo = await openRepo(repoPath);
       let revs: string[] = ['--all'];
@@ -70,7 +70,7 @@ export function registerHistory(program: Command, setExit: (code: number) => voi
           revs.push(sha);
         }
       }
-      const [{ openScanSession }, { finishScan, progressReporter }, { addFindings }] = await scanning;
+      const [{ openScanSession }, { finishScan, progressReporter }] = await scanning;
       // config (.keyhound.yaml at the repository root, or --config), exclusions and suppression
       const session = openScanSession(scanRequest(repo.root, opts, raw, cmd));
       const { maxFileSize, isExcluded } = session.settings;
@@ -79,11 +79,8 @@ export function registerHistory(program: Command, setExit: (code: number) => voi
       // git cat-file, git log and this thread (which parses them and feeds the scanner) keep about one
       // CPU busy during a history scan: scanning threads get the rest. On 2 CPUs that is this thread
       // alone, which beats 2 workers there (no worker start-up, no transfers; 1.65 s vs 1.9 s, less memory)
-      const scanned = await session.scan([source], { onProgress: progress.update, threads: Math.max(1, Math.min(availableParallelism() - 1, 8)) });
+      const result = await session.runHistory(source, { onProgress: progress.update, threads: Math.max(1, Math.min(availableParallelism() - 1, 8)) });
       progress.done();
-      // provenance: each blob's matches placed at every path and commit the blob had, one finding per secret
-      addFindings(scanned, await source.provenance(scanned.blobMatches ?? new Map(), scanned.stats));
-      const result = session.suppress(scanned);
       if (result.stats.commits === 0 && range === undefined && !raw.since) {
         result.stats.warnings.push(repo.head ? 'no commits to scan' : 'the repository has no commits yet: nothing to scan');
       }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { EXIT, UsageError } from '../../core/errors.js';
-import { addOutputOptions, type FailOn, type Format, type ReportOptions } from '../options.js';
+import { EXIT, UsageError, type FailOn } from '../../core/errors.js';
+import { addOutputOptions, type Format, type ReportOptions } from '../options.js';
 
 export function registerMerge(program: Command, setExit: (code: number) => void): void {
   addOutputOptions(
@@ -30,6 +30,7 @@ export function registerMerge(program: Command, setExit: (code: number) => void)
         quiet,
         color: raw.color === false ? false : undefined,
         maxFileSize: 0,
+        baseline: undefined,
         rules: [],
         revoke: false,
         yes: false,

@@ -28,28 +28,14 @@ export async function readStdin(stream: NodeJS.ReadableStream & { isTTY?: boolea
  * whose issuer signs with both (Bybit) the key and its secret, whitespace-separated.
  */
 export async function findingsFromInput(text: string, rule: RuleSpec, rules: RuleSpec[]): Promise<Finding[]> {
-  const { fingerprint } = await import('../../engine/fingerprint.js');
-  const { redact } = await import('../../engine/redact.js');
+  const { newFinding } = await import('../../engine/candidate.js');
   const { isSecretPart } = await import('../../revoke/plan.js');
   const { publishFingerprints } = await import('../../util/keyed-fingerprint.js');
   const parts = text.split(/\s+/).filter(Boolean);
+  // a secret from standard input has no place: file "-", line 0
+  const nowhere = { file: '-', line: 0, column: 0, endLine: 0, endColumn: 0 };
   const make = (r: RuleSpec, secret: string, pair?: { id: string; part: string }): Finding => ({
-    ruleId: r.id,
-    title: r.title,
-    provider: r.provider,
-    severity: r.severity,
-    file: '-',
-    line: 0,
-    column: 0,
-    endLine: 0,
-    endColumn: 0,
-    secret,
-    redacted: redact(secret),
-    fingerprint: fingerprint(r.id, secret),
-    validated: false,
-    message: r.title,
-    tags: r.tags,
-    grants: r.grants ?? 'service',
+    ...newFinding(r, secret, nowhere, { messageId: 'secret', messageData: { title: r.title } }),
     ...(pair ? { pair } : {}),
   });
   if (parts.length === 0) throw new UsageError('standard input is empty: expected the secret to revoke');
