@@ -1688,15 +1688,6 @@ order();apply();})();`;
   }
 });
 
-// dist/src/report/types.js
-var REPORT_FORMATS;
-var init_types = __esm({
-  "dist/src/report/types.js"() {
-    "use strict";
-    REPORT_FORMATS = ["text", "json", "sarif", "html"];
-  }
-});
-
 // dist/src/report/github.js
 function escapeData(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -1833,6 +1824,7 @@ var init_github = __esm({
 // dist/src/report/index.js
 var report_exports = {};
 __export(report_exports, {
+  OUTPUT_DIR_FORMATS: () => OUTPUT_DIR_FORMATS,
   REPORT_FORMATS: () => REPORT_FORMATS,
   annotations: () => annotations,
   render: () => render,
@@ -1846,19 +1838,11 @@ __export(report_exports, {
   toSarif: () => toSarif
 });
 function render(format, input, opts) {
-  switch (format) {
-    case "text":
-      return renderText(input, opts);
-    case "json":
-      return renderJson(input);
-    case "sarif":
-      return renderSarif(input);
-    case "html":
-      return renderHtml(input);
-    default:
-      throw new Error(`unknown report format: ${String(format)}`);
-  }
+  if (!Object.hasOwn(REPORTERS, format))
+    throw new Error(`unknown report format: ${String(format)}`);
+  return REPORTERS[format].render(input, opts);
 }
+var REPORTERS, REPORT_FORMATS, OUTPUT_DIR_FORMATS;
 var init_report = __esm({
   "dist/src/report/index.js"() {
     "use strict";
@@ -1866,12 +1850,19 @@ var init_report = __esm({
     init_json();
     init_sarif();
     init_text();
-    init_types();
     init_text();
     init_json();
     init_sarif();
     init_html();
     init_github();
+    REPORTERS = {
+      text: { render: renderText, outputDir: false },
+      json: { render: (input) => renderJson(input), outputDir: true },
+      sarif: { render: (input) => renderSarif(input), outputDir: true },
+      html: { render: (input) => renderHtml(input), outputDir: true }
+    };
+    REPORT_FORMATS = Object.keys(REPORTERS);
+    OUTPUT_DIR_FORMATS = REPORT_FORMATS.filter((f) => REPORTERS[f].outputDir);
   }
 });
 
@@ -2217,7 +2208,7 @@ var init_schema = __esm({
 
 // dist/src/revoke/types.js
 var ISSUER_TYPES;
-var init_types2 = __esm({
+var init_types = __esm({
   "dist/src/revoke/types.js"() {
     "use strict";
     ISSUER_TYPES = ["github", "webhook", "bybit", "binance", "alchemy"];
@@ -2383,7 +2374,7 @@ var init_config = __esm({
     init_errors();
     init_http();
     init_schema();
-    init_types2();
+    init_types();
     Ajv = import_ajv.default.default;
     DEFAULT_RETRY = { retries: 3, baseDelayMs: 500, maxDelayMs: 3e4, maxWaitMs: 6e4 };
     BODY_PLACEHOLDERS = ["secret", "rule", "provider", "fingerprint", "file", "line", "commit", "redacted", "time", "delivery"];
@@ -3836,7 +3827,7 @@ function clockSkew(code3) {
   return { status: "error", detail: `request time refused (${code3}): check this machine's clock` };
 }
 var RateLimited;
-var init_types3 = __esm({
+var init_types2 = __esm({
   "dist/src/verify/types.js"() {
     "use strict";
     RateLimited = class extends Error {
@@ -3857,7 +3848,7 @@ var init_client = __esm({
     "use strict";
     init_http();
     init_limits();
-    init_types3();
+    init_types2();
     IssuerClient = class {
       base;
       settings;
@@ -4463,7 +4454,7 @@ var EVM_UNITS, RpcError, rpcId, SOLANA_SIGNATURE_LIMIT;
 var init_balances = __esm({
   "dist/src/verify/funds/balances.js"() {
     "use strict";
-    init_types3();
+    init_types2();
     EVM_UNITS = {
       ethereum: "ETH",
       mainnet: "ETH",
@@ -4522,7 +4513,7 @@ var init_binance2 = __esm({
   "dist/src/verify/exchanges/binance.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
     RECV_WINDOW = "5000";
     FLAGS = [
       ["enableReading", "read"],
@@ -4611,7 +4602,7 @@ var init_bitfinex = __esm({
   "dist/src/verify/exchanges/bitfinex.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
     PATH = "/v2/auth/r/permissions";
     lastNonce = 0;
     bitfinex = {
@@ -4680,7 +4671,7 @@ var init_bitget = __esm({
   "dist/src/verify/exchanges/bitget.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
     PATH2 = "/api/v2/spot/account/info";
     bitget = {
       id: "bitget",
@@ -4751,7 +4742,7 @@ var init_bybit2 = __esm({
   "dist/src/verify/exchanges/bybit.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
     RECV_WINDOW2 = "5000";
     TRADE_GROUPS = ["Spot", "ContractTrade", "Derivatives", "Options", "CopyTrading", "BlockTrade"];
     TRANSFER_RIGHTS = ["AccountTransfer", "SubMemberTransfer", "SubMemberTransferList", "Withdraw"];
@@ -4842,7 +4833,7 @@ var init_coinbase = __esm({
   "dist/src/verify/exchanges/coinbase.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
     PATH3 = "/api/v3/brokerage/key_permissions";
     coinbase = {
       id: "coinbase",
@@ -4900,7 +4891,7 @@ var init_gate = __esm({
   "dist/src/verify/exchanges/gate.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
     PATH4 = "/api/v4/account/detail";
     gate = {
       id: "gate",
@@ -4946,7 +4937,7 @@ var init_gemini = __esm({
   "dist/src/verify/exchanges/gemini.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
     PATH5 = "/v1/roles";
     lastNonce2 = 0;
     gemini = {
@@ -5025,7 +5016,7 @@ var init_htx = __esm({
   "dist/src/verify/exchanges/htx.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
     htx = {
       id: "htx",
       name: "HTX",
@@ -5082,7 +5073,7 @@ var init_kraken = __esm({
   "dist/src/verify/exchanges/kraken.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
     PATH6 = "/0/private/Balance";
     lastNonce3 = 0;
     kraken = {
@@ -5139,7 +5130,7 @@ var init_kucoin = __esm({
   "dist/src/verify/exchanges/kucoin.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
     PATH7 = "/api/v1/user/api-key";
     kucoin = {
       id: "kucoin",
@@ -5209,7 +5200,7 @@ var init_okx = __esm({
   "dist/src/verify/exchanges/okx.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
     PATH8 = "/api/v5/account/config";
     okx = {
       id: "okx",
@@ -5276,7 +5267,7 @@ var ZERO, num, etherscan, coinmarketcap, coingecko, moralis;
 var init_data_apis = __esm({
   "dist/src/verify/services/data-apis.js"() {
     "use strict";
-    init_types3();
+    init_types2();
     ZERO = "0x0000000000000000000000000000000000000000";
     num = (v) => typeof v === "number" && Number.isFinite(v) ? v : void 0;
     etherscan = {
@@ -5387,7 +5378,7 @@ var bearer, github, slack, stripe, telegram, openai;
 var init_general = __esm({
   "dist/src/verify/services/general.js"() {
     "use strict";
-    init_types3();
+    init_types2();
     bearer = (t) => ({ Authorization: `Bearer ${t}` });
     github = {
       id: "github",
@@ -5536,7 +5527,7 @@ var CHAIN_ID, infura, alchemy, helius;
 var init_rpc_keys = __esm({
   "dist/src/verify/services/rpc-keys.js"() {
     "use strict";
-    init_types3();
+    init_types2();
     CHAIN_ID = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] });
     infura = {
       id: "infura",
@@ -5877,7 +5868,7 @@ var init_verify = __esm({
     init_addresses();
     init_balances();
     init_targets();
-    init_types3();
+    init_types2();
     init_checks();
     RPC_RATE = { requests: 10, perMs: 1e3 };
   }
@@ -6235,7 +6226,7 @@ var init_options = __esm({
     import_commander = __toESM(require_commander(), 1);
     init_errors();
     init_settings();
-    init_types();
+    init_report();
     collect = (v, prev) => [...prev ?? [], v];
     defaults = /* @__PURE__ */ new WeakMap();
   }
@@ -8285,7 +8276,7 @@ function leafKey(path) {
   return void 0;
 }
 var StructIndex, ByteOffsets;
-var init_types4 = __esm({
+var init_types3 = __esm({
   "dist/src/engine/structure/types.js"() {
     "use strict";
     init_lines();
@@ -8739,7 +8730,7 @@ var init_line_formats = __esm({
   "dist/src/engine/structure/line-formats.js"() {
     "use strict";
     init_lazy_require();
-    init_types4();
+    init_types3();
     toml = lazyRequire("smol-toml");
     ENV_LINE = /^\s*(?:export\s+)?([A-Za-z_][\w.\-]*)\s*=/;
     INI_SECTION = /^\s*\[([^\]]+)\]\s*(?:[;#].*)?$/;
@@ -8852,7 +8843,7 @@ var init_yaml = __esm({
   "dist/src/engine/structure/yaml.js"() {
     "use strict";
     init_lazy_require();
-    init_types4();
+    init_types3();
     yaml2 = lazyRequire("yaml");
     ENV_LIST_PARENT = /^(environment|env|args|build_args|build-args|variables|vars)$/i;
     ENV_ITEM = /^\s*([A-Za-z_][\w.\-]*)\s*=/;
@@ -8904,7 +8895,7 @@ var init_structure = __esm({
   "dist/src/engine/structure/index.js"() {
     "use strict";
     init_lazy_require();
-    init_types4();
+    init_types3();
     json = /* @__PURE__ */ ((m) => () => m ??= (init_json2(), __toCommonJS(json_exports)))();
     lines = /* @__PURE__ */ ((m) => () => m ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
     yaml3 = /* @__PURE__ */ ((m) => () => m ??= (init_yaml(), __toCommonJS(yaml_exports)))();
@@ -11087,7 +11078,7 @@ function asText(data) {
   const out = Buffer.from(text, "utf8");
   return looksBinary(out) ? void 0 : out;
 }
-var init_types5 = __esm({
+var init_types4 = __esm({
   "dist/src/sources/types.js"() {
     "use strict";
   }
@@ -11131,7 +11122,7 @@ function readSourceFile(file, path, maxSize) {
 var init_read_file = __esm({
   "dist/src/sources/read-file.js"() {
     "use strict";
-    init_types5();
+    init_types4();
   }
 });
 
@@ -11830,7 +11821,7 @@ var init_filesystem = __esm({
     init_skip_paths();
     init_gitignore_filter();
     init_secret_file_names();
-    init_types5();
+    init_types4();
     ALWAYS_PRUNE = ["**/.git/**", "**/.hg/**", "**/.svn/**"];
     FilesystemSource = class {
       opts;
@@ -12662,7 +12653,7 @@ var MAX_EDITS;
 var init_git_diff_lines = __esm({
   "dist/src/sources/git-diff-lines.js"() {
     "use strict";
-    init_types5();
+    init_types4();
     MAX_EDITS = 2e3;
   }
 });
@@ -13038,7 +13029,7 @@ var init_git_history = __esm({
     init_git_log();
     init_git_process();
     init_git_provenance();
-    init_types5();
+    init_types4();
     LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/");
     MAX_LISTED = 5;
     GitHistorySource = class {
@@ -13412,7 +13403,7 @@ var init_git_staged = __esm({
     init_git_diff_lines();
     init_git_log();
     init_git_process();
-    init_types5();
+    init_types4();
     StagedReaders = class {
       check;
       batch;
@@ -14924,7 +14915,7 @@ async function scanAndReport(a) {
   }
 }
 async function writeOutputDir(dir, result, rules, opts, shard) {
-  const [{ render: render2, REPORT_FORMATS: REPORT_FORMATS2 }, { toolVersion: toolVersion2, INFORMATION_URI: INFORMATION_URI2 }, { writeFileNoFollow: writeFileNoFollow2 }, { mkdirSync: mkdirSync4 }] = await Promise.all([
+  const [{ render: render2, OUTPUT_DIR_FORMATS: OUTPUT_DIR_FORMATS2 }, { toolVersion: toolVersion2, INFORMATION_URI: INFORMATION_URI2 }, { writeFileNoFollow: writeFileNoFollow2 }, { mkdirSync: mkdirSync4 }] = await Promise.all([
     Promise.resolve().then(() => (init_report(), report_exports)),
     Promise.resolve().then(() => (init_output(), output_exports)),
     Promise.resolve().then(() => (init_safe_write(), safe_write_exports)),
@@ -14940,8 +14931,7 @@ async function writeOutputDir(dir, result, rules, opts, shard) {
     tool: { name: "keyhound", version: toolVersion2(), informationUri: INFORMATION_URI2 },
     showSecrets: opts.showSecrets
   };
-  const formats = ["json", "sarif", "html"].filter((f) => REPORT_FORMATS2.includes(f));
-  for (const f of formats) {
+  for (const f of OUTPUT_DIR_FORMATS2) {
     const text = render2(f, input, { color: false });
     writeFileNoFollow2(join15(dir, `${base}.${f}`), text.endsWith("\n") ? text : text + "\n", 420);
   }

@@ -1,9 +1,6 @@
 import type { Finding, ScanStats } from '../core/finding.js';
 import type { RuleSpec } from '../core/rule.js';
 
-export type ReportFormat = 'text' | 'json' | 'sarif' | 'html';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'html'];
-
 /** What was scanned and when: the header of the HTML and incident reports (JSON `scan`). */
 export interface ScanMeta {
   /** The command that produced the report: scan, history, staged, action … */

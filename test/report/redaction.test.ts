@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { annotations, render, summaryMarkdown } from '../../src/report/index.js';
+import { annotations, render, REPORT_FORMATS, summaryMarkdown } from '../../src/report/index.js';
 import type { ReportInput } from '../../src/report/types.js';
 import { PLANTED, SECRETS, assertNoLeak, leakForms, sampleInput } from './fixtures.js';
 
 /** Every output keyhound can render for one input. */
 function outputs(input: ReportInput): [string, string][] {
   return [
-    // notes listed too (folded, their values appear nowhere in text; listed, they must be redacted)
-    ['text', render('text', input, { color: false, showNotes: true })],
+    // every registered format; notes listed too (folded, their values appear nowhere in text; listed, they must be redacted)
+    ...REPORT_FORMATS.map((f): [string, string] => [f, render(f, input, { color: false, showNotes: true })]),
     ['text (color)', render('text', input, { color: true, showNotes: true })],
-    ['json', render('json', input, { color: false })],
-    ['sarif', render('sarif', input, { color: false })],
     ['annotations', annotations(input.findings, { showSecrets: input.showSecrets }).lines.join('\n')],
     ['summary', summaryMarkdown(input)],
   ];

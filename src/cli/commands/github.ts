@@ -174,7 +174,7 @@ async function writeOutputDir(
   opts: ReturnType<typeof reportOptions>,
   shard?: { index: number; count: number },
 ): Promise<void> {
-  const [{ render, REPORT_FORMATS }, { toolVersion, INFORMATION_URI }, { writeFileNoFollow }, { mkdirSync }] = await Promise.all([
+  const [{ render, OUTPUT_DIR_FORMATS }, { toolVersion, INFORMATION_URI }, { writeFileNoFollow }, { mkdirSync }] = await Promise.all([
     import('../../report/index.js'),
     import('../output.js'),
     import('../../util/safe-write.js'),
@@ -190,9 +190,8 @@ async function writeOutputDir(
     tool: { name: 'keyhound' as const, version: toolVersion(), informationUri: INFORMATION_URI },
     showSecrets: opts.showSecrets,
   };
-  const formats = (['json', 'sarif', 'html'] as const).filter((f) => (REPORT_FORMATS as readonly string[]).includes(f));
-  for (const f of formats) {
-    const text = render(f as Parameters<typeof render>[0], input, { color: false });
+  for (const f of OUTPUT_DIR_FORMATS) {
+    const text = render(f, input, { color: false });
     writeFileNoFollow(join(dir, `${base}.${f}`), text.endsWith('\n') ? text : text + '\n', 0o644);
   }
 }
