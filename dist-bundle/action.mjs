@@ -5606,15 +5606,61 @@ var init_binance = __esm({
   }
 });
 
+// dist/src/verify/exchanges/signed.js
+function nonces(perMs) {
+  let last = 0;
+  return () => {
+    last = Math.max(Date.now() * perMs, last + 1);
+    return String(last);
+  };
+}
+async function signedGet(http, req) {
+  const r = await http.send(() => {
+    const ts = req.timestamp();
+    return { method: "GET", path: req.path, headers: req.headers(ts) };
+  }, (x) => x.status === 429 || String(field(x.json, req.codeField)) === req.rateLimitCode);
+  return { r, code: String(field(r.json, req.codeField) ?? "") };
+}
+function errorOutcome(name2, r, code2, codes) {
+  if (codes.invalid?.includes(code2))
+    return { status: "invalid", detail: `${name2} does not know this key (${code2})` };
+  if (code2 === codes.badSignature)
+    return badSignature(code2);
+  if (code2 === codes.badPassphrase)
+    return badPassphrase(code2);
+  if (code2 === codes.clockSkew)
+    return clockSkew(code2);
+  if (code2 === codes.ipBound)
+    return ipBound(code2);
+  if (codes.other && Object.hasOwn(codes.other, code2))
+    return codes.other[code2];
+  return codes.otherwise ?? unexpected(r, code2 ? `error code ${code2}` : "unexpected answer");
+}
+function commaList(v) {
+  return String(v ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+}
+function boundByText(ips) {
+  return typeof ips === "string" && ips.trim() !== "";
+}
+var msTimestamp;
+var init_signed = __esm({
+  "dist/src/verify/exchanges/signed.js"() {
+    "use strict";
+    init_types2();
+    msTimestamp = () => String(Date.now());
+  }
+});
+
 // dist/src/verify/exchanges/bitfinex.js
-var PATH, lastNonce, bitfinex;
+var PATH, nextNonce, bitfinex;
 var init_bitfinex = __esm({
   "dist/src/verify/exchanges/bitfinex.js"() {
     "use strict";
     init_signing();
     init_types2();
+    init_signed();
     PATH = "/v2/auth/r/permissions";
-    lastNonce = 0;
+    nextNonce = nonces(1e3);
     bitfinex = {
       id: "bitfinex",
       name: "Bitfinex",
@@ -5630,8 +5676,7 @@ var init_bitfinex = __esm({
       },
       async check(c, http) {
         const r = await http.send(() => {
-          lastNonce = Math.max(Date.now() * 1e3, lastNonce + 1);
-          const nonce = String(lastNonce);
+          const nonce = nextNonce();
           const body = "{}";
           return {
             method: "POST",
@@ -5682,6 +5727,7 @@ var init_bitget = __esm({
     "use strict";
     init_signing();
     init_types2();
+    init_signed();
     PATH2 = "/api/v2/spot/account/info";
     bitget = {
       id: "bitget",
@@ -5697,21 +5743,19 @@ var init_bitget = __esm({
         caveat: "authority codes and error codes (40006, 40037, 40009, 40012, 40018) from a docs mirror, not bitget.com itself"
       },
       async check(c, http) {
-        const r = await http.send(() => {
-          const ts = String(Date.now());
-          return {
-            method: "GET",
-            path: PATH2,
-            headers: {
-              "ACCESS-KEY": c.key,
-              "ACCESS-SIGN": prehashSign(c.secret, ts, "GET", PATH2),
-              "ACCESS-TIMESTAMP": ts,
-              "ACCESS-PASSPHRASE": c.passphrase,
-              locale: "en-US"
-            }
-          };
-        }, (x) => x.status === 429 || String(field(x.json, "code")) === "429");
-        const code2 = String(field(r.json, "code") ?? "");
+        const { r, code: code2 } = await signedGet(http, {
+          path: PATH2,
+          timestamp: msTimestamp,
+          headers: (ts) => ({
+            "ACCESS-KEY": c.key,
+            "ACCESS-SIGN": prehashSign(c.secret, ts, "GET", PATH2),
+            "ACCESS-TIMESTAMP": ts,
+            "ACCESS-PASSPHRASE": c.passphrase,
+            locale: "en-US"
+          }),
+          codeField: "code",
+          rateLimitCode: "429"
+        });
         if (code2 === "00000" && r.status === 200) {
           const data = field(r.json, "data");
           const auth = field(data, "authorities");
@@ -5726,21 +5770,7 @@ var init_bitget = __esm({
             ipRestricted: typeof ips === "string" && ips.trim() !== "" || Array.isArray(ips) && ips.length > 0
           };
         }
-        switch (code2) {
-          case "40006":
-          case "40037":
-            return { status: "invalid", detail: `Bitget does not know this key (${code2})` };
-          case "40009":
-            return badSignature("40009");
-          case "40012":
-            return badPassphrase("40012");
-          case "40008":
-            return clockSkew("40008");
-          case "40018":
-            return ipBound("40018");
-          default:
-            return unexpected(r, code2 ? `error code ${code2}` : "unexpected answer");
-        }
+        return errorOutcome("Bitget", r, code2, { invalid: ["40006", "40037"], badSignature: "40009", badPassphrase: "40012", clockSkew: "40008", ipBound: "40018" });
       }
     };
   }
@@ -5753,6 +5783,7 @@ var init_bybit = __esm({
     "use strict";
     init_signing();
     init_types2();
+    init_signed();
     RECV_WINDOW2 = "5000";
     TRADE_GROUPS = ["Spot", "ContractTrade", "Derivatives", "Options", "CopyTrading", "BlockTrade"];
     TRANSFER_RIGHTS = ["AccountTransfer", "SubMemberTransfer", "SubMemberTransferList", "Withdraw"];
@@ -5769,39 +5800,33 @@ var init_bybit = __esm({
         basis: "docs"
       },
       async check(c, http) {
-        const r = await http.send(() => {
-          const ts = String(Date.now());
-          return {
-            method: "GET",
-            path: "/v5/user/query-api",
-            headers: {
-              "X-BAPI-API-KEY": c.key,
-              "X-BAPI-TIMESTAMP": ts,
-              "X-BAPI-RECV-WINDOW": RECV_WINDOW2,
-              "X-BAPI-SIGN": bybitSign(c.secret, ts, c.key, RECV_WINDOW2, "")
-            }
-          };
-        }, (x) => x.status === 429 || Number(field(x.json, "retCode")) === 10006);
+        const { r, code: code2 } = await signedGet(http, {
+          path: "/v5/user/query-api",
+          timestamp: msTimestamp,
+          headers: (ts) => ({
+            "X-BAPI-API-KEY": c.key,
+            "X-BAPI-TIMESTAMP": ts,
+            "X-BAPI-RECV-WINDOW": RECV_WINDOW2,
+            "X-BAPI-SIGN": bybitSign(c.secret, ts, c.key, RECV_WINDOW2, "")
+          }),
+          codeField: "retCode",
+          rateLimitCode: "10006"
+        });
         if (r.status === 403)
           return { status: "unknown", detail: "Bybit refuses requests from this network location (HTTP 403)" };
-        const code2 = Number(field(r.json, "retCode"));
-        if (r.status !== 200 || !Number.isFinite(code2))
+        if (r.status !== 200 || code2.trim() === "" || !Number.isFinite(Number(code2)))
           return unexpected(r);
-        switch (code2) {
-          case 0:
-            break;
-          case 10003:
-            return { status: "invalid", detail: `Bybit does not know this key (10003; a testnet key is unknown on ${http.base.host})` };
-          case 33004:
-            return { status: "invalid", detail: "the key has expired (33004)" };
-          case 10004:
-            return badSignature("10004");
-          case 10002:
-            return clockSkew("10002");
-          case 10010:
-            return ipBound("10010");
-          default:
-            return { status: "error", detail: `retCode ${code2}` };
+        if (Number(code2) !== 0) {
+          return errorOutcome("Bybit", r, String(Number(code2)), {
+            badSignature: "10004",
+            clockSkew: "10002",
+            ipBound: "10010",
+            other: {
+              "10003": { status: "invalid", detail: `Bybit does not know this key (10003; a testnet key is unknown on ${http.base.host})` },
+              "33004": { status: "invalid", detail: "the key has expired (33004)" }
+            },
+            otherwise: { status: "error", detail: `retCode ${Number(code2)}` }
+          });
         }
         const res = field(r.json, "result");
         const groups = field(res, "permissions");
@@ -5942,14 +5967,15 @@ var init_gate = __esm({
 });
 
 // dist/src/verify/exchanges/gemini.js
-var PATH5, lastNonce2, gemini;
+var PATH5, nextNonce2, gemini;
 var init_gemini = __esm({
   "dist/src/verify/exchanges/gemini.js"() {
     "use strict";
     init_signing();
     init_types2();
+    init_signed();
     PATH5 = "/v1/roles";
-    lastNonce2 = 0;
+    nextNonce2 = nonces(1);
     gemini = {
       id: "gemini",
       name: "Gemini",
@@ -5965,8 +5991,7 @@ var init_gemini = __esm({
       },
       async check(c, http) {
         const r = await http.send(() => {
-          lastNonce2 = Math.max(Date.now(), lastNonce2 + 1);
-          const { payload, signature } = geminiSign(c.secret, PATH5, String(lastNonce2));
+          const { payload, signature } = geminiSign(c.secret, PATH5, nextNonce2());
           return {
             method: "POST",
             path: PATH5,
@@ -6027,6 +6052,7 @@ var init_htx = __esm({
     "use strict";
     init_signing();
     init_types2();
+    init_signed();
     htx = {
       id: "htx",
       name: "HTX",
@@ -6051,7 +6077,7 @@ var init_htx = __esm({
         if (keyRes.status !== 200 || Number(field(keyRes.json, "code")) !== 200 || !entry2) {
           return { status: "live", detail: "the key works; its rights are not readable (sub-user key, or no read right on keys)" };
         }
-        const perms = String(field(entry2, "permission") ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+        const perms = commaList(field(entry2, "permission"));
         const ips = field(entry2, "ipAddresses");
         const st = String(field(entry2, "status") ?? "");
         if (st === "expired")
@@ -6062,7 +6088,7 @@ var init_htx = __esm({
           canWithdraw: perms.includes("withdraw"),
           canTrade: perms.includes("trade"),
           canTransfer: perms.includes("withdraw"),
-          ipRestricted: typeof ips === "string" && ips.trim() !== ""
+          ipRestricted: boundByText(ips)
         };
         const days = Number(field(entry2, "validDays"));
         if (Number.isFinite(days) && days >= 0)
@@ -6074,18 +6100,15 @@ var init_htx = __esm({
 });
 
 // dist/src/verify/exchanges/kraken.js
-function nextNonce() {
-  lastNonce3 = Math.max(Date.now() * 1e3, lastNonce3 + 1);
-  return String(lastNonce3);
-}
-var PATH6, lastNonce3, kraken;
+var PATH6, nextNonce3, kraken;
 var init_kraken = __esm({
   "dist/src/verify/exchanges/kraken.js"() {
     "use strict";
     init_signing();
     init_types2();
+    init_signed();
     PATH6 = "/0/private/Balance";
-    lastNonce3 = 0;
+    nextNonce3 = nonces(1e3);
     kraken = {
       id: "kraken",
       name: "Kraken",
@@ -6101,7 +6124,7 @@ var init_kraken = __esm({
       },
       async check(c, http) {
         const r = await http.send(() => {
-          const nonce = nextNonce();
+          const nonce = nextNonce3();
           const body = `nonce=${nonce}`;
           return {
             method: "POST",
@@ -6141,6 +6164,7 @@ var init_kucoin = __esm({
     "use strict";
     init_signing();
     init_types2();
+    init_signed();
     PATH7 = "/api/v1/user/api-key";
     kucoin = {
       id: "kucoin",
@@ -6156,24 +6180,22 @@ var init_kucoin = __esm({
         caveat: '"Transfer" read as the withdrawal right (KuCoin names withdrawal so in its key settings; not spelled out in the API reference)'
       },
       async check(c, http) {
-        const r = await http.send(() => {
-          const ts = String(Date.now());
-          return {
-            method: "GET",
-            path: PATH7,
-            headers: {
-              "KC-API-KEY": c.key,
-              "KC-API-SIGN": prehashSign(c.secret, ts, "GET", PATH7),
-              "KC-API-TIMESTAMP": ts,
-              "KC-API-PASSPHRASE": kucoinPassphrase(c.secret, c.passphrase),
-              "KC-API-KEY-VERSION": "2"
-            }
-          };
-        }, (x) => x.status === 429 || String(field(x.json, "code")) === "429000");
-        const code2 = String(field(r.json, "code") ?? "");
+        const { r, code: code2 } = await signedGet(http, {
+          path: PATH7,
+          timestamp: msTimestamp,
+          headers: (ts) => ({
+            "KC-API-KEY": c.key,
+            "KC-API-SIGN": prehashSign(c.secret, ts, "GET", PATH7),
+            "KC-API-TIMESTAMP": ts,
+            "KC-API-PASSPHRASE": kucoinPassphrase(c.secret, c.passphrase),
+            "KC-API-KEY-VERSION": "2"
+          }),
+          codeField: "code",
+          rateLimitCode: "429000"
+        });
         if (code2 === "200000" && r.status === 200) {
           const data = field(r.json, "data");
-          const perms = String(field(data, "permission") ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+          const perms = commaList(field(data, "permission"));
           const ips = field(data, "ipWhitelist");
           return {
             status: "live",
@@ -6181,24 +6203,11 @@ var init_kucoin = __esm({
             canWithdraw: perms.includes("Transfer"),
             canTrade: perms.some((p) => ["Spot", "Margin", "Futures"].includes(p)),
             canTransfer: perms.includes("Transfer") || perms.includes("InnerTransfer"),
-            ipRestricted: typeof ips === "string" && ips.trim() !== "",
+            ipRestricted: boundByText(ips),
             ...perms.length > 0 && perms.every((p) => p === "General") ? { detail: "read-only key (General)" } : {}
           };
         }
-        switch (code2) {
-          case "400003":
-            return { status: "invalid", detail: "KuCoin does not know this key (400003)" };
-          case "400005":
-            return badSignature("400005");
-          case "400004":
-            return badPassphrase("400004");
-          case "400002":
-            return clockSkew("400002");
-          case "400006":
-            return ipBound("400006");
-          default:
-            return unexpected(r, code2 ? `error code ${code2}` : "unexpected answer");
-        }
+        return errorOutcome("KuCoin", r, code2, { invalid: ["400003"], badSignature: "400005", badPassphrase: "400004", clockSkew: "400002", ipBound: "400006" });
       }
     };
   }
@@ -6211,6 +6220,7 @@ var init_okx = __esm({
     "use strict";
     init_signing();
     init_types2();
+    init_signed();
     PATH8 = "/api/v5/account/config";
     okx = {
       id: "okx",
@@ -6221,24 +6231,21 @@ var init_okx = __esm({
       rate: { requests: 2, perMs: 1e3 },
       doc: { endpoint: `GET ${PATH8}`, fields: ["perm", "ip"], basis: "docs" },
       async check(c, http) {
-        const r = await http.send(() => {
-          const ts = (/* @__PURE__ */ new Date()).toISOString();
-          return {
-            method: "GET",
-            path: PATH8,
-            headers: {
-              "OK-ACCESS-KEY": c.key,
-              "OK-ACCESS-SIGN": prehashSign(c.secret, ts, "GET", PATH8),
-              "OK-ACCESS-TIMESTAMP": ts,
-              "OK-ACCESS-PASSPHRASE": c.passphrase
-            }
-          };
-        }, (x) => x.status === 429 || String(field(x.json, "code")) === "50011");
-        const code2 = String(field(r.json, "code") ?? "");
+        const { r, code: code2 } = await signedGet(http, {
+          path: PATH8,
+          timestamp: () => (/* @__PURE__ */ new Date()).toISOString(),
+          headers: (ts) => ({
+            "OK-ACCESS-KEY": c.key,
+            "OK-ACCESS-SIGN": prehashSign(c.secret, ts, "GET", PATH8),
+            "OK-ACCESS-TIMESTAMP": ts,
+            "OK-ACCESS-PASSPHRASE": c.passphrase
+          }),
+          codeField: "code",
+          rateLimitCode: "50011"
+        });
         if (code2 === "0" && r.status === 200) {
           const acct = field(r.json, "data", 0);
-          const perm = String(field(acct, "perm") ?? "");
-          const perms = perm.split(",").map((p) => p.trim()).filter(Boolean);
+          const perms = commaList(field(acct, "perm"));
           const ip = field(acct, "ip");
           return {
             status: "live",
@@ -6246,27 +6253,18 @@ var init_okx = __esm({
             canWithdraw: perms.includes("withdraw"),
             canTrade: perms.includes("trade"),
             canTransfer: perms.includes("withdraw"),
-            ipRestricted: typeof ip === "string" && ip.trim() !== "",
+            ipRestricted: boundByText(ip),
             ...perms.length === 1 && perms[0] === "read_only" ? { detail: "read-only key" } : {}
           };
         }
-        switch (code2) {
-          case "50111":
-          case "50119":
-            return { status: "invalid", detail: `OKX does not know this key (${code2})` };
-          case "50113":
-            return badSignature("50113");
-          case "50105":
-            return badPassphrase("50105");
-          case "50101":
-            return { status: "unknown", detail: `the key belongs to another environment than ${http.base.host} (50101; a demo-trading key?)` };
-          case "50102":
-            return clockSkew("50102");
-          case "50110":
-            return ipBound("50110");
-          default:
-            return unexpected(r, code2 ? `error code ${code2}` : "unexpected answer");
-        }
+        return errorOutcome("OKX", r, code2, {
+          invalid: ["50111", "50119"],
+          badSignature: "50113",
+          badPassphrase: "50105",
+          clockSkew: "50102",
+          ipBound: "50110",
+          other: { "50101": { status: "unknown", detail: `the key belongs to another environment than ${http.base.host} (50101; a demo-trading key?)` } }
+        });
       }
     };
   }

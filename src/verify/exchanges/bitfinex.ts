@@ -2,9 +2,10 @@
 // HMAC-SHA384(secret, "/api" + path + nonce + body).
 import { bitfinexSign } from '../../net/signing.js';
 import { badSignature, type CheckOutcome, type Credential, type IssuerCheck, type IssuerHttp, unexpected } from '../types.js';
+import { nonces } from './signed.js';
 
 const PATH = '/v2/auth/r/permissions';
-let lastNonce = 0;
+const nextNonce = nonces(1000);
 
 export const bitfinex: IssuerCheck = {
   id: 'bitfinex',
@@ -22,8 +23,7 @@ export const bitfinex: IssuerCheck = {
   async check(c: Credential, http: IssuerHttp): Promise<CheckOutcome> {
     const r = await http.send(
       () => {
-        lastNonce = Math.max(Date.now() * 1000, lastNonce + 1);
-        const nonce = String(lastNonce);
+        const nonce = nextNonce();
         const body = '{}';
         return {
           method: 'POST',

@@ -1,7 +1,8 @@
 // Bitget v2: GET /api/v2/spot/account/info lists the key's `authorities` and bound `ips`.
 // Signed: base64 HMAC-SHA256(secret, ms timestamp + METHOD + path + body), passphrase sent as is.
 import { prehashSign } from '../../net/signing.js';
-import { badPassphrase, badSignature, type CheckOutcome, clockSkew, type Credential, field, ipBound, type IssuerCheck, type IssuerHttp, unexpected } from '../types.js';
+import { type CheckOutcome, type Credential, field, type IssuerCheck, type IssuerHttp } from '../types.js';
+import { errorOutcome, msTimestamp, signedGet } from './signed.js';
 
 const PATH = '/api/v2/spot/account/info';
 
@@ -19,24 +20,19 @@ export const bitget: IssuerCheck = {
     caveat: 'authority codes and error codes (40006, 40037, 40009, 40012, 40018) from a docs mirror, not bitget.com itself',
   },
   async check(c: Credential, http: IssuerHttp): Promise<CheckOutcome> {
-    const r = await http.send(
-      () => {
-        const ts = String(Date.now());
-        return {
-          method: 'GET',
-          path: PATH,
-          headers: {
-            'ACCESS-KEY': c.key,
-            'ACCESS-SIGN': prehashSign(c.secret!, ts, 'GET', PATH),
-            'ACCESS-TIMESTAMP': ts,
-            'ACCESS-PASSPHRASE': c.passphrase!,
-            locale: 'en-US',
-          },
-        };
-      },
-      (x) => x.status === 429 || String(field(x.json, 'code')) === '429',
-    );
-    const code = String(field(r.json, 'code') ?? '');
+    const { r, code } = await signedGet(http, {
+      path: PATH,
+      timestamp: msTimestamp,
+      headers: (ts) => ({
+        'ACCESS-KEY': c.key,
+        'ACCESS-SIGN': prehashSign(c.secret!, ts, 'GET', PATH),
+        'ACCESS-TIMESTAMP': ts,
+        'ACCESS-PASSPHRASE': c.passphrase!,
+        locale: 'en-US',
+      }),
+      codeField: 'code',
+      rateLimitCode: '429',
+    });
     if (code === '00000' && r.status === 200) {
       const data = field(r.json, 'data');
       const auth = field(data, 'authorities');
@@ -51,20 +47,6 @@ export const bitget: IssuerCheck = {
         ipRestricted: (typeof ips === 'string' && ips.trim() !== '') || (Array.isArray(ips) && ips.length > 0),
       };
     }
-    switch (code) {
-      case '40006':
-      case '40037':
-        return { status: 'invalid', detail: `Bitget does not know this key (${code})` };
-      case '40009':
-        return badSignature('40009');
-      case '40012':
-        return badPassphrase('40012');
-      case '40008':
-        return clockSkew('40008');
-      case '40018':
-        return ipBound('40018');
-      default:
-        return unexpected(r, code ? `error code ${code}` : 'unexpected answer');
-    }
+    return errorOutcome('Bitget', r, code, { invalid: ['40006', '40037'], badSignature: '40009', badPassphrase: '40012', clockSkew: '40008', ipBound: '40018' });
   },
 };

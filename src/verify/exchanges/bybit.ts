@@ -1,7 +1,8 @@
 // Bybit v5: GET /v5/user/query-api returns the signing key's own settings (any permission may call it).
 // Signed: hex HMAC-SHA256(secret, timestamp + key + recvWindow + query).
 import { bybitSign } from '../../net/signing.js';
-import { badSignature, type CheckOutcome, clockSkew, type Credential, field, ipBound, type IssuerCheck, type IssuerHttp, unexpected } from '../types.js';
+import { type CheckOutcome, type Credential, field, type IssuerCheck, type IssuerHttp, unexpected } from '../types.js';
+import { errorOutcome, msTimestamp, signedGet } from './signed.js';
 
 const RECV_WINDOW = '5000';
 const TRADE_GROUPS = ['Spot', 'ContractTrade', 'Derivatives', 'Options', 'CopyTrading', 'BlockTrade'];
@@ -20,40 +21,31 @@ export const bybit: IssuerCheck = {
     basis: 'docs',
   },
   async check(c: Credential, http: IssuerHttp): Promise<CheckOutcome> {
-    const r = await http.send(
-      () => {
-        const ts = String(Date.now());
-        return {
-          method: 'GET',
-          path: '/v5/user/query-api',
-          headers: {
-            'X-BAPI-API-KEY': c.key,
-            'X-BAPI-TIMESTAMP': ts,
-            'X-BAPI-RECV-WINDOW': RECV_WINDOW,
-            'X-BAPI-SIGN': bybitSign(c.secret!, ts, c.key, RECV_WINDOW, ''),
-          },
-        };
-      },
-      (x) => x.status === 429 || Number(field(x.json, 'retCode')) === 10006,
-    );
+    const { r, code } = await signedGet(http, {
+      path: '/v5/user/query-api',
+      timestamp: msTimestamp,
+      headers: (ts) => ({
+        'X-BAPI-API-KEY': c.key,
+        'X-BAPI-TIMESTAMP': ts,
+        'X-BAPI-RECV-WINDOW': RECV_WINDOW,
+        'X-BAPI-SIGN': bybitSign(c.secret!, ts, c.key, RECV_WINDOW, ''),
+      }),
+      codeField: 'retCode',
+      rateLimitCode: '10006',
+    });
     if (r.status === 403) return { status: 'unknown', detail: 'Bybit refuses requests from this network location (HTTP 403)' };
-    const code = Number(field(r.json, 'retCode'));
-    if (r.status !== 200 || !Number.isFinite(code)) return unexpected(r);
-    switch (code) {
-      case 0:
-        break;
-      case 10003:
-        return { status: 'invalid', detail: `Bybit does not know this key (10003; a testnet key is unknown on ${http.base.host})` };
-      case 33004:
-        return { status: 'invalid', detail: 'the key has expired (33004)' };
-      case 10004:
-        return badSignature('10004');
-      case 10002:
-        return clockSkew('10002');
-      case 10010:
-        return ipBound('10010');
-      default:
-        return { status: 'error', detail: `retCode ${code}` };
+    if (r.status !== 200 || code.trim() === '' || !Number.isFinite(Number(code))) return unexpected(r);
+    if (Number(code) !== 0) {
+      return errorOutcome('Bybit', r, String(Number(code)), {
+        badSignature: '10004',
+        clockSkew: '10002',
+        ipBound: '10010',
+        other: {
+          '10003': { status: 'invalid', detail: `Bybit does not know this key (10003; a testnet key is unknown on ${http.base.host})` },
+          '33004': { status: 'invalid', detail: 'the key has expired (33004)' },
+        },
+        otherwise: { status: 'error', detail: `retCode ${Number(code)}` },
+      });
     }
     const res = field(r.json, 'result');
     const groups = field(res, 'permissions');

@@ -2,9 +2,10 @@
 // Signed: X-GEMINI-PAYLOAD = base64 JSON {request, nonce}; X-GEMINI-SIGNATURE = hex HMAC-SHA384(secret, payload).
 import { geminiSign } from '../../net/signing.js';
 import { badSignature, type CheckOutcome, type Credential, field, type IssuerCheck, type IssuerHttp, unexpected } from '../types.js';
+import { nonces } from './signed.js';
 
 const PATH = '/v1/roles';
-let lastNonce = 0;
+const nextNonce = nonces(1);
 
 export const gemini: IssuerCheck = {
   id: 'gemini',
@@ -21,8 +22,7 @@ export const gemini: IssuerCheck = {
   },
   async check(c: Credential, http: IssuerHttp): Promise<CheckOutcome> {
     const r = await http.send(() => {
-      lastNonce = Math.max(Date.now(), lastNonce + 1);
-      const { payload, signature } = geminiSign(c.secret!, PATH, String(lastNonce));
+      const { payload, signature } = geminiSign(c.secret!, PATH, nextNonce());
       return {
         method: 'POST',
         path: PATH,

@@ -3,6 +3,7 @@
 // "GET\nhost\npath\nquery", base64.
 import { htxSignedQuery, htxTimestamp } from '../../net/signing.js';
 import { badSignature, type CheckOutcome, type Credential, field, type IssuerCheck, type IssuerHttp, type IssuerResponse, unexpected } from '../types.js';
+import { boundByText, commaList } from './signed.js';
 
 function signed(c: Credential, http: IssuerHttp, path: string, extra: Record<string, string> = {}) {
   const prefix = http.base.pathname.replace(/\/+$/, '');
@@ -47,7 +48,7 @@ export const htx: IssuerCheck = {
     if (keyRes.status !== 200 || Number(field(keyRes.json, 'code')) !== 200 || !entry) {
       return { status: 'live', detail: 'the key works; its rights are not readable (sub-user key, or no read right on keys)' };
     }
-    const perms = String(field(entry, 'permission') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    const perms = commaList(field(entry, 'permission'));
     const ips = field(entry, 'ipAddresses');
     const st = String(field(entry, 'status') ?? '');
     if (st === 'expired') return { status: 'invalid', permissions: perms, detail: 'the key has expired' };
@@ -57,7 +58,7 @@ export const htx: IssuerCheck = {
       canWithdraw: perms.includes('withdraw'),
       canTrade: perms.includes('trade'),
       canTransfer: perms.includes('withdraw'),
-      ipRestricted: typeof ips === 'string' && ips.trim() !== '',
+      ipRestricted: boundByText(ips),
     };
     const days = Number(field(entry, 'validDays'));
     if (Number.isFinite(days) && days >= 0) out.detail = `valid for ${days} more days`;

@@ -2,15 +2,11 @@
 // Signed: API-Sign = base64 HMAC-SHA512(base64-decoded secret, path + SHA256(nonce + postdata)).
 import { krakenSign } from '../../net/signing.js';
 import { badSignature, type CheckOutcome, type Credential, field, type IssuerCheck, type IssuerHttp, unexpected } from '../types.js';
+import { nonces } from './signed.js';
 
 const PATH = '/0/private/Balance';
-let lastNonce = 0;
-
 /** Strictly increasing across the run (Kraken refuses a nonce not above the last one). */
-function nextNonce(): string {
-  lastNonce = Math.max(Date.now() * 1000, lastNonce + 1);
-  return String(lastNonce);
-}
+const nextNonce = nonces(1000);
 
 export const kraken: IssuerCheck = {
   id: 'kraken',

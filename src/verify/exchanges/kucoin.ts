@@ -2,7 +2,8 @@
 // Signed: base64 HMAC-SHA256(secret, ms timestamp + METHOD + path + body); key version 2 sends the
 // passphrase as base64 HMAC-SHA256(secret, passphrase).
 import { kucoinPassphrase, prehashSign } from '../../net/signing.js';
-import { badPassphrase, badSignature, type CheckOutcome, clockSkew, type Credential, field, ipBound, type IssuerCheck, type IssuerHttp, unexpected } from '../types.js';
+import { type CheckOutcome, type Credential, field, type IssuerCheck, type IssuerHttp } from '../types.js';
+import { boundByText, commaList, errorOutcome, msTimestamp, signedGet } from './signed.js';
 
 const PATH = '/api/v1/user/api-key';
 
@@ -20,27 +21,22 @@ export const kucoin: IssuerCheck = {
     caveat: '"Transfer" read as the withdrawal right (KuCoin names withdrawal so in its key settings; not spelled out in the API reference)',
   },
   async check(c: Credential, http: IssuerHttp): Promise<CheckOutcome> {
-    const r = await http.send(
-      () => {
-        const ts = String(Date.now());
-        return {
-          method: 'GET',
-          path: PATH,
-          headers: {
-            'KC-API-KEY': c.key,
-            'KC-API-SIGN': prehashSign(c.secret!, ts, 'GET', PATH),
-            'KC-API-TIMESTAMP': ts,
-            'KC-API-PASSPHRASE': kucoinPassphrase(c.secret!, c.passphrase!),
-            'KC-API-KEY-VERSION': '2',
-          },
-        };
-      },
-      (x) => x.status === 429 || String(field(x.json, 'code')) === '429000',
-    );
-    const code = String(field(r.json, 'code') ?? '');
+    const { r, code } = await signedGet(http, {
+      path: PATH,
+      timestamp: msTimestamp,
+      headers: (ts) => ({
+        'KC-API-KEY': c.key,
+        'KC-API-SIGN': prehashSign(c.secret!, ts, 'GET', PATH),
+        'KC-API-TIMESTAMP': ts,
+        'KC-API-PASSPHRASE': kucoinPassphrase(c.secret!, c.passphrase!),
+        'KC-API-KEY-VERSION': '2',
+      }),
+      codeField: 'code',
+      rateLimitCode: '429000',
+    });
     if (code === '200000' && r.status === 200) {
       const data = field(r.json, 'data');
-      const perms = String(field(data, 'permission') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+      const perms = commaList(field(data, 'permission'));
       const ips = field(data, 'ipWhitelist');
       return {
         status: 'live',
@@ -48,23 +44,10 @@ export const kucoin: IssuerCheck = {
         canWithdraw: perms.includes('Transfer'),
         canTrade: perms.some((p) => ['Spot', 'Margin', 'Futures'].includes(p)),
         canTransfer: perms.includes('Transfer') || perms.includes('InnerTransfer'),
-        ipRestricted: typeof ips === 'string' && ips.trim() !== '',
+        ipRestricted: boundByText(ips),
         ...(perms.length > 0 && perms.every((p) => p === 'General') ? { detail: 'read-only key (General)' } : {}),
       };
     }
-    switch (code) {
-      case '400003':
-        return { status: 'invalid', detail: 'KuCoin does not know this key (400003)' };
-      case '400005':
-        return badSignature('400005');
-      case '400004':
-        return badPassphrase('400004');
-      case '400002':
-        return clockSkew('400002');
-      case '400006':
-        return ipBound('400006');
-      default:
-        return unexpected(r, code ? `error code ${code}` : 'unexpected answer');
-    }
+    return errorOutcome('KuCoin', r, code, { invalid: ['400003'], badSignature: '400005', badPassphrase: '400004', clockSkew: '400002', ipBound: '400006' });
   },
 };
