@@ -7353,7 +7353,6 @@ var init_common2 = __esm({
   "dist/src/revoke/issuers/common.js"() {
     "use strict";
     init_http();
-    init_http();
     DEFAULT_TIMEOUT_MS = 1e4;
   }
 });
@@ -12130,41 +12129,33 @@ var CatFileBatch = class extends CatFile {
     }
   }
 };
-async function readObjects(cwd, shas, started) {
-  const out = /* @__PURE__ */ new Map();
+async function askAll(shas, started, start, each) {
   if (shas.length === 0) {
     started?.kill();
-    return out;
+    return;
   }
-  const batch = started ?? new CatFileBatch(cwd);
+  const proc = start();
   try {
     for (const s of shas)
-      batch.request(s);
-    batch.end();
-    for await (const a of batch.answers())
-      if (!a.missing)
-        out.set(a.sha, a.data);
+      proc.request(s);
+    proc.end();
+    for await (const a of proc.answers())
+      each(a);
   } finally {
-    batch.kill();
+    proc.kill();
   }
+}
+async function readObjects(cwd, shas, started) {
+  const out = /* @__PURE__ */ new Map();
+  await askAll(shas, started, () => started ?? new CatFileBatch(cwd), (a) => {
+    if (!a.missing)
+      out.set(a.sha, a.data);
+  });
   return out;
 }
 async function checkObjects(cwd, shas, started) {
   const out = /* @__PURE__ */ new Map();
-  if (shas.length === 0) {
-    started?.kill();
-    return out;
-  }
-  const check = started ?? new CatFileCheck(cwd);
-  try {
-    for (const s of shas)
-      check.request(s);
-    check.end();
-    for await (const a of check.answers())
-      out.set(a.sha, a);
-  } finally {
-    check.kill();
-  }
+  await askAll(shas, started, () => started ?? new CatFileCheck(cwd), (a) => out.set(a.sha, a));
   return out;
 }
 

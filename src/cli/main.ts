@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// Entry script of the CLI: builds the command tree, runs it, and turns errors into one line and an exit code.
 import { CommanderError } from 'commander';
 import { EXIT, OptionError, UsageError } from '../core/errors.js';
 import { buildProgram, commandNamed } from './program.js';

@@ -1,3 +1,4 @@
+// Shannon entropy of a value, for rules that ask for a minimum.
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(s: string): number {
   if (s.length === 0) return 0;

@@ -1,3 +1,4 @@
+// Line and column positions of byte offsets in a chunk.
 /** Index of the last value ≤ x in an ascending array that starts at or below x (binary search). */
 export function lastAtOrBelow(sorted: readonly number[], x: number): number {
   let lo = 0;

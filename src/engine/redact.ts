@@ -1,3 +1,4 @@
+// The redacted form of a secret, as every output shows it.
 /**
  * Keeps the first characters (at most 4) of long values only and marks the cut: a short secret (a
  * passphrase, a PIN) shows none of its characters, since each one shown divides the guesses left.

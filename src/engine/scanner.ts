@@ -17,7 +17,6 @@ import { isSkippedPath } from './skip-paths.js';
 import { parseStructure, StructIndex, structureKind, type StructValue } from './structure/index.js';
 
 export { DEFAULT_DENY_KEYS, normalizeValue, type EngineOptions } from './compile.js';
-export type { KnownPublicValue } from '../core/rule.js';
 
 export class Engine {
   private readonly set: CompiledRules;

@@ -1,3 +1,4 @@
+// What every reporter is handed: one scan result, its header and the render options.
 import type { Finding, ScanStats } from '../core/finding.js';
 import type { RuleSpec } from '../core/rule.js';
 

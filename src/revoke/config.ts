@@ -11,7 +11,8 @@ import { parseDocument } from 'yaml';
 import { UsageError } from '../core/errors.js';
 import { checkEndpointUrl } from '../net/http.js';
 import { revokeConfigSchema } from './schema.js';
-import { ISSUER_TYPES, type IssuerType, type RateSpec } from './types.js';
+import type { RateSpec } from '../net/limits.js';
+import { ISSUER_TYPES, type IssuerType } from './types.js';
 
 const Ajv = AjvModule.default;
 

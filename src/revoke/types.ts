@@ -38,7 +38,6 @@ export interface AttemptResult {
   reason?: string;
 }
 
-export type { RateSpec } from '../net/limits.js';
 import type { RateSpec } from '../net/limits.js';
 
 /** Everything an issuer needs for one attempt. */

@@ -1,3 +1,4 @@
+// Files and folders as a source (gitignore-aware walk, links not followed, secret-named files kept), and standard input.
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';

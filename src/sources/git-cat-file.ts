@@ -188,6 +188,27 @@ export class CatFileBatch extends CatFile<ObjectData> {
   }
 }
 
+/** A cat-file process asked about every id, read to the end, then stopped (nothing started when there is no id). */
+async function askAll<A extends { sha: string }>(
+  shas: string[],
+  started: { kill(): void } | undefined,
+  start: () => { request(sha: string): void; end(): void; answers(): AsyncIterable<A>; kill(): void },
+  each: (a: A) => void,
+): Promise<void> {
+  if (shas.length === 0) {
+    started?.kill();
+    return;
+  }
+  const proc = start();
+  try {
+    for (const s of shas) proc.request(s);
+    proc.end();
+    for await (const a of proc.answers()) each(a);
+  } finally {
+    proc.kill();
+  }
+}
+
 /**
  * Reads a few objects to the end (range diffs): id → bytes, missing ones absent.
  * `started`: a --batch process started earlier (nothing requested from it yet); it is used up.
@@ -204,36 +225,24 @@ export async function readObjects(cwd: string, shas: string[], started?: CatFile
  */
 export async function readObjectsUpTo(cwd: string, shas: string[], maxSize: number, started?: CatFileBatch): Promise<Map<string, ObjectData>> {
   const out = new Map<string, ObjectData>();
-  if (shas.length === 0) {
-    started?.kill();
-    return out;
-  }
-  const batch = started ?? new CatFileBatch(cwd);
-  batch.maxSize = maxSize;
-  try {
-    for (const s of shas) batch.request(s);
-    batch.end();
-    for await (const a of batch.answers()) if (!a.missing) out.set(a.sha, a);
-  } finally {
-    batch.kill();
-  }
+  await askAll(
+    shas,
+    started,
+    () => {
+      const batch = started ?? new CatFileBatch(cwd);
+      batch.maxSize = maxSize;
+      return batch;
+    },
+    (a) => {
+      if (!a.missing) out.set(a.sha, a);
+    },
+  );
   return out;
 }
 
 /** Sizes of a few objects: id → info. `started`: as for readObjects. */
 export async function checkObjects(cwd: string, shas: string[], started?: CatFileCheck): Promise<Map<string, ObjectInfo>> {
   const out = new Map<string, ObjectInfo>();
-  if (shas.length === 0) {
-    started?.kill();
-    return out;
-  }
-  const check = started ?? new CatFileCheck(cwd);
-  try {
-    for (const s of shas) check.request(s);
-    check.end();
-    for await (const a of check.answers()) out.set(a.sha, a);
-  } finally {
-    check.kill();
-  }
+  await askAll(shas, started, () => started ?? new CatFileCheck(cwd), (a) => out.set(a.sha, a));
   return out;
 }

@@ -1,3 +1,4 @@
+// Which paths .gitignore files exclude from a folder walk.
 import { readTextIfExists } from '../util/safe-fs.js';
 import { posix } from 'node:path';
 import ignore, { type Ignore } from 'ignore';

@@ -1,3 +1,4 @@
+// Reading one file for a scan: regular files only, bounded, binary content skipped.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { asText } from './types.js';
 

@@ -1,3 +1,4 @@
+// Modules loaded on first use, so the start-up path pays only for what it runs.
 import type * as Crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { findingsFromInput } from '../../src/cli/commands/revoke.js';
+import { findingMessage } from '../../src/report/messages.js';
+import { newFinding } from '../../src/engine/candidate.js';
 import { loadRuleDir } from '../../src/rules/loader.js';
+import { FINGERPRINT_KEY_ENV, keyedFingerprint } from '../../src/util/keyed-fingerprint.js';
 import { allFiles, assertSecretFree, githubToken, json, mockServer, randomValue, runCli, tempDir, type CliResult, type Mock, type TempDir } from './helpers.js';
 
 const rules = (() => {
@@ -134,6 +138,25 @@ describe('keyhound CLI revocation', () => {
     assert.equal(bybit.requests.length, 1);
     assert.equal(bybit.requests[0]!.headers['x-bapi-api-key'], key);
     assertSecretFree(texts(r, t.dir), [key, secret]);
+  });
+
+  it('a secret from standard input becomes a finding through the one constructor, without a place', { skip: noGithubRule }, async () => {
+    const tok = await githubToken();
+    // a key from the environment: nothing is written to the state folder, the fingerprint is predictable
+    const before = process.env[FINGERPRINT_KEY_ENV];
+    process.env[FINGERPRINT_KEY_ENV] = 'test-key';
+    try {
+      const [f, ...more] = await findingsFromInput(`${tok}\n`, ghRule!, rules);
+      assert.equal(more.length, 0);
+      const nowhere = { file: '-', line: 0, column: 0, endLine: 0, endColumn: 0 };
+      const made = newFinding(ghRule!, tok, nowhere, { messageId: 'secret', messageData: { title: ghRule!.title } });
+      assert.deepEqual(f, { ...made, fingerprint: keyedFingerprint(Buffer.from('test-key'), ghRule!.id, tok), ...(ghRule!.pair ? { pair: ghRule!.pair } : {}) });
+      assert.equal(findingMessage(f!), ghRule!.title);
+      assert.notEqual(f!.redacted, tok);
+    } finally {
+      if (before === undefined) delete process.env[FINGERPRINT_KEY_ENV];
+      else process.env[FINGERPRINT_KEY_ENV] = before;
+    }
   });
 
   it('--yes without --revoke is a usage error', async () => {

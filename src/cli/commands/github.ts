@@ -1,3 +1,4 @@
+// `keyhound github`: scan an organisation's or user's repositories (mirrors, cache, shards, --output-dir).
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';

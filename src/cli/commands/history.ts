@@ -1,3 +1,4 @@
+// `keyhound history`: which commits to walk (--range, --branch, --since), then one history scan through the session.
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';

@@ -1,3 +1,4 @@
+// `keyhound incident`: an incident report (Markdown or HTML) from a JSON report and the revocation audit log.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';

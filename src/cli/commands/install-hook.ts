@@ -1,3 +1,4 @@
+// `keyhound install-hook`: writes the git pre-commit hook that runs `keyhound staged`.
 import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { readTextIfExists, writeFileSafe } from '../../util/safe-fs.js';
 import { isAbsolute, join, relative, resolve } from 'node:path';

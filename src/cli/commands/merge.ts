@@ -1,3 +1,4 @@
+// `keyhound merge`: one report from the JSON reports of `keyhound github` shards.
 import type { Command } from 'commander';
 import { EXIT, UsageError, type FailOn } from '../../core/errors.js';
 import { addOutputOptions, type Format, type ReportOptions } from '../options.js';

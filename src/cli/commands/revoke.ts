@@ -1,3 +1,4 @@
+// `keyhound revoke`: one secret read from standard input, made a finding and handed to revocation.
 import { Option, type Command } from 'commander';
 import type { Finding } from '../../core/finding.js';
 import { trustedRevoker, type RuleSpec } from '../../core/rule.js';

@@ -1,3 +1,4 @@
+// `keyhound scan`: files, folders and standard input through the scan session.
 import { lstatSync, statSync } from 'node:fs';
 import { UsageError } from '../../core/errors.js';
 import { resolve } from 'node:path';

@@ -1,3 +1,4 @@
+// `keyhound staged`: the pre-commit scan of the index, and its short report for a blocked commit.
 import { realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Command } from 'commander';

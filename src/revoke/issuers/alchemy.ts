@@ -3,9 +3,9 @@
 // DELETE /v1/apps/{id}. Authorization: Bearer <access key with App Management write>, from the
 // environment only.
 import type { IssuerConfig } from '../config.js';
-import { checkEndpointUrl, httpRequest, scrub, waitHint } from '../../net/http.js';
+import { checkEndpointUrl, httpRequest, jsonOf, scrub, waitHint } from '../../net/http.js';
 import type { AttemptContext, AttemptResult, Issuer, RevokeTarget } from '../types.js';
-import { baseSettings, classifyStatus, jsonOf, missingEnv, needEnvMessage, type IssuerDeps } from './common.js';
+import { baseSettings, classifyStatus, missingEnv, needEnvMessage, type IssuerDeps } from './common.js';
 
 export const ALCHEMY_DEFAULT_BASE = 'https://admin-api.alchemy.com';
 export const ALCHEMY_TOKEN_ENV = 'ALCHEMY_ADMIN_ACCESS_KEY';

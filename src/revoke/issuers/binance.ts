@@ -2,10 +2,10 @@
 // sub-account's API key. Master key and secret come from the environment only. Signing: `signature` =
 // hex HMAC-SHA256(master secret, query string as sent), master key in the X-MBX-APIKEY header.
 import type { IssuerConfig } from '../config.js';
-import { checkEndpointUrl, httpRequest, scrub, waitHint } from '../../net/http.js';
+import { checkEndpointUrl, httpRequest, jsonOf, scrub, waitHint } from '../../net/http.js';
 import { binanceSign } from '../../net/signing.js';
 import type { AttemptContext, AttemptResult, Issuer, RevokeTarget } from '../types.js';
-import { baseSettings, jsonOf, missingEnv, needEnvMessage, type IssuerDeps } from './common.js';
+import { baseSettings, missingEnv, needEnvMessage, type IssuerDeps } from './common.js';
 
 export const BINANCE_DEFAULT_BASE = 'https://api.binance.com';
 export const BINANCE_PATH = '/sapi/v1/sub-account/subAccountApi';

@@ -2,10 +2,10 @@
 // and its leaked secret revoke themselves (sub-account keys: POST /v5/user/delete-sub-api, also
 // self-signed). Signing: X-BAPI-SIGN = hex HMAC-SHA256(secret, timestamp + apiKey + recvWindow + body).
 import type { IssuerConfig } from '../config.js';
-import { checkEndpointUrl, httpRequest, scrub, waitHint } from '../../net/http.js';
+import { checkEndpointUrl, httpRequest, jsonOf, scrub, waitHint } from '../../net/http.js';
 import { bybitSign } from '../../net/signing.js';
 import type { AttemptContext, AttemptResult, Issuer, RevokeTarget } from '../types.js';
-import { baseSettings, jsonOf, type IssuerDeps } from './common.js';
+import { baseSettings, type IssuerDeps } from './common.js';
 
 export const BYBIT_DEFAULT_BASE = 'https://api.bybit.com';
 export const BYBIT_MASTER_PATH = '/v5/user/delete-api';

@@ -1,8 +1,7 @@
+// What the built-in issuers share: their dependencies, settings from revoke.yaml, and how answers are classified.
 import type { IssuerConfig, RetryConfig } from '../config.js';
 import { waitHint } from '../../net/http.js';
-import type { RateSpec } from '../types.js';
-
-export { jsonOf } from '../../net/http.js';
+import type { RateSpec } from '../../net/limits.js';
 
 export interface IssuerDeps {
   /** Where credentials come from (process.env in the CLI). */

@@ -1,3 +1,4 @@
+// The revocation issuers: the built-in ones and revoke.yaml's webhooks, created for one run.
 import { UsageError } from '../../core/errors.js';
 import type { IssuerConfig, RevokeConfig } from '../config.js';
 import type { Issuer, IssuerType } from '../types.js';
