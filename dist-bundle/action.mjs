@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { createRequire as __keyhoundRequire } from 'node:module'; const require = __keyhoundRequire(import.meta.url);
+const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -120,6 +120,33 @@ var init_errors = __esm({
   }
 });
 
+// builtin:node:fs
+var m, chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync;
+var init_node_fs = __esm({
+  "builtin:node:fs"() {
+    m = __require("node:fs");
+    ({ chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } = m);
+  }
+});
+
+// builtin:node:os
+var m2, availableParallelism, homedir, hostname, tmpdir;
+var init_node_os = __esm({
+  "builtin:node:os"() {
+    m2 = __require("node:os");
+    ({ availableParallelism, homedir, hostname, tmpdir } = m2);
+  }
+});
+
+// builtin:node:path
+var m3, basename, delimiter, dirname, isAbsolute, join, posix, relative, resolve, sep;
+var init_node_path = __esm({
+  "builtin:node:path"() {
+    m3 = __require("node:path");
+    ({ basename, delimiter, dirname, isAbsolute, join, posix, relative, resolve, sep } = m3);
+  }
+});
+
 // dist/src/core/rule.js
 function trustedRevoker(rule) {
   return rule.origin === "built-in" ? rule.revoker : void 0;
@@ -209,8 +236,8 @@ function formatDuration(ms) {
     return `${Math.round(ms)} ms`;
   if (ms < 6e4)
     return `${(ms / 1e3).toFixed(ms < 1e4 ? 2 : 1)} s`;
-  const m = Math.floor(ms / 6e4);
-  return `${m} min ${Math.round(ms % 6e4 / 1e3)} s`;
+  const m11 = Math.floor(ms / 6e4);
+  return `${m11} min ${Math.round(ms % 6e4 / 1e3)} s`;
 }
 function shortSha(sha4) {
   return sha4.slice(0, 8);
@@ -241,15 +268,15 @@ function commitSentence(c, scrub2) {
   return s;
 }
 function indexByFingerprint(findings) {
-  const m = /* @__PURE__ */ new Map();
+  const m11 = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const list = m.get(f.fingerprint);
+    const list = m11.get(f.fingerprint);
     if (list)
       list.push(f);
     else
-      m.set(f.fingerprint, [f]);
+      m11.set(f.fingerprint, [f]);
   }
-  return m;
+  return m11;
 }
 function linkedParts(f, index) {
   return (f.related ?? []).map((fp) => {
@@ -296,6 +323,15 @@ var init_messages = __esm({
   }
 });
 
+// builtin:node:crypto
+var m5, checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual;
+var init_node_crypto = __esm({
+  "builtin:node:crypto"() {
+    m5 = __require("node:crypto");
+    ({ checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual } = m5);
+  }
+});
+
 // dep:simple-git
 var require_simple_git = __commonJS({
   "dep:simple-git"(exports, module) {
@@ -303,10 +339,30 @@ var require_simple_git = __commonJS({
   }
 });
 
+// builtin:node:module
+var m7, createRequire;
+var init_node_module = __esm({
+  "builtin:node:module"() {
+    m7 = __require("node:module");
+    ({ createRequire } = m7);
+  }
+});
+
+// dist/src/util/lazy-require.js
+function lazyRequire(id, from = import.meta.url) {
+  let mod;
+  return () => mod ??= createRequire(from)(id);
+}
+var nodeCrypto;
+var init_lazy_require = __esm({
+  "dist/src/util/lazy-require.js"() {
+    "use strict";
+    init_node_module();
+    nodeCrypto = () => process.getBuiltinModule("node:crypto");
+  }
+});
+
 // dist/src/util/safe-fs.js
-import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { basename, dirname, join, relative, resolve as resolve2, sep, isAbsolute as isAbsolute2 } from "node:path";
 function code(e) {
   return e.code ?? e.message;
 }
@@ -352,17 +408,17 @@ function readTextIfExists(file, opts = {}) {
   }
 }
 function guardTree(root) {
-  guarded.add(resolve2(root));
+  guarded.add(resolve(root));
 }
 function inside(root, p) {
   const rel = relative(root, p);
-  if (rel === "" || rel === ".." || rel.startsWith(".." + sep) || isAbsolute2(rel))
+  if (rel === "" || rel === ".." || rel.startsWith(".." + sep) || isAbsolute(rel))
     return void 0;
   return rel;
 }
 function checkParents(file, dir) {
   for (const root of guarded) {
-    const rel = inside(root, dir) ?? (resolve2(dir) === root ? "" : void 0);
+    const rel = inside(root, dir) ?? (resolve(dir) === root ? "" : void 0);
     if (rel === void 0)
       continue;
     let cur = root;
@@ -400,7 +456,7 @@ function checkTarget(file, replaceLink = false) {
   return true;
 }
 function ensureDir(dir, mode = 493) {
-  const abs = resolve2(dir);
+  const abs = resolve(dir);
   checkParents(abs, abs);
   try {
     mkdirSync(abs, { recursive: true, mode });
@@ -410,13 +466,13 @@ function ensureDir(dir, mode = 493) {
   checkParents(abs, abs);
 }
 function writeFileSafe(file, data, opts = {}) {
-  const abs = resolve2(file);
+  const abs = resolve(file);
   const dir = dirname(abs);
   if (opts.mkdir !== void 0)
     ensureDir(dir, opts.mkdir);
   checkParents(abs, dir);
   checkTarget(abs, opts.replaceLink);
-  const tmp = join(dir, `.${basename(abs)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = join(dir, `.${basename(abs)}.${process.pid}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
   let fd;
   try {
     fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, opts.mode ?? 420);
@@ -446,7 +502,7 @@ function writeFileSafe(file, data, opts = {}) {
   }
 }
 function appendFileSafe(file, data, opts = {}) {
-  const abs = resolve2(file);
+  const abs = resolve(file);
   const dir = dirname(abs);
   if (opts.mkdir !== void 0)
     ensureDir(dir, opts.mkdir);
@@ -477,6 +533,9 @@ var UnsafeFileError, MiB, SETTINGS_MAX_BYTES, O_NOFOLLOW, O_NONBLOCK, guarded;
 var init_safe_fs = __esm({
   "dist/src/util/safe-fs.js"() {
     "use strict";
+    init_node_fs();
+    init_node_path();
+    init_lazy_require();
     UnsafeFileError = class extends Error {
       file;
       constructor(file, detail) {
@@ -511,18 +570,6 @@ var init_problem_kind = __esm({
 var require_re2 = __commonJS({
   "dep:re2"(exports, module) {
     module.exports = __require("re2");
-  }
-});
-
-// dist/src/util/lazy-require.js
-import { createRequire } from "node:module";
-function lazyRequire(id, from = import.meta.url) {
-  let mod;
-  return () => mod ??= createRequire(from)(id);
-}
-var init_lazy_require = __esm({
-  "dist/src/util/lazy-require.js"() {
-    "use strict";
   }
 });
 
@@ -1234,10 +1281,18 @@ var init_evm_private_key = __esm({
   }
 });
 
+// builtin:node:zlib
+var m8, crc32;
+var init_node_zlib = __esm({
+  "builtin:node:zlib"() {
+    m8 = __require("node:zlib");
+    ({ crc32 } = m8);
+  }
+});
+
 // dist/src/validators/crc32-base62.js
-import * as zlib from "node:zlib";
 function crc322(s) {
-  const fn = zlib.crc32;
+  const fn = crc32;
   if (!fn)
     throw new Error("keyhound: token checksums need node:zlib crc32 (Node >= 20.15)");
   return fn(s) >>> 0;
@@ -1267,6 +1322,7 @@ var BASE62;
 var init_crc32_base62 = __esm({
   "dist/src/validators/crc32-base62.js"() {
     "use strict";
+    init_node_zlib();
     BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   }
 });
@@ -1394,7 +1450,6 @@ __export(pem_private_key_exports, {
   parsePemBlock: () => parsePemBlock,
   pemPrivateKey: () => pemPrivateKey
 });
-import { createPrivateKey } from "node:crypto";
 function parsePemBlock(raw) {
   const text = raw.replace(/\\r/g, "").replace(/\\n/g, "\n").replace(/\r/g, "");
   const begin = BEGIN.exec(text);
@@ -1509,6 +1564,7 @@ var BEGIN, CURVES, pemPrivateKey;
 var init_pem_private_key = __esm({
   "dist/src/validators/pem-private-key.js"() {
     "use strict";
+    init_node_crypto();
     BEGIN = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----/;
     CURVES = {
       prime256v1: "P-256",
@@ -1644,20 +1700,20 @@ var init_validators = __esm({
     init_lazy_require();
     init_evm_constants();
     validators = {
-      bip39: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
-      wif: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
-      bip38: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
-      "bip32-xprv": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
-      "solana-keypair": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
-      "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
-      "cosmos-validator-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
-      "evm-private-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
-      "github-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
-      "npm-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
-      "eth-keystore": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
-      "pem-private-key": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
-      "discord-bot-token": lazy(/* @__PURE__ */ ((m) => () => m ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
-      jwt: lazy(/* @__PURE__ */ ((m) => () => m ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
+      bip39: lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
+      wif: lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
+      bip38: lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
+      "bip32-xprv": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
+      "solana-keypair": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
+      "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
+      "cosmos-validator-key": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
+      "evm-private-key": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
+      "github-token": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
+      "npm-token": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
+      "eth-keystore": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
+      "pem-private-key": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
+      "discord-bot-token": lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
+      jwt: lazy(/* @__PURE__ */ ((m11) => () => m11 ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
     };
   }
 });
@@ -2853,9 +2909,9 @@ function readValue(line, from, comment) {
   let end = line.length;
   if (comment) {
     comment.lastIndex = i;
-    const m = comment.exec(line);
-    if (m)
-      end = m.index;
+    const m11 = comment.exec(line);
+    if (m11)
+      end = m11.index;
   }
   while (end > i && (line[end - 1] === " " || line[end - 1] === "	"))
     end--;
@@ -2870,9 +2926,9 @@ function parseEnv(text, byteLength) {
   const bytes2 = new ByteOffsets(text, byteLength);
   const out = [];
   for (const line of splitLines(text)) {
-    const m = ENV_LINE.exec(line.text);
-    if (m)
-      emit(out, bytes2, line, [m[1]], readValue(line.text, m[0].length, /\s#/g));
+    const m11 = ENV_LINE.exec(line.text);
+    if (m11)
+      emit(out, bytes2, line, [m11[1]], readValue(line.text, m11[0].length, /\s#/g));
   }
   return out;
 }
@@ -2888,18 +2944,18 @@ function parseIni(text, byteLength) {
       section = [s[1].trim()];
       continue;
     }
-    const m = INI_PAIR.exec(line.text);
-    if (m)
-      emit(out, bytes2, line, [...section, m[1].trim()], readValue(line.text, m[0].length, /\s[;#]/g));
+    const m11 = INI_PAIR.exec(line.text);
+    if (m11)
+      emit(out, bytes2, line, [...section, m11[1].trim()], readValue(line.text, m11[0].length, /\s[;#]/g));
   }
   return out;
 }
 function tomlKey(raw) {
   const out = [];
   const re = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)/g;
-  let m;
-  while ((m = re.exec(raw)) !== null && m[0].length > 0)
-    out.push(m[1] ?? m[2] ?? m[3]);
+  let m11;
+  while ((m11 = re.exec(raw)) !== null && m11[0].length > 0)
+    out.push(m11[1] ?? m11[2] ?? m11[3]);
   return out;
 }
 function parseTomlValues(text, byteLength) {
@@ -2930,11 +2986,11 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    const m = TOML_PAIR.exec(line.text);
-    if (!m)
+    const m11 = TOML_PAIR.exec(line.text);
+    if (!m11)
       continue;
-    const path = [...table2, ...tomlKey(m[1])];
-    const rest = line.text.slice(m[0].length);
+    const path = [...table2, ...tomlKey(m11[1])];
+    const rest = line.text.slice(m11[0].length);
     const lead = rest.length - rest.trimStart().length;
     const first = rest.trimStart();
     if (first.startsWith('"""') || first.startsWith("'''")) {
@@ -2943,13 +2999,13 @@ function parseTomlValues(text, byteLength) {
       continue;
     }
     if (first.startsWith("{")) {
-      inlinePairs(out, bytes2, line, path, m[0].length + lead);
+      inlinePairs(out, bytes2, line, path, m11[0].length + lead);
       continue;
     }
     if (first.startsWith("[")) {
       let i = 0;
       const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
-      re.lastIndex = m[0].length + lead;
+      re.lastIndex = m11[0].length + lead;
       let s;
       while ((s = re.exec(line.text)) !== null) {
         const start = s.index + 1;
@@ -2957,7 +3013,7 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    emit(out, bytes2, line, path, readValue(line.text, m[0].length, /\s#/g));
+    emit(out, bytes2, line, path, readValue(line.text, m11[0].length, /\s#/g));
   }
   return out;
 }
@@ -2967,11 +3023,11 @@ function unescape(s) {
 function inlinePairs(out, bytes2, line, path, from) {
   const re = /([A-Za-z0-9_.\-"']+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/g;
   re.lastIndex = from;
-  let m;
-  while ((m = re.exec(line.text)) !== null) {
-    const body = m[2] ?? m[3];
-    const start = m.index + m[0].length - body.length - 1;
-    emit(out, bytes2, line, [...path, ...tomlKey(m[1])], { start, end: start + body.length, value: unescape(body) });
+  let m11;
+  while ((m11 = re.exec(line.text)) !== null) {
+    const body = m11[2] ?? m11[3];
+    const start = m11.index + m11[0].length - body.length - 1;
+    emit(out, bytes2, line, [...path, ...tomlKey(m11[1])], { start, end: start + body.length, value: unescape(body) });
   }
 }
 function parseTfvars(text, byteLength) {
@@ -3005,20 +3061,20 @@ function parseTfvars(text, byteLength) {
       continue;
     }
     const unq = (k) => k.replace(/^"|"$/g, "");
-    let m = TF_OPEN_MAP.exec(t);
-    if (m) {
-      stack.push({ key: [unq(m[1])], list: false, n: 0 });
+    let m11 = TF_OPEN_MAP.exec(t);
+    if (m11) {
+      stack.push({ key: [unq(m11[1])], list: false, n: 0 });
       continue;
     }
-    m = TF_OPEN_LIST.exec(t);
-    if (m) {
-      stack.push({ key: [unq(m[1])], list: true, n: 0 });
+    m11 = TF_OPEN_LIST.exec(t);
+    if (m11) {
+      stack.push({ key: [unq(m11[1])], list: true, n: 0 });
       continue;
     }
-    m = TF_BLOCK.exec(t);
-    if (m) {
-      const labels = [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
-      stack.push({ key: [m[1], ...labels], list: false, n: 0 });
+    m11 = TF_BLOCK.exec(t);
+    if (m11) {
+      const labels = [...m11[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+      stack.push({ key: [m11[1], ...labels], list: false, n: 0 });
       continue;
     }
     if (/^\s*[}\]]\s*,?\s*$/.test(t)) {
@@ -3035,14 +3091,14 @@ function parseTfvars(text, byteLength) {
       }
       continue;
     }
-    m = TF_PAIR.exec(t);
-    if (m) {
-      const rest = t.slice(m[0].length).trimStart();
-      const path = [...here(), unq(m[1])];
+    m11 = TF_PAIR.exec(t);
+    if (m11) {
+      const rest = t.slice(m11[0].length).trimStart();
+      const path = [...here(), unq(m11[1])];
       if (rest.startsWith("{"))
-        inlinePairs(out, bytes2, line, path, m[0].length);
+        inlinePairs(out, bytes2, line, path, m11[0].length);
       else if (rest.startsWith('"'))
-        emit(out, bytes2, line, path, readValue(t, m[0].length, null));
+        emit(out, bytes2, line, path, readValue(t, m11[0].length, null));
     }
   }
   return out;
@@ -3123,13 +3179,13 @@ function parseYaml(text, byteLength) {
       const parent = path[path.length - 1] ?? "";
       node.items.forEach((item, i) => {
         if (yaml2().isScalar(item) && typeof item.value === "string" && ENV_LIST_PARENT.test(parent) && item.range) {
-          const m = ENV_ITEM.exec(item.value);
-          if (m) {
+          const m11 = ENV_ITEM.exec(item.value);
+          if (m11) {
             const quoted = item.type === "QUOTE_DOUBLE" || item.type === "QUOTE_SINGLE";
-            const offset = item.range[0] + (quoted ? 1 : 0) + m[0].length;
+            const offset = item.range[0] + (quoted ? 1 : 0) + m11[0].length;
             const end = item.range[1] - (quoted ? 1 : 0);
             if (end > offset) {
-              out.push({ path: [...path, m[1]], start: bytes2.byte(offset), end: bytes2.byte(end), value: item.value.slice(m[0].length) });
+              out.push({ path: [...path, m11[1]], start: bytes2.byte(offset), end: bytes2.byte(end), value: item.value.slice(m11[0].length) });
             }
             return;
           }
@@ -3218,9 +3274,9 @@ var init_structure = __esm({
     "use strict";
     init_lazy_require();
     init_types();
-    json = /* @__PURE__ */ ((m) => () => m ??= (init_json(), __toCommonJS(json_exports)))();
-    lines2 = /* @__PURE__ */ ((m) => () => m ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
-    yaml3 = /* @__PURE__ */ ((m) => () => m ??= (init_yaml(), __toCommonJS(yaml_exports)))();
+    json = /* @__PURE__ */ ((m11) => () => m11 ??= (init_json(), __toCommonJS(json_exports)))();
+    lines2 = /* @__PURE__ */ ((m11) => () => m11 ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
+    yaml3 = /* @__PURE__ */ ((m11) => () => m11 ??= (init_yaml(), __toCommonJS(yaml_exports)))();
     STRUCTURE_MAX_BYTES = {
       yaml: 512 * 1024,
       json: 4 * 1024 * 1024,
@@ -3250,13 +3306,13 @@ function expressionName(expr) {
 }
 function carried(prefix, above) {
   let last;
-  for (const m of prefix.matchAll(NAMING_ATTR))
-    last = m[1];
+  for (const m11 of prefix.matchAll(NAMING_ATTR))
+    last = m11[1];
   if (last)
     return last;
   if (above !== void 0) {
-    for (const m of above.matchAll(NAMING_ATTR))
-      last = m[1];
+    for (const m11 of above.matchAll(NAMING_ATTR))
+      last = m11[1];
     if (last)
       return last;
     const d = DECLARED_ABOVE.exec(above);
@@ -3280,38 +3336,38 @@ function freeText(prefix) {
   return words.length > 0 ? words.join("_") : void 0;
 }
 function closest(p, above) {
-  let m = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
-  if (m)
-    return m[1];
-  m = XML_OPEN.exec(p);
-  if (m) {
+  let m11 = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
+  if (m11)
+    return m11[1];
+  m11 = XML_OPEN.exec(p);
+  if (m11) {
     let attr;
-    for (const a of m[2].matchAll(NAMING_ATTR))
+    for (const a of m11[2].matchAll(NAMING_ATTR))
       attr = a[1];
-    return attr ?? m[1];
+    return attr ?? m11[1];
   }
-  m = FALLBACK.exec(p);
-  if (m)
-    return expressionName(m[1]);
-  m = ARG_AFTER_NAME.exec(p);
-  if (m)
-    return m[1] ?? m[2];
-  m = TYPED.exec(p) ?? ASSIGN.exec(p);
-  if (m)
-    return m[1];
+  m11 = FALLBACK.exec(p);
+  if (m11)
+    return expressionName(m11[1]);
+  m11 = ARG_AFTER_NAME.exec(p);
+  if (m11)
+    return m11[1] ?? m11[2];
+  m11 = TYPED.exec(p) ?? ASSIGN.exec(p);
+  if (m11)
+    return m11[1];
   const listed = dropListItems(p);
   if (listed !== p) {
-    m = ASSIGN.exec(listed) ?? CALL.exec(listed);
-    if (m)
-      return m[1];
+    m11 = ASSIGN.exec(listed) ?? CALL.exec(listed);
+    if (m11)
+      return m11[1];
   }
-  m = CALL.exec(p);
-  if (m)
-    return m[1];
+  m11 = CALL.exec(p);
+  if (m11)
+    return m11[1];
   if (above !== void 0 && /^\s*(?:-\s*)?["'`]?\s*$/.test(p)) {
-    m = KEY_ONLY_LINE.exec(above);
-    if (m)
-      return m[1];
+    m11 = KEY_ONLY_LINE.exec(above);
+    if (m11)
+      return m11[1];
   }
   return void 0;
 }
@@ -3337,7 +3393,7 @@ function boundNames(prefix, above) {
     if (!/[$@\]]/.test(n))
       continue;
     const bare = n.replace(/^[$@]+/, "");
-    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m) => m[1]);
+    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m11) => m11[1]);
     for (const alt of [bare, subs.join(".")])
       if (alt && !out.includes(alt))
         out.push(alt);
@@ -3424,11 +3480,11 @@ function* matchesOf(re, input, limit) {
   let at = 0;
   for (let n = 0; n < limit; n++) {
     re.lastIndex = at;
-    const m = re.exec(input);
-    if (m === null)
+    const m11 = re.exec(input);
+    if (m11 === null)
       return;
-    at = re.lastIndex + (m[0].length === 0 ? 1 : 0);
-    yield m;
+    at = re.lastIndex + (m11[0].length === 0 ? 1 : 0);
+    yield m11;
   }
 }
 var init_match_iterator = __esm({
@@ -3496,11 +3552,11 @@ function decodedPass(ctx, budget, scanInner) {
   for (const finder of TEXT_FINDERS) {
     if (!ctx.setHits.has(finder.gate))
       continue;
-    for (const m of matchesOf(finder.re, b, MAX_TEXT_MATCHES)) {
+    for (const m11 of matchesOf(finder.re, b, MAX_TEXT_MATCHES)) {
       if (budget.values <= 0)
         break;
-      const end = m.index + m[0].length;
-      let start = m.index;
+      const end = m11.index + m11[0].length;
+      let start = m11.index;
       if (finder.lead)
         for (start++; start < end && isRe2Space(b[start]); start++)
           ;
@@ -3547,13 +3603,13 @@ var init_decoded = __esm({
 });
 
 // dist/src/engine/fingerprint.js
-import { createHash as createHash3 } from "node:crypto";
 function fingerprint(ruleId2, secret) {
-  return createHash3("sha256").update(`keyhound:v1\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
+  return nodeCrypto().createHash("sha256").update(`keyhound:v1\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
 }
 var init_fingerprint = __esm({
   "dist/src/engine/fingerprint.js"() {
     "use strict";
+    init_lazy_require();
   }
 });
 
@@ -3676,7 +3732,7 @@ function hasFillerWord(lower) {
         return true;
     }
   }
-  return MASKS.some((m) => lower.includes(m));
+  return MASKS.some((m11) => lower.includes(m11));
 }
 function isPlaceholder(value) {
   const v = value.trim();
@@ -3863,8 +3919,8 @@ function patternPass(set, ctx, candidates) {
       matches = [...matchesOf(rule.re ??= patternRe(rule.spec.pattern), ctx.chunk.buf, MAX_MATCHES)];
       passes.set(rule.spec.pattern, matches);
     }
-    for (const m of matches) {
-      const f = candidate(set, rule, m, ctx);
+    for (const m11 of matches) {
+      const f = candidate(set, rule, m11, ctx);
       if (f)
         out.push(f);
     }
@@ -3877,11 +3933,11 @@ function isWellKnownConstant(secret, lookup) {
   const hex = secret.length === 66 && /^0x/i.test(secret) ? secret.slice(2) : secret;
   return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && lookup(hex.toLowerCase()) !== void 0;
 }
-function candidate(set, rule, m, ctx) {
+function candidate(set, rule, m11, ctx) {
   const { chunk } = ctx;
   const g = rule.group;
-  const span = typeof g === "number" ? m.indices?.[g] : m.indices?.groups?.[g];
-  const value = typeof g === "number" ? m[g] : m.groups?.[g];
+  const span = typeof g === "number" ? m11.indices?.[g] : m11.indices?.groups?.[g];
+  const value = typeof g === "number" ? m11[g] : m11.groups?.[g];
   if (!span || value === void 0)
     return null;
   const [start, end] = span;
@@ -3910,7 +3966,7 @@ function candidate(set, rule, m, ctx) {
   if (rule.validator) {
     result = rule.validator({
       secret,
-      match: m[0].toString("utf8"),
+      match: m11[0].toString("utf8"),
       text: () => chunk.text,
       index: () => chunk.charIndex(start)
     });
@@ -3947,7 +4003,7 @@ var init_pattern = __esm({
 });
 
 // dist/src/engine/resolve.js
-function resolve4(candidates) {
+function resolve2(candidates) {
   return link2(dedupe(dropVetoed(candidates)));
 }
 function dropVetoed(candidates) {
@@ -4071,7 +4127,7 @@ var init_scanner = __esm({
         const found = this.scanBuffer(buf, path, values, false, void 0, 0, budget);
         if (found.candidates.length === 0)
           return [];
-        const out = resolve4(found.candidates);
+        const out = resolve2(found.candidates);
         markInlineAllows(buf, out, found.lines);
         return out;
       }
@@ -4117,7 +4173,6 @@ var require_nist = __commonJS({
 });
 
 // dist/src/rules/sample-pem.js
-import { checkPrimeSync, createPrivateKey as createPrivateKey2 } from "node:crypto";
 function bigToBytes(n) {
   let h = n.toString(16);
   if (h.length % 2)
@@ -4131,7 +4186,7 @@ function seededEc(rng) {
   while (!import_nist.p256.utils.isValidSecretKey(d));
   const pub = import_nist.p256.getPublicKey(d, false);
   const jwk = { kty: "EC", crv: "P-256", d: b64u(d), x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33)) };
-  return createPrivateKey2({ key: jwk, format: "jwk" });
+  return createPrivateKey({ key: jwk, format: "jwk" });
 }
 function seededEd25519(rng) {
   const seed = rng.bytes(32);
@@ -4139,7 +4194,7 @@ function seededEd25519(rng) {
 }
 function ed25519Key(rng) {
   const { seed, pub } = seededEd25519(rng);
-  return createPrivateKey2({ key: { kty: "OKP", crv: "Ed25519", d: b64u(seed), x: b64u(pub) }, format: "jwk" });
+  return createPrivateKey({ key: { kty: "OKP", crv: "Ed25519", d: b64u(seed), x: b64u(pub) }, format: "jwk" });
 }
 function seededPrime(rng, bits, e) {
   let x = BigInt("0x" + (0, import_utils5.bytesToHex)(rng.bytes(bits / 8))) | 3n << BigInt(bits - 2) | 1n;
@@ -4172,7 +4227,7 @@ function seededRsa(rng) {
     dq: b64u(bigToBytes(d % (q - 1n))),
     qi: b64u(bigToBytes((0, import_modular.invert)(q, p)))
   };
-  const key = createPrivateKey2({ key: jwk, format: "jwk" });
+  const key = createPrivateKey({ key: jwk, format: "jwk" });
   rsaCache.set(tag, key);
   return key;
 }
@@ -4278,6 +4333,7 @@ var import_modular, import_ed255192, import_nist, import_utils5, import_base5, P
 var init_sample_pem = __esm({
   "dist/src/rules/sample-pem.js"() {
     "use strict";
+    init_node_crypto();
     import_modular = __toESM(require_modular(), 1);
     import_ed255192 = __toESM(require_ed25519(), 1);
     import_nist = __toESM(require_nist(), 1);
@@ -4425,6 +4481,13 @@ function cosmosValidatorJson(rng) {
 function cosmosNodeKeyJson(rng) {
   return JSON.stringify({ priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base6.base64.encode(ed25519Pair(rng)) } });
 }
+function didJwt(rng, arg) {
+  const iss = oneOf2("did-jwt", arg, ["web3-storage", "nft-storage"], "web3-storage");
+  const enc = (o) => import_base6.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const addr = [...rng.chars("0123456789abcdef", 40)].map((c) => rng.int(2) ? c.toUpperCase() : c).join("");
+  const payload = { sub: `did:ethr:0x${addr}`, iss, iat: 16e11 + rng.int(2e8) * 1e3, name: rng.chars("abcdefghijklmnopqrstuvwxyz", 3 + rng.int(8)) };
+  return `${enc({ alg: "HS256", typ: "JWT" })}.${enc(payload)}.${import_base6.base64urlnopad.encode(rng.bytes(32))}`;
+}
 function discord(rng) {
   const ms = BigInt(Date.UTC(2016, 0, 1) + rng.int(8 * 365) * 864e5 + rng.int(864e5));
   const id = ms - DISCORD_EPOCH2 << 22n | BigInt(rng.int(1 << 22));
@@ -4499,7 +4562,8 @@ var init_samples = __esm({
       pem: samplePem,
       "pem-truncated": truncatedPem,
       discord,
-      jwt: jwt2
+      jwt: jwt2,
+      "did-jwt": didJwt
     };
   }
 });
@@ -4600,6 +4664,8 @@ var init_example_values = __esm({
       b64url: (r, a) => r.chars(DIGITS + UPPER + LOWER + "-_", count(a, "b64url")),
       /** base64url (no padding) of N random bytes */
       b64urlbytes: (r, a) => import_base7.base64urlnopad.encode(r.bytes(count(a, "b64urlbytes"))),
+      /** unpadded base64 of N random lower-case hex characters (BitcoinAverage keys) */
+      b64hex: (r, a) => import_base7.base64.encode(new TextEncoder().encode(r.chars("0123456789abcdef", count(a, "b64hex")))).replace(/=+$/, ""),
       uuid: (r) => uuid2(r),
       UUID: (r) => uuid2(r).toUpperCase()
     };
@@ -4646,16 +4712,16 @@ var init_examples = __esm({
 });
 
 // dist/src/util/state-dir.js
-import { homedir } from "node:os";
-import { isAbsolute as isAbsolute4, join as join4 } from "node:path";
 function stateDir(env = process.env) {
   const xdg = env.XDG_STATE_HOME;
-  const base = xdg && isAbsolute4(xdg) ? xdg : join4(env.HOME || homedir(), ".local", "state");
-  return join4(base, "keyhound");
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), ".local", "state");
+  return join(base, "keyhound");
 }
 var init_state_dir = __esm({
   "dist/src/util/state-dir.js"() {
     "use strict";
+    init_node_os();
+    init_node_path();
   }
 });
 
@@ -4673,6 +4739,15 @@ var require_p_limit = __commonJS({
   }
 });
 
+// builtin:node:net
+var m10, isIP;
+var init_node_net = __esm({
+  "builtin:node:net"() {
+    m10 = __require("node:net");
+    ({ isIP } = m10);
+  }
+});
+
 // dist/src/util/secret-forms.js
 function base64Forms(bytes2) {
   const out = [];
@@ -4681,9 +4756,9 @@ function base64Forms(bytes2) {
     const start = pad2 === 0 ? 0 : 4;
     const fullChars = Math.floor((pad2 + bytes2.length) * 8 / 6);
     const middle = enc.slice(start, Math.max(start, fullChars - 1));
-    for (const m of [middle, enc.slice(start)]) {
-      if (m.length >= MIN)
-        out.push(m, m.replace(/\+/g, "-").replace(/\//g, "_"));
+    for (const m11 of [middle, enc.slice(start)]) {
+      if (m11.length >= MIN)
+        out.push(m11, m11.replace(/\+/g, "-").replace(/\//g, "_"));
     }
   }
   return out;
@@ -4697,7 +4772,7 @@ function secretForms(secret) {
   forms.add(JSON.stringify(json2).slice(1, -1));
   const pct = encodeURIComponent(secret);
   forms.add(pct);
-  forms.add(pct.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()));
+  forms.add(pct.replace(/%[0-9A-F]{2}/g, (m11) => m11.toLowerCase()));
   forms.add(new URLSearchParams({ v: secret }).toString().slice(2));
   forms.add(escape(secret));
   for (const b of base64Forms(Buffer.from(secret, "utf8")))
@@ -4739,9 +4814,8 @@ var init_secret_forms = __esm({
 });
 
 // dist/src/net/http.js
-import { isIP } from "node:net";
-function isLoopbackHost(hostname) {
-  const h = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+function isLoopbackHost(hostname2) {
+  const h = hostname2.replace(/^\[|\]$/g, "").toLowerCase();
   if (isIP(h) === 4)
     return h.startsWith("127.");
   if (isIP(h) === 6)
@@ -4838,6 +4912,7 @@ var RequestTimeout, NetworkError;
 var init_http = __esm({
   "dist/src/net/http.js"() {
     "use strict";
+    init_node_net();
     init_secret_forms();
     RequestTimeout = class extends Error {
       constructor(ms) {
@@ -5033,14 +5108,11 @@ var require_yaml = __commonJS({
 });
 
 // dist/src/verify/config.js
-import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import { homedir as homedir2 } from "node:os";
-import { isAbsolute as isAbsolute5, join as join8, resolve as resolve8 } from "node:path";
 function parseDuration(v) {
   if (typeof v === "number")
     return Math.round(v * 1e3);
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/.exec(v.trim());
-  return Math.round(Number(m[1]) * { ms: 1, s: 1e3, m: 6e4 }[m[2]]);
+  const m11 = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/.exec(v.trim());
+  return Math.round(Number(m11[1]) * { ms: 1, s: 1e3, m: 6e4 }[m11[2]]);
 }
 function checkSecretEndpoint(raw, where2) {
   const u = checkEndpointUrl(raw, where2);
@@ -5053,8 +5125,8 @@ function envVarFor(id) {
 }
 function defaultVerifyConfigPath(env = process.env) {
   const xdg = env.XDG_CONFIG_HOME;
-  const base = xdg && isAbsolute5(xdg) ? xdg : join8(env.HOME || homedir2(), ".config");
-  return join8(base, "keyhound", "verify.yaml");
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), ".config");
+  return join(base, "keyhound", "verify.yaml");
 }
 function parseVerifyConfig(data, file) {
   validator ??= new Ajv({ allErrors: false, strict: true }).compile(verifyConfigSchema);
@@ -5102,17 +5174,17 @@ function emptyConfig() {
 }
 function loadVerifyConfig(opts = {}) {
   const env = opts.env ?? process.env;
-  const file = opts.file ? resolve8(opts.file) : defaultVerifyConfigPath(env);
-  if (!existsSync4(file)) {
+  const file = opts.file ? resolve(opts.file) : defaultVerifyConfigPath(env);
+  if (!existsSync(file)) {
     if (opts.file)
       throw new UsageError(`verification config not found: ${opts.file}`);
     return emptyConfig();
   }
   let text;
   try {
-    if (!statSync3(file).isFile())
+    if (!statSync(file).isFile())
       throw new Error("not a regular file");
-    text = readFileSync5(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (e) {
     throw new UsageError(`cannot read verification config ${file}: ${e.message}`);
   }
@@ -5122,19 +5194,19 @@ function loadVerifyConfig(opts = {}) {
     throw new UsageError(`${file}: YAML error${line ? ` at line ${line}` : ""}`);
   }
   const cfg = parseVerifyConfig(doc.toJS(), file);
-  if (process.platform !== "win32" && (statSync3(file).mode & 2) !== 0) {
+  if (process.platform !== "win32" && (statSync(file).mode & 2) !== 0) {
     cfg.warnings.push(`${file} is writable by every user: anyone on this machine could redirect verification requests`);
   }
   return cfg;
 }
 function applyRpcOptions(cfg, values) {
   for (const v of values) {
-    const m = /^([a-z][a-z0-9-]*)=(.+)$/.exec(v.trim());
-    if (!m)
+    const m11 = /^([a-z][a-z0-9-]*)=(.+)$/.exec(v.trim());
+    if (!m11)
       throw new UsageError(`--rpc needs CHAIN=URL (e.g. ethereum=https://rpc.example/KEY), got "${v.split("=")[0]}=\u2026"`);
     try {
-      const prev = cfg.rpc.get(m[1]);
-      cfg.rpc.set(m[1], { chain: m[1], url: checkSecretEndpoint(m[2], `--rpc ${m[1]}`), unit: prev?.unit, from: "--rpc" });
+      const prev = cfg.rpc.get(m11[1]);
+      cfg.rpc.set(m11[1], { chain: m11[1], url: checkSecretEndpoint(m11[2], `--rpc ${m11[1]}`), unit: prev?.unit, from: "--rpc" });
     } catch (e) {
       throw new UsageError(e.message.replace(/"[^"]*"$/, "\u2026"));
     }
@@ -5144,6 +5216,9 @@ var import_ajv, import_yaml, Ajv, duration, url, name, verifyConfigSchema, DEFAU
 var init_config = __esm({
   "dist/src/verify/config.js"() {
     "use strict";
+    init_node_fs();
+    init_node_os();
+    init_node_path();
     import_ajv = __toESM(require_ajv(), 1);
     import_yaml = __toESM(require_yaml(), 1);
     init_errors();
@@ -5408,15 +5483,14 @@ var init_balances = __esm({
 });
 
 // dist/src/net/signing.js
-import { createHash as createHash4, createHmac as createHmac3, createPrivateKey as createPrivateKey3, randomBytes as randomBytes4, sign as cryptoSign } from "node:crypto";
 function hmacSha256Hex(key, message) {
-  return createHmac3("sha256", key).update(message).digest("hex");
+  return createHmac("sha256", key).update(message).digest("hex");
 }
 function hmacSha256Base64(key, message) {
-  return createHmac3("sha256", key).update(message).digest("base64");
+  return createHmac("sha256", key).update(message).digest("base64");
 }
 function hmacSha384Hex(key, message) {
-  return createHmac3("sha384", key).update(message).digest("hex");
+  return createHmac("sha384", key).update(message).digest("hex");
 }
 function binanceSign(secret, queryString) {
   return hmacSha256Hex(secret, queryString);
@@ -5431,8 +5505,8 @@ function kucoinPassphrase(secret, passphrase) {
   return hmacSha256Base64(secret, passphrase);
 }
 function krakenSign(secretB64, path, nonce, postData) {
-  const inner = createHash4("sha256").update(nonce + postData).digest();
-  return createHmac3("sha512", Buffer.from(secretB64, "base64")).update(Buffer.concat([Buffer.from(path), inner])).digest("base64");
+  const inner = createHash("sha256").update(nonce + postData).digest();
+  return createHmac("sha512", Buffer.from(secretB64, "base64")).update(Buffer.concat([Buffer.from(path), inner])).digest("base64");
 }
 function bitfinexSign(secret, apiPath, nonce, body) {
   return hmacSha384Hex(secret, `/api${apiPath}${nonce}${body}`);
@@ -5442,8 +5516,8 @@ function geminiSign(secret, request, nonce) {
   return { payload, signature: hmacSha384Hex(secret, payload) };
 }
 function gateSign(secret, method, path, query, body, timestamp) {
-  const bodyHash = createHash4("sha512").update(body).digest("hex");
-  return createHmac3("sha512", secret).update(`${method.toUpperCase()}
+  const bodyHash = createHash("sha512").update(body).digest("hex");
+  return createHmac("sha512", secret).update(`${method.toUpperCase()}
 ${path}
 ${query}
 ${bodyHash}
@@ -5470,13 +5544,13 @@ function coinbaseJwt({ keyName, privateKey, uri, nowSeconds, nonce }) {
   const now = nowSeconds ?? Math.floor(Date.now() / 1e3);
   const pem = privateKey.includes("-----BEGIN") ? pemText(privateKey) : void 0;
   const alg = pem ? "ES256" : "EdDSA";
-  const header = { alg, kid: keyName, nonce: nonce ?? randomBytes4(16).toString("hex"), typ: "JWT" };
+  const header = { alg, kid: keyName, nonce: nonce ?? randomBytes(16).toString("hex"), typ: "JWT" };
   const claims = { sub: keyName, iss: "cdp", nbf: now, exp: now + 120, uri };
   const enc = (o) => import_base9.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
   const input = `${enc(header)}.${enc(claims)}`;
   let sig;
   if (pem) {
-    sig = cryptoSign("sha256", Buffer.from(input), { key: createPrivateKey3(pem), dsaEncoding: "ieee-p1363" });
+    sig = sign("sha256", Buffer.from(input), { key: createPrivateKey(pem), dsaEncoding: "ieee-p1363" });
   } else {
     const bytes2 = import_base9.base64.decode(privateKey.trim());
     if (bytes2.length !== 64 && bytes2.length !== 32)
@@ -5489,6 +5563,7 @@ var import_ed255194, import_base9;
 var init_signing = __esm({
   "dist/src/net/signing.js"() {
     "use strict";
+    init_node_crypto();
     import_ed255194 = __toESM(require_ed25519(), 1);
     import_base9 = __toESM(require_base(), 1);
   }
@@ -6896,10 +6971,9 @@ __export(comments_exports, {
   commentMarker: () => commentMarker,
   postReviewComments: () => postReviewComments
 });
-import { createHash as createHash5 } from "node:crypto";
 function commentMarker(f) {
-  const pathHash = createHash5("sha256").update(f.file).digest("hex").slice(0, 16);
-  const id = createHash5("sha256").update(`keyhound:comment\0${f.ruleId}\0${f.commit?.sha ?? ""}\0${f.file}`).digest("hex").slice(0, 32);
+  const pathHash = createHash("sha256").update(f.file).digest("hex").slice(0, 16);
+  const id = createHash("sha256").update(`keyhound:comment\0${f.ruleId}\0${f.commit?.sha ?? ""}\0${f.file}`).digest("hex").slice(0, 32);
   return `<!-- keyhound:finding ${id}:${pathHash} -->`;
 }
 function commentBody(f, scrub2) {
@@ -6952,9 +7026,9 @@ async function postReviewComments(findings, opts) {
     let page = 0;
     for await (const res of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, { owner, repo, pull_number, per_page: 100 })) {
       for (const c of res.data) {
-        const m = MARKER.exec(c.body ?? "");
-        if (m && !existing.has(`${m[1]}:${m[2]}`))
-          existing.set(`${m[1]}:${m[2]}`, { id: c.id, body: c.body });
+        const m11 = MARKER.exec(c.body ?? "");
+        if (m11 && !existing.has(`${m11[1]}:${m11[2]}`))
+          existing.set(`${m11[1]}:${m11[2]}`, { id: c.id, body: c.body });
       }
       if (++page >= MAX_PAGES)
         break;
@@ -7015,6 +7089,7 @@ var import_rest, MARKER, MAX_PAGES, REQUEST_TIMEOUT_MS;
 var init_comments = __esm({
   "dist/src/action/comments.js"() {
     "use strict";
+    init_node_crypto();
     import_rest = __toESM(require_rest(), 1);
     init_common();
     init_messages();
@@ -7150,22 +7225,19 @@ var init_types3 = __esm({
 });
 
 // dist/src/revoke/config.js
-import { existsSync as existsSync5, statSync as statSync4 } from "node:fs";
-import { homedir as homedir3 } from "node:os";
-import { dirname as dirname4, isAbsolute as isAbsolute6, join as join9, resolve as resolve9 } from "node:path";
 function parseDuration2(v) {
   if (typeof v === "number")
     return Math.round(v * 1e3);
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(v.trim());
-  if (!m)
+  const m11 = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(v.trim());
+  if (!m11)
     throw new Error(`not a duration: "${v}" (examples: 500ms, 10s, 2m)`);
-  const mult = { ms: 1, s: 1e3, m: 6e4, h: 36e5 }[m[2]];
-  return Math.round(Number(m[1]) * mult);
+  const mult = { ms: 1, s: 1e3, m: 6e4, h: 36e5 }[m11[2]];
+  return Math.round(Number(m11[1]) * mult);
 }
 function defaultConfigPath(env = process.env) {
   const xdg = env.XDG_CONFIG_HOME;
-  const base = xdg && isAbsolute6(xdg) ? xdg : join9(env.HOME || homedir3(), ".config");
-  return join9(base, "keyhound", "revoke.yaml");
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), ".config");
+  return join(base, "keyhound", "revoke.yaml");
 }
 function validate(data) {
   validator2 ??= new Ajv2({ allErrors: false, strict: true }).compile(revokeConfigSchema);
@@ -7184,8 +7256,8 @@ function describe3(err) {
 }
 function expandPath(p, baseDir) {
   if (p === "~" || p.startsWith("~/"))
-    return join9(homedir3(), p.slice(1));
-  return resolve9(baseDir, p);
+    return join(homedir(), p.slice(1));
+  return resolve(baseDir, p);
 }
 function parseRevokeConfig(data, file) {
   const fail2 = (msg) => {
@@ -7195,7 +7267,7 @@ function parseRevokeConfig(data, file) {
   if (err)
     fail2(describe3(err));
   const raw = data ?? {};
-  const baseDir = dirname4(resolve9(file));
+  const baseDir = dirname(resolve(file));
   const warnings = [];
   const retry = {
     retries: raw.retry?.retries ?? DEFAULT_RETRY.retries,
@@ -7254,9 +7326,9 @@ function checkIssuer(ic, fail2) {
     if (/\$\{/.test(ic.url))
       fail2(`${where2}.url: no \${\u2026} interpolation in URLs (put tokens in headers)`);
     if (ic.body !== void 0) {
-      for (const m of ic.body.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
-        if (!BODY_PLACEHOLDERS.includes(m[1])) {
-          fail2(`${where2}.body: unknown placeholder {{${m[1]}}} (known: ${BODY_PLACEHOLDERS.map((p) => `{{${p}}}`).join(" ")})`);
+      for (const m11 of ic.body.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+        if (!BODY_PLACEHOLDERS.includes(m11[1])) {
+          fail2(`${where2}.body: unknown placeholder {{${m11[1]}}} (known: ${BODY_PLACEHOLDERS.map((p) => `{{${p}}}`).join(" ")})`);
         }
       }
     }
@@ -7270,8 +7342,8 @@ function checkIssuer(ic, fail2) {
 }
 function loadRevokeConfig(opts = {}) {
   const env = opts.env ?? process.env;
-  const file = opts.file ? resolve9(opts.file) : defaultConfigPath(env);
-  if (!existsSync5(file)) {
+  const file = opts.file ? resolve(opts.file) : defaultConfigPath(env);
+  if (!existsSync(file)) {
     if (opts.file)
       throw new UsageError(`revocation config not found: ${opts.file}`);
     return { concurrency: 4, retry: { ...DEFAULT_RETRY }, issuers: /* @__PURE__ */ new Map(), warnings: [] };
@@ -7290,7 +7362,7 @@ function loadRevokeConfig(opts = {}) {
   }
   const cfg = parseRevokeConfig(doc.toJS(), file);
   try {
-    if (process.platform !== "win32" && (statSync4(file).mode & 2) !== 0) {
+    if (process.platform !== "win32" && (statSync(file).mode & 2) !== 0) {
       cfg.warnings.push(`${file} is writable by every user: anyone on this machine could redirect revocations`);
     }
   } catch {
@@ -7301,8 +7373,11 @@ var import_ajv2, import_yaml2, Ajv2, DEFAULT_RETRY, BODY_PLACEHOLDERS, validator
 var init_config2 = __esm({
   "dist/src/revoke/config.js"() {
     "use strict";
+    init_node_fs();
     init_safe_fs();
     init_problem_kind();
+    init_node_os();
+    init_node_path();
     import_ajv2 = __toESM(require_ajv(), 1);
     import_yaml2 = __toESM(require_yaml(), 1);
     init_errors();
@@ -7688,7 +7763,6 @@ var init_github = __esm({
 });
 
 // dist/src/revoke/signing.js
-import { createHmac as createHmac4, timingSafeEqual } from "node:crypto";
 function signWebhookBody(secret, body) {
   return `sha256=${hmacSha256Hex(secret, body)}`;
 }
@@ -7696,13 +7770,14 @@ function verifyWebhookSignature(secret, body, header) {
   if (!header || !header.startsWith("sha256="))
     return false;
   const got = Buffer.from(header.slice(7), "hex");
-  const want = createHmac4("sha256", secret).update(body).digest();
+  const want = createHmac("sha256", secret).update(body).digest();
   return got.length === want.length && timingSafeEqual(got, want);
 }
 var WEBHOOK_SIGNATURE_HEADER;
 var init_signing2 = __esm({
   "dist/src/revoke/signing.js"() {
     "use strict";
+    init_node_crypto();
     init_signing();
     WEBHOOK_SIGNATURE_HEADER = "X-Keyhound-Signature-256";
   }
@@ -7710,7 +7785,7 @@ var init_signing2 = __esm({
 
 // dist/src/revoke/issuers/webhook.js
 function envRefs(text) {
-  return [...text.matchAll(ENV_REF)].map((m) => m[1]);
+  return [...text.matchAll(ENV_REF)].map((m11) => m11[1]);
 }
 function interpolateEnv(text, env) {
   return text.replace(ENV_REF, (_a, name2) => env[name2] ?? "");
@@ -8001,8 +8076,6 @@ var init_plan = __esm({
 });
 
 // dist/src/revoke/repo-config.js
-import { existsSync as existsSync6, statSync as statSync5 } from "node:fs";
-import { basename as basename3, dirname as dirname5, join as join10, resolve as resolve10 } from "node:path";
 function judgeRepoConfig(data, file) {
   const out = { disabled: false, warnings: [], file };
   if (!data || typeof data !== "object" || Array.isArray(data))
@@ -8026,20 +8099,20 @@ function judgeRepoConfig(data, file) {
   return out;
 }
 function readRepoConfig(root, configFile) {
-  let file = configFile ? resolve10(configFile) : void 0;
+  let file = configFile ? resolve(configFile) : void 0;
   if (!file) {
-    let dir = resolve10(root);
+    let dir = resolve(root);
     try {
-      if (!statSync5(dir).isDirectory())
-        dir = dirname5(dir);
+      if (!statSync(dir).isDirectory())
+        dir = dirname(dir);
     } catch {
-      dir = dirname5(dir);
+      dir = dirname(dir);
     }
-    file = [".keyhound.yaml", ".keyhound.yml"].map((n) => join10(dir, n)).find((p) => existsSync6(p));
+    file = [".keyhound.yaml", ".keyhound.yml"].map((n) => join(dir, n)).find((p) => existsSync(p));
   }
-  if (!file || !existsSync6(file))
+  if (!file || !existsSync(file))
     return { disabled: false, warnings: [] };
-  const name2 = configFile ?? basename3(file);
+  const name2 = configFile ?? basename(file);
   try {
     const doc = (0, import_yaml3.parseDocument)(readRegularFile(file).toString("utf8"));
     if (doc.errors.length > 0)
@@ -8053,7 +8126,9 @@ var import_yaml3, REPO_REVOKE_KEY, repoRevokeSchema, SUSPECT_KEY;
 var init_repo_config = __esm({
   "dist/src/revoke/repo-config.js"() {
     "use strict";
+    init_node_fs();
     init_safe_fs();
+    init_node_path();
     import_yaml3 = __toESM(require_yaml(), 1);
     REPO_REVOKE_KEY = "revoke";
     repoRevokeSchema = { type: "boolean" };
@@ -8067,7 +8142,6 @@ __export(run_exports, {
   executePlan: () => executePlan,
   tally: () => tally
 });
-import { randomUUID } from "node:crypto";
 function entry(run, t, issuer, endpoint, attempt, status, outcome, reason) {
   const e = {
     time: (/* @__PURE__ */ new Date()).toISOString(),
@@ -8196,6 +8270,7 @@ var import_p_limit2;
 var init_run = __esm({
   "dist/src/revoke/run.js"() {
     "use strict";
+    init_node_crypto();
     import_p_limit2 = __toESM(require_p_limit(), 1);
     init_http();
     init_limits();
@@ -8284,9 +8359,6 @@ var init_report = __esm({
 });
 
 // dist/src/revoke/state.js
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { closeSync as closeSync4, constants as constants5, openSync as openSync4, unlinkSync as unlinkSync3, writeSync as writeSync3 } from "node:fs";
-import { dirname as dirname6 } from "node:path";
 function empty() {
   return { version: 1, revoked: {}, pending: {} };
 }
@@ -8304,6 +8376,9 @@ var FP, STATE_MAX_BYTES, StateLockedError, StateLock, RevokeState;
 var init_state = __esm({
   "dist/src/revoke/state.js"() {
     "use strict";
+    init_node_crypto();
+    init_node_fs();
+    init_node_path();
     init_safe_fs();
     FP = /^[0-9a-f]{8,128}$/;
     STATE_MAX_BYTES = 64 * 1024 * 1024;
@@ -8322,14 +8397,14 @@ var init_state = __esm({
       }
       static async acquire(stateFile, waitMs = 12e4) {
         const lock = new _StateLock(`${stateFile}.lock`);
-        ensureDir(dirname6(stateFile), 448);
+        ensureDir(dirname(stateFile), 448);
         const deadline = Date.now() + waitMs;
         for (; ; ) {
           try {
-            const fd = openSync4(lock.file, constants5.O_WRONLY | constants5.O_CREAT | constants5.O_EXCL | (constants5.O_NOFOLLOW ?? 0), 384);
-            writeSync3(fd, `${process.pid}
+            const fd = openSync(lock.file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 384);
+            writeSync(fd, `${process.pid}
 `);
-            closeSync4(fd);
+            closeSync(fd);
             lock.held = true;
             process.once("exit", lock.onExit);
             return lock;
@@ -8345,7 +8420,7 @@ var init_state = __esm({
           }
           if (owner !== "" && !alive(Number(owner))) {
             try {
-              unlinkSync3(lock.file);
+              unlinkSync(lock.file);
             } catch {
             }
             continue;
@@ -8361,7 +8436,7 @@ var init_state = __esm({
         this.held = false;
         process.removeListener("exit", this.onExit);
         try {
-          unlinkSync3(this.file);
+          unlinkSync(this.file);
         } catch {
         }
       }
@@ -8415,7 +8490,7 @@ var init_state = __esm({
        * delivery id: the one an earlier unfinished attempt recorded (a crash, a timeout), or a new one.
        */
       begin(fingerprints, issuer, run) {
-        const delivery = fingerprints.map((fp) => this.pending(fp)?.delivery).find((d) => d !== void 0) ?? randomUUID2();
+        const delivery = fingerprints.map((fp) => this.pending(fp)?.delivery).find((d) => d !== void 0) ?? randomUUID();
         const time = (/* @__PURE__ */ new Date()).toISOString();
         for (const fp of fingerprints)
           this.data.pending[fp] = { issuer, delivery, time, run };
@@ -8459,11 +8534,9 @@ __export(revoke_exports, {
   signWebhookBody: () => signWebhookBody,
   verifyWebhookSignature: () => verifyWebhookSignature
 });
-import { randomUUID as randomUUID3 } from "node:crypto";
-import { join as join11, resolve as resolve11 } from "node:path";
 function defaultRevokePaths(env = process.env) {
   const dir = stateDir(env);
-  return { auditLog: join11(dir, AUDIT_LOG_NAME), stateFile: join11(dir, STATE_FILE_NAME) };
+  return { auditLog: join(dir, AUDIT_LOG_NAME), stateFile: join(dir, STATE_FILE_NAME) };
 }
 async function revokeFindings(findings, rules, opts, io) {
   const env = io.env ?? process.env;
@@ -8487,8 +8560,8 @@ async function revokeFindings(findings, rules, opts, io) {
     throw new UsageError2(`no issuer named "${opts.forceIssuer}" (known: ${[...issuers.issuers.keys()].join(", ")})`);
   }
   const defaults = defaultRevokePaths(env);
-  const auditLog = resolve11(cwd, opts.auditLog ?? config.auditLog ?? defaults.auditLog);
-  const stateFile = resolve11(cwd, opts.revokeState ?? config.stateFile ?? defaults.stateFile);
+  const auditLog = resolve(cwd, opts.auditLog ?? config.auditLog ?? defaults.auditLog);
+  const stateFile = resolve(cwd, opts.revokeState ?? config.stateFile ?? defaults.stateFile);
   const lock = dryRun ? void 0 : await StateLock.acquire(stateFile);
   try {
     return await revokeLocked(findings, rules, opts, io, { config, issuers, auditLog, stateFile, dryRun });
@@ -8510,7 +8583,7 @@ async function revokeLocked(findings, rules, opts, io, ctx) {
     concurrency: config.concurrency,
     audit,
     state: dryRun ? void 0 : state,
-    runId: randomUUID3(),
+    runId: randomUUID(),
     secrets,
     random: io.random
   });
@@ -8528,6 +8601,8 @@ var STATE_FILE_NAME;
 var init_revoke = __esm({
   "dist/src/revoke/index.js"() {
     "use strict";
+    init_node_crypto();
+    init_node_path();
     init_secret_forms();
     init_state_dir();
     init_audit();
@@ -8548,14 +8623,19 @@ var init_revoke = __esm({
 init_errors();
 
 // dist/src/action/run.js
+init_node_fs();
+init_node_os();
+init_node_path();
 init_errors();
-import { mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname7, isAbsolute as isAbsolute7, join as join12, relative as relative4, resolve as resolve12 } from "node:path";
 
 // dist/src/report/tool.js
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+init_node_fs();
+
+// builtin:node:url
+var m4 = __require("node:url");
+var { fileURLToPath, pathToFileURL } = m4;
+
+// dist/src/report/tool.js
 var INFORMATION_URI = "https://github.com/keyhound/keyhound";
 var version;
 function toolVersion() {
@@ -8708,7 +8788,7 @@ init_common();
 init_common();
 
 // dist/src/report/html-page.js
-import { createHash } from "node:crypto";
+init_node_crypto();
 
 // dist/src/report/text.js
 init_finding();
@@ -8957,11 +9037,10 @@ function repositoryStatus(r, scrub2) {
 }
 
 // dist/src/report/sarif.js
+init_node_crypto();
+init_node_path();
 init_finding();
 init_common();
-import { createHash as createHash2 } from "node:crypto";
-import { isAbsolute } from "node:path";
-import { pathToFileURL } from "node:url";
 init_messages();
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
@@ -9091,7 +9170,7 @@ function region(f) {
   return { startLine, startColumn, endLine, endColumn };
 }
 function primaryLocationLineHash(f, occurrence = 1) {
-  const h = createHash2("sha256").update(`keyhound:primaryLocationLineHash:v1\0${f.ruleId}\0${f.fingerprint}\0${f.commit?.sha ?? ""}`).digest("hex").slice(0, 16);
+  const h = createHash("sha256").update(`keyhound:primaryLocationLineHash:v1\0${f.ruleId}\0${f.fingerprint}\0${f.commit?.sha ?? ""}`).digest("hex").slice(0, 16);
   return `${h}:${occurrence}`;
 }
 function verificationSentence(f, scrub2) {
@@ -9420,16 +9499,16 @@ function findingHtml(f, ctx) {
   ].join("");
 }
 function groupBy(items, key) {
-  const m = /* @__PURE__ */ new Map();
+  const m11 = /* @__PURE__ */ new Map();
   for (const it of items) {
     const k = key(it);
-    const l = m.get(k);
+    const l = m11.get(k);
     if (l)
       l.push(it);
     else
-      m.set(k, [it]);
+      m11.set(k, [it]);
   }
-  return m;
+  return m11;
 }
 var worst = (fs) => Math.max(...fs.map((f) => RANK[f.severity] ?? 0));
 function groupsHtml(findings, ctx) {
@@ -9476,11 +9555,11 @@ function timelineSvg(rows, now, maxRows = 60) {
     const days = Math.max(0, Math.round((e - s) / 864e5));
     parts.push(`<text x="4" y="${y + 14}">${esc(label2)}</text>`);
     parts.push(`<rect class="bar${r.end ? " removed" : ""}" x="${x(s).toFixed(1)}" y="${y + 4}" width="${Math.max(2, x(e) - x(s)).toFixed(1)}" height="13" rx="3"><title>${esc(`${r.label}: ${r.start.slice(0, 10)} \u2192 ${r.end ? r.end.slice(0, 10) : "still exposed"} (${plural(days, "day")})`)}</title></rect>`);
-    for (const m of r.marks ?? []) {
-      const mm = Date.parse(m.at);
+    for (const m11 of r.marks ?? []) {
+      const mm = Date.parse(m11.at);
       if (!Number.isFinite(mm))
         continue;
-      parts.push(`<circle class="mark" cx="${x(mm).toFixed(1)}" cy="${y + 10.5}" r="5"><title>${esc(m.label)}</title></circle>`);
+      parts.push(`<circle class="mark" cx="${x(mm).toFixed(1)}" cy="${y + 10.5}" r="5"><title>${esc(m11.label)}</title></circle>`);
     }
   });
   const more = valid.length > shown.length ? `<p class="muted">${plural(valid.length - shown.length, "more window")} not drawn.</p>` : "";
@@ -9597,9 +9676,12 @@ function renderHtmlReport(report, opts = {}) {
   return htmlPage({ title, body, script: active.length ? FILTER_SCRIPT : void 0 });
 }
 
+// builtin:node:child_process
+var m6 = __require("node:child_process");
+var { spawn } = m6;
+
 // dist/src/sources/git-process.js
 init_errors();
-import { spawn } from "node:child_process";
 var GitError = class extends UsageError {
   stderr;
   constructor(message, stderr = "") {
@@ -9656,7 +9738,7 @@ function gitEnv(extra = {}) {
   };
 }
 function runGit(args, opts) {
-  return new Promise((resolve13, reject) => {
+  return new Promise((resolve3, reject) => {
     let child;
     try {
       child = spawn("git", [...GIT_READ_CONFIG, ...args], { cwd: opts.cwd, env: gitEnv(opts.env), stdio: "pipe" });
@@ -9695,7 +9777,7 @@ function runGit(args, opts) {
       if (killedFor)
         reject(new GitError(`git ${args[0]} ${killedFor}`, err));
       else
-        resolve13({ code: code2, stdout: Buffer.concat(out), stderr: err });
+        resolve3({ code: code2, stdout: Buffer.concat(out), stderr: err });
     });
     child.stdin.on("error", () => {
     });
@@ -9721,15 +9803,15 @@ var GitStream = class {
     });
     this.child.stdin.on("error", () => {
     });
-    this.exited = new Promise((resolve13) => {
+    this.exited = new Promise((resolve3) => {
       this.child.on("error", (e) => {
         this.stderrText += `cannot run git: ${e.message}
 `;
-        resolve13(-1);
+        resolve3(-1);
       });
       this.child.on("close", (code2) => {
         this.done = true;
-        resolve13(code2);
+        resolve3(code2);
       });
     });
   }
@@ -9744,9 +9826,9 @@ var GitStream = class {
     const it = this.child.stdout[Symbol.asyncIterator]();
     for (; ; ) {
       let timer;
-      const idle = new Promise((resolve13) => {
+      const idle = new Promise((resolve3) => {
         const arm = () => {
-          timer = setTimeout(() => this.inputEnded ? resolve13("idle") : arm(), this.idleMs);
+          timer = setTimeout(() => this.inputEnded ? resolve3("idle") : arm(), this.idleMs);
         };
         arm();
       });
@@ -9811,9 +9893,9 @@ var NulSplitter = class {
 };
 
 // dist/src/sources/git-repo.js
+init_node_fs();
+init_node_path();
 var import_simple_git = __toESM(require_simple_git(), 1);
-import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
-import { resolve } from "node:path";
 var REPO_ENV = [
   "GIT_DIR",
   "GIT_WORK_TREE",
@@ -9883,7 +9965,7 @@ async function openRepo(path) {
   if (shallow === "true") {
     const file = await quiet(git.raw(["rev-parse", "--git-path", "shallow"])) ?? "shallow";
     try {
-      shallowCommits = readFileSync2(resolve(dir, file), "utf8").split("\n").filter((l) => l.trim()).length || 1;
+      shallowCommits = readFileSync(resolve(dir, file), "utf8").split("\n").filter((l) => l.trim()).length || 1;
     } catch {
       shallowCommits = 1;
     }
@@ -9993,7 +10075,7 @@ function readInputs(env) {
 }
 
 // dist/src/action/plan.js
-import { readFileSync as readFileSync3 } from "node:fs";
+init_node_fs();
 init_common();
 var ActionError = class extends Error {
   constructor(message) {
@@ -10009,7 +10091,7 @@ function readEvent(env) {
   let payload = {};
   if (file) {
     try {
-      const parsed = JSON.parse(readFileSync3(file, "utf8"));
+      const parsed = JSON.parse(readFileSync(file, "utf8"));
       if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
         payload = parsed;
     } catch (e) {
@@ -10031,8 +10113,8 @@ function sha(v) {
 var short = shortSha;
 function ownerRepo(env, payload) {
   const full2 = str(obj(obj(obj(payload.pull_request).base).repo).full_name) ?? str(env.GITHUB_REPOSITORY) ?? str(obj(payload.repository).full_name);
-  const m = full2 ? /^([^/]+)\/([^/]+)$/.exec(full2) : null;
-  return m ? { owner: m[1], repo: m[2] } : void 0;
+  const m11 = full2 ? /^([^/]+)\/([^/]+)$/.exec(full2) : null;
+  return m11 ? { owner: m11[1], repo: m11[2] } : void 0;
 }
 function fetchDepthHint(commits) {
   return commits !== void 0 && commits > 0 ? `set \`fetch-depth: 0\` on actions/checkout (or at least \`fetch-depth: ${commits + 2}\`: the ${commits} new commit${commits === 1 ? "" : "s"} + 2)` : "set `fetch-depth: 0` on actions/checkout (or a depth of at least the number of new commits + 2)";
@@ -10153,17 +10235,17 @@ async function planScan(mode, event, repo, env) {
 }
 
 // dist/src/action/scan.js
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join7, relative as relative3, resolve as resolve7, sep as sep2 } from "node:path";
+init_node_fs();
+init_node_os();
+init_node_path();
 
 // dist/src/config/load.js
+init_node_fs();
 init_safe_fs();
 init_problem_kind();
+init_node_path();
 var import_re26 = __toESM(require_re2(), 1);
 init_lazy_require();
-import { existsSync as existsSync2, lstatSync as lstatSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve as resolve5 } from "node:path";
 
 // dist/src/rules/rule-set.js
 init_lazy_require();
@@ -10302,12 +10384,11 @@ var KEYPATH_RULE = {
 };
 
 // dist/src/rules/loader.js
+init_node_fs();
+init_node_path();
 var import_re2 = __toESM(require_re2(), 1);
 init_validators();
 init_lazy_require();
-import { readdirSync, readFileSync as readFileSync4, statSync as statSync2, writeFileSync } from "node:fs";
-import { basename as basename2, dirname as dirname2, join as join2, resolve as resolve3 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // dist/src/rules/names.js
 var QUALIFIERS = [
@@ -10345,7 +10426,12 @@ var QUALIFIERS = [
   "rest",
   "ws",
   "x",
-  "v?\\d+"
+  "v?\\d+",
+  // the encoding a value is kept in (`PRIVATE_KEY_BASE64`, `BASE64_PRIVATE_KEY`, `SECRET_HEX`)
+  "b(?:ase)?64",
+  "b(?:ase)?58",
+  "hex",
+  "pem"
 ];
 var ROLE_WORDS = {
   key: [
@@ -10528,9 +10614,9 @@ var RuleError = class extends Error {
   }
 };
 function builtinRulesDir() {
-  const here = dirname2(fileURLToPath2(import.meta.url));
+  const here = dirname(fileURLToPath(import.meta.url));
   for (const up of ["../rules", "../../../rules", "../../rules"]) {
-    const dir = resolve3(here, up);
+    const dir = resolve(here, up);
     try {
       if (readdirSync(dir).some((f) => f.endsWith(".yaml")))
         return dir;
@@ -10630,21 +10716,21 @@ function ruleFileNames(dir) {
 function parseRuleDir(dir) {
   const out = { rules: [], knownPublic: [] };
   for (const name2 of ruleFileNames(dir)) {
-    const file = join2(dir, name2);
-    const set = parseRuleFile(readFileSync4(file, "utf8"), `rules/${basename2(file)}`);
+    const file = join(dir, name2);
+    const set = parseRuleFile(readFileSync(file, "utf8"), `rules/${basename(file)}`);
     out.rules.push(...set.rules);
     out.knownPublic.push(...set.knownPublic);
   }
   return out;
 }
-var PACK = fileURLToPath2(new URL("./pack.json", import.meta.url));
+var PACK = fileURLToPath(new URL("./pack.json", import.meta.url));
 function freshPack(dir) {
   try {
-    const built = statSync2(PACK).mtimeMs;
+    const built = statSync(PACK).mtimeMs;
     const files = ruleFileNames(dir);
-    if (files.some((f) => statSync2(join2(dir, f)).mtimeMs > built))
+    if (files.some((f) => statSync(join(dir, f)).mtimeMs > built))
       return null;
-    const pack = JSON.parse(readFileSync4(PACK, "utf8"));
+    const pack = JSON.parse(readFileSync(PACK, "utf8"));
     return pack.files.join("\n") === files.join("\n") ? pack.ruleSet : null;
   } catch {
     return null;
@@ -10656,7 +10742,7 @@ function readRuleFiles(paths) {
   for (const p of paths) {
     let files;
     try {
-      files = statSync2(p).isDirectory() ? readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join2(p, f)) : [p];
+      files = statSync(p).isDirectory() ? readdirSync(p).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(p, f)) : [p];
     } catch (e) {
       throw new RuleError(p, void 0, void 0, `cannot read: ${e.code ?? e.message}`);
     }
@@ -10665,8 +10751,8 @@ function readRuleFiles(paths) {
       try {
         text = readRegularFile(file, { maxBytes: RULE_FILE_MAX_BYTES }).toString("utf8");
       } catch (e) {
-        const m = e.message;
-        throw new RuleError(file, void 0, void 0, m.startsWith(`${file}: `) ? m.slice(file.length + 2) : "cannot read");
+        const m11 = e.message;
+        throw new RuleError(file, void 0, void 0, m11.startsWith(`${file}: `) ? m11.slice(file.length + 2) : "cannot read");
       }
       const set = parseRuleFile(text, file);
       out.rules.push(...set.rules);
@@ -10677,7 +10763,7 @@ function readRuleFiles(paths) {
 }
 
 // dist/src/rules/rule-set.js
-var examples = /* @__PURE__ */ ((m) => () => m ??= (init_examples(), __toCommonJS(examples_exports)))();
+var examples = /* @__PURE__ */ ((m11) => () => m11 ??= (init_examples(), __toCommonJS(examples_exports)))();
 var ConfigRulesError = class extends Error {
   at;
   detail;
@@ -10770,12 +10856,12 @@ function detailOf(e) {
 init_errors();
 var SIZE = /^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$/i;
 function parseSize(text) {
-  const m = SIZE.exec(text);
-  if (!m)
+  const m11 = SIZE.exec(text);
+  if (!m11)
     return void 0;
-  const unit = (m[2] ?? "b").toLowerCase()[0];
+  const unit = (m11[2] ?? "b").toLowerCase()[0];
   const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
-  return Math.floor(Number(m[1]) * mult);
+  return Math.floor(Number(m11[1]) * mult);
 }
 var setting = (s) => s;
 var SCAN_SETTINGS = {
@@ -10913,20 +10999,20 @@ function schemaValidators() {
 }
 function findConfigFile(root, explicit) {
   if (explicit) {
-    if (!existsSync2(explicit))
+    if (!existsSync(explicit))
       throw new ConfigError(explicit, void 0, void 0, "config file not found");
     return explicit;
   }
   for (const name2 of CONFIG_NAMES) {
-    const p = join3(root, name2);
-    if (existsSync2(p) || lstatOrNull(p))
+    const p = join(root, name2);
+    if (existsSync(p) || lstatOrNull(p))
       return p;
   }
   return void 0;
 }
 function lstatOrNull(p) {
   try {
-    return lstatSync2(p);
+    return lstatSync(p);
   } catch {
     return null;
   }
@@ -10935,13 +11021,13 @@ function readConfigText(file, shown = file) {
   try {
     return readRegularFile(file, { maxBytes: SETTINGS_MAX_BYTES }).toString("utf8");
   } catch (e) {
-    const m = e.message;
-    throw new ConfigError(shown, void 0, void 0, m.startsWith(`${file}: `) ? m.slice(file.length + 2) : "cannot read");
+    const m11 = e.message;
+    throw new ConfigError(shown, void 0, void 0, m11.startsWith(`${file}: `) ? m11.slice(file.length + 2) : "cannot read");
   }
 }
 function displayPath(p) {
-  const rel = relative2(process.cwd(), resolve5(p));
-  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel : resolve5(p);
+  const rel = relative(process.cwd(), resolve(p));
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : resolve(p);
 }
 var Locator = class {
   doc;
@@ -11101,7 +11187,7 @@ function loadConfig(root, configPath, opts = {}) {
   for (const name2 of SETTING_NAMES) {
     const value = loaded.settings[name2];
     if (SCAN_SETTINGS[name2].path && typeof value === "string")
-      Object.assign(loaded.settings, { [name2]: resolve5(dirname3(file), value) });
+      Object.assign(loaded.settings, { [name2]: resolve(dirname(file), value) });
   }
   return loaded;
 }
@@ -11110,11 +11196,11 @@ function loadConfig(root, configPath, opts = {}) {
 init_finding();
 
 // dist/src/util/keyed-fingerprint.js
+init_lazy_require();
+init_node_fs();
+init_node_path();
 init_safe_fs();
 init_state_dir();
-import { createHmac, randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync as closeSync2, constants as constants3, linkSync, openSync as openSync2, unlinkSync as unlinkSync2, writeSync as writeSync2 } from "node:fs";
-import { join as join5 } from "node:path";
 var FINGERPRINT_KEY_ENV = "KEYHOUND_FINGERPRINT_KEY";
 var FINGERPRINT_KEY_FILE = "fingerprint.key";
 var store = "file";
@@ -11124,16 +11210,16 @@ function setFingerprintKeyStore(kind) {
   cached = void 0;
 }
 function fingerprintKeyFile(env = process.env) {
-  return join5(stateDir(env), FINGERPRINT_KEY_FILE);
+  return join(stateDir(env), FINGERPRINT_KEY_FILE);
 }
 function createKeyFile(file) {
-  ensureDir(join5(file, ".."), 448);
-  const tmp = `${file}.${process.pid}.${randomBytes2(6).toString("hex")}.tmp`;
-  const fd = openSync2(tmp, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | (constants3.O_NOFOLLOW ?? 0), 384);
+  ensureDir(join(file, ".."), 448);
+  const tmp = `${file}.${process.pid}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`;
+  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 384);
   try {
-    writeSync2(fd, randomBytes2(32).toString("hex") + "\n");
+    writeSync(fd, nodeCrypto().randomBytes(32).toString("hex") + "\n");
   } finally {
-    closeSync2(fd);
+    closeSync(fd);
   }
   try {
     linkSync(tmp, file);
@@ -11141,7 +11227,7 @@ function createKeyFile(file) {
     if (e.code !== "EEXIST")
       throw e;
   } finally {
-    unlinkSync2(tmp);
+    unlinkSync(tmp);
   }
 }
 function fingerprintKey(env = process.env) {
@@ -11152,7 +11238,7 @@ function fingerprintKey(env = process.env) {
     return cached;
   const file = fingerprintKeyFile(env);
   if (store === "memory") {
-    cached = { key: randomBytes2(32), source: "ephemeral" };
+    cached = { key: nodeCrypto().randomBytes(32), source: "ephemeral" };
     return cached;
   }
   try {
@@ -11168,7 +11254,7 @@ function fingerprintKey(env = process.env) {
   } catch (e) {
     const why = e.code ?? e.message;
     cached = {
-      key: randomBytes2(32),
+      key: nodeCrypto().randomBytes(32),
       source: "ephemeral",
       warning: `fingerprint key ${file} not usable (${why}): fingerprints hold for this run only (set ${FINGERPRINT_KEY_ENV})`
     };
@@ -11176,7 +11262,7 @@ function fingerprintKey(env = process.env) {
   return cached;
 }
 function keyedFingerprint(key, ruleId2, secret) {
-  return createHmac("sha256", key).update(`keyhound:v2\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
+  return nodeCrypto().createHmac("sha256", key).update(`keyhound:v2\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
 }
 function publishFingerprints(findings, key = fingerprintKey()) {
   const done = /* @__PURE__ */ new WeakSet();
@@ -11211,9 +11297,9 @@ var NameScan = class {
   add(names) {
     for (const p of names.paths ?? [])
       this.addPath(p);
-    for (const m of names.messages ?? [])
-      if (LONG_RUN.test(m.text))
-        this.messages.push(m);
+    for (const m11 of names.messages ?? [])
+      if (LONG_RUN.test(m11.text))
+        this.messages.push(m11);
   }
   /** Scans the names; returns the findings in them and the secrets found (for redaction). */
   async scan(scanner) {
@@ -11297,7 +11383,7 @@ async function runScan(sources, scanner, opts = {}) {
   const findings = [];
   const blobMatches = /* @__PURE__ */ new Map();
   const events = {
-    warn: (m) => stats.warnings.push(m),
+    warn: (m11) => stats.warnings.push(m11),
     skipped: (kind, path) => {
       stats.skipped[kind]++;
       if (kind === "ignored")
@@ -11381,14 +11467,17 @@ var Gate = class {
 };
 
 // dist/src/pipeline/worker-pool.js
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+init_node_os();
+
+// builtin:node:worker_threads
+var m9 = __require("node:worker_threads");
+var { Worker, parentPort, workerData } = m9;
 
 // dist/src/pipeline/chunk-scanner.js
 init_scanner();
 
 // dist/src/sources/read-file.js
-import { closeSync as closeSync3, constants as constants4, fstatSync as fstatSync2, openSync as openSync3, readSync as readSync2 } from "node:fs";
+init_node_fs();
 
 // dist/src/sources/types.js
 function looksBinary(data) {
@@ -11448,12 +11537,12 @@ var ReadBuffer = class {
 function readSourceFile(file, path, maxSize, into) {
   let fd;
   try {
-    fd = openSync3(file, constants4.O_RDONLY | constants4.O_NONBLOCK);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
   }
   try {
-    const st = fstatSync2(fd);
+    const st = fstatSync(fd);
     if (!st.isFile())
       return { skipped: "unreadable", warning: `skipped ${path}: not a regular file` };
     if (st.size > maxSize) {
@@ -11462,7 +11551,7 @@ function readSourceFile(file, path, maxSize, into) {
     const data = into ? into.take(st.size) : Buffer.allocUnsafeSlow(st.size);
     let off2 = 0;
     while (off2 < st.size) {
-      const n = readSync2(fd, data, off2, st.size - off2, null);
+      const n = readSync(fd, data, off2, st.size - off2, null);
       if (n === 0)
         break;
       off2 += n;
@@ -11475,7 +11564,7 @@ function readSourceFile(file, path, maxSize, into) {
   } catch (e) {
     return { skipped: "unreadable", warning: `cannot read ${path}: ${e.code ?? e.message}` };
   } finally {
-    closeSync3(fd);
+    closeSync(fd);
   }
 }
 
@@ -11587,10 +11676,10 @@ var AdaptiveScanner = class {
       data = owns ? new Uint8Array(d.buffer, 0, d.byteLength) : new Uint8Array(d);
       transfer = [data.buffer];
     }
-    return new Promise((resolve13, reject) => {
+    return new Promise((resolve3, reject) => {
       const done = () => slot.busy--;
       this.waiting.set(id, {
-        resolve: (o) => (done(), resolve13(o)),
+        resolve: (o) => (done(), resolve3(o)),
         reject: (e) => (done(), reject(e))
       });
       slot.batch.push({ id, path: chunk.path, file: chunk.file, data });
@@ -11662,16 +11751,16 @@ var AdaptiveScanner = class {
 };
 
 // dist/src/suppress/index.js
-import { existsSync as existsSync3 } from "node:fs";
-import { resolve as resolve6 } from "node:path";
+init_node_fs();
+init_node_path();
 
 // dist/src/suppress/allow.js
 var import_re27 = __toESM(require_re2(), 1);
 
 // dist/src/suppress/ignore-file.js
 init_safe_fs();
+init_node_path();
 var import_ignore = __toESM(require_ignore(), 1);
-import { join as join6 } from "node:path";
 var IGNORE_FILE = ".keyhoundignore";
 function pathMatcher(lines3) {
   const ig = (0, import_ignore.default)().add(lines3);
@@ -11689,7 +11778,7 @@ function loadIgnoreFile(root, warn = () => {
 }) {
   let text;
   try {
-    text = readTextIfExists(join6(root, IGNORE_FILE));
+    text = readTextIfExists(join(root, IGNORE_FILE));
   } catch (e) {
     warn(`${IGNORE_FILE} not used: ${e.message}`);
     return null;
@@ -11732,7 +11821,7 @@ function allowMatcher(entries) {
 }
 
 // dist/src/suppress/baseline.js
-import { createHmac as createHmac2 } from "node:crypto";
+init_lazy_require();
 init_safe_fs();
 var BASELINE_VERSION = 2;
 var BASELINE_MAX_BYTES = 64 * 1024 * 1024;
@@ -11740,8 +11829,8 @@ function detailOf2(e, file) {
   const errno = e.errno;
   if (errno)
     return errno;
-  const m = e.message ?? String(e);
-  return m.startsWith(`${file}: `) ? m.slice(file.length + 2) : e.code ?? m;
+  const m11 = e.message ?? String(e);
+  return m11.startsWith(`${file}: `) ? m11.slice(file.length + 2) : e.code ?? m11;
 }
 var BaselineError = class extends Error {
   constructor(file, detail) {
@@ -11793,8 +11882,8 @@ var Baseline = class _Baseline {
   /** The keyed fingerprint of a finding's content: rule id and secret, nothing else. */
   fingerprintOf(f) {
     if (this.salt !== void 0)
-      return createHmac2("sha256", this.salt).update(`keyhound-baseline:v1\0${f.ruleId}\0${f.secret}`).digest("hex");
-    return createHmac2("sha256", fingerprintKey().key).update(`keyhound-baseline:v2\0${f.ruleId}\0${f.secret}`).digest("hex");
+      return nodeCrypto().createHmac("sha256", this.salt).update(`keyhound-baseline:v1\0${f.ruleId}\0${f.secret}`).digest("hex");
+    return nodeCrypto().createHmac("sha256", fingerprintKey().key).update(`keyhound-baseline:v2\0${f.ruleId}\0${f.secret}`).digest("hex");
   }
   /** A (version 2) baseline of these findings. */
   withFindings(findings) {
@@ -11880,12 +11969,12 @@ var Suppressor = class {
   warnings = [];
   constructor(opts) {
     this.opts = opts;
-    this.ignored = opts.ignoreFile === false ? null : loadIgnoreFile(opts.root, (m) => this.warnings.push(m));
+    this.ignored = opts.ignoreFile === false ? null : loadIgnoreFile(opts.root, (m11) => this.warnings.push(m11));
     this.allowed = allowMatcher(opts.allow ?? []);
     this.baseline = null;
     if (opts.baseline) {
-      const same = opts.writeBaseline && resolve6(opts.writeBaseline) === resolve6(opts.baseline);
-      if (!(same && !existsSync3(opts.baseline)))
+      const same = opts.writeBaseline && resolve(opts.writeBaseline) === resolve(opts.baseline);
+      if (!(same && !existsSync(opts.baseline)))
         this.baseline = Baseline.read(opts.baseline);
     }
   }
@@ -12069,6 +12158,11 @@ function parseInfo(line) {
   return { sha: parts[0] ?? line, missing: true };
 }
 var CatFileBatch = class extends CatFile {
+  /**
+   * Objects larger than this are answered without their bytes (`data: null`), which are read past and
+   * never held: one process can then both size and read objects. Settable until answers are read.
+   */
+  maxSize = Infinity;
   constructor(cwd) {
     super("--batch", cwd);
   }
@@ -12076,6 +12170,8 @@ var CatFileBatch = class extends CatFile {
     let head = null;
     let body = null;
     let filled = 0;
+    let skip = 0;
+    let size = 0;
     let sha4 = "";
     let type = "";
     let skipNewline = false;
@@ -12089,13 +12185,23 @@ var CatFileBatch = class extends CatFile {
             pos++;
           continue;
         }
+        if (skip > 0) {
+          const n = Math.min(skip, chunk.length - pos);
+          skip -= n;
+          pos += n;
+          if (skip === 0) {
+            yield { sha: sha4, missing: false, type, size, data: null };
+            skipNewline = true;
+          }
+          continue;
+        }
         if (body) {
           const n = Math.min(body.length - filled, chunk.length - pos);
           chunk.copy(body, filled, pos, pos + n);
           filled += n;
           pos += n;
           if (filled === body.length) {
-            yield { sha: sha4, missing: false, type, data: body };
+            yield { sha: sha4, missing: false, type, size, data: body };
             body = null;
             skipNewline = true;
           }
@@ -12116,10 +12222,14 @@ var CatFileBatch = class extends CatFile {
         }
         sha4 = parts[0];
         type = parts[1];
-        const size = Number(parts[2]);
+        size = Number(parts[2]);
         if (size === 0) {
-          yield { sha: sha4, missing: false, type, data: Buffer.alloc(0) };
+          yield { sha: sha4, missing: false, type, size, data: Buffer.alloc(0) };
           skipNewline = true;
+          continue;
+        }
+        if (size > this.maxSize) {
+          skip = size;
           continue;
         }
         body = Buffer.allocUnsafeSlow(size);
@@ -12147,9 +12257,20 @@ async function askAll(shas, started, start, each) {
 }
 async function readObjects(cwd, shas, started) {
   const out = /* @__PURE__ */ new Map();
-  await askAll(shas, started, () => started ?? new CatFileBatch(cwd), (a) => {
+  for (const [sha4, a] of await readObjectsUpTo(cwd, shas, Infinity, started))
+    if (!a.missing && a.data)
+      out.set(sha4, a.data);
+  return out;
+}
+async function readObjectsUpTo(cwd, shas, maxSize, started) {
+  const out = /* @__PURE__ */ new Map();
+  await askAll(shas, started, () => {
+    const batch = started ?? new CatFileBatch(cwd);
+    batch.maxSize = maxSize;
+    return batch;
+  }, (a) => {
     if (!a.missing)
-      out.set(a.sha, a.data);
+      out.set(a.sha, a);
   });
   return out;
 }
@@ -12211,8 +12332,8 @@ function addedLines(prevBytes, nextBytes) {
 }
 function myersInsertions(a, b) {
   const n = a.length;
-  const m = b.length;
-  const max = Math.min(n + m, MAX_EDITS);
+  const m11 = b.length;
+  const max = Math.min(n + m11, MAX_EDITS);
   const off2 = max + 1;
   const v = new Int32Array(2 * max + 3);
   const trace = [];
@@ -12226,12 +12347,12 @@ function myersInsertions(a, b) {
       else
         x2 = v[off2 + k - 1] + 1;
       let y2 = x2 - k;
-      while (x2 < n && y2 < m && a[x2] === b[y2]) {
+      while (x2 < n && y2 < m11 && a[x2] === b[y2]) {
         x2++;
         y2++;
       }
       v[off2 + k] = x2;
-      if (x2 >= n && y2 >= m) {
+      if (x2 >= n && y2 >= m11) {
         found = d;
         break outer;
       }
@@ -12241,7 +12362,7 @@ function myersInsertions(a, b) {
     return null;
   const inserted = [];
   let x = n;
-  let y = m;
+  let y = m11;
   for (let d = found; d > 0; d--) {
     const vd = trace[d];
     const at = (k2) => vd[k2 + d + 1];
@@ -12690,7 +12811,7 @@ ${c.body}` : c.subject });
     checkDone.catch(() => void 0);
     try {
       for await (const obj2 of batch.answers()) {
-        if (obj2.missing) {
+        if (obj2.missing || obj2.data === null) {
           this.missing++;
           continue;
         }
@@ -12848,18 +12969,18 @@ async function localBlobs(root) {
 // dist/src/action/scan.js
 init_safe_fs();
 function scopePrefix(repoRoot, scanPath) {
-  const rel = relative3(resolve7(repoRoot), resolve7(scanPath));
+  const rel = relative(resolve(repoRoot), resolve(scanPath));
   if (!rel || rel === ".")
     return "";
   if (rel.startsWith(".."))
     return "";
-  return rel.split(sep2).join("/") + "/";
+  return rel.split(sep).join("/") + "/";
 }
 function repoPath(repoRoot, file) {
-  const rel = relative3(resolve7(repoRoot), resolve7(file));
-  if (!rel || rel.startsWith("..") || resolve7(rel) === rel)
+  const rel = relative(resolve(repoRoot), resolve(file));
+  if (!rel || rel.startsWith("..") || resolve(rel) === rel)
     return void 0;
-  return rel.split(sep2).join("/");
+  return rel.split(sep).join("/");
 }
 async function fileAt(repo, commit, path) {
   const type = await runGit(["cat-file", "-t", "--end-of-options", `${commit}:${path}`], { cwd: repo.root, timeoutMs: 3e4, maxBytes: 64 });
@@ -12869,7 +12990,7 @@ async function fileAt(repo, commit, path) {
   return r.code === 0 ? r.stdout : void 0;
 }
 async function baseConfiguration(s, commit) {
-  const dir = mkdtempSync(join7(s.tempDir ?? tmpdir(), "keyhound-base-config-"));
+  const dir = mkdtempSync(join(s.tempDir ?? tmpdir(), "keyhound-base-config-"));
   const notices = [];
   const names = /* @__PURE__ */ new Set([...CONFIG_NAMES, IGNORE_FILE]);
   const configRel = s.config ? repoPath(s.repo.root, s.config) : void 0;
@@ -12883,15 +13004,15 @@ async function baseConfiguration(s, commit) {
     const atBase = await fileAt(s.repo, commit, name2);
     let now;
     try {
-      now = readTextIfExists(join7(s.repo.root, name2), { maxBytes: SETTINGS_MAX_BYTES * 16 });
+      now = readTextIfExists(join(s.repo.root, name2), { maxBytes: SETTINGS_MAX_BYTES * 16 });
     } catch {
       now = "(unreadable)";
     }
     if (atBase !== void 0) {
-      writeFileSafe(join7(dir, name2), atBase, { mkdir: 448, mode: 384 });
+      writeFileSafe(join(dir, name2), atBase, { mkdir: 448, mode: 384 });
       present.add(name2);
     } else if (now !== void 0 && now !== "(unreadable)" && (!s.plan.tip || await fileAt(s.repo, s.plan.tip, name2) === void 0)) {
-      writeFileSafe(join7(dir, name2), now, { mkdir: 448, mode: 384 });
+      writeFileSafe(join(dir, name2), now, { mkdir: 448, mode: 384 });
       present.add(name2);
       continue;
     }
@@ -12903,8 +13024,8 @@ async function baseConfiguration(s, commit) {
   return {
     root: dir,
     // an explicit config input outside the repository is the workflow's own: used as it is
-    config: s.config ? configRel ? present.has(configRel) ? join7(dir, configRel) : void 0 : s.config : void 0,
-    baseline: s.baseline ? baselineRel ? present.has(baselineRel) ? join7(dir, baselineRel) : void 0 : s.baseline : void 0,
+    config: s.config ? configRel ? present.has(configRel) ? join(dir, configRel) : void 0 : s.config : void 0,
+    baseline: s.baseline ? baselineRel ? present.has(baselineRel) ? join(dir, baselineRel) : void 0 : s.baseline : void 0,
     notices,
     dir
   };
@@ -12928,7 +13049,7 @@ async function scanHistory(s) {
     result.stats.commits = 0;
   result.stats.warnings.unshift(...plan.warnings);
   const file = session.settings.config.file;
-  const configFile = trusted && file ? relative3(trusted.root, file).split(sep2).join("/") : file;
+  const configFile = trusted && file ? relative(trusted.root, file).split(sep).join("/") : file;
   return { result, rules: session.ruleSet.rules, configFile, configCommit: trusted ? plan.configCommit : void 0, notices: trusted?.notices ?? [] };
 }
 
@@ -12936,14 +13057,14 @@ async function scanHistory(s) {
 init_safe_fs();
 
 // dist/src/action/workflow.js
+init_node_crypto();
 init_safe_fs();
-import { randomBytes as randomBytes3 } from "node:crypto";
 function setOutput(file, name2, value) {
   if (!file)
     return;
-  let delim = `keyhound_${randomBytes3(12).toString("hex")}`;
+  let delim = `keyhound_${randomBytes(12).toString("hex")}`;
   while (value.includes(delim))
-    delim = `keyhound_${randomBytes3(12).toString("hex")}`;
+    delim = `keyhound_${randomBytes(12).toString("hex")}`;
   appendFileSafe(file, `${name2}<<${delim}
 ${value}
 ${delim}
@@ -12974,8 +13095,8 @@ function userMessage(e) {
   return void 0;
 }
 function defaultSarifPath(env) {
-  const dir = env.RUNNER_TEMP ? resolve12(env.RUNNER_TEMP) : mkdtempSync2(join12(tmpdir2(), "keyhound-"));
-  return join12(dir, "keyhound.sarif");
+  const dir = env.RUNNER_TEMP ? resolve(env.RUNNER_TEMP) : mkdtempSync(join(tmpdir(), "keyhound-"));
+  return join(dir, "keyhound.sarif");
 }
 async function runAction(env = process.env, io = defaultIO) {
   const notes = [];
@@ -12983,12 +13104,12 @@ async function runAction(env = process.env, io = defaultIO) {
   try {
     const inputs2 = readInputs(env);
     setFingerprintKeyStore("memory");
-    const workspace = resolve12(env.GITHUB_WORKSPACE || process.cwd());
-    const at = (p) => resolve12(workspace, p);
+    const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
+    const at = (p) => resolve(workspace, p);
     const scanPath = at(inputs2.path);
     const sarifPath2 = inputs2.sarifFile ? at(inputs2.sarifFile) : defaultSarifPath(env);
     guardTree(workspace);
-    const allowed = [workspace, ...env.RUNNER_TEMP ? [resolve12(env.RUNNER_TEMP)] : []];
+    const allowed = [workspace, ...env.RUNNER_TEMP ? [resolve(env.RUNNER_TEMP)] : []];
     if (inputs2.sarifFile && !allowed.some((d) => within(d, sarifPath2))) {
       throw new ActionError(`sarif-file must be inside the workspace${env.RUNNER_TEMP ? " or RUNNER_TEMP" : ""}: ${inputs2.sarifFile}`);
     }
@@ -13064,7 +13185,7 @@ async function runAction(env = process.env, io = defaultIO) {
     io.out(command("error", `sarif-file: ${e.message}`));
     code2 = EXIT.error;
   }
-  let htmlPath = !inputs.htmlReport ? void 0 : inputs.htmlReport === "keyhound-report.html" ? join12(dirname7(defaultSarifPath(env)), inputs.htmlReport) : resolve12(env.GITHUB_WORKSPACE || process.cwd(), inputs.htmlReport);
+  let htmlPath = !inputs.htmlReport ? void 0 : inputs.htmlReport === "keyhound-report.html" ? join(dirname(defaultSarifPath(env)), inputs.htmlReport) : resolve(env.GITHUB_WORKSPACE || process.cwd(), inputs.htmlReport);
   if (htmlPath) {
     try {
       writeFileSafe(htmlPath, renderHtml(input), { mkdir: 493 });
@@ -13137,13 +13258,13 @@ ${context}
   return code2;
 }
 function within(dir, p) {
-  const rel = relative4(dir, p);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute7(rel);
+  const rel = relative(dir, p);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
 }
 function relOrAbs(workspace, p) {
   if (!workspace)
     return p;
-  const rel = relative4(resolve12(workspace), p);
+  const rel = relative(resolve(workspace), p);
   return rel && !rel.startsWith("..") ? rel : p;
 }
 function trustedRevokers(rules) {
@@ -13157,17 +13278,17 @@ function trustedRevokers(rules) {
 async function revoke(findings, rules, inputs, env, io, scrub2) {
   const { revokeFindings: revokeFindings2, revokeExitCode: revokeExitCode2 } = await Promise.resolve().then(() => (init_revoke(), revoke_exports));
   const { tally: tally2 } = await Promise.resolve().then(() => (init_run(), run_exports));
-  const base = env.RUNNER_TEMP && env.RUNNER_TEMP !== "" ? env.RUNNER_TEMP : tmpdir2();
+  const base = env.RUNNER_TEMP && env.RUNNER_TEMP !== "" ? env.RUNNER_TEMP : tmpdir();
   ensureDir(base);
-  const dir = mkdtempSync2(join12(base, "keyhound-revoke-"));
-  const configFile = join12(dir, "revoke.yaml");
+  const dir = mkdtempSync(join(base, "keyhound-revoke-"));
+  const configFile = join(dir, "revoke.yaml");
   writeFileSafe(configFile, (inputs.revokeConfig ?? "") + "\n", { mode: 384 });
   try {
     const run = await revokeFindings2(findings, trustedRevokers(rules), {
       yes: true,
       revokeConfig: configFile,
-      auditLog: join12(dir, "audit.jsonl"),
-      revokeState: join12(dir, "revoke-state.json"),
+      auditLog: join(dir, "audit.jsonl"),
+      revokeState: join(dir, "revoke-state.json"),
       githubApiUrl: env.GITHUB_API_URL || void 0
       // no root/config: the scanned tree's .keyhound.yaml has no say in revocation here
     }, {
@@ -13185,7 +13306,7 @@ async function revoke(findings, rules, inputs, env, io, scrub2) {
     const note = `Revocation: ${t.revoked} revoked, ${t["already-revoked"]} already revoked, ${t.failed} failed, ${t.skipped} skipped (no issuer can revoke them, or the revoke-config input routes them nowhere).`;
     return { note, code: revokeExitCode2(run) };
   } finally {
-    rmSync2(join12(dir, "revoke.yaml"), { force: true });
+    rmSync(join(dir, "revoke.yaml"), { force: true });
   }
 }
 

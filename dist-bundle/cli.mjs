@@ -59,20 +59,15 @@ var require_commander = __commonJS({
 // dist/src/core/finding.js
 var finding_exports = {};
 __export(finding_exports, {
-  GRANTS: () => GRANTS,
   SEVERITIES: () => SEVERITIES,
   emptyStats: () => emptyStats,
   fundsAtRisk: () => fundsAtRisk,
-  grantsFunds: () => grantsFunds,
   hasBalance: () => hasBalance,
   severityRank: () => severityRank,
   verifiedLive: () => verifiedLive
 });
 function severityRank(s) {
   return SEVERITIES.indexOf(s);
-}
-function grantsFunds(grants2) {
-  return grants2 === "wallet" || grants2 === "exchange-account" || grants2 === "custody";
 }
 function emptyStats() {
   return {
@@ -101,12 +96,11 @@ function fundsAtRisk(f) {
     return true;
   return (f.funds ?? []).some((x) => hasBalance(x.balance));
 }
-var SEVERITIES, GRANTS;
+var SEVERITIES;
 var init_finding = __esm({
   "dist/src/core/finding.js"() {
     "use strict";
     SEVERITIES = ["note", "warning", "error"];
-    GRANTS = ["wallet", "exchange-account", "custody", "service"];
   }
 });
 
@@ -114,6 +108,8 @@ var init_finding = __esm({
 var errors_exports = {};
 __export(errors_exports, {
   EXIT: () => EXIT,
+  FAIL_ON_LEVELS: () => FAIL_ON_LEVELS,
+  OptionError: () => OptionError,
   UsageError: () => UsageError,
   exitCodeFor: () => exitCodeFor
 });
@@ -123,7 +119,7 @@ function exitCodeFor(findings, failOn) {
   const min = severityRank(failOn);
   return findings.some((f) => severityRank(f.severity) >= min) ? EXIT.findings : EXIT.clean;
 }
-var UsageError, EXIT;
+var UsageError, OptionError, EXIT, FAIL_ON_LEVELS;
 var init_errors = __esm({
   "dist/src/core/errors.js"() {
     "use strict";
@@ -134,23 +130,14 @@ var init_errors = __esm({
         this.name = "UsageError";
       }
     };
-    EXIT = { clean: 0, findings: 1, error: 2, partial: 3 };
-  }
-});
-
-// dist/src/cli/errors.js
-var OptionError;
-var init_errors2 = __esm({
-  "dist/src/cli/errors.js"() {
-    "use strict";
-    init_errors();
-    init_errors();
     OptionError = class extends UsageError {
       constructor(message2) {
         super(message2);
         this.name = "OptionError";
       }
     };
+    EXIT = { clean: 0, findings: 1, error: 2, partial: 3 };
+    FAIL_ON_LEVELS = ["error", "warning", "note", "never"];
   }
 });
 
@@ -600,8 +587,10 @@ var init_node_crypto = __esm({
 
 // dist/src/report/messages.js
 function findingMessage(f) {
-  if (f.messageId)
-    return MESSAGES[f.messageId](f.messageData ?? {});
+  if (f.messageId) {
+    const d = f.messageData ?? {};
+    return `${MESSAGES[f.messageId](d)}${d.in ? ` (in ${d.in})` : ""}`;
+  }
   return f.message ?? f.title;
 }
 var MESSAGES;
@@ -1009,8 +998,7 @@ function jsonFinding(f, scrub2, showSecrets) {
     redacted: f.redacted,
     validated: f.validated,
     message: scrub2(findingMessage(f)),
-    tags: [...f.tags],
-    grants: f.grants
+    tags: [...f.tags]
   };
   if (f.address !== void 0)
     o.address = f.address;
@@ -1081,16 +1069,6 @@ function repositoryStatus(r, scrub2) {
     o.reason = r.reason;
   return o;
 }
-function grantsOf(j) {
-  if (j.grants && GRANTS.includes(j.grants))
-    return j.grants;
-  const tags = j.tags ?? [];
-  if (tags.some((t) => OLD_WALLET_TAGS.includes(t)))
-    return "wallet";
-  if (tags.includes("exchange"))
-    return "exchange-account";
-  return tags.includes("custody") ? "custody" : "service";
-}
 function findingFromJson(j) {
   const f = {
     ruleId: j.ruleId,
@@ -1107,8 +1085,7 @@ function findingFromJson(j) {
     fingerprint: j.fingerprint,
     validated: j.validated,
     message: j.message,
-    tags: [...j.tags ?? []],
-    grants: grantsOf(j)
+    tags: [...j.tags ?? []]
   };
   if (j.repository !== void 0)
     f.repository = j.repository;
@@ -1128,15 +1105,13 @@ function findingFromJson(j) {
     f.suppressed = j.suppressed;
   return f;
 }
-var JSON_REPORT_VERSION, OLD_WALLET_TAGS;
+var JSON_REPORT_VERSION;
 var init_json = __esm({
   "dist/src/report/json.js"() {
     "use strict";
-    init_finding();
     init_common();
     init_messages();
     JSON_REPORT_VERSION = 1;
-    OLD_WALLET_TAGS = ["wallet", "private-key", "mnemonic", "seed-phrase", "keystore"];
   }
 });
 
@@ -1150,14 +1125,17 @@ function securitySeverity(rule, level2) {
     return "2.0";
   if (level2 === "warning")
     return "5.5";
-  return rule.validate && grantsFunds(rule.grants) ? "9.5" : "8.5";
+  return rule.validate && rule.tags.some((t) => FUNDS_TAGS.has(t)) ? "9.5" : "8.5";
 }
 function precisionOf(rule) {
   return rule.precision ?? (rule.validate ? "high" : "medium");
 }
+function isWallet(rule) {
+  return rule.tags.some((t) => WALLET_TAGS.has(t));
+}
 function genericRemediation(rule) {
   const purge = "Purge the value from git history (git filter-repo or BFG), force-push and ask collaborators to re-clone. Forks, caches and CI logs may still hold it, so this never replaces rotation.";
-  if (rule.grants === "wallet") {
+  if (isWallet(rule)) {
     return [
       "Treat the wallet as compromised: move all funds, tokens and NFTs now to a new wallet created from a fresh key or seed phrase (bots sweep leaked keys within minutes), and revoke token approvals granted by the old address.",
       "Stop using the old key or seed anywhere; load the new one from a secret manager, CI secret, environment variable or hardware signer, never from the repository.",
@@ -1167,9 +1145,9 @@ function genericRemediation(rule) {
   }
   const steps = [
     `Treat the credential as compromised: revoke or delete it at the issuer (${rule.provider}) now. Removing it from the code does not undo the exposure.`,
-    rule.grants === "exchange-account" ? "Create a replacement with the least privileges needed (no withdrawal permission, IP allow-list) and keep it in a secret manager, CI secret or environment variable, never in the repository." : "Create a replacement (rotate) with the least privileges needed and keep it in a secret manager, CI secret or environment variable, never in the repository."
+    rule.tags.includes("exchange") ? "Create a replacement with the least privileges needed (no withdrawal permission, IP allow-list) and keep it in a secret manager, CI secret or environment variable, never in the repository." : "Create a replacement (rotate) with the least privileges needed and keep it in a secret manager, CI secret or environment variable, never in the repository."
   ];
-  if (rule.grants === "exchange-account") {
+  if (rule.tags.includes("exchange")) {
     steps.push("Review the account for trades, withdrawals and new API keys since the exposure began; if withdrawals were possible, move the remaining funds.");
   } else {
     steps.push("Review the issuer's access logs for use since the exposure began.");
@@ -1235,7 +1213,6 @@ function ruleFromFinding(f) {
     keywords: [],
     pattern: "",
     tags: f.tags,
-    grants: f.grants,
     examples: { match: [], nomatch: [] }
   };
 }
@@ -1453,7 +1430,7 @@ function dirUri(root) {
 function renderSarif(input) {
   return JSON.stringify(toSarif(input), null, 2) + "\n";
 }
-var SARIF_SCHEMA, SRCROOT, MAX_SARIF_RESULTS, KNOWN_PUBLIC_SUFFIX, FUNDS_AT_RISK_SUFFIX, FUNDS_AT_RISK_SEVERITY, CWE_HARDCODED_CREDENTIALS, SUPPRESSION_TEXT;
+var SARIF_SCHEMA, SRCROOT, MAX_SARIF_RESULTS, KNOWN_PUBLIC_SUFFIX, FUNDS_AT_RISK_SUFFIX, FUNDS_AT_RISK_SEVERITY, FUNDS_TAGS, WALLET_TAGS, CWE_HARDCODED_CREDENTIALS, SUPPRESSION_TEXT;
 var init_sarif = __esm({
   "dist/src/report/sarif.js"() {
     "use strict";
@@ -1470,6 +1447,8 @@ var init_sarif = __esm({
     KNOWN_PUBLIC_SUFFIX = ".known-public";
     FUNDS_AT_RISK_SUFFIX = ".funds-at-risk";
     FUNDS_AT_RISK_SEVERITY = "10.0";
+    FUNDS_TAGS = /* @__PURE__ */ new Set(["wallet", "exchange", "custody"]);
+    WALLET_TAGS = /* @__PURE__ */ new Set(["wallet", "private-key", "mnemonic", "seed-phrase", "keystore"]);
     CWE_HARDCODED_CREDENTIALS = "external/cwe/cwe-798";
     SUPPRESSION_TEXT = {
       inline: "inline suppression comment in the source",
@@ -1486,7 +1465,7 @@ function renderHtml(input) {
   return renderHtmlReport(toJsonReport(input), { remediation: (f) => remediationFor(f, byId.get(f.ruleId)) });
 }
 function remediationFor(f, rule) {
-  return rule?.remediation ? [rule.remediation.trim().replace(/\s+/g, " ")] : genericRemediation({ provider: f.provider, grants: grantsOf(f) });
+  return rule?.remediation ? [rule.remediation.trim().replace(/\s+/g, " ")] : genericRemediation({ provider: f.provider, tags: f.tags ?? [] });
 }
 function fileLink(f, repositoryUrl) {
   const base = safeHttpsUrl(f.repository) ?? safeHttpsUrl(repositoryUrl);
@@ -1794,15 +1773,6 @@ order();apply();})();`;
   }
 });
 
-// dist/src/report/types.js
-var REPORT_FORMATS;
-var init_types = __esm({
-  "dist/src/report/types.js"() {
-    "use strict";
-    REPORT_FORMATS = ["text", "json", "sarif", "html"];
-  }
-});
-
 // dist/src/report/github.js
 function escapeData(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -1939,6 +1909,7 @@ var init_github = __esm({
 // dist/src/report/index.js
 var report_exports = {};
 __export(report_exports, {
+  OUTPUT_DIR_FORMATS: () => OUTPUT_DIR_FORMATS,
   REPORT_FORMATS: () => REPORT_FORMATS,
   annotations: () => annotations,
   render: () => render,
@@ -1952,19 +1923,11 @@ __export(report_exports, {
   toSarif: () => toSarif
 });
 function render(format, input, opts) {
-  switch (format) {
-    case "text":
-      return renderText(input, opts);
-    case "json":
-      return renderJson(input);
-    case "sarif":
-      return renderSarif(input);
-    case "html":
-      return renderHtml(input);
-    default:
-      throw new Error(`unknown report format: ${String(format)}`);
-  }
+  if (!Object.hasOwn(REPORTERS, format))
+    throw new Error(`unknown report format: ${String(format)}`);
+  return REPORTERS[format].render(input, opts);
 }
+var REPORTERS, REPORT_FORMATS, OUTPUT_DIR_FORMATS;
 var init_report = __esm({
   "dist/src/report/index.js"() {
     "use strict";
@@ -1972,12 +1935,19 @@ var init_report = __esm({
     init_json();
     init_sarif();
     init_text();
-    init_types();
     init_text();
     init_json();
     init_sarif();
     init_html();
     init_github();
+    REPORTERS = {
+      text: { render: renderText, outputDir: false },
+      json: { render: (input) => renderJson(input), outputDir: true },
+      sarif: { render: (input) => renderSarif(input), outputDir: true },
+      html: { render: (input) => renderHtml(input), outputDir: true }
+    };
+    REPORT_FORMATS = Object.keys(REPORTERS);
+    OUTPUT_DIR_FORMATS = REPORT_FORMATS.filter((f) => REPORTERS[f].outputDir);
   }
 });
 
@@ -2350,7 +2320,7 @@ var init_schema = __esm({
 
 // dist/src/revoke/types.js
 var ISSUER_TYPES;
-var init_types2 = __esm({
+var init_types = __esm({
   "dist/src/revoke/types.js"() {
     "use strict";
     ISSUER_TYPES = ["github", "webhook", "bybit", "binance", "alchemy"];
@@ -2516,7 +2486,7 @@ var init_config = __esm({
     init_errors();
     init_http();
     init_schema();
-    init_types2();
+    init_types();
     Ajv = import_ajv.default.default;
     DEFAULT_RETRY = { retries: 3, baseDelayMs: 500, maxDelayMs: 3e4, maxWaitMs: 6e4 };
     BODY_PLACEHOLDERS = ["secret", "rule", "provider", "fingerprint", "file", "line", "commit", "redacted", "time", "delivery"];
@@ -2560,7 +2530,6 @@ var DEFAULT_TIMEOUT_MS;
 var init_common2 = __esm({
   "dist/src/revoke/issuers/common.js"() {
     "use strict";
-    init_http();
     init_http();
     DEFAULT_TIMEOUT_MS = 1e4;
   }
@@ -3300,10 +3269,10 @@ function buildPlan({ findings, rules, issuers, state, forceIssuer }) {
       continue;
     }
     const key = `${name2}\0${target.secret}`;
-    const same2 = bySecret.get(key);
-    if (same2) {
-      same2.target.alsoFingerprints.push(fp, ...target.alsoFingerprints);
-      same2.target.locations += target.locations;
+    const same = bySecret.get(key);
+    if (same) {
+      same.target.alsoFingerprints.push(fp, ...target.alsoFingerprints);
+      same.target.locations += target.locations;
       continue;
     }
     const item = { target, issuer };
@@ -3969,7 +3938,7 @@ function clockSkew(code3) {
   return { status: "error", detail: `request time refused (${code3}): check this machine's clock` };
 }
 var RateLimited;
-var init_types3 = __esm({
+var init_types2 = __esm({
   "dist/src/verify/types.js"() {
     "use strict";
     RateLimited = class extends Error {
@@ -3990,7 +3959,7 @@ var init_client = __esm({
     "use strict";
     init_http();
     init_limits();
-    init_types3();
+    init_types2();
     IssuerClient = class {
       base;
       settings;
@@ -4596,7 +4565,7 @@ var EVM_UNITS, RpcError, rpcId, SOLANA_SIGNATURE_LIMIT;
 var init_balances = __esm({
   "dist/src/verify/funds/balances.js"() {
     "use strict";
-    init_types3();
+    init_types2();
     EVM_UNITS = {
       ethereum: "ETH",
       mainnet: "ETH",
@@ -4655,7 +4624,7 @@ var init_binance2 = __esm({
   "dist/src/verify/exchanges/binance.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
     RECV_WINDOW = "5000";
     FLAGS = [
       ["enableReading", "read"],
@@ -4738,15 +4707,61 @@ var init_binance2 = __esm({
   }
 });
 
+// dist/src/verify/exchanges/signed.js
+function nonces(perMs) {
+  let last = 0;
+  return () => {
+    last = Math.max(Date.now() * perMs, last + 1);
+    return String(last);
+  };
+}
+async function signedGet(http, req) {
+  const r = await http.send(() => {
+    const ts = req.timestamp();
+    return { method: "GET", path: req.path, headers: req.headers(ts) };
+  }, (x) => x.status === 429 || String(field(x.json, req.codeField)) === req.rateLimitCode);
+  return { r, code: String(field(r.json, req.codeField) ?? "") };
+}
+function errorOutcome(name2, r, code3, codes) {
+  if (codes.invalid?.includes(code3))
+    return { status: "invalid", detail: `${name2} does not know this key (${code3})` };
+  if (code3 === codes.badSignature)
+    return badSignature(code3);
+  if (code3 === codes.badPassphrase)
+    return badPassphrase(code3);
+  if (code3 === codes.clockSkew)
+    return clockSkew(code3);
+  if (code3 === codes.ipBound)
+    return ipBound(code3);
+  if (codes.other && Object.hasOwn(codes.other, code3))
+    return codes.other[code3];
+  return codes.otherwise ?? unexpected(r, code3 ? `error code ${code3}` : "unexpected answer");
+}
+function commaList(v) {
+  return String(v ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+}
+function boundByText(ips) {
+  return typeof ips === "string" && ips.trim() !== "";
+}
+var msTimestamp;
+var init_signed = __esm({
+  "dist/src/verify/exchanges/signed.js"() {
+    "use strict";
+    init_types2();
+    msTimestamp = () => String(Date.now());
+  }
+});
+
 // dist/src/verify/exchanges/bitfinex.js
-var PATH, lastNonce, bitfinex;
+var PATH, nextNonce, bitfinex;
 var init_bitfinex = __esm({
   "dist/src/verify/exchanges/bitfinex.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
+    init_signed();
     PATH = "/v2/auth/r/permissions";
-    lastNonce = 0;
+    nextNonce = nonces(1e3);
     bitfinex = {
       id: "bitfinex",
       name: "Bitfinex",
@@ -4762,8 +4777,7 @@ var init_bitfinex = __esm({
       },
       async check(c, http) {
         const r = await http.send(() => {
-          lastNonce = Math.max(Date.now() * 1e3, lastNonce + 1);
-          const nonce = String(lastNonce);
+          const nonce = nextNonce();
           const body = "{}";
           return {
             method: "POST",
@@ -4813,7 +4827,8 @@ var init_bitget = __esm({
   "dist/src/verify/exchanges/bitget.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
+    init_signed();
     PATH2 = "/api/v2/spot/account/info";
     bitget = {
       id: "bitget",
@@ -4829,21 +4844,19 @@ var init_bitget = __esm({
         caveat: "authority codes and error codes (40006, 40037, 40009, 40012, 40018) from a docs mirror, not bitget.com itself"
       },
       async check(c, http) {
-        const r = await http.send(() => {
-          const ts = String(Date.now());
-          return {
-            method: "GET",
-            path: PATH2,
-            headers: {
-              "ACCESS-KEY": c.key,
-              "ACCESS-SIGN": prehashSign(c.secret, ts, "GET", PATH2),
-              "ACCESS-TIMESTAMP": ts,
-              "ACCESS-PASSPHRASE": c.passphrase,
-              locale: "en-US"
-            }
-          };
-        }, (x) => x.status === 429 || String(field(x.json, "code")) === "429");
-        const code3 = String(field(r.json, "code") ?? "");
+        const { r, code: code3 } = await signedGet(http, {
+          path: PATH2,
+          timestamp: msTimestamp,
+          headers: (ts) => ({
+            "ACCESS-KEY": c.key,
+            "ACCESS-SIGN": prehashSign(c.secret, ts, "GET", PATH2),
+            "ACCESS-TIMESTAMP": ts,
+            "ACCESS-PASSPHRASE": c.passphrase,
+            locale: "en-US"
+          }),
+          codeField: "code",
+          rateLimitCode: "429"
+        });
         if (code3 === "00000" && r.status === 200) {
           const data = field(r.json, "data");
           const auth = field(data, "authorities");
@@ -4858,21 +4871,7 @@ var init_bitget = __esm({
             ipRestricted: typeof ips === "string" && ips.trim() !== "" || Array.isArray(ips) && ips.length > 0
           };
         }
-        switch (code3) {
-          case "40006":
-          case "40037":
-            return { status: "invalid", detail: `Bitget does not know this key (${code3})` };
-          case "40009":
-            return badSignature("40009");
-          case "40012":
-            return badPassphrase("40012");
-          case "40008":
-            return clockSkew("40008");
-          case "40018":
-            return ipBound("40018");
-          default:
-            return unexpected(r, code3 ? `error code ${code3}` : "unexpected answer");
-        }
+        return errorOutcome("Bitget", r, code3, { invalid: ["40006", "40037"], badSignature: "40009", badPassphrase: "40012", clockSkew: "40008", ipBound: "40018" });
       }
     };
   }
@@ -4884,7 +4883,8 @@ var init_bybit2 = __esm({
   "dist/src/verify/exchanges/bybit.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
+    init_signed();
     RECV_WINDOW2 = "5000";
     TRADE_GROUPS = ["Spot", "ContractTrade", "Derivatives", "Options", "CopyTrading", "BlockTrade"];
     TRANSFER_RIGHTS = ["AccountTransfer", "SubMemberTransfer", "SubMemberTransferList", "Withdraw"];
@@ -4901,39 +4901,33 @@ var init_bybit2 = __esm({
         basis: "docs"
       },
       async check(c, http) {
-        const r = await http.send(() => {
-          const ts = String(Date.now());
-          return {
-            method: "GET",
-            path: "/v5/user/query-api",
-            headers: {
-              "X-BAPI-API-KEY": c.key,
-              "X-BAPI-TIMESTAMP": ts,
-              "X-BAPI-RECV-WINDOW": RECV_WINDOW2,
-              "X-BAPI-SIGN": bybitSign(c.secret, ts, c.key, RECV_WINDOW2, "")
-            }
-          };
-        }, (x) => x.status === 429 || Number(field(x.json, "retCode")) === 10006);
+        const { r, code: code3 } = await signedGet(http, {
+          path: "/v5/user/query-api",
+          timestamp: msTimestamp,
+          headers: (ts) => ({
+            "X-BAPI-API-KEY": c.key,
+            "X-BAPI-TIMESTAMP": ts,
+            "X-BAPI-RECV-WINDOW": RECV_WINDOW2,
+            "X-BAPI-SIGN": bybitSign(c.secret, ts, c.key, RECV_WINDOW2, "")
+          }),
+          codeField: "retCode",
+          rateLimitCode: "10006"
+        });
         if (r.status === 403)
           return { status: "unknown", detail: "Bybit refuses requests from this network location (HTTP 403)" };
-        const code3 = Number(field(r.json, "retCode"));
-        if (r.status !== 200 || !Number.isFinite(code3))
+        if (r.status !== 200 || code3.trim() === "" || !Number.isFinite(Number(code3)))
           return unexpected(r);
-        switch (code3) {
-          case 0:
-            break;
-          case 10003:
-            return { status: "invalid", detail: `Bybit does not know this key (10003; a testnet key is unknown on ${http.base.host})` };
-          case 33004:
-            return { status: "invalid", detail: "the key has expired (33004)" };
-          case 10004:
-            return badSignature("10004");
-          case 10002:
-            return clockSkew("10002");
-          case 10010:
-            return ipBound("10010");
-          default:
-            return { status: "error", detail: `retCode ${code3}` };
+        if (Number(code3) !== 0) {
+          return errorOutcome("Bybit", r, String(Number(code3)), {
+            badSignature: "10004",
+            clockSkew: "10002",
+            ipBound: "10010",
+            other: {
+              "10003": { status: "invalid", detail: `Bybit does not know this key (10003; a testnet key is unknown on ${http.base.host})` },
+              "33004": { status: "invalid", detail: "the key has expired (33004)" }
+            },
+            otherwise: { status: "error", detail: `retCode ${Number(code3)}` }
+          });
         }
         const res = field(r.json, "result");
         const groups = field(res, "permissions");
@@ -4975,7 +4969,7 @@ var init_coinbase = __esm({
   "dist/src/verify/exchanges/coinbase.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
     PATH3 = "/api/v3/brokerage/key_permissions";
     coinbase = {
       id: "coinbase",
@@ -5033,7 +5027,7 @@ var init_gate = __esm({
   "dist/src/verify/exchanges/gate.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
     PATH4 = "/api/v4/account/detail";
     gate = {
       id: "gate",
@@ -5074,14 +5068,15 @@ var init_gate = __esm({
 });
 
 // dist/src/verify/exchanges/gemini.js
-var PATH5, lastNonce2, gemini;
+var PATH5, nextNonce2, gemini;
 var init_gemini = __esm({
   "dist/src/verify/exchanges/gemini.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
+    init_signed();
     PATH5 = "/v1/roles";
-    lastNonce2 = 0;
+    nextNonce2 = nonces(1);
     gemini = {
       id: "gemini",
       name: "Gemini",
@@ -5097,8 +5092,7 @@ var init_gemini = __esm({
       },
       async check(c, http) {
         const r = await http.send(() => {
-          lastNonce2 = Math.max(Date.now(), lastNonce2 + 1);
-          const { payload, signature } = geminiSign(c.secret, PATH5, String(lastNonce2));
+          const { payload, signature } = geminiSign(c.secret, PATH5, nextNonce2());
           return {
             method: "POST",
             path: PATH5,
@@ -5158,7 +5152,8 @@ var init_htx = __esm({
   "dist/src/verify/exchanges/htx.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
+    init_signed();
     htx = {
       id: "htx",
       name: "HTX",
@@ -5183,7 +5178,7 @@ var init_htx = __esm({
         if (keyRes.status !== 200 || Number(field(keyRes.json, "code")) !== 200 || !entry2) {
           return { status: "live", detail: "the key works; its rights are not readable (sub-user key, or no read right on keys)" };
         }
-        const perms = String(field(entry2, "permission") ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+        const perms = commaList(field(entry2, "permission"));
         const ips = field(entry2, "ipAddresses");
         const st = String(field(entry2, "status") ?? "");
         if (st === "expired")
@@ -5194,7 +5189,7 @@ var init_htx = __esm({
           canWithdraw: perms.includes("withdraw"),
           canTrade: perms.includes("trade"),
           canTransfer: perms.includes("withdraw"),
-          ipRestricted: typeof ips === "string" && ips.trim() !== ""
+          ipRestricted: boundByText(ips)
         };
         const days2 = Number(field(entry2, "validDays"));
         if (Number.isFinite(days2) && days2 >= 0)
@@ -5206,18 +5201,15 @@ var init_htx = __esm({
 });
 
 // dist/src/verify/exchanges/kraken.js
-function nextNonce() {
-  lastNonce3 = Math.max(Date.now() * 1e3, lastNonce3 + 1);
-  return String(lastNonce3);
-}
-var PATH6, lastNonce3, kraken;
+var PATH6, nextNonce3, kraken;
 var init_kraken = __esm({
   "dist/src/verify/exchanges/kraken.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
+    init_signed();
     PATH6 = "/0/private/Balance";
-    lastNonce3 = 0;
+    nextNonce3 = nonces(1e3);
     kraken = {
       id: "kraken",
       name: "Kraken",
@@ -5233,7 +5225,7 @@ var init_kraken = __esm({
       },
       async check(c, http) {
         const r = await http.send(() => {
-          const nonce = nextNonce();
+          const nonce = nextNonce3();
           const body = `nonce=${nonce}`;
           return {
             method: "POST",
@@ -5272,7 +5264,8 @@ var init_kucoin = __esm({
   "dist/src/verify/exchanges/kucoin.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
+    init_signed();
     PATH7 = "/api/v1/user/api-key";
     kucoin = {
       id: "kucoin",
@@ -5288,24 +5281,22 @@ var init_kucoin = __esm({
         caveat: '"Transfer" read as the withdrawal right (KuCoin names withdrawal so in its key settings; not spelled out in the API reference)'
       },
       async check(c, http) {
-        const r = await http.send(() => {
-          const ts = String(Date.now());
-          return {
-            method: "GET",
-            path: PATH7,
-            headers: {
-              "KC-API-KEY": c.key,
-              "KC-API-SIGN": prehashSign(c.secret, ts, "GET", PATH7),
-              "KC-API-TIMESTAMP": ts,
-              "KC-API-PASSPHRASE": kucoinPassphrase(c.secret, c.passphrase),
-              "KC-API-KEY-VERSION": "2"
-            }
-          };
-        }, (x) => x.status === 429 || String(field(x.json, "code")) === "429000");
-        const code3 = String(field(r.json, "code") ?? "");
+        const { r, code: code3 } = await signedGet(http, {
+          path: PATH7,
+          timestamp: msTimestamp,
+          headers: (ts) => ({
+            "KC-API-KEY": c.key,
+            "KC-API-SIGN": prehashSign(c.secret, ts, "GET", PATH7),
+            "KC-API-TIMESTAMP": ts,
+            "KC-API-PASSPHRASE": kucoinPassphrase(c.secret, c.passphrase),
+            "KC-API-KEY-VERSION": "2"
+          }),
+          codeField: "code",
+          rateLimitCode: "429000"
+        });
         if (code3 === "200000" && r.status === 200) {
           const data = field(r.json, "data");
-          const perms = String(field(data, "permission") ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+          const perms = commaList(field(data, "permission"));
           const ips = field(data, "ipWhitelist");
           return {
             status: "live",
@@ -5313,24 +5304,11 @@ var init_kucoin = __esm({
             canWithdraw: perms.includes("Transfer"),
             canTrade: perms.some((p) => ["Spot", "Margin", "Futures"].includes(p)),
             canTransfer: perms.includes("Transfer") || perms.includes("InnerTransfer"),
-            ipRestricted: typeof ips === "string" && ips.trim() !== "",
+            ipRestricted: boundByText(ips),
             ...perms.length > 0 && perms.every((p) => p === "General") ? { detail: "read-only key (General)" } : {}
           };
         }
-        switch (code3) {
-          case "400003":
-            return { status: "invalid", detail: "KuCoin does not know this key (400003)" };
-          case "400005":
-            return badSignature("400005");
-          case "400004":
-            return badPassphrase("400004");
-          case "400002":
-            return clockSkew("400002");
-          case "400006":
-            return ipBound("400006");
-          default:
-            return unexpected(r, code3 ? `error code ${code3}` : "unexpected answer");
-        }
+        return errorOutcome("KuCoin", r, code3, { invalid: ["400003"], badSignature: "400005", badPassphrase: "400004", clockSkew: "400002", ipBound: "400006" });
       }
     };
   }
@@ -5342,7 +5320,8 @@ var init_okx = __esm({
   "dist/src/verify/exchanges/okx.js"() {
     "use strict";
     init_signing();
-    init_types3();
+    init_types2();
+    init_signed();
     PATH8 = "/api/v5/account/config";
     okx = {
       id: "okx",
@@ -5353,24 +5332,21 @@ var init_okx = __esm({
       rate: { requests: 2, perMs: 1e3 },
       doc: { endpoint: `GET ${PATH8}`, fields: ["perm", "ip"], basis: "docs" },
       async check(c, http) {
-        const r = await http.send(() => {
-          const ts = (/* @__PURE__ */ new Date()).toISOString();
-          return {
-            method: "GET",
-            path: PATH8,
-            headers: {
-              "OK-ACCESS-KEY": c.key,
-              "OK-ACCESS-SIGN": prehashSign(c.secret, ts, "GET", PATH8),
-              "OK-ACCESS-TIMESTAMP": ts,
-              "OK-ACCESS-PASSPHRASE": c.passphrase
-            }
-          };
-        }, (x) => x.status === 429 || String(field(x.json, "code")) === "50011");
-        const code3 = String(field(r.json, "code") ?? "");
+        const { r, code: code3 } = await signedGet(http, {
+          path: PATH8,
+          timestamp: () => (/* @__PURE__ */ new Date()).toISOString(),
+          headers: (ts) => ({
+            "OK-ACCESS-KEY": c.key,
+            "OK-ACCESS-SIGN": prehashSign(c.secret, ts, "GET", PATH8),
+            "OK-ACCESS-TIMESTAMP": ts,
+            "OK-ACCESS-PASSPHRASE": c.passphrase
+          }),
+          codeField: "code",
+          rateLimitCode: "50011"
+        });
         if (code3 === "0" && r.status === 200) {
           const acct = field(r.json, "data", 0);
-          const perm = String(field(acct, "perm") ?? "");
-          const perms = perm.split(",").map((p) => p.trim()).filter(Boolean);
+          const perms = commaList(field(acct, "perm"));
           const ip = field(acct, "ip");
           return {
             status: "live",
@@ -5378,27 +5354,18 @@ var init_okx = __esm({
             canWithdraw: perms.includes("withdraw"),
             canTrade: perms.includes("trade"),
             canTransfer: perms.includes("withdraw"),
-            ipRestricted: typeof ip === "string" && ip.trim() !== "",
+            ipRestricted: boundByText(ip),
             ...perms.length === 1 && perms[0] === "read_only" ? { detail: "read-only key" } : {}
           };
         }
-        switch (code3) {
-          case "50111":
-          case "50119":
-            return { status: "invalid", detail: `OKX does not know this key (${code3})` };
-          case "50113":
-            return badSignature("50113");
-          case "50105":
-            return badPassphrase("50105");
-          case "50101":
-            return { status: "unknown", detail: `the key belongs to another environment than ${http.base.host} (50101; a demo-trading key?)` };
-          case "50102":
-            return clockSkew("50102");
-          case "50110":
-            return ipBound("50110");
-          default:
-            return unexpected(r, code3 ? `error code ${code3}` : "unexpected answer");
-        }
+        return errorOutcome("OKX", r, code3, {
+          invalid: ["50111", "50119"],
+          badSignature: "50113",
+          badPassphrase: "50105",
+          clockSkew: "50102",
+          ipBound: "50110",
+          other: { "50101": { status: "unknown", detail: `the key belongs to another environment than ${http.base.host} (50101; a demo-trading key?)` } }
+        });
       }
     };
   }
@@ -5409,7 +5376,7 @@ var ZERO, num, etherscan, coinmarketcap, coingecko, moralis;
 var init_data_apis = __esm({
   "dist/src/verify/services/data-apis.js"() {
     "use strict";
-    init_types3();
+    init_types2();
     ZERO = "0x0000000000000000000000000000000000000000";
     num = (v) => typeof v === "number" && Number.isFinite(v) ? v : void 0;
     etherscan = {
@@ -5520,7 +5487,7 @@ var bearer, github, slack, stripe, telegram, openai;
 var init_general = __esm({
   "dist/src/verify/services/general.js"() {
     "use strict";
-    init_types3();
+    init_types2();
     bearer = (t) => ({ Authorization: `Bearer ${t}` });
     github = {
       id: "github",
@@ -5669,7 +5636,7 @@ var CHAIN_ID, infura, alchemy, helius;
 var init_rpc_keys = __esm({
   "dist/src/verify/services/rpc-keys.js"() {
     "use strict";
-    init_types3();
+    init_types2();
     CHAIN_ID = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] });
     infura = {
       id: "infura",
@@ -5817,8 +5784,8 @@ function buildTargets(findings, rules, opts = {}) {
     const passphrase = part("passphrase");
     const fps = [fp, ...secret ? [secret.fingerprint] : [], ...passphrase ? [passphrase.fingerprint] : []];
     const credential = { key: f.secret, secret: secret?.secret, passphrase: passphrase?.secret, provider: f.provider, fingerprints: fps };
-    const same2 = `${check.id}\0${credential.key}\0${credential.secret ?? ""}\0${credential.passphrase ?? ""}`;
-    const prev = bySecret.get(same2);
+    const same = `${check.id}\0${credential.key}\0${credential.secret ?? ""}\0${credential.passphrase ?? ""}`;
+    const prev = bySecret.get(same);
     if (prev) {
       prev.credential.fingerprints.push(...fps.filter((x) => !prev.credential.fingerprints.includes(x)));
       for (const x of fps)
@@ -5836,7 +5803,7 @@ function buildTargets(findings, rules, opts = {}) {
       t.skip = `needs the ${check.name} passphrase found beside the key`;
     else
       t.skip = check.rejects?.(credential);
-    bySecret.set(same2, t);
+    bySecret.set(same, t);
     out.checks.push(t);
   }
   return out;
@@ -6010,7 +5977,7 @@ var init_verify = __esm({
     init_addresses();
     init_balances();
     init_targets();
-    init_types3();
+    init_types2();
     init_checks();
     RPC_RATE = { requests: 10, perMs: 1e3 };
   }
@@ -6156,23 +6123,105 @@ var init_output = __esm({
   }
 });
 
-// dist/src/cli/options.js
+// dist/src/config/settings.js
 function parseSize(text) {
-  const m12 = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(text.trim());
+  const m12 = SIZE.exec(text);
   if (!m12)
-    throw new OptionError(`not a size: "${text}" (examples: 500000, 512KB, 10MB)`);
+    return void 0;
   const unit = (m12[2] ?? "b").toLowerCase()[0];
   const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
   return Math.floor(Number(m12[1]) * mult);
 }
+function decideSettings(given = {}, config = {}) {
+  const out = {};
+  for (const name2 of SETTING_NAMES)
+    out[name2] = given[name2] ?? config[name2] ?? SCAN_SETTINGS[name2].default;
+  return out;
+}
+var SIZE, setting, SCAN_SETTINGS, SETTING_NAMES;
+var init_settings = __esm({
+  "dist/src/config/settings.js"() {
+    "use strict";
+    init_errors();
+    SIZE = /^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$/i;
+    setting = (s) => s;
+    SCAN_SETTINGS = {
+      maxFileSize: setting({
+        flag: "--max-file-size <size>",
+        description: "skip larger files, with a warning",
+        helpGroup: "configuration",
+        configKey: "max-file-size",
+        default: 10 * 1024 * 1024,
+        cliDefault: "10MB",
+        schema: {
+          anyOf: [
+            { type: "integer", minimum: 1 },
+            { type: "string", pattern: "^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG][iI]?[bB]?|[bB])?\\s*$" }
+          ]
+        },
+        schemaHint: "must be a size such as 500000, 512KB or 10MB",
+        fromCli(text) {
+          const n = parseSize(text);
+          if (n === void 0)
+            throw new OptionError(`not a size: "${text}" (examples: 500000, 512KB, 10MB)`);
+          return n;
+        },
+        fromConfig: (v) => typeof v === "number" ? v : parseSize(String(v))
+      }),
+      failOn: setting({
+        flag: "--fail-on <level>",
+        description: "exit 1 when a finding is at or above this level",
+        helpGroup: "report",
+        configKey: "fail-on",
+        default: "warning",
+        cliDefault: "warning",
+        choices: FAIL_ON_LEVELS,
+        schema: { enum: [...FAIL_ON_LEVELS] },
+        // commander checks the choices
+        fromCli: (text) => text,
+        fromConfig: (v) => v
+      }),
+      baseline: setting({
+        flag: "--baseline <file>",
+        description: "report only findings not recorded in this baseline file (default: baseline: in the config)",
+        helpGroup: "configuration",
+        configKey: "baseline",
+        default: void 0,
+        schema: { type: "string", minLength: 1 },
+        path: true,
+        fromCli: (text) => text,
+        fromConfig: (v) => String(v)
+      })
+    };
+    SETTING_NAMES = Object.keys(SCAN_SETTINGS);
+  }
+});
+
+// dist/src/cli/options.js
 function addRevocationTargets(cmd) {
   return cmd.option("--rules <path>", "extra rule file or folder (repeatable)", collect).optionsGroup("Revocation:").option("--revoke-config <file>", "revocation config (default: $XDG_CONFIG_HOME/keyhound/revoke.yaml)").option("--audit-log <file>", "revocation audit log, JSON lines (default: ~/.local/state/keyhound/audit.jsonl)").option("--revoke-state <file>", "fingerprints already revoked and requests in flight (default: ~/.local/state/keyhound/revoke-state.json)").option("--github-api-url <url>", "GitHub API for credential revocation (default: $GITHUB_API_URL or https://api.github.com)");
 }
 function addOutputOptions(cmd) {
-  return cmd.optionsGroup("Report:").addOption(new import_commander.Option("-f, --format <format>", "output format").choices([...REPORT_FORMATS]).default("text")).option("-o, --output <file>", "write the report to a file (the terminal still gets a one-line summary)").addOption(new import_commander.Option("--fail-on <level>", "exit 1 when a finding is at or above this level").choices(["error", "warning", "note", "never"]).default("warning")).addOption(new import_commander.Option("--min-level <level>", "show only findings at or above this level").choices(["error", "warning", "note"]).default("note")).option("--show-notes", "text: list every note (known public test keys \u2026) instead of one summary line").option("--show-secrets", "print found secrets in full (default: redacted everywhere)").option("-q, --quiet", "no progress line and no warnings on standard error").option("--no-color", "no colours in text output (NO_COLOR is honoured too)").addOption(new import_commander.Option("--report-format <format>", "gitleaks name of --format").choices([...REPORT_FORMATS]).hideHelp()).addOption(new import_commander.Option("--report-path <file>", "gitleaks name of --output").hideHelp()).addOption(new import_commander.Option("--redact [percent]", "gitleaks: redact secrets (keyhound always does unless --show-secrets)").hideHelp()).addOption(new import_commander.Option("--baseline-path <file>", "gitleaks name of --baseline").hideHelp());
+  cmd.optionsGroup("Report:").addOption(new import_commander.Option("-f, --format <format>", "output format").choices([...REPORT_FORMATS]).default("text")).option("-o, --output <file>", "write the report to a file (the terminal still gets a one-line summary)");
+  return addSettingOptions(cmd, "report").addOption(new import_commander.Option("--min-level <level>", "show only findings at or above this level").choices(["error", "warning", "note"]).default("note")).option("--show-notes", "text: list every note (known public test keys \u2026) instead of one summary line").option("--show-secrets", "print found secrets in full (default: redacted everywhere)").option("-q, --quiet", "no progress line and no warnings on standard error").option("--no-color", "no colours in text output (NO_COLOR is honoured too)").addOption(new import_commander.Option("--report-format <format>", "gitleaks name of --format").choices([...REPORT_FORMATS]).hideHelp()).addOption(new import_commander.Option("--report-path <file>", "gitleaks name of --output").hideHelp()).addOption(new import_commander.Option("--redact [percent]", "gitleaks: redact secrets (keyhound always does unless --show-secrets)").hideHelp()).addOption(new import_commander.Option("--baseline-path <file>", "gitleaks name of --baseline").hideHelp());
+}
+function addSettingOptions(cmd, group) {
+  for (const name2 of SETTING_NAMES) {
+    const s = SCAN_SETTINGS[name2];
+    if (s.helpGroup !== group)
+      continue;
+    const option = new import_commander.Option(s.flag, s.description);
+    if (s.choices)
+      option.choices([...s.choices]);
+    if (s.cliDefault !== void 0)
+      option.default(s.cliDefault);
+    cmd.addOption(option);
+  }
+  return cmd;
 }
 function addReportOptions(cmd, features = { revoke: true, writeBaseline: true, examples: [] }) {
-  addOutputOptions(cmd).optionsGroup("Configuration and suppression:").option("-c, --config <file>", "configuration file (default: .keyhound.yaml at the scan root)").addOption(new import_commander.Option("--max-file-size <size>", "skip larger files, with a warning").default("10MB")).option("--baseline <file>", "report only findings not recorded in this baseline file (default: baseline: in the config)");
+  addOutputOptions(cmd).optionsGroup("Configuration and suppression:").option("-c, --config <file>", "configuration file (default: .keyhound.yaml at the scan root)");
+  addSettingOptions(cmd, "configuration");
   if (features.writeBaseline)
     cmd.option("--write-baseline <file>", "record the current findings in a baseline file (keyed fingerprints, no secrets)");
   cmd.option("--no-suppress", "report everything: ignore inline allow comments, .keyhoundignore, allow: entries and baselines");
@@ -6219,20 +6268,28 @@ function reportOptions(raw, cmd) {
   if (baseline !== void 0)
     raw.baseline = baseline;
   return {
+    ...settingOptions(raw),
     format: either(raw, "format", "reportFormat", ["--format", "--report-format"]),
     output: either(raw, "output", "reportPath", ["--output", "--report-path"]),
-    failOn: raw.failOn,
     showSecrets: !!raw.showSecrets,
     showNotes: !!raw.showNotes,
     minLevel: raw.minLevel ?? "note",
     quiet: !!raw.quiet,
     color: raw.color === false ? false : void 0,
     config: raw.config,
-    maxFileSize: parseSize(String(raw.maxFileSize ?? "10MB")),
     rules: raw.rules ?? [],
     ...revokeOptions(raw),
     ...verifyOptions(raw)
   };
+}
+function settingOptions(raw) {
+  const out = {};
+  for (const name2 of SETTING_NAMES) {
+    const s = SCAN_SETTINGS[name2];
+    const text = raw[name2] ?? s.cliDefault;
+    out[name2] = text === void 0 ? s.default : s.fromCli(String(text));
+  }
+  return out;
 }
 function verifyOptions(raw) {
   const rpc2 = raw.rpc ?? [];
@@ -6258,30 +6315,29 @@ function revokeOptions(raw) {
 function scanRequest(root, opts, raw, cmd) {
   const given = (name2) => {
     const src = cmd.getOptionValueSource(name2);
-    return src !== void 0 && src !== "default";
+    return src !== void 0 ? src !== "default" : raw[name2] !== void 0;
   };
   return {
     root,
     config: opts.config,
     rules: opts.rules,
-    given: Object.fromEntries(CONFIG_OVERRIDES.filter(given).map((name2) => [name2, opts[name2]])),
+    given: Object.fromEntries(SETTING_NAMES.filter(given).map((name2) => [name2, opts[name2]])),
     suppression: {
-      baseline: raw.baseline,
       writeBaseline: raw.writeBaseline,
       noSuppress: raw.suppress === false
     }
   };
 }
-var import_commander, collect, defaults, CONFIG_OVERRIDES;
+var import_commander, collect, defaults;
 var init_options = __esm({
   "dist/src/cli/options.js"() {
     "use strict";
     import_commander = __toESM(require_commander(), 1);
-    init_types();
-    init_errors2();
+    init_errors();
+    init_settings();
+    init_report();
     collect = (v, prev) => [...prev ?? [], v];
     defaults = /* @__PURE__ */ new WeakMap();
-    CONFIG_OVERRIDES = ["failOn", "maxFileSize"];
   }
 });
 
@@ -6419,7 +6475,6 @@ var init_keypath_rule = __esm({
       entropy: 3.2,
       context: {},
       tags: ["security", "secret", "generic", "keypath"],
-      grants: "service",
       generic: true,
       precision: "medium",
       remediation: "Revoke the credential at the provider, create a new one, and load it from a secret store or the environment.",
@@ -6693,7 +6748,12 @@ var init_bip32_xprv = __esm({
   }
 });
 
-// dist/src/validators/base64-loose.js
+// dist/src/validators/ed25519-keypair-b64.js
+var ed25519_keypair_b64_exports = {};
+__export(ed25519_keypair_b64_exports, {
+  decodeBase64Loose: () => decodeBase64Loose,
+  ed25519KeypairB64: () => ed25519KeypairB64
+});
 function decodeBase64Loose(s) {
   let t = s.trim().replace(/-/g, "+").replace(/_/g, "/");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t))
@@ -6708,25 +6768,11 @@ function decodeBase64Loose(s) {
     return null;
   }
 }
-var import_base5;
-var init_base64_loose = __esm({
-  "dist/src/validators/base64-loose.js"() {
-    "use strict";
-    import_base5 = __toESM(require_base(), 1);
-  }
-});
-
-// dist/src/validators/ed25519-keypair-b64.js
-var ed25519_keypair_b64_exports = {};
-__export(ed25519_keypair_b64_exports, {
-  ed25519KeypairB64: () => ed25519KeypairB64
-});
-var import_base6, ed25519KeypairB64;
+var import_base5, ed25519KeypairB64;
 var init_ed25519_keypair_b64 = __esm({
   "dist/src/validators/ed25519-keypair-b64.js"() {
     "use strict";
-    import_base6 = __toESM(require_base(), 1);
-    init_base64_loose();
+    import_base5 = __toESM(require_base(), 1);
     init_ed25519_pair();
     ed25519KeypairB64 = ({ secret }) => {
       const bytes2 = decodeBase64Loose(secret);
@@ -6737,7 +6783,7 @@ var init_ed25519_keypair_b64 = __esm({
       const pub = ed25519PairPublicKey(bytes2);
       if (!pub)
         return { valid: false, reason: "second half is not the ed25519 public key of the first" };
-      return { valid: true, reason: "ed25519 seed matches its public key", address: import_base6.base64.encode(pub) };
+      return { valid: true, reason: "ed25519 seed matches its public key", address: import_base5.base64.encode(pub) };
     };
   }
 });
@@ -6871,14 +6917,14 @@ function listedPublicKey(text, match, index, secret) {
   const pub = file?.pub_key;
   return typeof pub?.value === "string" ? pub.value : void 0;
 }
-var import_sha23, import_utils3, import_base7, cosmosValidatorKey;
+var import_sha23, import_utils3, import_base6, cosmosValidatorKey;
 var init_cosmos_validator_key = __esm({
   "dist/src/validators/cosmos-validator-key.js"() {
     "use strict";
     import_sha23 = __toESM(require_sha2(), 1);
     import_utils3 = __toESM(require_utils(), 1);
-    import_base7 = __toESM(require_base(), 1);
-    init_base64_loose();
+    import_base6 = __toESM(require_base(), 1);
+    init_ed25519_keypair_b64();
     init_ed25519_pair();
     init_json_enclosing();
     cosmosValidatorKey = (input) => {
@@ -6891,7 +6937,7 @@ var init_cosmos_validator_key = __esm({
       if (!pub)
         return { valid: false, reason: "second half is not the ed25519 public key of the first" };
       const listed = listedPublicKey(input.text(), input.match, input.index, input.secret.trim());
-      if (listed !== void 0 && listed !== import_base7.base64.encode(pub)) {
+      if (listed !== void 0 && listed !== import_base6.base64.encode(pub)) {
         return { valid: false, reason: "pub_key.value differs from the derived public key" };
       }
       const address = (0, import_utils3.bytesToHex)((0, import_sha23.sha256)(pub).subarray(0, 20)).toUpperCase();
@@ -6955,15 +7001,14 @@ function base62(n, width) {
 function crc32Base62(body) {
   return base62(crc322(body), 6);
 }
-function checkCrc32Token(token, prefix, lengths = [36]) {
+function checkCrc32Token(token, prefix) {
   if (!token.startsWith(prefix))
     return { valid: false, reason: `missing ${prefix} prefix` };
   const rest = token.slice(prefix.length);
-  if (!/^[0-9A-Za-z]+$/.test(rest) || !lengths.includes(rest.length)) {
-    return { valid: false, reason: `expected ${lengths.join(" or ")} base62 characters after ${prefix}` };
-  }
-  const want = crc32Base62(rest.slice(0, -6));
-  return want === rest.slice(-6) ? { valid: true, reason: "CRC32 checksum matches" } : { valid: false, reason: "CRC32 checksum mismatch" };
+  if (!/^[0-9A-Za-z]{36}$/.test(rest))
+    return { valid: false, reason: `expected 36 base62 characters after ${prefix}` };
+  const want = crc32Base62(rest.slice(0, 30));
+  return want === rest.slice(30) ? { valid: true, reason: "CRC32 checksum matches" } : { valid: false, reason: "CRC32 checksum mismatch" };
 }
 var BASE62;
 var init_crc32_base62 = __esm({
@@ -6974,60 +7019,16 @@ var init_crc32_base62 = __esm({
   }
 });
 
-// dist/src/validators/jwt.js
-var jwt_exports = {};
-__export(jwt_exports, {
-  jwt: () => jwt
-});
-function decodeJson(part) {
-  if (!/^[A-Za-z0-9_-]+$/.test(part))
-    return void 0;
-  const bytes2 = decodeBase64Loose(part);
-  if (!bytes2)
-    return void 0;
-  try {
-    return JSON.parse(Buffer.from(bytes2).toString("utf8"));
-  } catch {
-    return void 0;
-  }
-}
-var isObj, jwt;
-var init_jwt = __esm({
-  "dist/src/validators/jwt.js"() {
-    "use strict";
-    init_base64_loose();
-    isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
-    jwt = ({ secret }) => {
-      const parts = secret.trim().split(".");
-      if (parts.length !== 3)
-        return { valid: false, reason: "expected three dot-separated parts" };
-      const header = decodeJson(parts[0]);
-      if (!isObj(header) || typeof header.alg !== "string")
-        return { valid: false, reason: "header is not JSON with alg" };
-      const payload = decodeJson(parts[1]);
-      if (!isObj(payload))
-        return { valid: false, reason: "payload is not a JSON object" };
-      if (header.alg.toLowerCase() === "none")
-        return { valid: false, reason: "unsigned token (alg none)" };
-      if (!/^[A-Za-z0-9_-]{16,}$/.test(parts[2]))
-        return { valid: false, reason: "signature part missing or malformed" };
-      const exp = typeof payload.exp === "number" ? `, exp ${new Date(payload.exp * 1e3).toISOString().slice(0, 10)}` : "";
-      return { valid: true, reason: `JWT ${header.alg}${exp}` };
-    };
-  }
-});
-
 // dist/src/validators/github-token.js
 var github_token_exports = {};
 __export(github_token_exports, {
   githubToken: () => githubToken
 });
-var CLASSIC, KINDS, LENGTHS, STATELESS, githubToken;
+var CLASSIC, KINDS, githubToken;
 var init_github_token = __esm({
   "dist/src/validators/github-token.js"() {
     "use strict";
     init_crc32_base62();
-    init_jwt();
     CLASSIC = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"];
     KINDS = {
       ghp_: "personal access token",
@@ -7036,22 +7037,15 @@ var init_github_token = __esm({
       ghs_: "server-to-server token",
       ghr_: "refresh token"
     };
-    LENGTHS = { ghr_: [36, 76] };
-    STATELESS = /^ghs_([1-9][0-9]{0,11})_(eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
-    githubToken = (input) => {
-      const s = input.secret.trim();
+    githubToken = ({ secret }) => {
+      const s = secret.trim();
       if (s.startsWith("github_pat_")) {
         return /^github_pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{59}$/.test(s) ? { valid: true, reason: "fine-grained PAT shape (22 + _ + 59); GitHub publishes no checksum for it" } : { valid: false, reason: "not the fine-grained PAT shape github_pat_ + 22 + _ + 59" };
-      }
-      const stateless = STATELESS.exec(s);
-      if (stateless) {
-        const r2 = jwt({ ...input, secret: stateless[2], match: stateless[2] });
-        return r2.valid ? { valid: true, reason: `stateless installation token of app ${stateless[1]} (${r2.reason})` } : { valid: false, reason: `stateless installation token whose JWT does not decode: ${r2.reason}` };
       }
       const prefix = CLASSIC.find((p) => s.startsWith(p));
       if (!prefix)
         return { valid: false, reason: "unknown GitHub token prefix" };
-      const r = checkCrc32Token(s, prefix, LENGTHS[prefix]);
+      const r = checkCrc32Token(s, prefix);
       return r.valid ? { valid: true, reason: `${KINDS[prefix]}: ${r.reason}` } : r;
     };
   }
@@ -7081,16 +7075,16 @@ function keystoreProblem(o) {
   if (Number(o.version) !== 3)
     return "version is not 3";
   const c = cryptoOf(o);
-  if (!isObj2(c))
+  if (!isObj(c))
     return "no crypto object";
   if (typeof c.cipher !== "string" || c.cipher.length === 0)
     return "no cipher";
   if (!isHex(c.ciphertext, 32))
     return "ciphertext is not hex";
-  if (!isObj2(c.cipherparams) || !isHex(c.cipherparams.iv, 16))
+  if (!isObj(c.cipherparams) || !isHex(c.cipherparams.iv, 16))
     return "cipherparams.iv is not hex";
   const p = c.kdfparams;
-  if (!isObj2(p))
+  if (!isObj(p))
     return "no kdfparams";
   if (!isHex(p.salt, 16) || !isNum(p.dklen))
     return "kdfparams lack salt or dklen";
@@ -7107,23 +7101,23 @@ function keystoreProblem(o) {
     return "mac is not hex";
   return null;
 }
-var isObj2, isHex, isNum, cryptoOf, looksLikeKeystore, ethKeystore;
+var isObj, isHex, isNum, cryptoOf, looksLikeKeystore, ethKeystore;
 var init_eth_keystore = __esm({
   "dist/src/validators/eth-keystore.js"() {
     "use strict";
     init_json_enclosing();
     init_secp256k1_keys();
-    isObj2 = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+    isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
     isHex = (v, min = 2) => typeof v === "string" && v.replace(/^0x/i, "").length >= min && /^[0-9a-f]+$/i.test(v.replace(/^0x/i, ""));
     isNum = (v) => typeof v === "number" && Number.isFinite(v) && v > 0;
     cryptoOf = (o) => o.crypto ?? o.Crypto;
-    looksLikeKeystore = (o) => isObj2(cryptoOf(o)) && "version" in o;
+    looksLikeKeystore = (o) => isObj(cryptoOf(o)) && "version" in o;
     ethKeystore = (input) => {
       const text = input.text();
       const secret = input.secret.toLowerCase();
       const holdsSecret = (o) => {
         const c2 = cryptoOf(o);
-        return isObj2(c2) && typeof c2.ciphertext === "string" && c2.ciphertext.toLowerCase().replace(/^0x/, "") === secret.replace(/^0x/, "");
+        return isObj(c2) && typeof c2.ciphertext === "string" && c2.ciphertext.toLowerCase().replace(/^0x/, "") === secret.replace(/^0x/, "");
       };
       const ks = locateObject(text, input.match, input.index, holdsSecret, looksLikeKeystore);
       if (!ks)
@@ -7142,17 +7136,9 @@ var init_eth_keystore = __esm({
   }
 });
 
-// dep:@noble/curves/nist.js
-var require_nist = __commonJS({
-  "dep:@noble/curves/nist.js"(exports, module) {
-    module.exports = __require("@noble/curves/nist.js");
-  }
-});
-
 // dist/src/validators/pem-private-key.js
 var pem_private_key_exports = {};
 __export(pem_private_key_exports, {
-  keyObjectOf: () => keyObjectOf,
   parsePemBlock: () => parsePemBlock,
   pemPrivateKey: () => pemPrivateKey
 });
@@ -7266,18 +7252,6 @@ function opensshKeyType(b) {
   }
   return `${type}, encrypted (${cipher.toString()})`;
 }
-function keyObjectOf(parts) {
-  const armour2 = parts.label === "ECDSA PRIVATE KEY" ? "EC PRIVATE KEY" : parts.label;
-  const pem = `-----BEGIN ${armour2}-----
-${parts.body.replace(/(.{64})/g, "$1\n").replace(/\n$/, "")}
------END ${armour2}-----
-`;
-  try {
-    return createPrivateKey({ key: pem, format: "pem" });
-  } catch (e) {
-    return { error: e.code ?? "error" };
-  }
-}
 var BEGIN, CURVES, pemPrivateKey;
 var init_pem_private_key = __esm({
   "dist/src/validators/pem-private-key.js"() {
@@ -7314,105 +7288,32 @@ var init_pem_private_key = __esm({
         const t = der2[0];
         result = t >= 148 && t <= 151 || t === 197 ? { valid: true, reason: "OpenPGP secret key packet", keyType: "PGP secret key" } : { valid: false, reason: "first packet is not an OpenPGP secret key" };
       } else {
-        const key = keyObjectOf(parts);
-        result = "error" in key ? { valid: false, reason: `does not parse as a private key (${key.error})` } : { valid: true, reason: "private key parses", keyType: describeKey(key) };
+        const pem = `-----BEGIN ${label2}-----
+${parts.body.replace(/(.{64})/g, "$1\n").replace(/\n$/, "")}
+-----END ${label2}-----
+`;
+        try {
+          const key = createPrivateKey({ key: pem, format: "pem" });
+          result = { valid: true, reason: "private key parses", keyType: describeKey(key) };
+        } catch (e) {
+          result = { valid: false, reason: `does not parse as a private key (${e.code ?? "error"})` };
+        }
       }
       return result;
     };
   }
 });
 
-// dist/src/validators/ec-p256-private-key.js
-var ec_p256_private_key_exports = {};
-__export(ec_p256_private_key_exports, {
-  ecP256PrivateKey: () => ecP256PrivateKey
-});
-var import_nist, import_base8, same, ecP256PrivateKey;
-var init_ec_p256_private_key = __esm({
-  "dist/src/validators/ec-p256-private-key.js"() {
-    "use strict";
-    import_nist = __toESM(require_nist(), 1);
-    import_base8 = __toESM(require_base(), 1);
-    init_pem_private_key();
-    same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
-    ecP256PrivateKey = ({ match, secret }) => {
-      const parts = parsePemBlock(match.includes("-----BEGIN") ? match : secret);
-      if (!parts)
-        return { valid: false, reason: "no complete BEGIN/END PRIVATE KEY block" };
-      const key = keyObjectOf(parts);
-      if ("error" in key)
-        return { valid: false, reason: `does not parse as a private key (${key.error})` };
-      const jwk = key.export({ format: "jwk" });
-      if (jwk.kty !== "EC" || jwk.crv !== "P-256" || !jwk.d || !jwk.x || !jwk.y) {
-        return { valid: false, reason: `not a P-256 key (${jwk.kty} ${jwk.crv ?? ""})`.trim() };
-      }
-      const d = import_base8.base64urlnopad.decode(jwk.d);
-      if (!import_nist.p256.utils.isValidSecretKey(d))
-        return { valid: false, reason: "scalar out of range for P-256" };
-      const pub = import_nist.p256.getPublicKey(d, false);
-      const carried2 = Uint8Array.from([4, ...import_base8.base64urlnopad.decode(jwk.x), ...import_base8.base64urlnopad.decode(jwk.y)]);
-      if (!same(pub, carried2))
-        return { valid: false, reason: "the public key in the block does not belong to its private scalar" };
-      return { valid: true, reason: "P-256 private key; its public key matches", keyType: "EC P-256" };
-    };
-  }
-});
-
-// dist/src/validators/gitlab-token.js
-var gitlab_token_exports = {};
-__export(gitlab_token_exports, {
-  checkRoutable: () => checkRoutable,
-  gitlabToken: () => gitlabToken
-});
-function checkRoutable(token) {
-  const m12 = ROUTABLE_TAIL.exec(token);
-  if (!m12)
-    return null;
-  const [, version2, length, crc] = m12;
-  if (crc322(token.slice(0, -7)).toString(36).padStart(7, "0") !== crc)
-    return { valid: false, reason: "routable token CRC32 mismatch" };
-  const payload = token.slice(0, m12.index).slice(-parseInt(length, 36));
-  if (!/^[A-Za-z0-9_-]{27,300}$/.test(payload))
-    return { valid: false, reason: "routable token payload length field mismatch" };
-  const bytes2 = decodeBase64Loose(payload);
-  const n = bytes2?.[bytes2.length - 1];
-  if (!bytes2 || n === void 0 || bytes2.length < 16 + n + 1)
-    return { valid: false, reason: "routable payload does not decode" };
-  const routing = Buffer.from(bytes2.subarray(bytes2.length - 1 - n, bytes2.length - 1)).toString("latin1").split("\n");
-  if (!routing.every((l) => ROUTING_LINE.test(l))) {
-    return { valid: false, reason: "routable payload holds no routing keys" };
-  }
-  return { valid: true, reason: `routable token v${parseInt(version2, 36)}: CRC32 matches, routing ${routing.join(" ")}` };
-}
-var ROUTABLE_TAIL, ROUTING_LINE, gitlabToken;
-var init_gitlab_token = __esm({
-  "dist/src/validators/gitlab-token.js"() {
-    "use strict";
-    init_crc32_base62();
-    init_base64_loose();
-    ROUTABLE_TAIL = /\.([0-9a-z]{2})\.([0-9a-z]{2})([0-9a-z]{7})$/;
-    ROUTING_LINE = /^[cgoptu]:[A-Za-z0-9_]+$/;
-    gitlabToken = ({ secret }) => checkRoutable(secret.trim()) ?? { valid: true, reason: "legacy token shape (GitLab publishes no checksum for it)" };
-  }
-});
-
 // dist/src/validators/discord-bot-token.js
 var discord_bot_token_exports = {};
 __export(discord_bot_token_exports, {
-  discordBotToken: () => discordBotToken,
-  snowflakeTime: () => snowflakeTime
+  discordBotToken: () => discordBotToken
 });
-function snowflakeTime(digits) {
-  if (!/^[1-9]\d{16,19}$/.test(digits))
-    return null;
-  const created = Number((BigInt(digits) >> 22n) + DISCORD_EPOCH);
-  return created > LATEST ? null : created;
-}
 var DISCORD_EPOCH, LATEST, discordBotToken;
 var init_discord_bot_token = __esm({
   "dist/src/validators/discord-bot-token.js"() {
     "use strict";
-    init_base64_loose();
+    init_ed25519_keypair_b64();
     DISCORD_EPOCH = 1420070400000n;
     LATEST = Date.UTC(2040, 0, 1);
     discordBotToken = ({ secret }) => {
@@ -7428,32 +7329,53 @@ var init_discord_bot_token = __esm({
       const digits = Buffer.from(bytes2).toString("latin1");
       if (!/^[1-9]\d{16,19}$/.test(digits))
         return { valid: false, reason: "first part does not decode to a 17\u201320 digit snowflake" };
-      if (snowflakeTime(digits) === null)
+      const created = Number((BigInt(digits) >> 22n) + DISCORD_EPOCH);
+      if (created > LATEST)
         return { valid: false, reason: "snowflake timestamp out of range" };
       return { valid: true, reason: "first part decodes to a Discord snowflake", address: `bot user id ${digits}` };
     };
   }
 });
 
-// dist/src/validators/discord-webhook-url.js
-var discord_webhook_url_exports = {};
-__export(discord_webhook_url_exports, {
-  discordWebhookUrl: () => discordWebhookUrl
+// dist/src/validators/jwt.js
+var jwt_exports = {};
+__export(jwt_exports, {
+  jwt: () => jwt
 });
-var URL2, discordWebhookUrl;
-var init_discord_webhook_url = __esm({
-  "dist/src/validators/discord-webhook-url.js"() {
+function decodeJson(part) {
+  if (!/^[A-Za-z0-9_-]+$/.test(part))
+    return void 0;
+  const bytes2 = decodeBase64Loose(part);
+  if (!bytes2)
+    return void 0;
+  try {
+    return JSON.parse(Buffer.from(bytes2).toString("utf8"));
+  } catch {
+    return void 0;
+  }
+}
+var isObj2, jwt;
+var init_jwt = __esm({
+  "dist/src/validators/jwt.js"() {
     "use strict";
-    init_discord_bot_token();
-    URL2 = /\/webhooks\/([0-9]{17,20})\/([A-Za-z0-9_-]{60,80})$/;
-    discordWebhookUrl = ({ secret }) => {
-      const m12 = URL2.exec(secret.trim());
-      if (!m12)
-        return { valid: false, reason: "not \u2026/webhooks/<id>/<token>" };
-      const created = snowflakeTime(m12[1]);
-      if (created === null)
-        return { valid: false, reason: "webhook id is not a Discord snowflake of a plausible time" };
-      return { valid: true, reason: `webhook id is a snowflake from ${new Date(created).toISOString().slice(0, 10)}`, address: `webhook ${m12[1]}` };
+    init_ed25519_keypair_b64();
+    isObj2 = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+    jwt = ({ secret }) => {
+      const parts = secret.trim().split(".");
+      if (parts.length !== 3)
+        return { valid: false, reason: "expected three dot-separated parts" };
+      const header = decodeJson(parts[0]);
+      if (!isObj2(header) || typeof header.alg !== "string")
+        return { valid: false, reason: "header is not JSON with alg" };
+      const payload = decodeJson(parts[1]);
+      if (!isObj2(payload))
+        return { valid: false, reason: "payload is not a JSON object" };
+      if (header.alg.toLowerCase() === "none")
+        return { valid: false, reason: "unsigned token (alg none)" };
+      if (!/^[A-Za-z0-9_-]{16,}$/.test(parts[2]))
+        return { valid: false, reason: "signature part missing or malformed" };
+      const exp = typeof payload.exp === "number" ? `, exp ${new Date(payload.exp * 1e3).toISOString().slice(0, 10)}` : "";
+      return { valid: true, reason: `JWT ${header.alg}${exp}` };
     };
   }
 });
@@ -7481,11 +7403,8 @@ var init_validators = __esm({
       "github-token": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
       "npm-token": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
       "eth-keystore": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
-      "ec-p256-private-key": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_ec_p256_private_key(), __toCommonJS(ec_p256_private_key_exports)))(), "ecP256PrivateKey"),
-      "gitlab-token": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_gitlab_token(), __toCommonJS(gitlab_token_exports)))(), "gitlabToken"),
       "pem-private-key": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
       "discord-bot-token": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
-      "discord-webhook-url": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_discord_webhook_url(), __toCommonJS(discord_webhook_url_exports)))(), "discordWebhookUrl"),
       jwt: lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
     };
   }
@@ -7609,13 +7528,12 @@ var init_names = __esm({
 });
 
 // dist/src/rules/schema.js
-var NAME_ROLE_LIST, re2Pattern, grants, ruleSchema, ruleFileSchema;
+var NAME_ROLE_LIST, re2Pattern, ruleSchema, ruleFileSchema;
 var init_schema2 = __esm({
   "dist/src/rules/schema.js"() {
     "use strict";
     NAME_ROLE_LIST = ["key", "secret", "private-key", "passphrase", "token", "client-id", "client-secret", "project-id", "project-secret", "jwt", "named"];
     re2Pattern = { type: "string", minLength: 1 };
-    grants = { enum: ["wallet", "exchange-account", "custody", "service"] };
     ruleSchema = {
       type: "object",
       additionalProperties: false,
@@ -7668,7 +7586,6 @@ var init_schema2 = __esm({
         validate: { type: "string", minLength: 1 },
         allow: { type: "array", items: { type: "string", minLength: 1 } },
         tags: { type: "array", items: { type: "string", minLength: 1 } },
-        grants,
         pair: {
           type: "object",
           additionalProperties: false,
@@ -7694,8 +7611,6 @@ var init_schema2 = __esm({
       additionalProperties: false,
       properties: {
         family: { type: "string" },
-        /** Default `grants` of the file's rules (a rule's own field wins). */
-        grants,
         rules: { type: "array", items: ruleSchema },
         "known-public": {
           type: "array",
@@ -7753,7 +7668,7 @@ function describe2(err) {
     detail = `must be one of ${err.params.allowedValues.join(", ")}`;
   return { path, detail };
 }
-function checkRule(raw, file, where2 = "", defaultGrants = "service") {
+function checkRule(raw, file, where2 = "") {
   const v = compiled().rule;
   const id = typeof raw?.id === "string" ? raw.id : void 0;
   if (!v(raw)) {
@@ -7791,7 +7706,7 @@ function checkRule(raw, file, where2 = "", defaultGrants = "service") {
   if (typeof spec.secretGroup === "string" && !spec.pattern.includes(`<${spec.secretGroup}>`)) {
     throw new RuleError(file, spec.id, "secretGroup", `pattern has no group named "${spec.secretGroup}"`);
   }
-  return { ...spec, keywords: spec.keywords ?? [], tags: spec.tags ?? [], grants: spec.grants ?? defaultGrants, source: file };
+  return { ...spec, keywords: spec.keywords ?? [], tags: spec.tags ?? [], source: file };
 }
 function parseRuleFile(text, file) {
   const doc = yaml().parseDocument(text, { prettyErrors: true });
@@ -7807,11 +7722,8 @@ function parseRuleFile(text, file) {
   const list = data.rules;
   if (list !== void 0 && !Array.isArray(list))
     throw new RuleError(file, void 0, "rules", "must be a list");
+  (list ?? []).forEach((r, i) => rules.push(checkRule(r, file, `#${i + 1}`)));
   const v = compiled().file;
-  const fileGrants = data.grants;
-  if (fileGrants !== void 0 && !GRANTS.includes(fileGrants))
-    throw new RuleError(file, void 0, "grants", `must be one of ${GRANTS.join(", ")}`);
-  (list ?? []).forEach((r, i) => rules.push(checkRule(r, file, `#${i + 1}`, fileGrants ?? "service")));
   if (!v(data)) {
     const { path, detail } = describe2(v.errors[0]);
     throw new RuleError(file, void 0, path.join(".") || void 0, detail);
@@ -7884,7 +7796,6 @@ var init_loader = __esm({
     init_node_path();
     init_node_url();
     import_re2 = __toESM(require_re2(), 1);
-    init_finding();
     init_validators();
     init_lazy_require();
     init_names();
@@ -8650,12 +8561,6 @@ function lazyCi(pattern) {
 function defaultGroup(pattern) {
   return /\((?!\?)|\(\?P?</.test(pattern.replace(/\\./g, "")) ? 1 : 0;
 }
-function gateOf(pattern) {
-  let gate2 = runGates.get(pattern);
-  if (gate2 === void 0)
-    runGates.set(pattern, gate2 = runGate(pattern));
-  return gate2;
-}
 function compileRule(spec, index, opts) {
   const ctx = spec.context;
   const allowExact = /* @__PURE__ */ new Set();
@@ -8666,7 +8571,6 @@ function compileRule(spec, index, opts) {
     else
       allowExact.add(normalizeValue(a));
   }
-  let gate2;
   let validator3 = null;
   if (spec.validate) {
     validator3 = opts.validators[spec.validate] ?? null;
@@ -8688,11 +8592,7 @@ function compileRule(spec, index, opts) {
     validator: validator3,
     generic: spec.generic === true,
     setGated: false,
-    get gate() {
-      if (gate2 === void 0)
-        gate2 = spec.keyPath ? null : gateOf(spec.pattern);
-      return gate2;
-    }
+    gate: spec.keyPath ? null : runGate(spec.pattern)
   };
 }
 function compileRules(specs, opts, gates = []) {
@@ -8722,7 +8622,7 @@ function compileRules(specs, opts, gates = []) {
     r.setGated = r.spec.keywords.length > 0 && prefilter.inSet(r.spec.pattern);
   return { rules, keyPathRules, providers, prefilter, known: known2, wellKnownConstant: opts.wellKnownConstant };
 }
-var import_re23, DEFAULT_DENY_KEYS, Lazy, DEFAULT_DENY, compiledPatterns, runGates;
+var import_re23, DEFAULT_DENY_KEYS, Lazy, DEFAULT_DENY, compiledPatterns;
 var init_compile = __esm({
   "dist/src/engine/compile.js"() {
     "use strict";
@@ -8747,7 +8647,6 @@ var init_compile = __esm({
     };
     DEFAULT_DENY = new Lazy(DEFAULT_DENY_KEYS, "u");
     compiledPatterns = /* @__PURE__ */ new Map();
-    runGates = /* @__PURE__ */ new Map();
   }
 });
 
@@ -8859,7 +8758,7 @@ function leafKey(path) {
   return void 0;
 }
 var StructIndex, ByteOffsets;
-var init_types4 = __esm({
+var init_types3 = __esm({
   "dist/src/engine/structure/types.js"() {
     "use strict";
     init_lines();
@@ -9313,7 +9212,7 @@ var init_line_formats = __esm({
   "dist/src/engine/structure/line-formats.js"() {
     "use strict";
     init_lazy_require();
-    init_types4();
+    init_types3();
     toml = lazyRequire("smol-toml");
     ENV_LINE = /^\s*(?:export\s+)?([A-Za-z_][\w.\-]*)\s*=/;
     INI_SECTION = /^\s*\[([^\]]+)\]\s*(?:[;#].*)?$/;
@@ -9426,7 +9325,7 @@ var init_yaml = __esm({
   "dist/src/engine/structure/yaml.js"() {
     "use strict";
     init_lazy_require();
-    init_types4();
+    init_types3();
     yaml2 = lazyRequire("yaml");
     ENV_LIST_PARENT = /^(environment|env|args|build_args|build-args|variables|vars)$/i;
     ENV_ITEM = /^\s*([A-Za-z_][\w.\-]*)\s*=/;
@@ -9478,7 +9377,7 @@ var init_structure = __esm({
   "dist/src/engine/structure/index.js"() {
     "use strict";
     init_lazy_require();
-    init_types4();
+    init_types3();
     json = /* @__PURE__ */ ((m12) => () => m12 ??= (init_json2(), __toCommonJS(json_exports)))();
     lines = /* @__PURE__ */ ((m12) => () => m12 ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
     yaml3 = /* @__PURE__ */ ((m12) => () => m12 ??= (init_yaml(), __toCommonJS(yaml_exports)))();
@@ -9494,18 +9393,6 @@ var init_structure = __esm({
 });
 
 // dist/src/engine/binding.js
-function assignedValueOffset(linePrefix, value) {
-  if (URL_START.test(value) || IN_QUERY.test(linePrefix)) {
-    let at = 0;
-    for (const m13 of value.matchAll(QUERY_PARAM))
-      at = m13.index + m13[0].length;
-    return at;
-  }
-  if (!ASSIGN_LEAD.test(linePrefix))
-    return 0;
-  const m12 = INLINE_NAME.exec(value);
-  return m12 ? m12[0].length : 0;
-}
 function dropListItems(prefix) {
   const open = prefix.lastIndexOf("[");
   if (open < 0)
@@ -9673,7 +9560,7 @@ function nameMatches(re, name2) {
   const split = name2.replace(/([a-z0-9])([A-Z])/g, "$1_$2");
   return split !== name2 && re.test(split);
 }
-var MAX_PREFIX, OPS, NAME, ASSIGN, TYPED, ARG_AFTER_NAME, FALLBACK, SHELL_DEFAULT, CALL, FLAG, DOCKER_ENV, DEFINE, KEY_ONLY_LINE, XML_OPEN, NAMING_ATTR, DECLARED_ABOVE, CARRIERS, FILLER, ASSIGN_LEAD, INLINE_NAME, URL_START, IN_QUERY, QUERY_PARAM;
+var MAX_PREFIX, OPS, NAME, ASSIGN, TYPED, ARG_AFTER_NAME, FALLBACK, SHELL_DEFAULT, CALL, FLAG, DOCKER_ENV, DEFINE, KEY_ONLY_LINE, XML_OPEN, NAMING_ATTR, DECLARED_ABOVE, CARRIERS, FILLER;
 var init_binding = __esm({
   "dist/src/engine/binding.js"() {
     "use strict";
@@ -9696,11 +9583,6 @@ var init_binding = __esm({
     DECLARED_ABOVE = /\b(?:variable|output|param(?:eter)?|secret)\s+"([A-Za-z_][\w.\-]*)"/;
     CARRIERS = /* @__PURE__ */ new Set(["value", "val", "v", "default", "defaultvalue", "default_value", "fallback", "content", "text", "data", "setting"]);
     FILLER = /* @__PURE__ */ new Set(["is", "are", "was", "the", "a", "an", "my", "our", "your", "this", "that", "here", "use", "using", "set", "to", "for", "with", "and", "of", "new", "old", "const", "let", "var", "val", "def", "return", "public", "protected", "internal", "static", "final", "readonly", "override", "string", "str", "char"]);
-    ASSIGN_LEAD = /^\s*(?:(?:ENV|ARG|export|set|setx|setenv|declare(?:\s+-\w+)?|readonly|local|env)\s+)?$/i;
-    INLINE_NAME = /^[A-Za-z_][\w.]{0,63}=(?=[^=\s\\])/;
-    URL_START = /^(?:[A-Za-z][\w+.\-]*:\/\/|\/)/;
-    IN_QUERY = /[?&][\w.\-]+=$/;
-    QUERY_PARAM = /[?&][A-Za-z_][\w.\-]{0,63}=(?=[^=&\s])/g;
   }
 });
 
@@ -9832,10 +9714,6 @@ var init_decoded = __esm({
 });
 
 // dist/src/engine/fingerprint.js
-var fingerprint_exports = {};
-__export(fingerprint_exports, {
-  fingerprint: () => fingerprint
-});
 function fingerprint(ruleId2, secret) {
   return nodeCrypto().createHash("sha256").update(`keyhound:v1\0${ruleId2}\0${secret}`, "utf8").digest("hex").slice(0, 32);
 }
@@ -9847,10 +9725,6 @@ var init_fingerprint = __esm({
 });
 
 // dist/src/engine/redact.js
-var redact_exports = {};
-__export(redact_exports, {
-  redact: () => redact
-});
 function redact(secret) {
   const flat = secret.replace(/\s+/g, " ").trim();
   const keep = flat.length >= 24 ? 4 : 0;
@@ -9863,6 +9737,27 @@ var init_redact = __esm({
 });
 
 // dist/src/engine/candidate.js
+var candidate_exports = {};
+__export(candidate_exports, {
+  makeFinding: () => makeFinding,
+  newFinding: () => newFinding
+});
+function newFinding(spec, secret, place2, say, judged = {}) {
+  return {
+    ruleId: spec.id,
+    title: spec.title,
+    provider: judged.provider ?? spec.provider,
+    severity: judged.severity ?? spec.severity,
+    ...place2,
+    secret,
+    redacted: redact(secret),
+    fingerprint: fingerprint(spec.id, secret),
+    validated: judged.validated ?? false,
+    messageId: say.messageId,
+    messageData: say.messageData,
+    tags: spec.tags
+  };
+}
 function makeFinding(set, rule, ctx, facts) {
   const { chunk } = ctx;
   const { secret, start, end, key, result } = facts;
@@ -9890,23 +9785,7 @@ function makeFinding(set, rule, ctx, facts) {
     messageData = { title: spec.title, ...key ? { key } : {}, ...rule.validator ? { checked: "offline" } : {} };
   }
   const f = {
-    ruleId: spec.id,
-    title: spec.title,
-    provider,
-    severity,
-    file: ctx.path,
-    line: pos.line,
-    column: pos.column,
-    endLine: endPos.line,
-    endColumn: endPos.column,
-    secret,
-    redacted: redact(secret),
-    fingerprint: fingerprint(spec.id, secret),
-    validated,
-    messageId,
-    messageData,
-    tags: spec.tags,
-    grants: spec.grants ?? "service",
+    ...newFinding(spec, secret, { file: ctx.path, line: pos.line, column: pos.column, endLine: endPos.line, endColumn: endPos.column }, { messageId, messageData }, { provider, severity, validated }),
     start,
     end,
     generic: rule.generic,
@@ -10170,9 +10049,6 @@ function isWellKnownConstant(secret, lookup) {
   const hex = secret.length === 66 && /^0x/i.test(secret) ? secret.slice(2) : secret;
   return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && lookup(hex.toLowerCase()) !== void 0;
 }
-function linePrefixOf(chunk, at) {
-  return chunk.buf.toString("utf8", chunk.lines.lineStart(chunk.lines.position(at).line - 1), at);
-}
 function candidate(set, rule, m12, ctx) {
   const { chunk } = ctx;
   const g = rule.group;
@@ -10180,14 +10056,8 @@ function candidate(set, rule, m12, ctx) {
   const value = typeof g === "number" ? m12[g] : m12.groups?.[g];
   if (!span || value === void 0)
     return null;
-  const end = span[1];
-  let start = span[0];
-  let secret = value.toString("utf8");
-  const shift = secret.includes("=") ? assignedValueOffset(linePrefixOf(chunk, start), secret) : 0;
-  if (shift > 0) {
-    start += shift;
-    secret = secret.slice(shift);
-  }
+  const [start, end] = span;
+  const secret = value.toString("utf8");
   if (isPlaceholder(secret) || isWellKnownConstant(secret, set.wellKnownConstant))
     return null;
   if (rule.entropy && shannonEntropy(secret) < rule.entropy)
@@ -10411,6 +10281,13 @@ var require_modular = __commonJS({
   }
 });
 
+// dep:@noble/curves/nist.js
+var require_nist = __commonJS({
+  "dep:@noble/curves/nist.js"(exports, module) {
+    module.exports = __require("@noble/curves/nist.js");
+  }
+});
+
 // dist/src/rules/sample-pem.js
 function bigToBytes(n) {
   let h = n.toString(16);
@@ -10422,8 +10299,8 @@ function seededEc(rng) {
   let d;
   do
     d = rng.bytes(32);
-  while (!import_nist2.p256.utils.isValidSecretKey(d));
-  const pub = import_nist2.p256.getPublicKey(d, false);
+  while (!import_nist.p256.utils.isValidSecretKey(d));
+  const pub = import_nist.p256.getPublicKey(d, false);
   const jwk = { kty: "EC", crv: "P-256", d: b64u(d), x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33)) };
   return createPrivateKey({ key: jwk, format: "jwk" });
 }
@@ -10556,35 +10433,30 @@ function samplePem(rng, kind = "ec") {
       return armour("ENCRYPTED PRIVATE KEY", encryptedPkcs8(rng));
     case "ec-escaped":
       return seededEc(rng).export({ type: "sec1", format: "pem" }).replace(/\n/g, "\\n");
-    case "ecdsa":
-    case "ecdsa-escaped": {
-      const pem = seededEc(rng).export({ type: "sec1", format: "pem" }).replace(/-----(BEGIN|END) EC PRIVATE KEY-----/g, "-----$1 ECDSA PRIVATE KEY-----");
-      return kind === "ecdsa" ? pem : pem.replace(/\n/g, "\\n");
-    }
     default:
       throw new Error(`{{pem:${kind}}}: kind must be one of ${PEM_KINDS.join(", ")}`);
   }
 }
 function truncatedPem(rng, kind = "ec") {
-  const pem = samplePem(rng, kind.replace(/-escaped$/, ""));
+  const pem = samplePem(rng, kind === "ec-escaped" ? "ec" : kind);
   const lines2 = pem.trimEnd().split("\n");
   const body = lines2.slice(1, -1);
   const keep = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
   keep[keep.length - 1] = keep[keep.length - 1].slice(0, -8);
   return [lines2[0], ...keep, lines2[lines2.length - 1]].join("\n") + "\n";
 }
-var import_modular, import_ed255193, import_nist2, import_utils5, import_base9, PEM_KINDS, b64u, SMALL_PRIMES, rsaCache, seq, oid, octets, int, NULL;
+var import_modular, import_ed255193, import_nist, import_utils5, import_base7, PEM_KINDS, b64u, SMALL_PRIMES, rsaCache, seq, oid, octets, int, NULL;
 var init_sample_pem = __esm({
   "dist/src/rules/sample-pem.js"() {
     "use strict";
     init_node_crypto();
     import_modular = __toESM(require_modular(), 1);
     import_ed255193 = __toESM(require_ed25519(), 1);
-    import_nist2 = __toESM(require_nist(), 1);
+    import_nist = __toESM(require_nist(), 1);
     import_utils5 = __toESM(require_utils(), 1);
-    import_base9 = __toESM(require_base(), 1);
-    PEM_KINDS = ["rsa", "rsa-pkcs8", "ec", "ed25519", "pkcs8", "openssh", "encrypted", "ec-escaped", "ecdsa", "ecdsa-escaped"];
-    b64u = (b) => import_base9.base64urlnopad.encode(b);
+    import_base7 = __toESM(require_base(), 1);
+    PEM_KINDS = ["rsa", "rsa-pkcs8", "ec", "ed25519", "pkcs8", "openssh", "encrypted", "ec-escaped"];
+    b64u = (b) => import_base7.base64urlnopad.encode(b);
     SMALL_PRIMES = (() => {
       const out = [];
       for (let p = 3; out.length < 300; p += 2)
@@ -10629,12 +10501,12 @@ function brokenBase58check(rng, valid, keep) {
       return bad;
   }
 }
-function crcToken(rng, prefix, bodyLength = 30) {
-  const body = rng.chars(ALNUM, bodyLength);
+function crcToken(rng, prefix) {
+  const body = rng.chars(ALNUM, 30);
   return prefix + body + crc32Base62(body);
 }
-function badCrcToken(rng, prefix, bodyLength = 30) {
-  const t = crcToken(rng, prefix, bodyLength);
+function badCrcToken(rng, prefix) {
+  const t = crcToken(rng, prefix);
   return t.slice(0, -6) + mutate(rng, t.slice(-6), ALNUM);
 }
 function wifOf(rng, arg) {
@@ -10684,7 +10556,7 @@ function ed25519Pair(rng) {
   return Uint8Array.from([...seed, ...pub]);
 }
 function solanaOf(bytes2, kind) {
-  return kind === "json" ? `[${[...bytes2].join(",")}]` : import_base10.base58.encode(bytes2);
+  return kind === "json" ? `[${[...bytes2].join(",")}]` : import_base8.base58.encode(bytes2);
 }
 function uuid(rng) {
   const h = rng.chars(HEX, 32).split("");
@@ -10717,59 +10589,37 @@ function cosmosValidatorJson(rng) {
   const pub = pair.subarray(32);
   const doc = {
     address: (0, import_utils6.bytesToHex)((0, import_sha24.sha256)(pub).subarray(0, 20)).toUpperCase(),
-    pub_key: { type: "tendermint/PubKeyEd25519", value: import_base10.base64.encode(pub) },
-    priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base10.base64.encode(pair) }
+    pub_key: { type: "tendermint/PubKeyEd25519", value: import_base8.base64.encode(pub) },
+    priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base8.base64.encode(pair) }
   };
   return JSON.stringify(doc, null, 2);
 }
 function cosmosNodeKeyJson(rng) {
-  return JSON.stringify({ priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base10.base64.encode(ed25519Pair(rng)) } });
+  return JSON.stringify({ priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base8.base64.encode(ed25519Pair(rng)) } });
 }
 function didJwt(rng, arg) {
   const iss = oneOf("did-jwt", arg, ["web3-storage", "nft-storage"], "web3-storage");
-  const enc = (o) => import_base10.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const enc = (o) => import_base8.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
   const addr = [...rng.chars("0123456789abcdef", 40)].map((c) => rng.int(2) ? c.toUpperCase() : c).join("");
   const payload = { sub: `did:ethr:0x${addr}`, iss, iat: 16e11 + rng.int(2e8) * 1e3, name: rng.chars("abcdefghijklmnopqrstuvwxyz", 3 + rng.int(8)) };
-  return `${enc({ alg: "HS256", typ: "JWT" })}.${enc(payload)}.${import_base10.base64urlnopad.encode(rng.bytes(32))}`;
-}
-function snowflake(rng) {
-  const ms = BigInt(Date.UTC(2016, 0, 1) + rng.int(8 * 365) * 864e5 + rng.int(864e5));
-  return ms - DISCORD_EPOCH2 << 22n | BigInt(rng.int(1 << 22));
+  return `${enc({ alg: "HS256", typ: "JWT" })}.${enc(payload)}.${import_base8.base64urlnopad.encode(rng.bytes(32))}`;
 }
 function discord(rng) {
-  const first = import_base10.base64urlnopad.encode(new TextEncoder().encode(snowflake(rng).toString()));
+  const ms = BigInt(Date.UTC(2016, 0, 1) + rng.int(8 * 365) * 864e5 + rng.int(864e5));
+  const id = ms - DISCORD_EPOCH2 << 22n | BigInt(rng.int(1 << 22));
+  const first = import_base8.base64urlnopad.encode(new TextEncoder().encode(id.toString()));
   return `${first}.${rng.chars(ALNUM + "-_", 6)}.${rng.chars(ALNUM + "-_", 38)}`;
-}
-function gitlabRoutable(rng, arg) {
-  const prefix = arg ?? "glpat-";
-  if (!/^gl[a-z]{2,6}-(?:t[1-3]_)?$/.test(prefix))
-    throw new Error(`{{gitlab:${arg}}}: argument must be a GitLab token prefix such as glpat- or glrt-t1_`);
-  const routing = `c:${rng.int(36 ** 2).toString(36)}
-o:${(1 + rng.int(1e7)).toString(36)}
-u:${(1 + rng.int(3e7)).toString(36)}`;
-  const payload = import_base10.base64urlnopad.encode(Uint8Array.from([...rng.bytes(16), ...new TextEncoder().encode(routing), routing.length]));
-  const body = `${prefix}${payload}.01.${payload.length.toString(36).padStart(2, "0")}`;
-  return body + crc322(body).toString(36).padStart(7, "0");
-}
-function githubStateless(rng, bad) {
-  const appId = 1e5 + rng.int(3e6);
-  const enc = (o) => import_base10.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
-  const iat = 178e7 + rng.int(2e7);
-  const header = enc({ alg: "RS256", kid: rng.chars(HEX, 16), typ: "JWT" });
-  const payload = enc({ iss: "github", app_id: appId, installation_id: 1e7 + rng.int(9e7), iat, exp: iat + 3600, rid: uuid(rng) });
-  const middle = bad ? rng.chars(ALNUM, payload.length) : payload;
-  return `ghs_${appId}_${header}.${middle}.${import_base10.base64urlnopad.encode(rng.bytes(256))}`;
 }
 function jwt2(rng, arg) {
   const alg = oneOf("jwt", arg, ["HS256", "RS256", "ES256", "none"], "HS256");
-  const enc = (o) => import_base10.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const enc = (o) => import_base8.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
   const iat = 17e8 + rng.int(5e7);
   const header = enc({ alg, typ: "JWT" });
   const payload = enc({ sub: uuid(rng), role: "service", iat, exp: iat + 3600 * (1 + rng.int(720)) });
   const sigLen = alg === "none" ? 0 : alg === "RS256" ? 256 : alg === "ES256" ? 64 : 32;
-  return `${header}.${payload}.${sigLen ? import_base10.base64urlnopad.encode(rng.bytes(sigLen)) : ""}`;
+  return `${header}.${payload}.${sigLen ? import_base8.base64urlnopad.encode(rng.bytes(sigLen)) : ""}`;
 }
-var import_ed255194, import_secp256k14, import_sha24, import_utils6, import_base10, import_bip392, import_english2, ALNUM, B58, HEX, WIF_KINDS, XPRV_NAMES, XPUB_NAMES, BIP39_COUNTS, DISCORD_EPOCH2, sampleGenerators;
+var import_ed255194, import_secp256k14, import_sha24, import_utils6, import_base8, import_bip392, import_english2, ALNUM, B58, HEX, WIF_KINDS, XPRV_NAMES, XPUB_NAMES, BIP39_COUNTS, DISCORD_EPOCH2, sampleGenerators;
 var init_samples = __esm({
   "dist/src/rules/samples.js"() {
     "use strict";
@@ -10777,7 +10627,7 @@ var init_samples = __esm({
     import_secp256k14 = __toESM(require_secp256k1(), 1);
     import_sha24 = __toESM(require_sha2(), 1);
     import_utils6 = __toESM(require_utils(), 1);
-    import_base10 = __toESM(require_base(), 1);
+    import_base8 = __toESM(require_base(), 1);
     import_bip392 = __toESM(require_bip39(), 1);
     import_english2 = __toESM(require_english(), 1);
     init_base58check();
@@ -10796,17 +10646,6 @@ var init_samples = __esm({
     sampleGenerators = {
       github: (r, a) => crcToken(r, `${oneOf("github", a, ["ghp", "gho", "ghu", "ghs", "ghr"], "ghp")}_`),
       "github-bad": (r, a) => badCrcToken(r, `${oneOf("github-bad", a, ["ghp", "gho", "ghu", "ghs", "ghr"], "ghp")}_`),
-      /** The long refresh-token form: ghr_ + 70 + 6-character CRC32. */
-      "github-long": (r) => crcToken(r, "ghr_", 70),
-      "github-long-bad": (r) => badCrcToken(r, "ghr_", 70),
-      "github-stateless": (r) => githubStateless(r, false),
-      "github-stateless-bad": (r) => githubStateless(r, true),
-      gitlab: gitlabRoutable,
-      "gitlab-bad": (r, a) => {
-        const t = gitlabRoutable(r, a);
-        return t.slice(0, -7) + mutate(r, t.slice(-7), "0123456789abcdefghijklmnopqrstuvwxyz");
-      },
-      "discord-id": (r) => snowflake(r).toString(),
       "github-pat": (r) => `github_pat_11${r.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 20)}_${r.chars(ALNUM, 59)}`,
       npm: (r) => crcToken(r, "npm_"),
       "npm-bad": (r) => badCrcToken(r, "npm_"),
@@ -10830,8 +10669,8 @@ var init_samples = __esm({
         const seed = r.bytes(32);
         return solanaOf(Uint8Array.from([...seed, ...import_ed255194.ed25519.getPublicKey(r.bytes(32))]), kind);
       },
-      "solana-pub": (r) => import_base10.base58.encode(seededEd25519(r).pub),
-      "ed25519-b64": (r) => import_base10.base64.encode(ed25519Pair(r)),
+      "solana-pub": (r) => import_base8.base58.encode(seededEd25519(r).pub),
+      "ed25519-b64": (r) => import_base8.base64.encode(ed25519Pair(r)),
       "cosmos-validator-json": cosmosValidatorJson,
       "cosmos-node-key-json": cosmosNodeKeyJson,
       "cosmos-armored-key": (r, a) => cosmosArmoredKey(r, oneOf("cosmos-armored-key", a, ["secp256k1", "ed25519"], "secp256k1")),
@@ -10915,11 +10754,11 @@ function expandExample(template, seed) {
     return gen(rng, arg);
   });
 }
-var import_base11, DIGITS, LOWER, UPPER, B582, basicGenerators, PLACEHOLDER;
+var import_base9, DIGITS, LOWER, UPPER, B582, basicGenerators, PLACEHOLDER;
 var init_example_values = __esm({
   "dist/src/rules/example-values.js"() {
     "use strict";
-    import_base11 = __toESM(require_base(), 1);
+    import_base9 = __toESM(require_base(), 1);
     init_samples();
     init_seeded_random();
     DIGITS = "0123456789";
@@ -10936,13 +10775,13 @@ var init_example_values = __esm({
       digits: (r, a) => r.chars("123456789", 1) + r.chars(DIGITS, count(a, "digits") - 1),
       b58: (r, a) => r.chars(B582, count(a, "b58")),
       /** base64 of N random bytes */
-      b64: (r, a) => import_base11.base64.encode(r.bytes(count(a, "b64"))),
+      b64: (r, a) => import_base9.base64.encode(r.bytes(count(a, "b64"))),
       /** N base64url characters */
       b64url: (r, a) => r.chars(DIGITS + UPPER + LOWER + "-_", count(a, "b64url")),
       /** base64url (no padding) of N random bytes */
-      b64urlbytes: (r, a) => import_base11.base64urlnopad.encode(r.bytes(count(a, "b64urlbytes"))),
+      b64urlbytes: (r, a) => import_base9.base64urlnopad.encode(r.bytes(count(a, "b64urlbytes"))),
       /** unpadded base64 of N random lower-case hex characters (BitcoinAverage keys) */
-      b64hex: (r, a) => import_base11.base64.encode(new TextEncoder().encode(r.chars("0123456789abcdef", count(a, "b64hex")))).replace(/=+$/, ""),
+      b64hex: (r, a) => import_base9.base64.encode(new TextEncoder().encode(r.chars("0123456789abcdef", count(a, "b64hex")))).replace(/=+$/, ""),
       uuid: (r) => uuid2(r),
       UUID: (r) => uuid2(r).toUpperCase()
     };
@@ -11106,25 +10945,20 @@ function configSchema(rules) {
         additionalProperties: false,
         properties: { exclude: stringList2 }
       },
-      "max-file-size": {
-        anyOf: [
-          { type: "integer", minimum: 1 },
-          { type: "string", pattern: "^\\s*\\d+(\\.\\d+)?\\s*([kKmMgG][iI]?[bB]?|[bB])?\\s*$" }
-        ]
-      },
-      "fail-on": { enum: ["error", "warning", "note", "never"] },
-      baseline: { type: "string", minLength: 1 },
+      ...settingsSchema,
       allow: { type: "array", items: allowEntry },
       // the config file can turn revocation off, never on or point it anywhere
       revoke: { const: false }
     }
   };
 }
-var level, ruleId, stringList2, allowEntry, rulesMap, configSchemaRulesMap, configSchemaRulesList;
+var settingsSchema, level, ruleId, stringList2, allowEntry, rulesMap, configSchemaRulesMap, configSchemaRulesList;
 var init_schema3 = __esm({
   "dist/src/config/schema.js"() {
     "use strict";
     init_schema2();
+    init_settings();
+    settingsSchema = Object.fromEntries(Object.values(SCAN_SETTINGS).map((s) => [s.configKey, s.schema]));
     level = { enum: ["error", "warning", "note"] };
     ruleId = { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" };
     stringList2 = { type: "array", items: { type: "string", minLength: 1 } };
@@ -11164,7 +10998,6 @@ __export(load_exports, {
   findConfigFile: () => findConfigFile,
   loadConfig: () => loadConfig,
   parseConfig: () => parseConfig,
-  parseSizeSetting: () => parseSizeSetting,
   readConfigText: () => readConfigText
 });
 function schemaValidators() {
@@ -11207,14 +11040,6 @@ function displayPath(p) {
   const rel = relative(process.cwd(), resolve(p));
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : resolve(p);
 }
-function parseSizeSetting(v) {
-  if (typeof v === "number")
-    return v;
-  const m12 = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(v.trim());
-  const unit = (m12[2] ?? "b").toLowerCase()[0];
-  const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
-  return Math.floor(Number(m12[1]) * mult);
-}
 function pointer(instancePath) {
   return instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
@@ -11253,10 +11078,10 @@ function schemaMessage(err, path) {
       if (path[0] === "allow")
         return { key: path, detail: 'needs exactly one of "value", "pattern" or "fingerprint" (and a "reason")' };
       return { key: path, detail: err.message ?? "invalid" };
-    case "anyOf":
-      if (path[0] === "max-file-size")
-        return { key: path, detail: "must be a size such as 500000, 512KB or 10MB" };
-      return { key: path, detail: err.message ?? "invalid" };
+    case "anyOf": {
+      const hint = Object.values(SCAN_SETTINGS).find((s) => s.configKey === path[0])?.schemaHint;
+      return { key: path, detail: hint ?? err.message ?? "invalid" };
+    }
     case "type":
       return { key: path, detail: `must be ${p.type === "array" ? "a list" : p.type === "object" ? "a mapping" : `a ${String(p.type)}`}` };
     case "pattern":
@@ -11318,12 +11143,11 @@ function parseConfig(text, file, base = builtInRules, extraRules = []) {
     exclude: data.paths?.exclude ?? [],
     allow: data.allow ?? []
   };
-  if (data["max-file-size"] !== void 0)
-    settings.maxFileSize = parseSizeSetting(data["max-file-size"]);
-  if (data["fail-on"] !== void 0)
-    settings.failOn = data["fail-on"];
-  if (data.baseline !== void 0)
-    settings.baseline = data.baseline;
+  for (const name2 of SETTING_NAMES) {
+    const value = data[SCAN_SETTINGS[name2].configKey];
+    if (value !== void 0)
+      Object.assign(settings, { [name2]: SCAN_SETTINGS[name2].fromConfig(value) });
+  }
   if (data.revoke === false)
     settings.revoke = false;
   return { ruleSet, settings };
@@ -11335,8 +11159,11 @@ function loadConfig(root, configPath, opts = {}) {
     return { ruleSet: buildRuleSet({ ruleFiles: extra }), settings: { extends: "default", exclude: [], allow: [] } };
   const shown = displayPath(file);
   const loaded = parseConfig(readConfigText(file, shown), shown, builtInRules, extra);
-  if (loaded.settings.baseline !== void 0)
-    loaded.settings.baseline = resolve(dirname(file), loaded.settings.baseline);
+  for (const name2 of SETTING_NAMES) {
+    const value = loaded.settings[name2];
+    if (SCAN_SETTINGS[name2].path && typeof value === "string")
+      Object.assign(loaded.settings, { [name2]: resolve(dirname(file), value) });
+  }
   return loaded;
 }
 var import_re26, ajvModule2, yaml4, CONFIG_NAMES, ConfigError, validators2, Locator;
@@ -11351,6 +11178,7 @@ var init_load = __esm({
     init_lazy_require();
     init_rule_set();
     init_schema3();
+    init_settings();
     ajvModule2 = lazyRequire("ajv");
     yaml4 = lazyRequire("yaml");
     CONFIG_NAMES = [".keyhound.yaml", ".keyhound.yml"];
@@ -11583,7 +11411,7 @@ var init_names2 = __esm({
             secrets.add(f.secret);
             const inLine = f.line - at.firstLine + 1;
             if (at.item.kind === "path") {
-              out.push({ ...f, file: at.item.path, line: 1, endLine: 1, message: `${f.message} (in a file or folder name)` });
+              out.push({ ...f, file: at.item.path, line: 1, endLine: 1, messageData: { ...f.messageData, in: "a file or folder name" } });
             } else {
               const c = at.item.message.commit;
               out.push({
@@ -11592,7 +11420,7 @@ var init_names2 = __esm({
                 line: inLine,
                 endLine: f.endLine - at.firstLine + 1,
                 commit: { sha: c.sha, author: c.author, email: c.email, date: c.date, subject: c.subject },
-                message: `${f.message} (in the message of commit ${c.sha.slice(0, 12)})`
+                messageData: { ...f.messageData, in: `the message of commit ${c.sha.slice(0, 12)}` }
               });
             }
           }
@@ -11604,12 +11432,6 @@ var init_names2 = __esm({
 });
 
 // dist/src/pipeline/scan.js
-var scan_exports = {};
-__export(scan_exports, {
-  addFindings: () => addFindings,
-  place: () => place,
-  runScan: () => runScan
-});
 function place(chunk, findings) {
   const kept = chunk.lines ? findings.filter((f) => chunk.lines.has(f.line)) : findings;
   if (chunk.commit)
@@ -11677,6 +11499,9 @@ function addFindings(result, more) {
   result.findings.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column);
   for (const f of more)
     result.stats.findings[f.severity]++;
+}
+async function joinProvenance(result, source) {
+  addFindings(result, await source.provenance(result.blobMatches ?? /* @__PURE__ */ new Map(), result.stats));
 }
 var Gate;
 var init_scan = __esm({
@@ -11763,7 +11588,7 @@ function asText(data) {
   const out = Buffer.from(text, "utf8");
   return looksBinary(out) ? void 0 : out;
 }
-var init_types5 = __esm({
+var init_types4 = __esm({
   "dist/src/sources/types.js"() {
     "use strict";
   }
@@ -11808,7 +11633,7 @@ var init_read_file = __esm({
   "dist/src/sources/read-file.js"() {
     "use strict";
     init_node_fs();
-    init_types5();
+    init_types4();
     REUSED_MAX = 8 * 1024 * 1024;
     ReadBuffer = class {
       buf = Buffer.allocUnsafeSlow(0);
@@ -12292,8 +12117,8 @@ var init_suppress = __esm({
         this.allowed = allowMatcher(opts.allow ?? []);
         this.baseline = null;
         if (opts.baseline) {
-          const same2 = opts.writeBaseline && resolve(opts.writeBaseline) === resolve(opts.baseline);
-          if (!(same2 && !existsSync(opts.baseline)))
+          const same = opts.writeBaseline && resolve(opts.writeBaseline) === resolve(opts.baseline);
+          if (!(same && !existsSync(opts.baseline)))
             this.baseline = Baseline.read(opts.baseline);
         }
       }
@@ -12359,21 +12184,15 @@ var init_suppress = __esm({
 // dist/src/session/scan-session.js
 var scan_session_exports = {};
 __export(scan_session_exports, {
-  SCAN_DEFAULTS: () => SCAN_DEFAULTS,
   openScanSession: () => openScanSession
 });
 function openScanSession(req) {
   guardTree(req.root);
   const { ruleSet, settings: config } = loadConfig(req.root, req.config, { extraRules: req.rules ?? [] });
-  const settings = {
-    failOn: req.given?.failOn ?? config.failOn ?? SCAN_DEFAULTS.failOn,
-    maxFileSize: req.given?.maxFileSize ?? config.maxFileSize ?? SCAN_DEFAULTS.maxFileSize,
-    config
-  };
+  const settings = { ...decideSettings(req.given, config), config };
   if (config.exclude.length > 0)
     settings.isExcluded = pathMatcher(config.exclude);
-  const baseline = req.suppression?.baseline ?? config.baseline;
-  const suppressor = new Suppressor({ root: req.root, allow: config.allow, ...req.suppression, baseline });
+  const suppressor = new Suppressor({ root: req.root, allow: config.allow, ...req.suppression, baseline: settings.baseline });
   const scanner = (threads) => new AdaptiveScanner(ruleSet, settings.maxFileSize, threads);
   const scan = async (sources, opts = {}) => {
     const chunks = scanner(opts.threads);
@@ -12395,19 +12214,23 @@ function openScanSession(req) {
     scanner,
     scan,
     suppress,
-    run: async (sources, opts) => suppress(await scan(sources, opts))
+    run: async (sources, opts) => suppress(await scan(sources, opts)),
+    runHistory: async (source, opts) => {
+      const scanned = await scan([source], opts);
+      await joinProvenance(scanned, source);
+      return suppress(scanned);
+    }
   };
 }
-var SCAN_DEFAULTS;
 var init_scan_session = __esm({
   "dist/src/session/scan-session.js"() {
     "use strict";
     init_load();
+    init_settings();
     init_scan();
     init_worker_pool();
     init_suppress();
     init_safe_fs();
-    SCAN_DEFAULTS = { failOn: "warning", maxFileSize: 10 * 1024 * 1024 };
   }
 });
 
@@ -12516,7 +12339,7 @@ var init_filesystem = __esm({
     init_skip_paths();
     init_gitignore_filter();
     init_secret_file_names();
-    init_types5();
+    init_types4();
     VCS_DIRS = /* @__PURE__ */ new Set([".git", ".hg", ".svn"]);
     MAX_LINK_DEPTH = 40;
     FilesystemSource = class {
@@ -12678,8 +12501,8 @@ var init_filesystem = __esm({
 });
 
 // dist/src/cli/commands/scan.js
-var scan_exports2 = {};
-__export(scan_exports2, {
+var scan_exports = {};
+__export(scan_exports, {
   registerScan: () => registerScan
 });
 function registerScan(program, setExit) {
@@ -13114,6 +12937,22 @@ function parseInfo(line) {
     return { sha: parts[0], missing: false, type: parts[1], size: Number(parts[2]) };
   return { sha: parts[0] ?? line, missing: true };
 }
+async function askAll(shas, started, start, each) {
+  if (shas.length === 0) {
+    started?.kill();
+    return;
+  }
+  const proc = start();
+  try {
+    for (const s of shas)
+      proc.request(s);
+    proc.end();
+    for await (const a of proc.answers())
+      each(a);
+  } finally {
+    proc.kill();
+  }
+}
 async function readObjects(cwd, shas, started) {
   const out = /* @__PURE__ */ new Map();
   for (const [sha, a] of await readObjectsUpTo(cwd, shas, Infinity, started))
@@ -13123,40 +12962,19 @@ async function readObjects(cwd, shas, started) {
 }
 async function readObjectsUpTo(cwd, shas, maxSize, started) {
   const out = /* @__PURE__ */ new Map();
-  if (shas.length === 0) {
-    started?.kill();
-    return out;
-  }
-  const batch = started ?? new CatFileBatch(cwd);
-  batch.maxSize = maxSize;
-  try {
-    for (const s of shas)
-      batch.request(s);
-    batch.end();
-    for await (const a of batch.answers())
-      if (!a.missing)
-        out.set(a.sha, a);
-  } finally {
-    batch.kill();
-  }
+  await askAll(shas, started, () => {
+    const batch = started ?? new CatFileBatch(cwd);
+    batch.maxSize = maxSize;
+    return batch;
+  }, (a) => {
+    if (!a.missing)
+      out.set(a.sha, a);
+  });
   return out;
 }
 async function checkObjects(cwd, shas, started) {
   const out = /* @__PURE__ */ new Map();
-  if (shas.length === 0) {
-    started?.kill();
-    return out;
-  }
-  const check = started ?? new CatFileCheck(cwd);
-  try {
-    for (const s of shas)
-      check.request(s);
-    check.end();
-    for await (const a of check.answers())
-      out.set(a.sha, a);
-  } finally {
-    check.kill();
-  }
+  await askAll(shas, started, () => started ?? new CatFileCheck(cwd), (a) => out.set(a.sha, a));
   return out;
 }
 var CatFile, CatFileCheck, CatFileBatch;
@@ -13437,7 +13255,7 @@ var MAX_EDITS;
 var init_git_diff_lines = __esm({
   "dist/src/sources/git-diff-lines.js"() {
     "use strict";
-    init_types5();
+    init_types4();
     MAX_EDITS = 2e3;
   }
 });
@@ -13831,7 +13649,7 @@ var init_git_history = __esm({
     init_git_log();
     init_git_process();
     init_git_provenance();
-    init_types5();
+    init_types4();
     LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/");
     MAX_LISTED = 5;
     GitHistorySource = class {
@@ -14073,7 +13891,7 @@ function registerHistory(program, setExit) {
       Promise.resolve().then(() => (init_git_repo(), git_repo_exports)),
       Promise.resolve().then(() => (init_git_history(), git_history_exports))
     ]);
-    const scanning = Promise.all([Promise.resolve().then(() => (init_scan_session(), scan_session_exports)), Promise.resolve().then(() => (init_output(), output_exports)), Promise.resolve().then(() => (init_scan(), scan_exports))]);
+    const scanning = Promise.all([Promise.resolve().then(() => (init_scan_session(), scan_session_exports)), Promise.resolve().then(() => (init_output(), output_exports))]);
     scanning.catch(() => void 0);
     const repo = await openRepo2(repoPath);
     let revs = ["--all"];
@@ -14107,15 +13925,13 @@ function registerHistory(program, setExit) {
         revs.push(sha);
       }
     }
-    const [{ openScanSession: openScanSession2 }, { finishScan: finishScan2, progressReporter: progressReporter2 }, { addFindings: addFindings2 }] = await scanning;
+    const [{ openScanSession: openScanSession2 }, { finishScan: finishScan2, progressReporter: progressReporter2 }] = await scanning;
     const session = openScanSession2(scanRequest(repo.root, opts, raw, cmd));
     const { maxFileSize, isExcluded } = session.settings;
     const source = new GitHistorySource2({ repo, revs, since: raw.since, addedOnly, tip, maxFileSize, isExcluded });
     const progress = progressReporter2(opts);
-    const scanned = await session.scan([source], { onProgress: progress.update, threads: Math.max(1, Math.min(availableParallelism() - 1, 8)) });
+    const result = await session.runHistory(source, { onProgress: progress.update, threads: Math.max(1, Math.min(availableParallelism() - 1, 8)) });
     progress.done();
-    addFindings2(scanned, await source.provenance(scanned.blobMatches ?? /* @__PURE__ */ new Map(), scanned.stats));
-    const result = session.suppress(scanned);
     if (result.stats.commits === 0 && range2 === void 0 && !raw.since) {
       result.stats.warnings.push(repo.head ? "no commits to scan" : "the repository has no commits yet: nothing to scan");
     }
@@ -14230,7 +14046,7 @@ var init_git_staged = __esm({
     init_git_log();
     init_git_process();
     init_safe_fs();
-    init_types5();
+    init_types4();
     StagedReaders = class {
       batch;
       constructor(cwd) {
@@ -14526,28 +14342,13 @@ async function readStdin(stream = process.stdin, max = MAX_STDIN) {
   return Buffer.concat(chunks).toString("utf8");
 }
 async function findingsFromInput(text, rule, rules) {
-  const { fingerprint: fingerprint2 } = await Promise.resolve().then(() => (init_fingerprint(), fingerprint_exports));
-  const { redact: redact2 } = await Promise.resolve().then(() => (init_redact(), redact_exports));
+  const { newFinding: newFinding2 } = await Promise.resolve().then(() => (init_candidate(), candidate_exports));
   const { isSecretPart: isSecretPart2 } = await Promise.resolve().then(() => (init_plan(), plan_exports));
   const { publishFingerprints: publishFingerprints2 } = await Promise.resolve().then(() => (init_keyed_fingerprint(), keyed_fingerprint_exports));
   const parts = text.split(/\s+/).filter(Boolean);
+  const nowhere = { file: "-", line: 0, column: 0, endLine: 0, endColumn: 0 };
   const make = (r, secret, pair) => ({
-    ruleId: r.id,
-    title: r.title,
-    provider: r.provider,
-    severity: r.severity,
-    file: "-",
-    line: 0,
-    column: 0,
-    endLine: 0,
-    endColumn: 0,
-    secret,
-    redacted: redact2(secret),
-    fingerprint: fingerprint2(r.id, secret),
-    validated: false,
-    message: r.title,
-    tags: r.tags,
-    grants: r.grants ?? "service",
+    ...newFinding2(r, secret, nowhere, { messageId: "secret", messageData: { title: r.title } }),
     ...pair ? { pair } : {}
   });
   if (parts.length === 0)
@@ -14669,7 +14470,7 @@ function registerRules(program, setExit) {
     const { parseDocument: parseDocument4 } = await Promise.resolve().then(() => __toESM(require_yaml(), 1));
     const data = parseDocument4(text).toJS();
     const rulesRaw = data && typeof data === "object" ? data.rules : void 0;
-    const isConfig = !!data && typeof data === "object" && (!Array.isArray(rulesRaw) || Object.keys(data).some((k) => !["family", "grants", "rules", "known-public"].includes(k)));
+    const isConfig = !!data && typeof data === "object" && (!Array.isArray(rulesRaw) || Object.keys(data).some((k) => !["family", "rules", "known-public"].includes(k)));
     try {
       if (isConfig) {
         const list = Array.isArray(rulesRaw) ? rulesRaw : rulesRaw?.custom ?? [];
@@ -15496,7 +15297,7 @@ async function scanMirror(repo, mirror, prev, req, now) {
       now: () => now
     });
     const result = await runScan([source], req.scanner, { inflight: req.scanner.inflight });
-    addFindings(result, await source.provenance(result.blobMatches ?? /* @__PURE__ */ new Map(), result.stats));
+    await joinProvenance(result, source);
     found = result.findings;
     stats = result.stats;
     for (const f of found)
@@ -15742,7 +15543,7 @@ async function scanAndReport(a) {
   }
 }
 async function writeOutputDir(dir, result, rules, opts, shard) {
-  const [{ render: render2, REPORT_FORMATS: REPORT_FORMATS2 }, { toolVersion: toolVersion2, INFORMATION_URI: INFORMATION_URI2 }, { writeFileNoFollow: writeFileNoFollow2 }, { mkdirSync: mkdirSync2 }] = await Promise.all([
+  const [{ render: render2, OUTPUT_DIR_FORMATS: OUTPUT_DIR_FORMATS2 }, { toolVersion: toolVersion2, INFORMATION_URI: INFORMATION_URI2 }, { writeFileNoFollow: writeFileNoFollow2 }, { mkdirSync: mkdirSync2 }] = await Promise.all([
     Promise.resolve().then(() => (init_report(), report_exports)),
     Promise.resolve().then(() => (init_output(), output_exports)),
     Promise.resolve().then(() => (init_safe_write(), safe_write_exports)),
@@ -15758,8 +15559,7 @@ async function writeOutputDir(dir, result, rules, opts, shard) {
     tool: { name: "keyhound", version: toolVersion2(), informationUri: INFORMATION_URI2 },
     showSecrets: opts.showSecrets
   };
-  const formats = ["json", "sarif", "html"].filter((f) => REPORT_FORMATS2.includes(f));
-  for (const f of formats) {
+  for (const f of OUTPUT_DIR_FORMATS2) {
     const text = render2(f, input, { color: false });
     writeFileNoFollow2(join(dir, `${base}.${f}`), text.endsWith("\n") ? text : text + "\n", 420);
   }
@@ -15917,6 +15717,7 @@ function registerMerge(program, setExit) {
       quiet: quiet2,
       color: raw.color === false ? false : void 0,
       maxFileSize: 0,
+      baseline: void 0,
       rules: [],
       revoke: false,
       yes: false,
@@ -16330,7 +16131,7 @@ function credentialOf(group, index, input, scrub2, scanAt) {
   const top = findings[0];
   const provider = top.provider;
   const guide = providerGuide(provider);
-  const wallet = findings.some((f) => grantsOf(f) === "wallet") || !!guide.explorer;
+  const wallet = findings.some((f) => isWallet({ tags: f.tags ?? [] })) || !!guide.explorer;
   const fingerprints = [...new Set(findings.map((f) => f.fingerprint))];
   const titles = [...new Set(findings.map((f) => scrub2(f.title)))];
   const withCommit = findings.filter((f) => f.commit?.sha).sort((a, b) => (a.commit.date ?? "").localeCompare(b.commit.date ?? ""));
@@ -16423,7 +16224,7 @@ function stepsFor(c, input, scrub2, scanAt) {
     parts: c.wallet ? ["Create the replacement wallet from a fresh seed (hardware signer or secret manager), never in a repository, and point every deployment at it."] : [
       "Create a replacement at ",
       consoleRef(g),
-      c.findings.some((f) => grantsOf(f) === "exchange-account") ? " with the least privileges it needs (no withdrawals, an IP allow-list)" : " with the least privileges it needs",
+      c.findings.some((f) => f.tags?.includes("exchange")) ? " with the least privileges it needs (no withdrawals, an IP allow-list)" : " with the least privileges it needs",
       ", keep it in a secret manager or CI secret, and update everything that used the old one."
     ]
   });
@@ -16566,8 +16367,8 @@ var init_incident = __esm({
   "dist/src/report/incident.js"() {
     "use strict";
     init_common();
-    init_json();
     init_providers();
+    init_sarif();
     REPLACEMENTS_FILE = "../keyhound-replacements.txt";
     RANK3 = { error: 2, warning: 1, note: 0 };
     FINAL = /* @__PURE__ */ new Set(["revoked", "already-revoked", "failed", "skipped"]);
@@ -16896,13 +16697,12 @@ var init_incident2 = __esm({
 // dist/src/cli/main.js
 var import_commander5 = __toESM(require_commander(), 1);
 init_errors();
-init_errors2();
 
 // dist/src/cli/program.js
 var import_commander4 = __toESM(require_commander(), 1);
 init_output();
 var COMMANDS = {
-  scan: async () => (await Promise.resolve().then(() => (init_scan2(), scan_exports2))).registerScan,
+  scan: async () => (await Promise.resolve().then(() => (init_scan2(), scan_exports))).registerScan,
   history: async () => (await Promise.resolve().then(() => (init_history(), history_exports))).registerHistory,
   staged: async () => (await Promise.resolve().then(() => (init_staged(), staged_exports))).registerStaged,
   "install-hook": async () => (await Promise.resolve().then(() => (init_install_hook(), install_hook_exports))).registerInstallHook,
