@@ -59,15 +59,20 @@ var require_commander = __commonJS({
 // dist/src/core/finding.js
 var finding_exports = {};
 __export(finding_exports, {
+  GRANTS: () => GRANTS,
   SEVERITIES: () => SEVERITIES,
   emptyStats: () => emptyStats,
   fundsAtRisk: () => fundsAtRisk,
+  grantsFunds: () => grantsFunds,
   hasBalance: () => hasBalance,
   severityRank: () => severityRank,
   verifiedLive: () => verifiedLive
 });
 function severityRank(s) {
   return SEVERITIES.indexOf(s);
+}
+function grantsFunds(grants2) {
+  return grants2 === "wallet" || grants2 === "exchange-account" || grants2 === "custody";
 }
 function emptyStats() {
   return {
@@ -96,11 +101,12 @@ function fundsAtRisk(f) {
     return true;
   return (f.funds ?? []).some((x) => hasBalance(x.balance));
 }
-var SEVERITIES;
+var SEVERITIES, GRANTS;
 var init_finding = __esm({
   "dist/src/core/finding.js"() {
     "use strict";
     SEVERITIES = ["note", "warning", "error"];
+    GRANTS = ["wallet", "exchange-account", "custody", "service"];
   }
 });
 
@@ -998,7 +1004,8 @@ function jsonFinding(f, scrub2, showSecrets) {
     redacted: f.redacted,
     validated: f.validated,
     message: scrub2(findingMessage(f)),
-    tags: [...f.tags]
+    tags: [...f.tags],
+    grants: f.grants
   };
   if (f.address !== void 0)
     o.address = f.address;
@@ -1069,6 +1076,16 @@ function repositoryStatus(r, scrub2) {
     o.reason = r.reason;
   return o;
 }
+function grantsOf(j) {
+  if (j.grants && GRANTS.includes(j.grants))
+    return j.grants;
+  const tags = j.tags ?? [];
+  if (tags.some((t) => OLD_WALLET_TAGS.includes(t)))
+    return "wallet";
+  if (tags.includes("exchange"))
+    return "exchange-account";
+  return tags.includes("custody") ? "custody" : "service";
+}
 function findingFromJson(j) {
   const f = {
     ruleId: j.ruleId,
@@ -1085,7 +1102,8 @@ function findingFromJson(j) {
     fingerprint: j.fingerprint,
     validated: j.validated,
     message: j.message,
-    tags: [...j.tags ?? []]
+    tags: [...j.tags ?? []],
+    grants: grantsOf(j)
   };
   if (j.repository !== void 0)
     f.repository = j.repository;
@@ -1105,13 +1123,15 @@ function findingFromJson(j) {
     f.suppressed = j.suppressed;
   return f;
 }
-var JSON_REPORT_VERSION;
+var JSON_REPORT_VERSION, OLD_WALLET_TAGS;
 var init_json = __esm({
   "dist/src/report/json.js"() {
     "use strict";
+    init_finding();
     init_common();
     init_messages();
     JSON_REPORT_VERSION = 1;
+    OLD_WALLET_TAGS = ["wallet", "private-key", "mnemonic", "seed-phrase", "keystore"];
   }
 });
 
@@ -1125,17 +1145,14 @@ function securitySeverity(rule, level2) {
     return "2.0";
   if (level2 === "warning")
     return "5.5";
-  return rule.validate && rule.tags.some((t) => FUNDS_TAGS.has(t)) ? "9.5" : "8.5";
+  return rule.validate && grantsFunds(rule.grants) ? "9.5" : "8.5";
 }
 function precisionOf(rule) {
   return rule.precision ?? (rule.validate ? "high" : "medium");
 }
-function isWallet(rule) {
-  return rule.tags.some((t) => WALLET_TAGS.has(t));
-}
 function genericRemediation(rule) {
   const purge = "Purge the value from git history (git filter-repo or BFG), force-push and ask collaborators to re-clone. Forks, caches and CI logs may still hold it, so this never replaces rotation.";
-  if (isWallet(rule)) {
+  if (rule.grants === "wallet") {
     return [
       "Treat the wallet as compromised: move all funds, tokens and NFTs now to a new wallet created from a fresh key or seed phrase (bots sweep leaked keys within minutes), and revoke token approvals granted by the old address.",
       "Stop using the old key or seed anywhere; load the new one from a secret manager, CI secret, environment variable or hardware signer, never from the repository.",
@@ -1145,9 +1162,9 @@ function genericRemediation(rule) {
   }
   const steps = [
     `Treat the credential as compromised: revoke or delete it at the issuer (${rule.provider}) now. Removing it from the code does not undo the exposure.`,
-    rule.tags.includes("exchange") ? "Create a replacement with the least privileges needed (no withdrawal permission, IP allow-list) and keep it in a secret manager, CI secret or environment variable, never in the repository." : "Create a replacement (rotate) with the least privileges needed and keep it in a secret manager, CI secret or environment variable, never in the repository."
+    rule.grants === "exchange-account" ? "Create a replacement with the least privileges needed (no withdrawal permission, IP allow-list) and keep it in a secret manager, CI secret or environment variable, never in the repository." : "Create a replacement (rotate) with the least privileges needed and keep it in a secret manager, CI secret or environment variable, never in the repository."
   ];
-  if (rule.tags.includes("exchange")) {
+  if (rule.grants === "exchange-account") {
     steps.push("Review the account for trades, withdrawals and new API keys since the exposure began; if withdrawals were possible, move the remaining funds.");
   } else {
     steps.push("Review the issuer's access logs for use since the exposure began.");
@@ -1213,6 +1230,7 @@ function ruleFromFinding(f) {
     keywords: [],
     pattern: "",
     tags: f.tags,
+    grants: f.grants,
     examples: { match: [], nomatch: [] }
   };
 }
@@ -1430,7 +1448,7 @@ function dirUri(root) {
 function renderSarif(input) {
   return JSON.stringify(toSarif(input), null, 2) + "\n";
 }
-var SARIF_SCHEMA, SRCROOT, MAX_SARIF_RESULTS, KNOWN_PUBLIC_SUFFIX, FUNDS_AT_RISK_SUFFIX, FUNDS_AT_RISK_SEVERITY, FUNDS_TAGS, WALLET_TAGS, CWE_HARDCODED_CREDENTIALS, SUPPRESSION_TEXT;
+var SARIF_SCHEMA, SRCROOT, MAX_SARIF_RESULTS, KNOWN_PUBLIC_SUFFIX, FUNDS_AT_RISK_SUFFIX, FUNDS_AT_RISK_SEVERITY, CWE_HARDCODED_CREDENTIALS, SUPPRESSION_TEXT;
 var init_sarif = __esm({
   "dist/src/report/sarif.js"() {
     "use strict";
@@ -1447,8 +1465,6 @@ var init_sarif = __esm({
     KNOWN_PUBLIC_SUFFIX = ".known-public";
     FUNDS_AT_RISK_SUFFIX = ".funds-at-risk";
     FUNDS_AT_RISK_SEVERITY = "10.0";
-    FUNDS_TAGS = /* @__PURE__ */ new Set(["wallet", "exchange", "custody"]);
-    WALLET_TAGS = /* @__PURE__ */ new Set(["wallet", "private-key", "mnemonic", "seed-phrase", "keystore"]);
     CWE_HARDCODED_CREDENTIALS = "external/cwe/cwe-798";
     SUPPRESSION_TEXT = {
       inline: "inline suppression comment in the source",
@@ -1465,7 +1481,7 @@ function renderHtml(input) {
   return renderHtmlReport(toJsonReport(input), { remediation: (f) => remediationFor(f, byId.get(f.ruleId)) });
 }
 function remediationFor(f, rule) {
-  return rule?.remediation ? [rule.remediation.trim().replace(/\s+/g, " ")] : genericRemediation({ provider: f.provider, tags: f.tags ?? [] });
+  return rule?.remediation ? [rule.remediation.trim().replace(/\s+/g, " ")] : genericRemediation({ provider: f.provider, grants: grantsOf(f) });
 }
 function fileLink(f, repositoryUrl) {
   const base = safeHttpsUrl(f.repository) ?? safeHttpsUrl(repositoryUrl);
@@ -3269,10 +3285,10 @@ function buildPlan({ findings, rules, issuers, state, forceIssuer }) {
       continue;
     }
     const key = `${name2}\0${target.secret}`;
-    const same = bySecret.get(key);
-    if (same) {
-      same.target.alsoFingerprints.push(fp, ...target.alsoFingerprints);
-      same.target.locations += target.locations;
+    const same2 = bySecret.get(key);
+    if (same2) {
+      same2.target.alsoFingerprints.push(fp, ...target.alsoFingerprints);
+      same2.target.locations += target.locations;
       continue;
     }
     const item = { target, issuer };
@@ -5784,8 +5800,8 @@ function buildTargets(findings, rules, opts = {}) {
     const passphrase = part("passphrase");
     const fps = [fp, ...secret ? [secret.fingerprint] : [], ...passphrase ? [passphrase.fingerprint] : []];
     const credential = { key: f.secret, secret: secret?.secret, passphrase: passphrase?.secret, provider: f.provider, fingerprints: fps };
-    const same = `${check.id}\0${credential.key}\0${credential.secret ?? ""}\0${credential.passphrase ?? ""}`;
-    const prev = bySecret.get(same);
+    const same2 = `${check.id}\0${credential.key}\0${credential.secret ?? ""}\0${credential.passphrase ?? ""}`;
+    const prev = bySecret.get(same2);
     if (prev) {
       prev.credential.fingerprints.push(...fps.filter((x) => !prev.credential.fingerprints.includes(x)));
       for (const x of fps)
@@ -5803,7 +5819,7 @@ function buildTargets(findings, rules, opts = {}) {
       t.skip = `needs the ${check.name} passphrase found beside the key`;
     else
       t.skip = check.rejects?.(credential);
-    bySecret.set(same, t);
+    bySecret.set(same2, t);
     out.checks.push(t);
   }
   return out;
@@ -6475,6 +6491,7 @@ var init_keypath_rule = __esm({
       entropy: 3.2,
       context: {},
       tags: ["security", "secret", "generic", "keypath"],
+      grants: "service",
       generic: true,
       precision: "medium",
       remediation: "Revoke the credential at the provider, create a new one, and load it from a secret store or the environment.",
@@ -6748,12 +6765,7 @@ var init_bip32_xprv = __esm({
   }
 });
 
-// dist/src/validators/ed25519-keypair-b64.js
-var ed25519_keypair_b64_exports = {};
-__export(ed25519_keypair_b64_exports, {
-  decodeBase64Loose: () => decodeBase64Loose,
-  ed25519KeypairB64: () => ed25519KeypairB64
-});
+// dist/src/validators/base64-loose.js
 function decodeBase64Loose(s) {
   let t = s.trim().replace(/-/g, "+").replace(/_/g, "/");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t))
@@ -6768,11 +6780,25 @@ function decodeBase64Loose(s) {
     return null;
   }
 }
-var import_base5, ed25519KeypairB64;
+var import_base5;
+var init_base64_loose = __esm({
+  "dist/src/validators/base64-loose.js"() {
+    "use strict";
+    import_base5 = __toESM(require_base(), 1);
+  }
+});
+
+// dist/src/validators/ed25519-keypair-b64.js
+var ed25519_keypair_b64_exports = {};
+__export(ed25519_keypair_b64_exports, {
+  ed25519KeypairB64: () => ed25519KeypairB64
+});
+var import_base6, ed25519KeypairB64;
 var init_ed25519_keypair_b64 = __esm({
   "dist/src/validators/ed25519-keypair-b64.js"() {
     "use strict";
-    import_base5 = __toESM(require_base(), 1);
+    import_base6 = __toESM(require_base(), 1);
+    init_base64_loose();
     init_ed25519_pair();
     ed25519KeypairB64 = ({ secret }) => {
       const bytes2 = decodeBase64Loose(secret);
@@ -6783,7 +6809,7 @@ var init_ed25519_keypair_b64 = __esm({
       const pub = ed25519PairPublicKey(bytes2);
       if (!pub)
         return { valid: false, reason: "second half is not the ed25519 public key of the first" };
-      return { valid: true, reason: "ed25519 seed matches its public key", address: import_base5.base64.encode(pub) };
+      return { valid: true, reason: "ed25519 seed matches its public key", address: import_base6.base64.encode(pub) };
     };
   }
 });
@@ -6917,14 +6943,14 @@ function listedPublicKey(text, match, index, secret) {
   const pub = file?.pub_key;
   return typeof pub?.value === "string" ? pub.value : void 0;
 }
-var import_sha23, import_utils3, import_base6, cosmosValidatorKey;
+var import_sha23, import_utils3, import_base7, cosmosValidatorKey;
 var init_cosmos_validator_key = __esm({
   "dist/src/validators/cosmos-validator-key.js"() {
     "use strict";
     import_sha23 = __toESM(require_sha2(), 1);
     import_utils3 = __toESM(require_utils(), 1);
-    import_base6 = __toESM(require_base(), 1);
-    init_ed25519_keypair_b64();
+    import_base7 = __toESM(require_base(), 1);
+    init_base64_loose();
     init_ed25519_pair();
     init_json_enclosing();
     cosmosValidatorKey = (input) => {
@@ -6937,7 +6963,7 @@ var init_cosmos_validator_key = __esm({
       if (!pub)
         return { valid: false, reason: "second half is not the ed25519 public key of the first" };
       const listed = listedPublicKey(input.text(), input.match, input.index, input.secret.trim());
-      if (listed !== void 0 && listed !== import_base6.base64.encode(pub)) {
+      if (listed !== void 0 && listed !== import_base7.base64.encode(pub)) {
         return { valid: false, reason: "pub_key.value differs from the derived public key" };
       }
       const address = (0, import_utils3.bytesToHex)((0, import_sha23.sha256)(pub).subarray(0, 20)).toUpperCase();
@@ -7001,14 +7027,15 @@ function base62(n, width) {
 function crc32Base62(body) {
   return base62(crc322(body), 6);
 }
-function checkCrc32Token(token, prefix) {
+function checkCrc32Token(token, prefix, lengths = [36]) {
   if (!token.startsWith(prefix))
     return { valid: false, reason: `missing ${prefix} prefix` };
   const rest = token.slice(prefix.length);
-  if (!/^[0-9A-Za-z]{36}$/.test(rest))
-    return { valid: false, reason: `expected 36 base62 characters after ${prefix}` };
-  const want = crc32Base62(rest.slice(0, 30));
-  return want === rest.slice(30) ? { valid: true, reason: "CRC32 checksum matches" } : { valid: false, reason: "CRC32 checksum mismatch" };
+  if (!/^[0-9A-Za-z]+$/.test(rest) || !lengths.includes(rest.length)) {
+    return { valid: false, reason: `expected ${lengths.join(" or ")} base62 characters after ${prefix}` };
+  }
+  const want = crc32Base62(rest.slice(0, -6));
+  return want === rest.slice(-6) ? { valid: true, reason: "CRC32 checksum matches" } : { valid: false, reason: "CRC32 checksum mismatch" };
 }
 var BASE62;
 var init_crc32_base62 = __esm({
@@ -7019,16 +7046,60 @@ var init_crc32_base62 = __esm({
   }
 });
 
+// dist/src/validators/jwt.js
+var jwt_exports = {};
+__export(jwt_exports, {
+  jwt: () => jwt
+});
+function decodeJson(part) {
+  if (!/^[A-Za-z0-9_-]+$/.test(part))
+    return void 0;
+  const bytes2 = decodeBase64Loose(part);
+  if (!bytes2)
+    return void 0;
+  try {
+    return JSON.parse(Buffer.from(bytes2).toString("utf8"));
+  } catch {
+    return void 0;
+  }
+}
+var isObj, jwt;
+var init_jwt = __esm({
+  "dist/src/validators/jwt.js"() {
+    "use strict";
+    init_base64_loose();
+    isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+    jwt = ({ secret }) => {
+      const parts = secret.trim().split(".");
+      if (parts.length !== 3)
+        return { valid: false, reason: "expected three dot-separated parts" };
+      const header = decodeJson(parts[0]);
+      if (!isObj(header) || typeof header.alg !== "string")
+        return { valid: false, reason: "header is not JSON with alg" };
+      const payload = decodeJson(parts[1]);
+      if (!isObj(payload))
+        return { valid: false, reason: "payload is not a JSON object" };
+      if (header.alg.toLowerCase() === "none")
+        return { valid: false, reason: "unsigned token (alg none)" };
+      if (!/^[A-Za-z0-9_-]{16,}$/.test(parts[2]))
+        return { valid: false, reason: "signature part missing or malformed" };
+      const exp = typeof payload.exp === "number" ? `, exp ${new Date(payload.exp * 1e3).toISOString().slice(0, 10)}` : "";
+      return { valid: true, reason: `JWT ${header.alg}${exp}` };
+    };
+  }
+});
+
 // dist/src/validators/github-token.js
 var github_token_exports = {};
 __export(github_token_exports, {
   githubToken: () => githubToken
 });
-var CLASSIC, KINDS, githubToken;
+var CLASSIC, KINDS, LENGTHS, STATELESS, githubToken;
 var init_github_token = __esm({
   "dist/src/validators/github-token.js"() {
     "use strict";
     init_crc32_base62();
+    init_jwt();
     CLASSIC = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"];
     KINDS = {
       ghp_: "personal access token",
@@ -7037,15 +7108,22 @@ var init_github_token = __esm({
       ghs_: "server-to-server token",
       ghr_: "refresh token"
     };
-    githubToken = ({ secret }) => {
-      const s = secret.trim();
+    LENGTHS = { ghr_: [36, 76] };
+    STATELESS = /^ghs_([1-9][0-9]{0,11})_(eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+    githubToken = (input) => {
+      const s = input.secret.trim();
       if (s.startsWith("github_pat_")) {
         return /^github_pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{59}$/.test(s) ? { valid: true, reason: "fine-grained PAT shape (22 + _ + 59); GitHub publishes no checksum for it" } : { valid: false, reason: "not the fine-grained PAT shape github_pat_ + 22 + _ + 59" };
+      }
+      const stateless = STATELESS.exec(s);
+      if (stateless) {
+        const r2 = jwt({ ...input, secret: stateless[2], match: stateless[2] });
+        return r2.valid ? { valid: true, reason: `stateless installation token of app ${stateless[1]} (${r2.reason})` } : { valid: false, reason: `stateless installation token whose JWT does not decode: ${r2.reason}` };
       }
       const prefix = CLASSIC.find((p) => s.startsWith(p));
       if (!prefix)
         return { valid: false, reason: "unknown GitHub token prefix" };
-      const r = checkCrc32Token(s, prefix);
+      const r = checkCrc32Token(s, prefix, LENGTHS[prefix]);
       return r.valid ? { valid: true, reason: `${KINDS[prefix]}: ${r.reason}` } : r;
     };
   }
@@ -7075,16 +7153,16 @@ function keystoreProblem(o) {
   if (Number(o.version) !== 3)
     return "version is not 3";
   const c = cryptoOf(o);
-  if (!isObj(c))
+  if (!isObj2(c))
     return "no crypto object";
   if (typeof c.cipher !== "string" || c.cipher.length === 0)
     return "no cipher";
   if (!isHex(c.ciphertext, 32))
     return "ciphertext is not hex";
-  if (!isObj(c.cipherparams) || !isHex(c.cipherparams.iv, 16))
+  if (!isObj2(c.cipherparams) || !isHex(c.cipherparams.iv, 16))
     return "cipherparams.iv is not hex";
   const p = c.kdfparams;
-  if (!isObj(p))
+  if (!isObj2(p))
     return "no kdfparams";
   if (!isHex(p.salt, 16) || !isNum(p.dklen))
     return "kdfparams lack salt or dklen";
@@ -7101,23 +7179,23 @@ function keystoreProblem(o) {
     return "mac is not hex";
   return null;
 }
-var isObj, isHex, isNum, cryptoOf, looksLikeKeystore, ethKeystore;
+var isObj2, isHex, isNum, cryptoOf, looksLikeKeystore, ethKeystore;
 var init_eth_keystore = __esm({
   "dist/src/validators/eth-keystore.js"() {
     "use strict";
     init_json_enclosing();
     init_secp256k1_keys();
-    isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+    isObj2 = (v) => !!v && typeof v === "object" && !Array.isArray(v);
     isHex = (v, min = 2) => typeof v === "string" && v.replace(/^0x/i, "").length >= min && /^[0-9a-f]+$/i.test(v.replace(/^0x/i, ""));
     isNum = (v) => typeof v === "number" && Number.isFinite(v) && v > 0;
     cryptoOf = (o) => o.crypto ?? o.Crypto;
-    looksLikeKeystore = (o) => isObj(cryptoOf(o)) && "version" in o;
+    looksLikeKeystore = (o) => isObj2(cryptoOf(o)) && "version" in o;
     ethKeystore = (input) => {
       const text = input.text();
       const secret = input.secret.toLowerCase();
       const holdsSecret = (o) => {
         const c2 = cryptoOf(o);
-        return isObj(c2) && typeof c2.ciphertext === "string" && c2.ciphertext.toLowerCase().replace(/^0x/, "") === secret.replace(/^0x/, "");
+        return isObj2(c2) && typeof c2.ciphertext === "string" && c2.ciphertext.toLowerCase().replace(/^0x/, "") === secret.replace(/^0x/, "");
       };
       const ks = locateObject(text, input.match, input.index, holdsSecret, looksLikeKeystore);
       if (!ks)
@@ -7136,9 +7214,17 @@ var init_eth_keystore = __esm({
   }
 });
 
+// dep:@noble/curves/nist.js
+var require_nist = __commonJS({
+  "dep:@noble/curves/nist.js"(exports, module) {
+    module.exports = __require("@noble/curves/nist.js");
+  }
+});
+
 // dist/src/validators/pem-private-key.js
 var pem_private_key_exports = {};
 __export(pem_private_key_exports, {
+  keyObjectOf: () => keyObjectOf,
   parsePemBlock: () => parsePemBlock,
   pemPrivateKey: () => pemPrivateKey
 });
@@ -7252,6 +7338,18 @@ function opensshKeyType(b) {
   }
   return `${type}, encrypted (${cipher.toString()})`;
 }
+function keyObjectOf(parts) {
+  const armour2 = parts.label === "ECDSA PRIVATE KEY" ? "EC PRIVATE KEY" : parts.label;
+  const pem = `-----BEGIN ${armour2}-----
+${parts.body.replace(/(.{64})/g, "$1\n").replace(/\n$/, "")}
+-----END ${armour2}-----
+`;
+  try {
+    return createPrivateKey({ key: pem, format: "pem" });
+  } catch (e) {
+    return { error: e.code ?? "error" };
+  }
+}
 var BEGIN, CURVES, pemPrivateKey;
 var init_pem_private_key = __esm({
   "dist/src/validators/pem-private-key.js"() {
@@ -7288,32 +7386,105 @@ var init_pem_private_key = __esm({
         const t = der2[0];
         result = t >= 148 && t <= 151 || t === 197 ? { valid: true, reason: "OpenPGP secret key packet", keyType: "PGP secret key" } : { valid: false, reason: "first packet is not an OpenPGP secret key" };
       } else {
-        const pem = `-----BEGIN ${label2}-----
-${parts.body.replace(/(.{64})/g, "$1\n").replace(/\n$/, "")}
------END ${label2}-----
-`;
-        try {
-          const key = createPrivateKey({ key: pem, format: "pem" });
-          result = { valid: true, reason: "private key parses", keyType: describeKey(key) };
-        } catch (e) {
-          result = { valid: false, reason: `does not parse as a private key (${e.code ?? "error"})` };
-        }
+        const key = keyObjectOf(parts);
+        result = "error" in key ? { valid: false, reason: `does not parse as a private key (${key.error})` } : { valid: true, reason: "private key parses", keyType: describeKey(key) };
       }
       return result;
     };
   }
 });
 
+// dist/src/validators/ec-p256-private-key.js
+var ec_p256_private_key_exports = {};
+__export(ec_p256_private_key_exports, {
+  ecP256PrivateKey: () => ecP256PrivateKey
+});
+var import_nist, import_base8, same, ecP256PrivateKey;
+var init_ec_p256_private_key = __esm({
+  "dist/src/validators/ec-p256-private-key.js"() {
+    "use strict";
+    import_nist = __toESM(require_nist(), 1);
+    import_base8 = __toESM(require_base(), 1);
+    init_pem_private_key();
+    same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+    ecP256PrivateKey = ({ match, secret }) => {
+      const parts = parsePemBlock(match.includes("-----BEGIN") ? match : secret);
+      if (!parts)
+        return { valid: false, reason: "no complete BEGIN/END PRIVATE KEY block" };
+      const key = keyObjectOf(parts);
+      if ("error" in key)
+        return { valid: false, reason: `does not parse as a private key (${key.error})` };
+      const jwk = key.export({ format: "jwk" });
+      if (jwk.kty !== "EC" || jwk.crv !== "P-256" || !jwk.d || !jwk.x || !jwk.y) {
+        return { valid: false, reason: `not a P-256 key (${jwk.kty} ${jwk.crv ?? ""})`.trim() };
+      }
+      const d = import_base8.base64urlnopad.decode(jwk.d);
+      if (!import_nist.p256.utils.isValidSecretKey(d))
+        return { valid: false, reason: "scalar out of range for P-256" };
+      const pub = import_nist.p256.getPublicKey(d, false);
+      const carried2 = Uint8Array.from([4, ...import_base8.base64urlnopad.decode(jwk.x), ...import_base8.base64urlnopad.decode(jwk.y)]);
+      if (!same(pub, carried2))
+        return { valid: false, reason: "the public key in the block does not belong to its private scalar" };
+      return { valid: true, reason: "P-256 private key; its public key matches", keyType: "EC P-256" };
+    };
+  }
+});
+
+// dist/src/validators/gitlab-token.js
+var gitlab_token_exports = {};
+__export(gitlab_token_exports, {
+  checkRoutable: () => checkRoutable,
+  gitlabToken: () => gitlabToken
+});
+function checkRoutable(token) {
+  const m12 = ROUTABLE_TAIL.exec(token);
+  if (!m12)
+    return null;
+  const [, version2, length, crc] = m12;
+  if (crc322(token.slice(0, -7)).toString(36).padStart(7, "0") !== crc)
+    return { valid: false, reason: "routable token CRC32 mismatch" };
+  const payload = token.slice(0, m12.index).slice(-parseInt(length, 36));
+  if (!/^[A-Za-z0-9_-]{27,300}$/.test(payload))
+    return { valid: false, reason: "routable token payload length field mismatch" };
+  const bytes2 = decodeBase64Loose(payload);
+  const n = bytes2?.[bytes2.length - 1];
+  if (!bytes2 || n === void 0 || bytes2.length < 16 + n + 1)
+    return { valid: false, reason: "routable payload does not decode" };
+  const routing = Buffer.from(bytes2.subarray(bytes2.length - 1 - n, bytes2.length - 1)).toString("latin1").split("\n");
+  if (!routing.every((l) => ROUTING_LINE.test(l))) {
+    return { valid: false, reason: "routable payload holds no routing keys" };
+  }
+  return { valid: true, reason: `routable token v${parseInt(version2, 36)}: CRC32 matches, routing ${routing.join(" ")}` };
+}
+var ROUTABLE_TAIL, ROUTING_LINE, gitlabToken;
+var init_gitlab_token = __esm({
+  "dist/src/validators/gitlab-token.js"() {
+    "use strict";
+    init_crc32_base62();
+    init_base64_loose();
+    ROUTABLE_TAIL = /\.([0-9a-z]{2})\.([0-9a-z]{2})([0-9a-z]{7})$/;
+    ROUTING_LINE = /^[cgoptu]:[A-Za-z0-9_]+$/;
+    gitlabToken = ({ secret }) => checkRoutable(secret.trim()) ?? { valid: true, reason: "legacy token shape (GitLab publishes no checksum for it)" };
+  }
+});
+
 // dist/src/validators/discord-bot-token.js
 var discord_bot_token_exports = {};
 __export(discord_bot_token_exports, {
-  discordBotToken: () => discordBotToken
+  discordBotToken: () => discordBotToken,
+  snowflakeTime: () => snowflakeTime
 });
+function snowflakeTime(digits) {
+  if (!/^[1-9]\d{16,19}$/.test(digits))
+    return null;
+  const created = Number((BigInt(digits) >> 22n) + DISCORD_EPOCH);
+  return created > LATEST ? null : created;
+}
 var DISCORD_EPOCH, LATEST, discordBotToken;
 var init_discord_bot_token = __esm({
   "dist/src/validators/discord-bot-token.js"() {
     "use strict";
-    init_ed25519_keypair_b64();
+    init_base64_loose();
     DISCORD_EPOCH = 1420070400000n;
     LATEST = Date.UTC(2040, 0, 1);
     discordBotToken = ({ secret }) => {
@@ -7329,53 +7500,32 @@ var init_discord_bot_token = __esm({
       const digits = Buffer.from(bytes2).toString("latin1");
       if (!/^[1-9]\d{16,19}$/.test(digits))
         return { valid: false, reason: "first part does not decode to a 17\u201320 digit snowflake" };
-      const created = Number((BigInt(digits) >> 22n) + DISCORD_EPOCH);
-      if (created > LATEST)
+      if (snowflakeTime(digits) === null)
         return { valid: false, reason: "snowflake timestamp out of range" };
       return { valid: true, reason: "first part decodes to a Discord snowflake", address: `bot user id ${digits}` };
     };
   }
 });
 
-// dist/src/validators/jwt.js
-var jwt_exports = {};
-__export(jwt_exports, {
-  jwt: () => jwt
+// dist/src/validators/discord-webhook-url.js
+var discord_webhook_url_exports = {};
+__export(discord_webhook_url_exports, {
+  discordWebhookUrl: () => discordWebhookUrl
 });
-function decodeJson(part) {
-  if (!/^[A-Za-z0-9_-]+$/.test(part))
-    return void 0;
-  const bytes2 = decodeBase64Loose(part);
-  if (!bytes2)
-    return void 0;
-  try {
-    return JSON.parse(Buffer.from(bytes2).toString("utf8"));
-  } catch {
-    return void 0;
-  }
-}
-var isObj2, jwt;
-var init_jwt = __esm({
-  "dist/src/validators/jwt.js"() {
+var URL2, discordWebhookUrl;
+var init_discord_webhook_url = __esm({
+  "dist/src/validators/discord-webhook-url.js"() {
     "use strict";
-    init_ed25519_keypair_b64();
-    isObj2 = (v) => !!v && typeof v === "object" && !Array.isArray(v);
-    jwt = ({ secret }) => {
-      const parts = secret.trim().split(".");
-      if (parts.length !== 3)
-        return { valid: false, reason: "expected three dot-separated parts" };
-      const header = decodeJson(parts[0]);
-      if (!isObj2(header) || typeof header.alg !== "string")
-        return { valid: false, reason: "header is not JSON with alg" };
-      const payload = decodeJson(parts[1]);
-      if (!isObj2(payload))
-        return { valid: false, reason: "payload is not a JSON object" };
-      if (header.alg.toLowerCase() === "none")
-        return { valid: false, reason: "unsigned token (alg none)" };
-      if (!/^[A-Za-z0-9_-]{16,}$/.test(parts[2]))
-        return { valid: false, reason: "signature part missing or malformed" };
-      const exp = typeof payload.exp === "number" ? `, exp ${new Date(payload.exp * 1e3).toISOString().slice(0, 10)}` : "";
-      return { valid: true, reason: `JWT ${header.alg}${exp}` };
+    init_discord_bot_token();
+    URL2 = /\/webhooks\/([0-9]{17,20})\/([A-Za-z0-9_-]{60,80})$/;
+    discordWebhookUrl = ({ secret }) => {
+      const m12 = URL2.exec(secret.trim());
+      if (!m12)
+        return { valid: false, reason: "not \u2026/webhooks/<id>/<token>" };
+      const created = snowflakeTime(m12[1]);
+      if (created === null)
+        return { valid: false, reason: "webhook id is not a Discord snowflake of a plausible time" };
+      return { valid: true, reason: `webhook id is a snowflake from ${new Date(created).toISOString().slice(0, 10)}`, address: `webhook ${m12[1]}` };
     };
   }
 });
@@ -7403,8 +7553,11 @@ var init_validators = __esm({
       "github-token": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
       "npm-token": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
       "eth-keystore": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
+      "ec-p256-private-key": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_ec_p256_private_key(), __toCommonJS(ec_p256_private_key_exports)))(), "ecP256PrivateKey"),
+      "gitlab-token": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_gitlab_token(), __toCommonJS(gitlab_token_exports)))(), "gitlabToken"),
       "pem-private-key": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
       "discord-bot-token": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
+      "discord-webhook-url": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_discord_webhook_url(), __toCommonJS(discord_webhook_url_exports)))(), "discordWebhookUrl"),
       jwt: lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
     };
   }
@@ -7528,12 +7681,13 @@ var init_names = __esm({
 });
 
 // dist/src/rules/schema.js
-var NAME_ROLE_LIST, re2Pattern, ruleSchema, ruleFileSchema;
+var NAME_ROLE_LIST, re2Pattern, grants, ruleSchema, ruleFileSchema;
 var init_schema2 = __esm({
   "dist/src/rules/schema.js"() {
     "use strict";
     NAME_ROLE_LIST = ["key", "secret", "private-key", "passphrase", "token", "client-id", "client-secret", "project-id", "project-secret", "jwt", "named"];
     re2Pattern = { type: "string", minLength: 1 };
+    grants = { enum: ["wallet", "exchange-account", "custody", "service"] };
     ruleSchema = {
       type: "object",
       additionalProperties: false,
@@ -7586,6 +7740,7 @@ var init_schema2 = __esm({
         validate: { type: "string", minLength: 1 },
         allow: { type: "array", items: { type: "string", minLength: 1 } },
         tags: { type: "array", items: { type: "string", minLength: 1 } },
+        grants,
         pair: {
           type: "object",
           additionalProperties: false,
@@ -7611,6 +7766,8 @@ var init_schema2 = __esm({
       additionalProperties: false,
       properties: {
         family: { type: "string" },
+        /** Default `grants` of the file's rules (a rule's own field wins). */
+        grants,
         rules: { type: "array", items: ruleSchema },
         "known-public": {
           type: "array",
@@ -7668,7 +7825,7 @@ function describe2(err) {
     detail = `must be one of ${err.params.allowedValues.join(", ")}`;
   return { path, detail };
 }
-function checkRule(raw, file, where2 = "") {
+function checkRule(raw, file, where2 = "", defaultGrants = "service") {
   const v = compiled().rule;
   const id = typeof raw?.id === "string" ? raw.id : void 0;
   if (!v(raw)) {
@@ -7706,7 +7863,7 @@ function checkRule(raw, file, where2 = "") {
   if (typeof spec.secretGroup === "string" && !spec.pattern.includes(`<${spec.secretGroup}>`)) {
     throw new RuleError(file, spec.id, "secretGroup", `pattern has no group named "${spec.secretGroup}"`);
   }
-  return { ...spec, keywords: spec.keywords ?? [], tags: spec.tags ?? [], source: file };
+  return { ...spec, keywords: spec.keywords ?? [], tags: spec.tags ?? [], grants: spec.grants ?? defaultGrants, source: file };
 }
 function parseRuleFile(text, file) {
   const doc = yaml().parseDocument(text, { prettyErrors: true });
@@ -7722,8 +7879,11 @@ function parseRuleFile(text, file) {
   const list = data.rules;
   if (list !== void 0 && !Array.isArray(list))
     throw new RuleError(file, void 0, "rules", "must be a list");
-  (list ?? []).forEach((r, i) => rules.push(checkRule(r, file, `#${i + 1}`)));
   const v = compiled().file;
+  const fileGrants = data.grants;
+  if (fileGrants !== void 0 && !GRANTS.includes(fileGrants))
+    throw new RuleError(file, void 0, "grants", `must be one of ${GRANTS.join(", ")}`);
+  (list ?? []).forEach((r, i) => rules.push(checkRule(r, file, `#${i + 1}`, fileGrants ?? "service")));
   if (!v(data)) {
     const { path, detail } = describe2(v.errors[0]);
     throw new RuleError(file, void 0, path.join(".") || void 0, detail);
@@ -7796,6 +7956,7 @@ var init_loader = __esm({
     init_node_path();
     init_node_url();
     import_re2 = __toESM(require_re2(), 1);
+    init_finding();
     init_validators();
     init_lazy_require();
     init_names();
@@ -8561,6 +8722,12 @@ function lazyCi(pattern) {
 function defaultGroup(pattern) {
   return /\((?!\?)|\(\?P?</.test(pattern.replace(/\\./g, "")) ? 1 : 0;
 }
+function gateOf(pattern) {
+  let gate2 = runGates.get(pattern);
+  if (gate2 === void 0)
+    runGates.set(pattern, gate2 = runGate(pattern));
+  return gate2;
+}
 function compileRule(spec, index, opts) {
   const ctx = spec.context;
   const allowExact = /* @__PURE__ */ new Set();
@@ -8571,6 +8738,7 @@ function compileRule(spec, index, opts) {
     else
       allowExact.add(normalizeValue(a));
   }
+  let gate2;
   let validator3 = null;
   if (spec.validate) {
     validator3 = opts.validators[spec.validate] ?? null;
@@ -8592,7 +8760,11 @@ function compileRule(spec, index, opts) {
     validator: validator3,
     generic: spec.generic === true,
     setGated: false,
-    gate: spec.keyPath ? null : runGate(spec.pattern)
+    get gate() {
+      if (gate2 === void 0)
+        gate2 = spec.keyPath ? null : gateOf(spec.pattern);
+      return gate2;
+    }
   };
 }
 function compileRules(specs, opts, gates = []) {
@@ -8622,7 +8794,7 @@ function compileRules(specs, opts, gates = []) {
     r.setGated = r.spec.keywords.length > 0 && prefilter.inSet(r.spec.pattern);
   return { rules, keyPathRules, providers, prefilter, known: known2, wellKnownConstant: opts.wellKnownConstant };
 }
-var import_re23, DEFAULT_DENY_KEYS, Lazy, DEFAULT_DENY, compiledPatterns;
+var import_re23, DEFAULT_DENY_KEYS, Lazy, DEFAULT_DENY, compiledPatterns, runGates;
 var init_compile = __esm({
   "dist/src/engine/compile.js"() {
     "use strict";
@@ -8647,6 +8819,7 @@ var init_compile = __esm({
     };
     DEFAULT_DENY = new Lazy(DEFAULT_DENY_KEYS, "u");
     compiledPatterns = /* @__PURE__ */ new Map();
+    runGates = /* @__PURE__ */ new Map();
   }
 });
 
@@ -9393,6 +9566,18 @@ var init_structure = __esm({
 });
 
 // dist/src/engine/binding.js
+function assignedValueOffset(linePrefix, value) {
+  if (URL_START.test(value) || IN_QUERY.test(linePrefix)) {
+    let at = 0;
+    for (const m13 of value.matchAll(QUERY_PARAM))
+      at = m13.index + m13[0].length;
+    return at;
+  }
+  if (!ASSIGN_LEAD.test(linePrefix))
+    return 0;
+  const m12 = INLINE_NAME.exec(value);
+  return m12 ? m12[0].length : 0;
+}
 function dropListItems(prefix) {
   const open = prefix.lastIndexOf("[");
   if (open < 0)
@@ -9560,7 +9745,7 @@ function nameMatches(re, name2) {
   const split = name2.replace(/([a-z0-9])([A-Z])/g, "$1_$2");
   return split !== name2 && re.test(split);
 }
-var MAX_PREFIX, OPS, NAME, ASSIGN, TYPED, ARG_AFTER_NAME, FALLBACK, SHELL_DEFAULT, CALL, FLAG, DOCKER_ENV, DEFINE, KEY_ONLY_LINE, XML_OPEN, NAMING_ATTR, DECLARED_ABOVE, CARRIERS, FILLER;
+var MAX_PREFIX, OPS, NAME, ASSIGN, TYPED, ARG_AFTER_NAME, FALLBACK, SHELL_DEFAULT, CALL, FLAG, DOCKER_ENV, DEFINE, KEY_ONLY_LINE, XML_OPEN, NAMING_ATTR, DECLARED_ABOVE, CARRIERS, FILLER, ASSIGN_LEAD, INLINE_NAME, URL_START, IN_QUERY, QUERY_PARAM;
 var init_binding = __esm({
   "dist/src/engine/binding.js"() {
     "use strict";
@@ -9583,6 +9768,11 @@ var init_binding = __esm({
     DECLARED_ABOVE = /\b(?:variable|output|param(?:eter)?|secret)\s+"([A-Za-z_][\w.\-]*)"/;
     CARRIERS = /* @__PURE__ */ new Set(["value", "val", "v", "default", "defaultvalue", "default_value", "fallback", "content", "text", "data", "setting"]);
     FILLER = /* @__PURE__ */ new Set(["is", "are", "was", "the", "a", "an", "my", "our", "your", "this", "that", "here", "use", "using", "set", "to", "for", "with", "and", "of", "new", "old", "const", "let", "var", "val", "def", "return", "public", "protected", "internal", "static", "final", "readonly", "override", "string", "str", "char"]);
+    ASSIGN_LEAD = /^\s*(?:(?:ENV|ARG|export|set|setx|setenv|declare(?:\s+-\w+)?|readonly|local|env)\s+)?$/i;
+    INLINE_NAME = /^[A-Za-z_][\w.]{0,63}=(?=[^=\s\\])/;
+    URL_START = /^(?:[A-Za-z][\w+.\-]*:\/\/|\/)/;
+    IN_QUERY = /[?&][\w.\-]+=$/;
+    QUERY_PARAM = /[?&][A-Za-z_][\w.\-]{0,63}=(?=[^=&\s])/g;
   }
 });
 
@@ -9755,7 +9945,8 @@ function newFinding(spec, secret, place2, say, judged = {}) {
     validated: judged.validated ?? false,
     messageId: say.messageId,
     messageData: say.messageData,
-    tags: spec.tags
+    tags: spec.tags,
+    grants: spec.grants ?? "service"
   };
 }
 function makeFinding(set, rule, ctx, facts) {
@@ -10049,6 +10240,9 @@ function isWellKnownConstant(secret, lookup) {
   const hex = secret.length === 66 && /^0x/i.test(secret) ? secret.slice(2) : secret;
   return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && lookup(hex.toLowerCase()) !== void 0;
 }
+function linePrefixOf(chunk, at) {
+  return chunk.buf.toString("utf8", chunk.lines.lineStart(chunk.lines.position(at).line - 1), at);
+}
 function candidate(set, rule, m12, ctx) {
   const { chunk } = ctx;
   const g = rule.group;
@@ -10056,8 +10250,14 @@ function candidate(set, rule, m12, ctx) {
   const value = typeof g === "number" ? m12[g] : m12.groups?.[g];
   if (!span || value === void 0)
     return null;
-  const [start, end] = span;
-  const secret = value.toString("utf8");
+  const end = span[1];
+  let start = span[0];
+  let secret = value.toString("utf8");
+  const shift = secret.includes("=") ? assignedValueOffset(linePrefixOf(chunk, start), secret) : 0;
+  if (shift > 0) {
+    start += shift;
+    secret = secret.slice(shift);
+  }
   if (isPlaceholder(secret) || isWellKnownConstant(secret, set.wellKnownConstant))
     return null;
   if (rule.entropy && shannonEntropy(secret) < rule.entropy)
@@ -10281,13 +10481,6 @@ var require_modular = __commonJS({
   }
 });
 
-// dep:@noble/curves/nist.js
-var require_nist = __commonJS({
-  "dep:@noble/curves/nist.js"(exports, module) {
-    module.exports = __require("@noble/curves/nist.js");
-  }
-});
-
 // dist/src/rules/sample-pem.js
 function bigToBytes(n) {
   let h = n.toString(16);
@@ -10299,8 +10492,8 @@ function seededEc(rng) {
   let d;
   do
     d = rng.bytes(32);
-  while (!import_nist.p256.utils.isValidSecretKey(d));
-  const pub = import_nist.p256.getPublicKey(d, false);
+  while (!import_nist2.p256.utils.isValidSecretKey(d));
+  const pub = import_nist2.p256.getPublicKey(d, false);
   const jwk = { kty: "EC", crv: "P-256", d: b64u(d), x: b64u(pub.subarray(1, 33)), y: b64u(pub.subarray(33)) };
   return createPrivateKey({ key: jwk, format: "jwk" });
 }
@@ -10433,30 +10626,35 @@ function samplePem(rng, kind = "ec") {
       return armour("ENCRYPTED PRIVATE KEY", encryptedPkcs8(rng));
     case "ec-escaped":
       return seededEc(rng).export({ type: "sec1", format: "pem" }).replace(/\n/g, "\\n");
+    case "ecdsa":
+    case "ecdsa-escaped": {
+      const pem = seededEc(rng).export({ type: "sec1", format: "pem" }).replace(/-----(BEGIN|END) EC PRIVATE KEY-----/g, "-----$1 ECDSA PRIVATE KEY-----");
+      return kind === "ecdsa" ? pem : pem.replace(/\n/g, "\\n");
+    }
     default:
       throw new Error(`{{pem:${kind}}}: kind must be one of ${PEM_KINDS.join(", ")}`);
   }
 }
 function truncatedPem(rng, kind = "ec") {
-  const pem = samplePem(rng, kind === "ec-escaped" ? "ec" : kind);
+  const pem = samplePem(rng, kind.replace(/-escaped$/, ""));
   const lines2 = pem.trimEnd().split("\n");
   const body = lines2.slice(1, -1);
   const keep = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
   keep[keep.length - 1] = keep[keep.length - 1].slice(0, -8);
   return [lines2[0], ...keep, lines2[lines2.length - 1]].join("\n") + "\n";
 }
-var import_modular, import_ed255193, import_nist, import_utils5, import_base7, PEM_KINDS, b64u, SMALL_PRIMES, rsaCache, seq, oid, octets, int, NULL;
+var import_modular, import_ed255193, import_nist2, import_utils5, import_base9, PEM_KINDS, b64u, SMALL_PRIMES, rsaCache, seq, oid, octets, int, NULL;
 var init_sample_pem = __esm({
   "dist/src/rules/sample-pem.js"() {
     "use strict";
     init_node_crypto();
     import_modular = __toESM(require_modular(), 1);
     import_ed255193 = __toESM(require_ed25519(), 1);
-    import_nist = __toESM(require_nist(), 1);
+    import_nist2 = __toESM(require_nist(), 1);
     import_utils5 = __toESM(require_utils(), 1);
-    import_base7 = __toESM(require_base(), 1);
-    PEM_KINDS = ["rsa", "rsa-pkcs8", "ec", "ed25519", "pkcs8", "openssh", "encrypted", "ec-escaped"];
-    b64u = (b) => import_base7.base64urlnopad.encode(b);
+    import_base9 = __toESM(require_base(), 1);
+    PEM_KINDS = ["rsa", "rsa-pkcs8", "ec", "ed25519", "pkcs8", "openssh", "encrypted", "ec-escaped", "ecdsa", "ecdsa-escaped"];
+    b64u = (b) => import_base9.base64urlnopad.encode(b);
     SMALL_PRIMES = (() => {
       const out = [];
       for (let p = 3; out.length < 300; p += 2)
@@ -10501,12 +10699,12 @@ function brokenBase58check(rng, valid, keep) {
       return bad;
   }
 }
-function crcToken(rng, prefix) {
-  const body = rng.chars(ALNUM, 30);
+function crcToken(rng, prefix, bodyLength = 30) {
+  const body = rng.chars(ALNUM, bodyLength);
   return prefix + body + crc32Base62(body);
 }
-function badCrcToken(rng, prefix) {
-  const t = crcToken(rng, prefix);
+function badCrcToken(rng, prefix, bodyLength = 30) {
+  const t = crcToken(rng, prefix, bodyLength);
   return t.slice(0, -6) + mutate(rng, t.slice(-6), ALNUM);
 }
 function wifOf(rng, arg) {
@@ -10556,7 +10754,7 @@ function ed25519Pair(rng) {
   return Uint8Array.from([...seed, ...pub]);
 }
 function solanaOf(bytes2, kind) {
-  return kind === "json" ? `[${[...bytes2].join(",")}]` : import_base8.base58.encode(bytes2);
+  return kind === "json" ? `[${[...bytes2].join(",")}]` : import_base10.base58.encode(bytes2);
 }
 function uuid(rng) {
   const h = rng.chars(HEX, 32).split("");
@@ -10589,37 +10787,59 @@ function cosmosValidatorJson(rng) {
   const pub = pair.subarray(32);
   const doc = {
     address: (0, import_utils6.bytesToHex)((0, import_sha24.sha256)(pub).subarray(0, 20)).toUpperCase(),
-    pub_key: { type: "tendermint/PubKeyEd25519", value: import_base8.base64.encode(pub) },
-    priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base8.base64.encode(pair) }
+    pub_key: { type: "tendermint/PubKeyEd25519", value: import_base10.base64.encode(pub) },
+    priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base10.base64.encode(pair) }
   };
   return JSON.stringify(doc, null, 2);
 }
 function cosmosNodeKeyJson(rng) {
-  return JSON.stringify({ priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base8.base64.encode(ed25519Pair(rng)) } });
+  return JSON.stringify({ priv_key: { type: "tendermint/PrivKeyEd25519", value: import_base10.base64.encode(ed25519Pair(rng)) } });
 }
 function didJwt(rng, arg) {
   const iss = oneOf("did-jwt", arg, ["web3-storage", "nft-storage"], "web3-storage");
-  const enc = (o) => import_base8.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const enc = (o) => import_base10.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
   const addr = [...rng.chars("0123456789abcdef", 40)].map((c) => rng.int(2) ? c.toUpperCase() : c).join("");
   const payload = { sub: `did:ethr:0x${addr}`, iss, iat: 16e11 + rng.int(2e8) * 1e3, name: rng.chars("abcdefghijklmnopqrstuvwxyz", 3 + rng.int(8)) };
-  return `${enc({ alg: "HS256", typ: "JWT" })}.${enc(payload)}.${import_base8.base64urlnopad.encode(rng.bytes(32))}`;
+  return `${enc({ alg: "HS256", typ: "JWT" })}.${enc(payload)}.${import_base10.base64urlnopad.encode(rng.bytes(32))}`;
+}
+function snowflake(rng) {
+  const ms = BigInt(Date.UTC(2016, 0, 1) + rng.int(8 * 365) * 864e5 + rng.int(864e5));
+  return ms - DISCORD_EPOCH2 << 22n | BigInt(rng.int(1 << 22));
 }
 function discord(rng) {
-  const ms = BigInt(Date.UTC(2016, 0, 1) + rng.int(8 * 365) * 864e5 + rng.int(864e5));
-  const id = ms - DISCORD_EPOCH2 << 22n | BigInt(rng.int(1 << 22));
-  const first = import_base8.base64urlnopad.encode(new TextEncoder().encode(id.toString()));
+  const first = import_base10.base64urlnopad.encode(new TextEncoder().encode(snowflake(rng).toString()));
   return `${first}.${rng.chars(ALNUM + "-_", 6)}.${rng.chars(ALNUM + "-_", 38)}`;
+}
+function gitlabRoutable(rng, arg) {
+  const prefix = arg ?? "glpat-";
+  if (!/^gl[a-z]{2,6}-(?:t[1-3]_)?$/.test(prefix))
+    throw new Error(`{{gitlab:${arg}}}: argument must be a GitLab token prefix such as glpat- or glrt-t1_`);
+  const routing = `c:${rng.int(36 ** 2).toString(36)}
+o:${(1 + rng.int(1e7)).toString(36)}
+u:${(1 + rng.int(3e7)).toString(36)}`;
+  const payload = import_base10.base64urlnopad.encode(Uint8Array.from([...rng.bytes(16), ...new TextEncoder().encode(routing), routing.length]));
+  const body = `${prefix}${payload}.01.${payload.length.toString(36).padStart(2, "0")}`;
+  return body + crc322(body).toString(36).padStart(7, "0");
+}
+function githubStateless(rng, bad) {
+  const appId = 1e5 + rng.int(3e6);
+  const enc = (o) => import_base10.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const iat = 178e7 + rng.int(2e7);
+  const header = enc({ alg: "RS256", kid: rng.chars(HEX, 16), typ: "JWT" });
+  const payload = enc({ iss: "github", app_id: appId, installation_id: 1e7 + rng.int(9e7), iat, exp: iat + 3600, rid: uuid(rng) });
+  const middle = bad ? rng.chars(ALNUM, payload.length) : payload;
+  return `ghs_${appId}_${header}.${middle}.${import_base10.base64urlnopad.encode(rng.bytes(256))}`;
 }
 function jwt2(rng, arg) {
   const alg = oneOf("jwt", arg, ["HS256", "RS256", "ES256", "none"], "HS256");
-  const enc = (o) => import_base8.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
+  const enc = (o) => import_base10.base64urlnopad.encode(new TextEncoder().encode(JSON.stringify(o)));
   const iat = 17e8 + rng.int(5e7);
   const header = enc({ alg, typ: "JWT" });
   const payload = enc({ sub: uuid(rng), role: "service", iat, exp: iat + 3600 * (1 + rng.int(720)) });
   const sigLen = alg === "none" ? 0 : alg === "RS256" ? 256 : alg === "ES256" ? 64 : 32;
-  return `${header}.${payload}.${sigLen ? import_base8.base64urlnopad.encode(rng.bytes(sigLen)) : ""}`;
+  return `${header}.${payload}.${sigLen ? import_base10.base64urlnopad.encode(rng.bytes(sigLen)) : ""}`;
 }
-var import_ed255194, import_secp256k14, import_sha24, import_utils6, import_base8, import_bip392, import_english2, ALNUM, B58, HEX, WIF_KINDS, XPRV_NAMES, XPUB_NAMES, BIP39_COUNTS, DISCORD_EPOCH2, sampleGenerators;
+var import_ed255194, import_secp256k14, import_sha24, import_utils6, import_base10, import_bip392, import_english2, ALNUM, B58, HEX, WIF_KINDS, XPRV_NAMES, XPUB_NAMES, BIP39_COUNTS, DISCORD_EPOCH2, sampleGenerators;
 var init_samples = __esm({
   "dist/src/rules/samples.js"() {
     "use strict";
@@ -10627,7 +10847,7 @@ var init_samples = __esm({
     import_secp256k14 = __toESM(require_secp256k1(), 1);
     import_sha24 = __toESM(require_sha2(), 1);
     import_utils6 = __toESM(require_utils(), 1);
-    import_base8 = __toESM(require_base(), 1);
+    import_base10 = __toESM(require_base(), 1);
     import_bip392 = __toESM(require_bip39(), 1);
     import_english2 = __toESM(require_english(), 1);
     init_base58check();
@@ -10646,6 +10866,17 @@ var init_samples = __esm({
     sampleGenerators = {
       github: (r, a) => crcToken(r, `${oneOf("github", a, ["ghp", "gho", "ghu", "ghs", "ghr"], "ghp")}_`),
       "github-bad": (r, a) => badCrcToken(r, `${oneOf("github-bad", a, ["ghp", "gho", "ghu", "ghs", "ghr"], "ghp")}_`),
+      /** The long refresh-token form: ghr_ + 70 + 6-character CRC32. */
+      "github-long": (r) => crcToken(r, "ghr_", 70),
+      "github-long-bad": (r) => badCrcToken(r, "ghr_", 70),
+      "github-stateless": (r) => githubStateless(r, false),
+      "github-stateless-bad": (r) => githubStateless(r, true),
+      gitlab: gitlabRoutable,
+      "gitlab-bad": (r, a) => {
+        const t = gitlabRoutable(r, a);
+        return t.slice(0, -7) + mutate(r, t.slice(-7), "0123456789abcdefghijklmnopqrstuvwxyz");
+      },
+      "discord-id": (r) => snowflake(r).toString(),
       "github-pat": (r) => `github_pat_11${r.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 20)}_${r.chars(ALNUM, 59)}`,
       npm: (r) => crcToken(r, "npm_"),
       "npm-bad": (r) => badCrcToken(r, "npm_"),
@@ -10669,8 +10900,8 @@ var init_samples = __esm({
         const seed = r.bytes(32);
         return solanaOf(Uint8Array.from([...seed, ...import_ed255194.ed25519.getPublicKey(r.bytes(32))]), kind);
       },
-      "solana-pub": (r) => import_base8.base58.encode(seededEd25519(r).pub),
-      "ed25519-b64": (r) => import_base8.base64.encode(ed25519Pair(r)),
+      "solana-pub": (r) => import_base10.base58.encode(seededEd25519(r).pub),
+      "ed25519-b64": (r) => import_base10.base64.encode(ed25519Pair(r)),
       "cosmos-validator-json": cosmosValidatorJson,
       "cosmos-node-key-json": cosmosNodeKeyJson,
       "cosmos-armored-key": (r, a) => cosmosArmoredKey(r, oneOf("cosmos-armored-key", a, ["secp256k1", "ed25519"], "secp256k1")),
@@ -10754,11 +10985,11 @@ function expandExample(template, seed) {
     return gen(rng, arg);
   });
 }
-var import_base9, DIGITS, LOWER, UPPER, B582, basicGenerators, PLACEHOLDER;
+var import_base11, DIGITS, LOWER, UPPER, B582, basicGenerators, PLACEHOLDER;
 var init_example_values = __esm({
   "dist/src/rules/example-values.js"() {
     "use strict";
-    import_base9 = __toESM(require_base(), 1);
+    import_base11 = __toESM(require_base(), 1);
     init_samples();
     init_seeded_random();
     DIGITS = "0123456789";
@@ -10775,13 +11006,13 @@ var init_example_values = __esm({
       digits: (r, a) => r.chars("123456789", 1) + r.chars(DIGITS, count(a, "digits") - 1),
       b58: (r, a) => r.chars(B582, count(a, "b58")),
       /** base64 of N random bytes */
-      b64: (r, a) => import_base9.base64.encode(r.bytes(count(a, "b64"))),
+      b64: (r, a) => import_base11.base64.encode(r.bytes(count(a, "b64"))),
       /** N base64url characters */
       b64url: (r, a) => r.chars(DIGITS + UPPER + LOWER + "-_", count(a, "b64url")),
       /** base64url (no padding) of N random bytes */
-      b64urlbytes: (r, a) => import_base9.base64urlnopad.encode(r.bytes(count(a, "b64urlbytes"))),
+      b64urlbytes: (r, a) => import_base11.base64urlnopad.encode(r.bytes(count(a, "b64urlbytes"))),
       /** unpadded base64 of N random lower-case hex characters (BitcoinAverage keys) */
-      b64hex: (r, a) => import_base9.base64.encode(new TextEncoder().encode(r.chars("0123456789abcdef", count(a, "b64hex")))).replace(/=+$/, ""),
+      b64hex: (r, a) => import_base11.base64.encode(new TextEncoder().encode(r.chars("0123456789abcdef", count(a, "b64hex")))).replace(/=+$/, ""),
       uuid: (r) => uuid2(r),
       UUID: (r) => uuid2(r).toUpperCase()
     };
@@ -12117,8 +12348,8 @@ var init_suppress = __esm({
         this.allowed = allowMatcher(opts.allow ?? []);
         this.baseline = null;
         if (opts.baseline) {
-          const same = opts.writeBaseline && resolve(opts.writeBaseline) === resolve(opts.baseline);
-          if (!(same && !existsSync(opts.baseline)))
+          const same2 = opts.writeBaseline && resolve(opts.writeBaseline) === resolve(opts.baseline);
+          if (!(same2 && !existsSync(opts.baseline)))
             this.baseline = Baseline.read(opts.baseline);
         }
       }
@@ -14470,7 +14701,7 @@ function registerRules(program, setExit) {
     const { parseDocument: parseDocument4 } = await Promise.resolve().then(() => __toESM(require_yaml(), 1));
     const data = parseDocument4(text).toJS();
     const rulesRaw = data && typeof data === "object" ? data.rules : void 0;
-    const isConfig = !!data && typeof data === "object" && (!Array.isArray(rulesRaw) || Object.keys(data).some((k) => !["family", "rules", "known-public"].includes(k)));
+    const isConfig = !!data && typeof data === "object" && (!Array.isArray(rulesRaw) || Object.keys(data).some((k) => !["family", "grants", "rules", "known-public"].includes(k)));
     try {
       if (isConfig) {
         const list = Array.isArray(rulesRaw) ? rulesRaw : rulesRaw?.custom ?? [];
@@ -16131,7 +16362,7 @@ function credentialOf(group, index, input, scrub2, scanAt) {
   const top = findings[0];
   const provider = top.provider;
   const guide = providerGuide(provider);
-  const wallet = findings.some((f) => isWallet({ tags: f.tags ?? [] })) || !!guide.explorer;
+  const wallet = findings.some((f) => grantsOf(f) === "wallet") || !!guide.explorer;
   const fingerprints = [...new Set(findings.map((f) => f.fingerprint))];
   const titles = [...new Set(findings.map((f) => scrub2(f.title)))];
   const withCommit = findings.filter((f) => f.commit?.sha).sort((a, b) => (a.commit.date ?? "").localeCompare(b.commit.date ?? ""));
@@ -16224,7 +16455,7 @@ function stepsFor(c, input, scrub2, scanAt) {
     parts: c.wallet ? ["Create the replacement wallet from a fresh seed (hardware signer or secret manager), never in a repository, and point every deployment at it."] : [
       "Create a replacement at ",
       consoleRef(g),
-      c.findings.some((f) => f.tags?.includes("exchange")) ? " with the least privileges it needs (no withdrawals, an IP allow-list)" : " with the least privileges it needs",
+      c.findings.some((f) => grantsOf(f) === "exchange-account") ? " with the least privileges it needs (no withdrawals, an IP allow-list)" : " with the least privileges it needs",
       ", keep it in a secret manager or CI secret, and update everything that used the old one."
     ]
   });
@@ -16367,8 +16598,8 @@ var init_incident = __esm({
   "dist/src/report/incident.js"() {
     "use strict";
     init_common();
+    init_json();
     init_providers();
-    init_sarif();
     REPLACEMENTS_FILE = "../keyhound-replacements.txt";
     RANK3 = { error: 2, warning: 1, note: 0 };
     FINAL = /* @__PURE__ */ new Set(["revoked", "already-revoked", "failed", "skipped"]);

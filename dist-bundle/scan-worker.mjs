@@ -1224,12 +1224,7 @@ var init_solana_keypair = __esm({
   }
 });
 
-// dist/src/validators/ed25519-keypair-b64.js
-var ed25519_keypair_b64_exports = {};
-__export(ed25519_keypair_b64_exports, {
-  decodeBase64Loose: () => decodeBase64Loose,
-  ed25519KeypairB64: () => ed25519KeypairB64
-});
+// dist/src/validators/base64-loose.js
 function decodeBase64Loose(s) {
   let t = s.trim().replace(/-/g, "+").replace(/_/g, "/");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t))
@@ -1244,11 +1239,25 @@ function decodeBase64Loose(s) {
     return null;
   }
 }
-var import_base3, ed25519KeypairB64;
+var import_base3;
+var init_base64_loose = __esm({
+  "dist/src/validators/base64-loose.js"() {
+    "use strict";
+    import_base3 = __toESM(require_base(), 1);
+  }
+});
+
+// dist/src/validators/ed25519-keypair-b64.js
+var ed25519_keypair_b64_exports = {};
+__export(ed25519_keypair_b64_exports, {
+  ed25519KeypairB64: () => ed25519KeypairB64
+});
+var import_base4, ed25519KeypairB64;
 var init_ed25519_keypair_b64 = __esm({
   "dist/src/validators/ed25519-keypair-b64.js"() {
     "use strict";
-    import_base3 = __toESM(require_base(), 1);
+    import_base4 = __toESM(require_base(), 1);
+    init_base64_loose();
     init_ed25519_pair();
     ed25519KeypairB64 = ({ secret }) => {
       const bytes = decodeBase64Loose(secret);
@@ -1259,7 +1268,7 @@ var init_ed25519_keypair_b64 = __esm({
       const pub = ed25519PairPublicKey(bytes);
       if (!pub)
         return { valid: false, reason: "second half is not the ed25519 public key of the first" };
-      return { valid: true, reason: "ed25519 seed matches its public key", address: import_base3.base64.encode(pub) };
+      return { valid: true, reason: "ed25519 seed matches its public key", address: import_base4.base64.encode(pub) };
     };
   }
 });
@@ -1393,14 +1402,14 @@ function listedPublicKey(text, match, index, secret) {
   const pub = file?.pub_key;
   return typeof pub?.value === "string" ? pub.value : void 0;
 }
-var import_sha23, import_utils3, import_base4, cosmosValidatorKey;
+var import_sha23, import_utils3, import_base5, cosmosValidatorKey;
 var init_cosmos_validator_key = __esm({
   "dist/src/validators/cosmos-validator-key.js"() {
     "use strict";
     import_sha23 = __toESM(require_sha2(), 1);
     import_utils3 = __toESM(require_utils(), 1);
-    import_base4 = __toESM(require_base(), 1);
-    init_ed25519_keypair_b64();
+    import_base5 = __toESM(require_base(), 1);
+    init_base64_loose();
     init_ed25519_pair();
     init_json_enclosing();
     cosmosValidatorKey = (input) => {
@@ -1413,7 +1422,7 @@ var init_cosmos_validator_key = __esm({
       if (!pub)
         return { valid: false, reason: "second half is not the ed25519 public key of the first" };
       const listed = listedPublicKey(input.text(), input.match, input.index, input.secret.trim());
-      if (listed !== void 0 && listed !== import_base4.base64.encode(pub)) {
+      if (listed !== void 0 && listed !== import_base5.base64.encode(pub)) {
         return { valid: false, reason: "pub_key.value differs from the derived public key" };
       }
       const address = (0, import_utils3.bytesToHex)((0, import_sha23.sha256)(pub).subarray(0, 20)).toUpperCase();
@@ -1477,14 +1486,15 @@ function base62(n, width) {
 function crc32Base62(body) {
   return base62(crc322(body), 6);
 }
-function checkCrc32Token(token, prefix) {
+function checkCrc32Token(token, prefix, lengths = [36]) {
   if (!token.startsWith(prefix))
     return { valid: false, reason: `missing ${prefix} prefix` };
   const rest = token.slice(prefix.length);
-  if (!/^[0-9A-Za-z]{36}$/.test(rest))
-    return { valid: false, reason: `expected 36 base62 characters after ${prefix}` };
-  const want = crc32Base62(rest.slice(0, 30));
-  return want === rest.slice(30) ? { valid: true, reason: "CRC32 checksum matches" } : { valid: false, reason: "CRC32 checksum mismatch" };
+  if (!/^[0-9A-Za-z]+$/.test(rest) || !lengths.includes(rest.length)) {
+    return { valid: false, reason: `expected ${lengths.join(" or ")} base62 characters after ${prefix}` };
+  }
+  const want = crc32Base62(rest.slice(0, -6));
+  return want === rest.slice(-6) ? { valid: true, reason: "CRC32 checksum matches" } : { valid: false, reason: "CRC32 checksum mismatch" };
 }
 var BASE62;
 var init_crc32_base62 = __esm({
@@ -1495,16 +1505,60 @@ var init_crc32_base62 = __esm({
   }
 });
 
+// dist/src/validators/jwt.js
+var jwt_exports = {};
+__export(jwt_exports, {
+  jwt: () => jwt
+});
+function decodeJson(part) {
+  if (!/^[A-Za-z0-9_-]+$/.test(part))
+    return void 0;
+  const bytes = decodeBase64Loose(part);
+  if (!bytes)
+    return void 0;
+  try {
+    return JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    return void 0;
+  }
+}
+var isObj, jwt;
+var init_jwt = __esm({
+  "dist/src/validators/jwt.js"() {
+    "use strict";
+    init_base64_loose();
+    isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+    jwt = ({ secret }) => {
+      const parts = secret.trim().split(".");
+      if (parts.length !== 3)
+        return { valid: false, reason: "expected three dot-separated parts" };
+      const header = decodeJson(parts[0]);
+      if (!isObj(header) || typeof header.alg !== "string")
+        return { valid: false, reason: "header is not JSON with alg" };
+      const payload = decodeJson(parts[1]);
+      if (!isObj(payload))
+        return { valid: false, reason: "payload is not a JSON object" };
+      if (header.alg.toLowerCase() === "none")
+        return { valid: false, reason: "unsigned token (alg none)" };
+      if (!/^[A-Za-z0-9_-]{16,}$/.test(parts[2]))
+        return { valid: false, reason: "signature part missing or malformed" };
+      const exp = typeof payload.exp === "number" ? `, exp ${new Date(payload.exp * 1e3).toISOString().slice(0, 10)}` : "";
+      return { valid: true, reason: `JWT ${header.alg}${exp}` };
+    };
+  }
+});
+
 // dist/src/validators/github-token.js
 var github_token_exports = {};
 __export(github_token_exports, {
   githubToken: () => githubToken
 });
-var CLASSIC, KINDS, githubToken;
+var CLASSIC, KINDS, LENGTHS, STATELESS, githubToken;
 var init_github_token = __esm({
   "dist/src/validators/github-token.js"() {
     "use strict";
     init_crc32_base62();
+    init_jwt();
     CLASSIC = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"];
     KINDS = {
       ghp_: "personal access token",
@@ -1513,15 +1567,22 @@ var init_github_token = __esm({
       ghs_: "server-to-server token",
       ghr_: "refresh token"
     };
-    githubToken = ({ secret }) => {
-      const s = secret.trim();
+    LENGTHS = { ghr_: [36, 76] };
+    STATELESS = /^ghs_([1-9][0-9]{0,11})_(eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+    githubToken = (input) => {
+      const s = input.secret.trim();
       if (s.startsWith("github_pat_")) {
         return /^github_pat_[0-9A-Za-z]{22}_[0-9A-Za-z]{59}$/.test(s) ? { valid: true, reason: "fine-grained PAT shape (22 + _ + 59); GitHub publishes no checksum for it" } : { valid: false, reason: "not the fine-grained PAT shape github_pat_ + 22 + _ + 59" };
+      }
+      const stateless = STATELESS.exec(s);
+      if (stateless) {
+        const r2 = jwt({ ...input, secret: stateless[2], match: stateless[2] });
+        return r2.valid ? { valid: true, reason: `stateless installation token of app ${stateless[1]} (${r2.reason})` } : { valid: false, reason: `stateless installation token whose JWT does not decode: ${r2.reason}` };
       }
       const prefix = CLASSIC.find((p) => s.startsWith(p));
       if (!prefix)
         return { valid: false, reason: "unknown GitHub token prefix" };
-      const r = checkCrc32Token(s, prefix);
+      const r = checkCrc32Token(s, prefix, LENGTHS[prefix]);
       return r.valid ? { valid: true, reason: `${KINDS[prefix]}: ${r.reason}` } : r;
     };
   }
@@ -1551,16 +1612,16 @@ function keystoreProblem(o) {
   if (Number(o.version) !== 3)
     return "version is not 3";
   const c = cryptoOf(o);
-  if (!isObj(c))
+  if (!isObj2(c))
     return "no crypto object";
   if (typeof c.cipher !== "string" || c.cipher.length === 0)
     return "no cipher";
   if (!isHex(c.ciphertext, 32))
     return "ciphertext is not hex";
-  if (!isObj(c.cipherparams) || !isHex(c.cipherparams.iv, 16))
+  if (!isObj2(c.cipherparams) || !isHex(c.cipherparams.iv, 16))
     return "cipherparams.iv is not hex";
   const p = c.kdfparams;
-  if (!isObj(p))
+  if (!isObj2(p))
     return "no kdfparams";
   if (!isHex(p.salt, 16) || !isNum(p.dklen))
     return "kdfparams lack salt or dklen";
@@ -1577,23 +1638,23 @@ function keystoreProblem(o) {
     return "mac is not hex";
   return null;
 }
-var isObj, isHex, isNum, cryptoOf, looksLikeKeystore, ethKeystore;
+var isObj2, isHex, isNum, cryptoOf, looksLikeKeystore, ethKeystore;
 var init_eth_keystore = __esm({
   "dist/src/validators/eth-keystore.js"() {
     "use strict";
     init_json_enclosing();
     init_secp256k1_keys();
-    isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+    isObj2 = (v) => !!v && typeof v === "object" && !Array.isArray(v);
     isHex = (v, min = 2) => typeof v === "string" && v.replace(/^0x/i, "").length >= min && /^[0-9a-f]+$/i.test(v.replace(/^0x/i, ""));
     isNum = (v) => typeof v === "number" && Number.isFinite(v) && v > 0;
     cryptoOf = (o) => o.crypto ?? o.Crypto;
-    looksLikeKeystore = (o) => isObj(cryptoOf(o)) && "version" in o;
+    looksLikeKeystore = (o) => isObj2(cryptoOf(o)) && "version" in o;
     ethKeystore = (input) => {
       const text = input.text();
       const secret = input.secret.toLowerCase();
       const holdsSecret = (o) => {
         const c2 = cryptoOf(o);
-        return isObj(c2) && typeof c2.ciphertext === "string" && c2.ciphertext.toLowerCase().replace(/^0x/, "") === secret.replace(/^0x/, "");
+        return isObj2(c2) && typeof c2.ciphertext === "string" && c2.ciphertext.toLowerCase().replace(/^0x/, "") === secret.replace(/^0x/, "");
       };
       const ks = locateObject(text, input.match, input.index, holdsSecret, looksLikeKeystore);
       if (!ks)
@@ -1612,6 +1673,13 @@ var init_eth_keystore = __esm({
   }
 });
 
+// dep:@noble/curves/nist.js
+var require_nist = __commonJS({
+  "dep:@noble/curves/nist.js"(exports, module) {
+    module.exports = __require("@noble/curves/nist.js");
+  }
+});
+
 // builtin:node:crypto
 var m5, checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual;
 var init_node_crypto = __esm({
@@ -1624,6 +1692,7 @@ var init_node_crypto = __esm({
 // dist/src/validators/pem-private-key.js
 var pem_private_key_exports = {};
 __export(pem_private_key_exports, {
+  keyObjectOf: () => keyObjectOf,
   parsePemBlock: () => parsePemBlock,
   pemPrivateKey: () => pemPrivateKey
 });
@@ -1737,6 +1806,18 @@ function opensshKeyType(b) {
   }
   return `${type}, encrypted (${cipher.toString()})`;
 }
+function keyObjectOf(parts) {
+  const armour = parts.label === "ECDSA PRIVATE KEY" ? "EC PRIVATE KEY" : parts.label;
+  const pem = `-----BEGIN ${armour}-----
+${parts.body.replace(/(.{64})/g, "$1\n").replace(/\n$/, "")}
+-----END ${armour}-----
+`;
+  try {
+    return createPrivateKey({ key: pem, format: "pem" });
+  } catch (e) {
+    return { error: e.code ?? "error" };
+  }
+}
 var BEGIN, CURVES, pemPrivateKey;
 var init_pem_private_key = __esm({
   "dist/src/validators/pem-private-key.js"() {
@@ -1773,32 +1854,105 @@ var init_pem_private_key = __esm({
         const t = der[0];
         result = t >= 148 && t <= 151 || t === 197 ? { valid: true, reason: "OpenPGP secret key packet", keyType: "PGP secret key" } : { valid: false, reason: "first packet is not an OpenPGP secret key" };
       } else {
-        const pem = `-----BEGIN ${label}-----
-${parts.body.replace(/(.{64})/g, "$1\n").replace(/\n$/, "")}
------END ${label}-----
-`;
-        try {
-          const key = createPrivateKey({ key: pem, format: "pem" });
-          result = { valid: true, reason: "private key parses", keyType: describeKey(key) };
-        } catch (e) {
-          result = { valid: false, reason: `does not parse as a private key (${e.code ?? "error"})` };
-        }
+        const key = keyObjectOf(parts);
+        result = "error" in key ? { valid: false, reason: `does not parse as a private key (${key.error})` } : { valid: true, reason: "private key parses", keyType: describeKey(key) };
       }
       return result;
     };
   }
 });
 
+// dist/src/validators/ec-p256-private-key.js
+var ec_p256_private_key_exports = {};
+__export(ec_p256_private_key_exports, {
+  ecP256PrivateKey: () => ecP256PrivateKey
+});
+var import_nist, import_base6, same, ecP256PrivateKey;
+var init_ec_p256_private_key = __esm({
+  "dist/src/validators/ec-p256-private-key.js"() {
+    "use strict";
+    import_nist = __toESM(require_nist(), 1);
+    import_base6 = __toESM(require_base(), 1);
+    init_pem_private_key();
+    same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+    ecP256PrivateKey = ({ match, secret }) => {
+      const parts = parsePemBlock(match.includes("-----BEGIN") ? match : secret);
+      if (!parts)
+        return { valid: false, reason: "no complete BEGIN/END PRIVATE KEY block" };
+      const key = keyObjectOf(parts);
+      if ("error" in key)
+        return { valid: false, reason: `does not parse as a private key (${key.error})` };
+      const jwk = key.export({ format: "jwk" });
+      if (jwk.kty !== "EC" || jwk.crv !== "P-256" || !jwk.d || !jwk.x || !jwk.y) {
+        return { valid: false, reason: `not a P-256 key (${jwk.kty} ${jwk.crv ?? ""})`.trim() };
+      }
+      const d = import_base6.base64urlnopad.decode(jwk.d);
+      if (!import_nist.p256.utils.isValidSecretKey(d))
+        return { valid: false, reason: "scalar out of range for P-256" };
+      const pub = import_nist.p256.getPublicKey(d, false);
+      const carried2 = Uint8Array.from([4, ...import_base6.base64urlnopad.decode(jwk.x), ...import_base6.base64urlnopad.decode(jwk.y)]);
+      if (!same(pub, carried2))
+        return { valid: false, reason: "the public key in the block does not belong to its private scalar" };
+      return { valid: true, reason: "P-256 private key; its public key matches", keyType: "EC P-256" };
+    };
+  }
+});
+
+// dist/src/validators/gitlab-token.js
+var gitlab_token_exports = {};
+__export(gitlab_token_exports, {
+  checkRoutable: () => checkRoutable,
+  gitlabToken: () => gitlabToken
+});
+function checkRoutable(token) {
+  const m6 = ROUTABLE_TAIL.exec(token);
+  if (!m6)
+    return null;
+  const [, version, length, crc] = m6;
+  if (crc322(token.slice(0, -7)).toString(36).padStart(7, "0") !== crc)
+    return { valid: false, reason: "routable token CRC32 mismatch" };
+  const payload = token.slice(0, m6.index).slice(-parseInt(length, 36));
+  if (!/^[A-Za-z0-9_-]{27,300}$/.test(payload))
+    return { valid: false, reason: "routable token payload length field mismatch" };
+  const bytes = decodeBase64Loose(payload);
+  const n = bytes?.[bytes.length - 1];
+  if (!bytes || n === void 0 || bytes.length < 16 + n + 1)
+    return { valid: false, reason: "routable payload does not decode" };
+  const routing = Buffer.from(bytes.subarray(bytes.length - 1 - n, bytes.length - 1)).toString("latin1").split("\n");
+  if (!routing.every((l) => ROUTING_LINE.test(l))) {
+    return { valid: false, reason: "routable payload holds no routing keys" };
+  }
+  return { valid: true, reason: `routable token v${parseInt(version, 36)}: CRC32 matches, routing ${routing.join(" ")}` };
+}
+var ROUTABLE_TAIL, ROUTING_LINE, gitlabToken;
+var init_gitlab_token = __esm({
+  "dist/src/validators/gitlab-token.js"() {
+    "use strict";
+    init_crc32_base62();
+    init_base64_loose();
+    ROUTABLE_TAIL = /\.([0-9a-z]{2})\.([0-9a-z]{2})([0-9a-z]{7})$/;
+    ROUTING_LINE = /^[cgoptu]:[A-Za-z0-9_]+$/;
+    gitlabToken = ({ secret }) => checkRoutable(secret.trim()) ?? { valid: true, reason: "legacy token shape (GitLab publishes no checksum for it)" };
+  }
+});
+
 // dist/src/validators/discord-bot-token.js
 var discord_bot_token_exports = {};
 __export(discord_bot_token_exports, {
-  discordBotToken: () => discordBotToken
+  discordBotToken: () => discordBotToken,
+  snowflakeTime: () => snowflakeTime
 });
+function snowflakeTime(digits) {
+  if (!/^[1-9]\d{16,19}$/.test(digits))
+    return null;
+  const created = Number((BigInt(digits) >> 22n) + DISCORD_EPOCH);
+  return created > LATEST ? null : created;
+}
 var DISCORD_EPOCH, LATEST, discordBotToken;
 var init_discord_bot_token = __esm({
   "dist/src/validators/discord-bot-token.js"() {
     "use strict";
-    init_ed25519_keypair_b64();
+    init_base64_loose();
     DISCORD_EPOCH = 1420070400000n;
     LATEST = Date.UTC(2040, 0, 1);
     discordBotToken = ({ secret }) => {
@@ -1814,53 +1968,32 @@ var init_discord_bot_token = __esm({
       const digits = Buffer.from(bytes).toString("latin1");
       if (!/^[1-9]\d{16,19}$/.test(digits))
         return { valid: false, reason: "first part does not decode to a 17\u201320 digit snowflake" };
-      const created = Number((BigInt(digits) >> 22n) + DISCORD_EPOCH);
-      if (created > LATEST)
+      if (snowflakeTime(digits) === null)
         return { valid: false, reason: "snowflake timestamp out of range" };
       return { valid: true, reason: "first part decodes to a Discord snowflake", address: `bot user id ${digits}` };
     };
   }
 });
 
-// dist/src/validators/jwt.js
-var jwt_exports = {};
-__export(jwt_exports, {
-  jwt: () => jwt
+// dist/src/validators/discord-webhook-url.js
+var discord_webhook_url_exports = {};
+__export(discord_webhook_url_exports, {
+  discordWebhookUrl: () => discordWebhookUrl
 });
-function decodeJson(part) {
-  if (!/^[A-Za-z0-9_-]+$/.test(part))
-    return void 0;
-  const bytes = decodeBase64Loose(part);
-  if (!bytes)
-    return void 0;
-  try {
-    return JSON.parse(Buffer.from(bytes).toString("utf8"));
-  } catch {
-    return void 0;
-  }
-}
-var isObj2, jwt;
-var init_jwt = __esm({
-  "dist/src/validators/jwt.js"() {
+var URL, discordWebhookUrl;
+var init_discord_webhook_url = __esm({
+  "dist/src/validators/discord-webhook-url.js"() {
     "use strict";
-    init_ed25519_keypair_b64();
-    isObj2 = (v) => !!v && typeof v === "object" && !Array.isArray(v);
-    jwt = ({ secret }) => {
-      const parts = secret.trim().split(".");
-      if (parts.length !== 3)
-        return { valid: false, reason: "expected three dot-separated parts" };
-      const header = decodeJson(parts[0]);
-      if (!isObj2(header) || typeof header.alg !== "string")
-        return { valid: false, reason: "header is not JSON with alg" };
-      const payload = decodeJson(parts[1]);
-      if (!isObj2(payload))
-        return { valid: false, reason: "payload is not a JSON object" };
-      if (header.alg.toLowerCase() === "none")
-        return { valid: false, reason: "unsigned token (alg none)" };
-      if (!/^[A-Za-z0-9_-]{16,}$/.test(parts[2]))
-        return { valid: false, reason: "signature part missing or malformed" };
-      const exp = typeof payload.exp === "number" ? `, exp ${new Date(payload.exp * 1e3).toISOString().slice(0, 10)}` : "";
-      return { valid: true, reason: `JWT ${header.alg}${exp}` };
+    init_discord_bot_token();
+    URL = /\/webhooks\/([0-9]{17,20})\/([A-Za-z0-9_-]{60,80})$/;
+    discordWebhookUrl = ({ secret }) => {
+      const m6 = URL.exec(secret.trim());
+      if (!m6)
+        return { valid: false, reason: "not \u2026/webhooks/<id>/<token>" };
+      const created = snowflakeTime(m6[1]);
+      if (created === null)
+        return { valid: false, reason: "webhook id is not a Discord snowflake of a plausible time" };
+      return { valid: true, reason: `webhook id is a snowflake from ${new Date(created).toISOString().slice(0, 10)}`, address: `webhook ${m6[1]}` };
     };
   }
 });
@@ -2620,6 +2753,13 @@ function lazyCi(pattern) {
 function defaultGroup(pattern) {
   return /\((?!\?)|\(\?P?</.test(pattern.replace(/\\./g, "")) ? 1 : 0;
 }
+var runGates = /* @__PURE__ */ new Map();
+function gateOf(pattern) {
+  let gate = runGates.get(pattern);
+  if (gate === void 0)
+    runGates.set(pattern, gate = runGate(pattern));
+  return gate;
+}
 function compileRule(spec, index, opts) {
   const ctx = spec.context;
   const allowExact = /* @__PURE__ */ new Set();
@@ -2630,6 +2770,7 @@ function compileRule(spec, index, opts) {
     else
       allowExact.add(normalizeValue(a));
   }
+  let gate;
   let validator = null;
   if (spec.validate) {
     validator = opts.validators[spec.validate] ?? null;
@@ -2651,7 +2792,11 @@ function compileRule(spec, index, opts) {
     validator,
     generic: spec.generic === true,
     setGated: false,
-    gate: spec.keyPath ? null : runGate(spec.pattern)
+    get gate() {
+      if (gate === void 0)
+        gate = spec.keyPath ? null : gateOf(spec.pattern);
+      return gate;
+    }
   };
 }
 function compileRules(specs, opts, gates = []) {
@@ -2843,6 +2988,23 @@ var NAMING_ATTR = /\b(?:key|name|id|variable|var|param|property|setting|option)[
 var DECLARED_ABOVE = /\b(?:variable|output|param(?:eter)?|secret)\s+"([A-Za-z_][\w.\-]*)"/;
 var CARRIERS = /* @__PURE__ */ new Set(["value", "val", "v", "default", "defaultvalue", "default_value", "fallback", "content", "text", "data", "setting"]);
 var FILLER = /* @__PURE__ */ new Set(["is", "are", "was", "the", "a", "an", "my", "our", "your", "this", "that", "here", "use", "using", "set", "to", "for", "with", "and", "of", "new", "old", "const", "let", "var", "val", "def", "return", "public", "protected", "internal", "static", "final", "readonly", "override", "string", "str", "char"]);
+var ASSIGN_LEAD = /^\s*(?:(?:ENV|ARG|export|set|setx|setenv|declare(?:\s+-\w+)?|readonly|local|env)\s+)?$/i;
+var INLINE_NAME = /^[A-Za-z_][\w.]{0,63}=(?=[^=\s\\])/;
+var URL_START = /^(?:[A-Za-z][\w+.\-]*:\/\/|\/)/;
+var IN_QUERY = /[?&][\w.\-]+=$/;
+var QUERY_PARAM = /[?&][A-Za-z_][\w.\-]{0,63}=(?=[^=&\s])/g;
+function assignedValueOffset(linePrefix, value) {
+  if (URL_START.test(value) || IN_QUERY.test(linePrefix)) {
+    let at = 0;
+    for (const m7 of value.matchAll(QUERY_PARAM))
+      at = m7.index + m7[0].length;
+    return at;
+  }
+  if (!ASSIGN_LEAD.test(linePrefix))
+    return 0;
+  const m6 = INLINE_NAME.exec(value);
+  return m6 ? m6[0].length : 0;
+}
 function dropListItems(prefix) {
   const open = prefix.lastIndexOf("[");
   if (open < 0)
@@ -3152,7 +3314,8 @@ function newFinding(spec, secret, place, say, judged = {}) {
     validated: judged.validated ?? false,
     messageId: say.messageId,
     messageData: say.messageData,
-    tags: spec.tags
+    tags: spec.tags,
+    grants: spec.grants ?? "service"
   };
 }
 function makeFinding(set, rule, ctx, facts) {
@@ -3415,6 +3578,9 @@ function isWellKnownConstant(secret, lookup) {
   const hex = secret.length === 66 && /^0x/i.test(secret) ? secret.slice(2) : secret;
   return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && lookup(hex.toLowerCase()) !== void 0;
 }
+function linePrefixOf(chunk, at) {
+  return chunk.buf.toString("utf8", chunk.lines.lineStart(chunk.lines.position(at).line - 1), at);
+}
 function candidate(set, rule, m6, ctx) {
   const { chunk } = ctx;
   const g = rule.group;
@@ -3422,8 +3588,14 @@ function candidate(set, rule, m6, ctx) {
   const value = typeof g === "number" ? m6[g] : m6.groups?.[g];
   if (!span || value === void 0)
     return null;
-  const [start, end] = span;
-  const secret = value.toString("utf8");
+  const end = span[1];
+  let start = span[0];
+  let secret = value.toString("utf8");
+  const shift = secret.includes("=") ? assignedValueOffset(linePrefixOf(chunk, start), secret) : 0;
+  if (shift > 0) {
+    start += shift;
+    secret = secret.slice(shift);
+  }
   if (isPlaceholder(secret) || isWellKnownConstant(secret, set.wellKnownConstant))
     return null;
   if (rule.entropy && shannonEntropy(secret) < rule.entropy)
@@ -3616,8 +3788,11 @@ var validators = {
   "github-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
   "npm-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
   "eth-keystore": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
+  "ec-p256-private-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_ec_p256_private_key(), __toCommonJS(ec_p256_private_key_exports)))(), "ecP256PrivateKey"),
+  "gitlab-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_gitlab_token(), __toCommonJS(gitlab_token_exports)))(), "gitlabToken"),
   "pem-private-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
   "discord-bot-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
+  "discord-webhook-url": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_discord_webhook_url(), __toCommonJS(discord_webhook_url_exports)))(), "discordWebhookUrl"),
   jwt: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
 };
 
