@@ -3486,7 +3486,7 @@ function carried(prefix, above) {
   return void 0;
 }
 function freeText(prefix) {
-  const tokens = prefix.slice(-80).replace(/["'`]\s*$/, "").split(/[ \t]*[:=]?[ \t]+|[ \t]*[:=][ \t]*/);
+  const tokens = prefix.slice(-80).replace(/["'`]\s*$/, "").split(/[ \t]*(?:[:=]|-{1,2}|\u2013|\u2014)?[ \t]+|[ \t]*[:=][ \t]*/);
   const words = [];
   for (let i = tokens.length - 1; i >= 0 && words.length < 5; i--) {
     const t = tokens[i];
@@ -3499,17 +3499,19 @@ function freeText(prefix) {
   }
   return words.length > 0 ? words.join("_") : void 0;
 }
+function xmlName(m11) {
+  let attr;
+  for (const a of m11[2].matchAll(NAMING_ATTR))
+    attr = a[1];
+  return attr ?? m11[1];
+}
 function closest(p, above) {
   let m11 = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
   if (m11)
     return m11[1];
   m11 = XML_OPEN.exec(p);
-  if (m11) {
-    let attr;
-    for (const a of m11[2].matchAll(NAMING_ATTR))
-      attr = a[1];
-    return attr ?? m11[1];
-  }
+  if (m11)
+    return xmlName(m11);
   m11 = FALLBACK.exec(p);
   if (m11)
     return expressionName(m11[1]);
@@ -3532,6 +3534,11 @@ function closest(p, above) {
     m11 = KEY_ONLY_LINE.exec(above);
     if (m11)
       return m11[1];
+  }
+  if (above !== void 0 && /^\s*$/.test(p)) {
+    m11 = XML_OPEN.exec(above);
+    if (m11)
+      return xmlName(m11);
   }
   return void 0;
 }
