@@ -10959,14 +10959,18 @@ function parseRuleDir(dir) {
   return out;
 }
 var PACK = fileURLToPath(new URL("./pack.json", import.meta.url));
+function rulesDigest(dir) {
+  const hash = nodeCrypto().createHash("sha256");
+  for (const f of ruleFileNames(dir)) {
+    const bytes2 = readFileSync(join(dir, f));
+    hash.update(`${f}\0${bytes2.length}\0`).update(bytes2);
+  }
+  return hash.digest("hex");
+}
 function freshPack(dir) {
   try {
-    const built = statSync(PACK).mtimeMs;
-    const files = ruleFileNames(dir);
-    if (files.some((f) => statSync(join(dir, f)).mtimeMs > built))
-      return null;
     const pack = JSON.parse(readFileSync(PACK, "utf8"));
-    return pack.files.join("\n") === files.join("\n") ? pack.ruleSet : null;
+    return pack.digest === rulesDigest(dir) ? pack.ruleSet : null;
   } catch {
     return null;
   }

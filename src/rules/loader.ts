@@ -9,7 +9,7 @@ import type * as Yaml from 'yaml';
 import { GRANTS, type Grants } from '../core/finding.js';
 import type { KnownPublicValue, RuleSet, RuleSpec } from '../core/rule.js';
 import { validators } from '../validators/index.js';
-import { lazyRequire } from '../util/lazy-require.js';
+import { lazyRequire, nodeCrypto } from '../util/lazy-require.js';
 import { compileNameKeys, compileNameNearby } from './names.js';
 import { readRegularFile } from '../util/safe-fs.js';
 import { problemKind, yamlProblem } from '../util/problem-kind.js';
@@ -147,23 +147,31 @@ function parseRuleDir(dir: string): RuleSet {
 
 /**
  * The built-in pack as JSON, written at build time from rules/*.yaml after the same checks
- * (`npm run build`). Parsing YAML and compiling the schema cost ~300 ms at every start: too much for
- * a pre-commit hook. Used only while no rule file is newer than it and the file list is the same.
+ * (`npm run build`). Parsing YAML and compiling the schema cost ~400 ms at every start: too much for
+ * a pre-commit hook. Used only while the rule files hash to the digest it was built from: checkouts
+ * and installs give files arbitrary modification times, so times cannot tell a stale pack (~1 ms).
  */
 const PACK = fileURLToPath(new URL('./pack.json', import.meta.url));
 
 interface Pack {
-  files: string[];
+  digest: string;
   ruleSet: RuleSet;
+}
+
+/** SHA-256 over each rule file's name and bytes, in order. */
+function rulesDigest(dir: string): string {
+  const hash = nodeCrypto().createHash('sha256');
+  for (const f of ruleFileNames(dir)) {
+    const bytes = readFileSync(join(dir, f));
+    hash.update(`${f}\0${bytes.length}\0`).update(bytes);
+  }
+  return hash.digest('hex');
 }
 
 function freshPack(dir: string): RuleSet | null {
   try {
-    const built = statSync(PACK).mtimeMs;
-    const files = ruleFileNames(dir);
-    if (files.some((f) => statSync(join(dir, f)).mtimeMs > built)) return null;
     const pack = JSON.parse(readFileSync(PACK, 'utf8')) as Pack;
-    return pack.files.join('\n') === files.join('\n') ? pack.ruleSet : null;
+    return pack.digest === rulesDigest(dir) ? pack.ruleSet : null;
   } catch {
     return null;
   }
@@ -172,7 +180,7 @@ function freshPack(dir: string): RuleSet | null {
 /** Writes the JSON pack next to this module (build step). */
 export function writePack(dir = builtinRulesDir()): number {
   const ruleSet = parseRuleDir(dir);
-  const pack: Pack = { files: ruleFileNames(dir), ruleSet };
+  const pack: Pack = { digest: rulesDigest(dir), ruleSet };
   writeFileSync(PACK, JSON.stringify(pack));
   return ruleSet.rules.length;
 }

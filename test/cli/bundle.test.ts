@@ -2,7 +2,7 @@
 // findings, its own scanning threads, and a pre-commit path that loads no dependency it does not use.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -99,5 +99,31 @@ M._load = function (id) { fs.appendFileSync(${JSON.stringify(log)}, id + '\\n');
     for (const heavy of ['ajv', 'yaml', '@octokit/rest', 'simple-git', 'fast-glob', 'smol-toml', '@noble/curves', '@noble/hashes', '@scure/bip39']) {
       assert.ok(!loaded.some((id) => id === heavy || id.startsWith(`${heavy}/`)), `${heavy} was loaded`);
     }
+  });
+
+  it('uses the built rule pack whatever the files\' times (a checkout sets them), never once a rule file changed', () => {
+    // a copy of the runnable layout whose pack carries a marker title: seen only when the pack is used
+    const dir = tempDir('keyhound-pack-');
+    built.push(dir);
+    for (const f of ['dist-bundle', 'rules']) cpSync(join(checkout, f), join(dir, f), { recursive: true });
+    cpSync(join(checkout, 'package.json'), join(dir, 'package.json'));
+    symlinkSync(join(checkout, 'node_modules'), join(dir, 'node_modules'));
+    const packFile = join(dir, 'dist-bundle/pack.json');
+    const pack = JSON.parse(readFileSync(packFile, 'utf8')) as { ruleSet: { rules: Array<{ id: string; provider: string }> } };
+    const first = pack.ruleSet.rules[0]!;
+    first.provider = 'pack-marker';
+    writeFileSync(packFile, JSON.stringify(pack));
+    const future = new Date(Date.now() + 3600_000);
+    for (const f of ['exchanges.yaml', 'general.yaml']) utimesSync(join(dir, 'rules', f), future, future);
+    const cli = join(dir, 'dist-bundle/keyhound.mjs');
+    const env = { ...testEnv(), NODE_DISABLE_COMPILE_CACHE: '1' };
+    const fresh = run(cli, ['rules', 'list'], dir, [], env);
+    assert.equal(fresh.code, 0, fresh.stderr);
+    assert.match(fresh.stdout, /pack-marker/, 'rule files newer than the pack but unchanged: the pack is used');
+    writeFileSync(join(dir, 'rules/general.yaml'), `${readFileSync(join(dir, 'rules/general.yaml'), 'utf8')}\n# edited\n`);
+    const stale = run(cli, ['rules', 'list'], dir, [], env);
+    assert.equal(stale.code, 0, stale.stderr);
+    assert.doesNotMatch(stale.stdout, /pack-marker/, 'a changed rule file: the rules are read from YAML');
+    assert.match(stale.stdout, new RegExp(first.id));
   });
 });
