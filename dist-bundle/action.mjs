@@ -859,8 +859,8 @@ var init_wif = __esm({
       const data = decodeBase58check(secret.trim());
       if (!data)
         return { valid: false, reason: "not base58check (checksum mismatch)" };
-      const version2 = data[0];
-      if (version2 !== 128 && version2 !== 239)
+      const version = data[0];
+      if (version !== 128 && version !== 239)
         return { valid: false, reason: "version is neither 0x80 nor 0xef" };
       let compressed = false;
       if (data.length === 34) {
@@ -873,7 +873,7 @@ var init_wif = __esm({
       const key = data.subarray(1, 33);
       if (!isValidScalar(key))
         return { valid: false, reason: "key outside 1..n-1 of secp256k1" };
-      const testnet = version2 === 239;
+      const testnet = version === 239;
       return {
         valid: true,
         reason: `WIF ${testnet ? "testnet" : "mainnet"} ${compressed ? "compressed" : "uncompressed"} key`,
@@ -957,10 +957,10 @@ var init_bip32_xprv = __esm({
         return { valid: false, reason: "not base58check (checksum mismatch)" };
       if (data.length !== 78)
         return { valid: false, reason: "payload is not 78 bytes" };
-      const version2 = readU32(data, 0);
-      const kind = privateVersion(version2);
+      const version = readU32(data, 0);
+      const kind = privateVersion(version);
       if (!kind) {
-        return { valid: false, reason: publicVersion(version2) ? "public extended key, not a secret" : "unknown version bytes" };
+        return { valid: false, reason: publicVersion(version) ? "public extended key, not a secret" : "unknown version bytes" };
       }
       const depth = data[4];
       if (depth === 0 && (readU32(data, 5) !== 0 || readU32(data, 9) !== 0)) {
@@ -1735,7 +1735,7 @@ function checkRoutable(token) {
   const m11 = ROUTABLE_TAIL.exec(token);
   if (!m11)
     return null;
-  const [, version2, length, crc] = m11;
+  const [, version, length, crc] = m11;
   if (crc322(token.slice(0, -7)).toString(36).padStart(7, "0") !== crc)
     return { valid: false, reason: "routable token CRC32 mismatch" };
   const payload = token.slice(0, m11.index).slice(-parseInt(length, 36));
@@ -1749,7 +1749,7 @@ function checkRoutable(token) {
   if (!routing.every((l) => ROUTING_LINE.test(l))) {
     return { valid: false, reason: "routable payload holds no routing keys" };
   }
-  return { valid: true, reason: `routable token v${parseInt(version2, 36)}: CRC32 matches, routing ${routing.join(" ")}` };
+  return { valid: true, reason: `routable token v${parseInt(version, 36)}: CRC32 matches, routing ${routing.join(" ")}` };
 }
 var ROUTABLE_TAIL, ROUTING_LINE, gitlabToken;
 var init_gitlab_token = __esm({
@@ -8854,18 +8854,21 @@ var { fileURLToPath, pathToFileURL } = m4;
 
 // dist/src/report/tool.js
 var INFORMATION_URI = "https://github.com/keyhound/keyhound";
-var version;
-function toolVersion() {
-  if (!version) {
+var manifest;
+function packageJson() {
+  if (!manifest) {
     for (const up of ["../package.json", "../../../package.json", "../../package.json"]) {
       try {
-        version = JSON.parse(readFileSync(fileURLToPath(new URL(up, import.meta.url)), "utf8")).version;
+        manifest = JSON.parse(readFileSync(fileURLToPath(new URL(up, import.meta.url)), "utf8"));
         break;
       } catch {
       }
     }
   }
-  return version ?? "0.0.0";
+  return manifest ?? {};
+}
+function toolVersion() {
+  return packageJson().version ?? "0.0.0";
 }
 
 // dist/src/action/run.js

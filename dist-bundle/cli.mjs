@@ -182,21 +182,59 @@ var init_node_fs = __esm({
   }
 });
 
+// builtin:node:url
+var m2, fileURLToPath, pathToFileURL;
+var init_node_url = __esm({
+  "builtin:node:url"() {
+    m2 = __require("node:url");
+    ({ fileURLToPath, pathToFileURL } = m2);
+  }
+});
+
+// dist/src/report/tool.js
+function packageJson() {
+  if (!manifest) {
+    for (const up of ["../package.json", "../../../package.json", "../../package.json"]) {
+      try {
+        manifest = JSON.parse(readFileSync(fileURLToPath(new URL(up, import.meta.url)), "utf8"));
+        break;
+      } catch {
+      }
+    }
+  }
+  return manifest ?? {};
+}
+function toolVersion() {
+  return packageJson().version ?? "0.0.0";
+}
+function supportedNode() {
+  return packageJson().engines?.node ?? "see package.json engines";
+}
+var INFORMATION_URI, manifest;
+var init_tool = __esm({
+  "dist/src/report/tool.js"() {
+    "use strict";
+    init_node_fs();
+    init_node_url();
+    INFORMATION_URI = "https://github.com/keyhound/keyhound";
+  }
+});
+
 // builtin:node:path
-var m2, basename, delimiter, dirname, isAbsolute, join, posix, relative, resolve, sep;
+var m3, basename, delimiter, dirname, isAbsolute, join, posix, relative, resolve, sep;
 var init_node_path = __esm({
   "builtin:node:path"() {
-    m2 = __require("node:path");
-    ({ basename, delimiter, dirname, isAbsolute, join, posix, relative, resolve, sep } = m2);
+    m3 = __require("node:path");
+    ({ basename, delimiter, dirname, isAbsolute, join, posix, relative, resolve, sep } = m3);
   }
 });
 
 // builtin:node:module
-var m3, createRequire;
+var m4, createRequire;
 var init_node_module = __esm({
   "builtin:node:module"() {
-    m3 = __require("node:module");
-    ({ createRequire } = m3);
+    m4 = __require("node:module");
+    ({ createRequire } = m4);
   }
 });
 
@@ -401,38 +439,6 @@ var init_safe_fs = __esm({
     O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
     O_NONBLOCK = constants.O_NONBLOCK ?? 0;
     guarded = /* @__PURE__ */ new Set();
-  }
-});
-
-// builtin:node:url
-var m4, fileURLToPath, pathToFileURL;
-var init_node_url = __esm({
-  "builtin:node:url"() {
-    m4 = __require("node:url");
-    ({ fileURLToPath, pathToFileURL } = m4);
-  }
-});
-
-// dist/src/report/tool.js
-function toolVersion() {
-  if (!version) {
-    for (const up of ["../package.json", "../../../package.json", "../../package.json"]) {
-      try {
-        version = JSON.parse(readFileSync(fileURLToPath(new URL(up, import.meta.url)), "utf8")).version;
-        break;
-      } catch {
-      }
-    }
-  }
-  return version ?? "0.0.0";
-}
-var INFORMATION_URI, version;
-var init_tool = __esm({
-  "dist/src/report/tool.js"() {
-    "use strict";
-    init_node_fs();
-    init_node_url();
-    INFORMATION_URI = "https://github.com/keyhound/keyhound";
   }
 });
 
@@ -6671,8 +6677,8 @@ var init_wif = __esm({
       const data = decodeBase58check(secret.trim());
       if (!data)
         return { valid: false, reason: "not base58check (checksum mismatch)" };
-      const version2 = data[0];
-      if (version2 !== 128 && version2 !== 239)
+      const version = data[0];
+      if (version !== 128 && version !== 239)
         return { valid: false, reason: "version is neither 0x80 nor 0xef" };
       let compressed = false;
       if (data.length === 34) {
@@ -6685,7 +6691,7 @@ var init_wif = __esm({
       const key = data.subarray(1, 33);
       if (!isValidScalar(key))
         return { valid: false, reason: "key outside 1..n-1 of secp256k1" };
-      const testnet = version2 === 239;
+      const testnet = version === 239;
       return {
         valid: true,
         reason: `WIF ${testnet ? "testnet" : "mainnet"} ${compressed ? "compressed" : "uncompressed"} key`,
@@ -6742,10 +6748,10 @@ var init_bip32_xprv = __esm({
         return { valid: false, reason: "not base58check (checksum mismatch)" };
       if (data.length !== 78)
         return { valid: false, reason: "payload is not 78 bytes" };
-      const version2 = readU32(data, 0);
-      const kind = privateVersion(version2);
+      const version = readU32(data, 0);
+      const kind = privateVersion(version);
       if (!kind) {
-        return { valid: false, reason: publicVersion(version2) ? "public extended key, not a secret" : "unknown version bytes" };
+        return { valid: false, reason: publicVersion(version) ? "public extended key, not a secret" : "unknown version bytes" };
       }
       const depth = data[4];
       if (depth === 0 && (readU32(data, 5) !== 0 || readU32(data, 9) !== 0)) {
@@ -7440,7 +7446,7 @@ function checkRoutable(token) {
   const m12 = ROUTABLE_TAIL.exec(token);
   if (!m12)
     return null;
-  const [, version2, length, crc] = m12;
+  const [, version, length, crc] = m12;
   if (crc322(token.slice(0, -7)).toString(36).padStart(7, "0") !== crc)
     return { valid: false, reason: "routable token CRC32 mismatch" };
   const payload = token.slice(0, m12.index).slice(-parseInt(length, 36));
@@ -7454,7 +7460,7 @@ function checkRoutable(token) {
   if (!routing.every((l) => ROUTING_LINE.test(l))) {
     return { valid: false, reason: "routable payload holds no routing keys" };
   }
-  return { valid: true, reason: `routable token v${parseInt(version2, 36)}: CRC32 matches, routing ${routing.join(" ")}` };
+  return { valid: true, reason: `routable token v${parseInt(version, 36)}: CRC32 matches, routing ${routing.join(" ")}` };
 }
 var ROUTABLE_TAIL, ROUTING_LINE, gitlabToken;
 var init_gitlab_token = __esm({
@@ -15240,9 +15246,9 @@ __export(org_state_exports, {
   stateKey: () => stateKey,
   storedFindings: () => storedFindings
 });
-function scanKeyOf(version2, rules, settings) {
+function scanKeyOf(version, rules, settings) {
   const h = createHash("sha256");
-  h.update(version2);
+  h.update(version);
   for (const r of rules)
     h.update(JSON.stringify(r));
   h.update(JSON.stringify(settings));
@@ -16933,6 +16939,15 @@ var init_incident2 = __esm({
 var import_commander5 = __toESM(require_commander(), 1);
 init_errors();
 
+// dist/src/cli/native-mismatch.js
+init_tool();
+function nativeMismatch(e, node = process.version) {
+  const err = e;
+  if (err?.code !== "ERR_DLOPEN_FAILED" || !/NODE_MODULE_VERSION/.test(err.message ?? ""))
+    return void 0;
+  return `a native dependency (re2) was built for another Node.js version than this one (${node}). Run keyhound with the Node.js that installed it, or reinstall under this one (npm ci, or npm rebuild re2). Supported Node.js: ${supportedNode()}.`;
+}
+
 // dist/src/cli/program.js
 var import_commander4 = __toESM(require_commander(), 1);
 init_output();
@@ -17001,7 +17016,7 @@ try {
     process.exitCode = EXIT.error;
   } else {
     const err = e;
-    error(err.message);
+    error(nativeMismatch(err) ?? err.message);
     if (process.env.KEYHOUND_DEBUG)
       process.stderr.write(`${err.stack}
 `);
