@@ -636,10 +636,722 @@ var init_line_formats = __esm({
   }
 });
 
+// dist/src/engine/structure/yaml-subset.js
+function badPlainStart(c) {
+  return c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === SQ || c === DQ || c === 37 || c === 64 || c === 96 || c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === HASH;
+}
+function isFlowIndicator(c) {
+  return c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
+}
+function plainTag(s) {
+  const c = s.charCodeAt(0);
+  if (c === 126 || c === 110 || c === 78)
+    return NULL_RE.test(s) ? NULL : STR;
+  if (c === 116 || c === 84 || c === 102 || c === 70)
+    return BOOL_RE.test(s) ? BOOL : STR;
+  if (c >= 48 && c <= 57 || c === DASH || c === 43 || c === 46)
+    return NUM_RE.test(s) ? NUM : STR;
+  return STR;
+}
+function unescapeDouble(s) {
+  if (s.indexOf("\\") === -1)
+    return s;
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch !== "\\") {
+      out += ch;
+      continue;
+    }
+    const next = s[++i];
+    if (next === void 0)
+      throw OUTSIDE;
+    const simple = DQ_ESCAPES[next];
+    if (simple !== void 0)
+      out += simple;
+    else if (next === "x" || next === "u" || next === "U") {
+      const len = next === "x" ? 2 : next === "u" ? 4 : 8;
+      const hex = s.slice(i + 1, i + 1 + len);
+      if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex))
+        throw OUTSIDE;
+      const code = parseInt(hex, 16);
+      if (code > 1114111)
+        throw OUTSIDE;
+      out += String.fromCodePoint(code);
+      i += len;
+    } else
+      throw OUTSIDE;
+  }
+  return out;
+}
+function readYamlSubset(text, byteLength) {
+  if (UNHANDLED_CHARS.test(text))
+    return void 0;
+  let docs;
+  try {
+    docs = new LineReader(text).documents();
+  } catch (e) {
+    if (e === OUTSIDE)
+      return void 0;
+    throw e;
+  }
+  return valuesOf(docs, text, byteLength);
+}
+function plainKey(s) {
+  switch (plainTag(s)) {
+    case NULL:
+      return void 0;
+    case BOOL:
+      return s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84 ? "true" : "false";
+    case NUM:
+      if (SAME_INT_RE.test(s))
+        return s;
+      throw OUTSIDE;
+    default:
+      return s;
+  }
+}
+function valuesOf(docs, text, byteLength) {
+  const bytes = new ByteOffsets(text, byteLength);
+  const out = [];
+  const scalar = (node, path) => {
+    if (node.tag === NULL || node.tag === BOOL)
+      return;
+    let start = node.r0;
+    let end = node.r1;
+    if (node.style === QUOTE_DOUBLE || node.style === QUOTE_SINGLE) {
+      start += 1;
+      end -= 1;
+    } else if (node.style === BLOCK_LITERAL || node.style === BLOCK_FOLDED) {
+      const nl = text.indexOf("\n", start);
+      if (nl !== -1 && nl < end)
+        start = nl + 1;
+      while (start < end && (text[start] === " " || text[start] === "	"))
+        start++;
+    }
+    if (end <= start)
+      return;
+    out.push({ path, start: bytes.byte(start), end: bytes.byte(end), value: node.text });
+  };
+  const walk = (node, path) => {
+    if (node.kind === 0)
+      return scalar(node, path);
+    if (node.kind === 1) {
+      for (const [k, v] of node.pairs)
+        if (k !== void 0)
+          walk(v, [...path, k]);
+      return;
+    }
+    const parent = path[path.length - 1] ?? "";
+    node.items.forEach((item, i) => {
+      if (item.kind === 0 && item.tag === STR && ENV_LIST_PARENT.test(parent)) {
+        const m6 = ENV_ITEM.exec(item.text);
+        if (m6) {
+          const quoted = item.style === QUOTE_DOUBLE || item.style === QUOTE_SINGLE;
+          const offset = item.r0 + (quoted ? 1 : 0) + m6[0].length;
+          const end = item.r1 - (quoted ? 1 : 0);
+          if (end > offset)
+            out.push({ path: [...path, m6[1]], start: bytes.byte(offset), end: bytes.byte(end), value: item.text.slice(m6[0].length) });
+          return;
+        }
+      }
+      if (item.kind === 1) {
+        const name = item.pairs.find((p) => p[0] === "name");
+        const val = item.pairs.find((p) => p[0] === "value");
+        if (name && val && name[1].kind === 0 && name[1].tag === STR && val[1].kind === 0) {
+          scalar(val[1], [...path, name[1].text]);
+          for (const p of item.pairs)
+            if (p !== val && p !== name && p[0] !== void 0)
+              walk(p[1], [...path, String(i), p[0]]);
+          return;
+        }
+      }
+      walk(item, [...path, String(i)]);
+    });
+  };
+  for (const doc of docs)
+    if (doc)
+      walk(doc, []);
+  return out;
+}
+var ENV_LIST_PARENT, ENV_ITEM, OUTSIDE, PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED, STR, NUM, NULL, BOOL, NULL_RE, BOOL_RE, NUM_RE, SAME_INT_RE, UNHANDLED_CHARS, SP, TAB, HASH, COLON, DASH, DQ, SQ, LBRACKET, RBRACKET, LBRACE, RBRACE, COMMA, BACKSLASH2, DQ_ESCAPES, CONTENT, DOC_START, EOF, MAX_DEPTH2, LineReader, FlowReader;
+var init_yaml_subset = __esm({
+  "dist/src/engine/structure/yaml-subset.js"() {
+    "use strict";
+    init_types();
+    ENV_LIST_PARENT = /^(environment|env|args|build_args|build-args|variables|vars)$/i;
+    ENV_ITEM = /^\s*([A-Za-z_][\w.\-]*)\s*=/;
+    OUTSIDE = { outside: true };
+    PLAIN = 0;
+    QUOTE_DOUBLE = 1;
+    QUOTE_SINGLE = 2;
+    BLOCK_LITERAL = 3;
+    BLOCK_FOLDED = 4;
+    STR = 0;
+    NUM = 1;
+    NULL = 2;
+    BOOL = 3;
+    NULL_RE = /^(?:~|[Nn]ull|NULL)$/;
+    BOOL_RE = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+    NUM_RE = /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
+    SAME_INT_RE = /^(?:0|-?[1-9][0-9]{0,14})$/;
+    UNHANDLED_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+    SP = 32;
+    TAB = 9;
+    HASH = 35;
+    COLON = 58;
+    DASH = 45;
+    DQ = 34;
+    SQ = 39;
+    LBRACKET = 91;
+    RBRACKET = 93;
+    LBRACE = 123;
+    RBRACE = 125;
+    COMMA = 44;
+    BACKSLASH2 = 92;
+    DQ_ESCAPES = {
+      "0": "\0",
+      a: "\x07",
+      b: "\b",
+      e: "\x1B",
+      f: "\f",
+      n: "\n",
+      r: "\r",
+      t: "	",
+      v: "\v",
+      N: "\x85",
+      _: "\xA0",
+      L: "\u2028",
+      P: "\u2029",
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\"
+    };
+    CONTENT = 0;
+    DOC_START = 1;
+    EOF = 2;
+    MAX_DEPTH2 = 48;
+    LineReader = class {
+      text;
+      n;
+      /** Current line: start, end of content (before CR LF / LF), start of the next line, indentation. */
+      ls = 0;
+      le = 0;
+      nx = 0;
+      ind = 0;
+      at = CONTENT;
+      depth = 0;
+      constructor(text) {
+        this.text = text;
+        this.n = text.length;
+      }
+      documents() {
+        const docs = [];
+        this.seekFrom(0);
+        let explicit = false;
+        for (; ; ) {
+          if (this.at === EOF) {
+            if (explicit)
+              docs.push(null);
+            return docs;
+          }
+          if (this.at === DOC_START) {
+            if (explicit)
+              docs.push(null);
+            const rest = this.skipSpaces(this.ls + 3);
+            if (rest < this.le && (this.text.charCodeAt(rest) !== HASH || rest === this.ls + 3))
+              throw OUTSIDE;
+            explicit = true;
+            this.seekFrom(this.nx);
+            continue;
+          }
+          const p = this.ls + this.ind;
+          const col = this.ind;
+          let root;
+          if (this.isSeqIndicator(p))
+            root = this.readSeq(col, p, false);
+          else if (this.keyEnd(p) !== -1)
+            root = this.readMap(col, p);
+          else
+            throw OUTSIDE;
+          if (this.at === CONTENT)
+            throw OUTSIDE;
+          docs.push(root);
+          explicit = false;
+        }
+      }
+      /** Loads the line starting at `from` (no seeking). */
+      load(from) {
+        const t = this.text;
+        this.ls = from;
+        const nl = t.indexOf("\n", from);
+        let le = nl === -1 ? this.n : nl;
+        if (le > from && t.charCodeAt(le - 1) === 13)
+          le--;
+        this.le = le;
+        this.nx = nl === -1 ? this.n : nl + 1;
+        let i = from;
+        while (i < le && t.charCodeAt(i) === SP)
+          i++;
+        this.ind = i - from;
+      }
+      /** Moves to the first line at or after `from` with content, a document marker, or the end. */
+      seekFrom(from) {
+        const t = this.text;
+        for (; ; ) {
+          if (from >= this.n) {
+            this.at = EOF;
+            this.ls = this.le = this.nx = this.n;
+            this.ind = 0;
+            return;
+          }
+          this.load(from);
+          const p = this.ls + this.ind;
+          if (p === this.le) {
+            from = this.nx;
+            continue;
+          }
+          const c = t.charCodeAt(p);
+          if (c === TAB)
+            throw OUTSIDE;
+          if (c === HASH) {
+            from = this.nx;
+            continue;
+          }
+          if (this.ind === 0 && (c === DASH || c === 46) && this.le - p >= 3) {
+            const three = t.slice(p, p + 3);
+            const after = p + 3 === this.le ? SP : t.charCodeAt(p + 3);
+            if ((three === "---" || three === "...") && (after === SP || after === TAB)) {
+              if (three === "...")
+                throw OUTSIDE;
+              this.at = DOC_START;
+              return;
+            }
+          }
+          this.at = CONTENT;
+          return;
+        }
+      }
+      skipSpaces(i) {
+        const t = this.text;
+        while (i < this.le && t.charCodeAt(i) === SP)
+          i++;
+        if (i < this.le && t.charCodeAt(i) === TAB)
+          throw OUTSIDE;
+        return i;
+      }
+      isSeqIndicator(p) {
+        return this.text.charCodeAt(p) === DASH && (p + 1 === this.le || this.text.charCodeAt(p + 1) === SP);
+      }
+      enter() {
+        if (++this.depth > MAX_DEPTH2)
+          throw OUTSIDE;
+      }
+      /** A block mapping whose first key starts at `p` on the current line, at column `col`. */
+      readMap(col, p) {
+        this.enter();
+        const pairs = [];
+        for (; ; ) {
+          const after = this.keyEnd(p);
+          if (after === -1)
+            throw OUTSIDE;
+          const key = this.keyText(p, after - 1);
+          pairs.push([key, this.readValue(after, col, true)]);
+          if (this.at !== CONTENT || this.ind < col)
+            break;
+          if (this.ind > col)
+            throw OUTSIDE;
+          p = this.ls + this.ind;
+        }
+        this.depth--;
+        return { kind: 1, pairs };
+      }
+      /** A block sequence whose first `-` is at `p` on the current line, at column `col`. */
+      readSeq(col, p, underKey) {
+        this.enter();
+        const items = [];
+        for (; ; ) {
+          items.push(this.readValue(p + 1, col, false));
+          if (this.at !== CONTENT || this.ind < col)
+            break;
+          if (this.ind > col)
+            throw OUTSIDE;
+          p = this.ls + this.ind;
+          if (!this.isSeqIndicator(p)) {
+            if (underKey)
+              break;
+            throw OUTSIDE;
+          }
+        }
+        this.depth--;
+        return { kind: 2, items };
+      }
+      /**
+       * The node after a key's `:` or an entry's `-` at `q` on the current line, in a collection at column `col`;
+       * leaves the cursor on the next line with content.
+       */
+      readValue(q, col, inMap) {
+        const t = this.text;
+        const r = this.skipSpaces(q);
+        const c = r < this.le ? t.charCodeAt(r) : -1;
+        if (c === -1 || c === HASH) {
+          this.seekFrom(this.nx);
+          if (this.at === CONTENT) {
+            const p = this.ls + this.ind;
+            if (this.ind > col) {
+              if (this.isSeqIndicator(p))
+                return this.readSeq(this.ind, p, false);
+              if (this.keyEnd(p) !== -1)
+                return this.readMap(this.ind, p);
+              throw OUTSIDE;
+            }
+            if (this.ind === col && inMap && this.isSeqIndicator(p))
+              return this.readSeq(col, p, true);
+          }
+          return { kind: 0, style: PLAIN, tag: NULL, text: "", r0: r, r1: r };
+        }
+        if (!inMap && this.keyEnd(r) !== -1)
+          return this.readMap(r - this.ls, r);
+        let node;
+        if (c === 124 || c === 62)
+          return this.readBlockScalar(r, col);
+        if (c === DQ || c === SQ) {
+          const close = this.quotedEnd(r);
+          if (close === -1)
+            throw OUTSIDE;
+          node = this.quoted(r, close);
+          this.endOfLine(close + 1);
+        } else if (c === LBRACKET || c === LBRACE) {
+          const flow = new FlowReader(t, r, this.le, this.depth);
+          node = flow.node();
+          this.endOfLine(flow.pos);
+        } else if (this.isSeqIndicator(r)) {
+          if (inMap)
+            throw OUTSIDE;
+          return this.readSeq(r - this.ls, r, false);
+        } else
+          node = this.plainValue(r);
+        this.seekFrom(this.nx);
+        if (this.at === CONTENT && this.ind > col)
+          throw OUTSIDE;
+        return node;
+      }
+      /** After a scalar or flow collection ending at `i`: only spaces and a comment may follow on the line. */
+      endOfLine(i) {
+        const j = this.skipSpaces(i);
+        if (j === this.le)
+          return;
+        if (this.text.charCodeAt(j) !== HASH || j === i)
+          throw OUTSIDE;
+      }
+      /** A one-line plain scalar in block context starting at `r`. */
+      plainValue(r) {
+        const t = this.text;
+        const c = t.charCodeAt(r);
+        if (badPlainStart(c))
+          throw OUTSIDE;
+        if ((c === DASH || c === 63 || c === COLON) && (r + 1 === this.le || t.charCodeAt(r + 1) === SP))
+          throw OUTSIDE;
+        let end = r + 1;
+        for (let i = r + 1; i < this.le; i++) {
+          const ch = t.charCodeAt(i);
+          if (ch === SP) {
+            if (t.charCodeAt(i + 1) === HASH)
+              break;
+          } else if (ch === TAB)
+            throw OUTSIDE;
+          else {
+            if (ch === COLON && (i + 1 === this.le || t.charCodeAt(i + 1) === SP))
+              throw OUTSIDE;
+            end = i + 1;
+          }
+        }
+        const s = t.slice(r, end);
+        return { kind: 0, style: PLAIN, tag: plainTag(s), text: s, r0: r, r1: end };
+      }
+      /** Index of the closing quote of a one-line quoted scalar opening at `r`, or -1. */
+      quotedEnd(r) {
+        const t = this.text;
+        const q = t.charCodeAt(r);
+        for (let i = r + 1; i < this.le; i++) {
+          const ch = t.charCodeAt(i);
+          if (ch === TAB)
+            throw OUTSIDE;
+          if (q === DQ && ch === BACKSLASH2)
+            i++;
+          else if (ch === q) {
+            if (q === SQ && t.charCodeAt(i + 1) === SQ)
+              i++;
+            else
+              return i;
+          }
+        }
+        return -1;
+      }
+      quoted(r, close) {
+        const t = this.text;
+        const inner = t.slice(r + 1, close);
+        const double = t.charCodeAt(r) === DQ;
+        const text = double ? unescapeDouble(inner) : inner.indexOf("'") === -1 ? inner : inner.replace(/''/g, "'");
+        return { kind: 0, style: double ? QUOTE_DOUBLE : QUOTE_SINGLE, tag: STR, text, r0: r, r1: close + 1 };
+      }
+      /**
+       * If a mapping key starts at `p` on the current line: the index just after its `:`; else -1.
+       * Keys the reader cannot give the package's text for are outside the subset.
+       */
+      keyEnd(p) {
+        const t = this.text;
+        const c = t.charCodeAt(p);
+        if (c === DQ || c === SQ) {
+          const close = this.quotedEnd(p);
+          if (close === -1)
+            return -1;
+          let i = close + 1;
+          while (i < this.le && t.charCodeAt(i) === SP)
+            i++;
+          if (t.charCodeAt(i) === COLON && (i + 1 === this.le || t.charCodeAt(i + 1) === SP))
+            return i + 1;
+          return -1;
+        }
+        if (badPlainStart(c))
+          return -1;
+        if ((c === DASH || c === 63 || c === COLON) && (p + 1 === this.le || t.charCodeAt(p + 1) === SP))
+          return -1;
+        for (let i = p + 1; i < this.le; i++) {
+          const ch = t.charCodeAt(i);
+          if (ch === COLON) {
+            if (i + 1 === this.le || t.charCodeAt(i + 1) === SP) {
+              if (i - p > 1e3)
+                throw OUTSIDE;
+              return i + 1;
+            }
+          } else if (ch === SP) {
+            if (t.charCodeAt(i + 1) === HASH)
+              return -1;
+          } else if (ch === TAB)
+            throw OUTSIDE;
+        }
+        return -1;
+      }
+      /** The key's text as the package's walk gives it (`colon` is the index of the key's `:`). */
+      keyText(p, colon) {
+        const t = this.text;
+        const c = t.charCodeAt(p);
+        let end = colon;
+        while (t.charCodeAt(end - 1) === SP)
+          end--;
+        if (c === DQ || c === SQ)
+          return this.quoted(p, end - 1).text;
+        const s = t.slice(p, end);
+        switch (plainTag(s)) {
+          case NULL:
+            return void 0;
+          case BOOL:
+            return s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84 ? "true" : "false";
+          case NUM:
+            if (SAME_INT_RE.test(s))
+              return s;
+            throw OUTSIDE;
+          default:
+            return s;
+        }
+      }
+      /** A literal or folded block scalar whose header is at `r`, in a collection at column `col`. */
+      readBlockScalar(r, col) {
+        const t = this.text;
+        const folded = t.charCodeAt(r) === 62;
+        let i = r + 1;
+        const chomp = t.charCodeAt(i);
+        if (chomp === DASH)
+          i++;
+        else if (chomp === 43)
+          throw OUTSIDE;
+        const strip = chomp === DASH;
+        const afterHeader = i;
+        i = this.skipSpaces(i);
+        if (i < this.le && (t.charCodeAt(i) !== HASH || i === afterHeader))
+          throw OUTSIDE;
+        let indent = -1;
+        let value = "";
+        let sep = "";
+        let pendingBlank = 0;
+        let end = -1;
+        let from = this.nx;
+        while (from < this.n) {
+          this.load(from);
+          const blank = this.ls + this.ind === this.le;
+          if (blank) {
+            if (indent === -1)
+              throw OUTSIDE;
+            if (this.ind > indent)
+              throw OUTSIDE;
+            pendingBlank++;
+            from = this.nx;
+            continue;
+          }
+          if (indent === -1) {
+            if (this.ind <= col)
+              throw OUTSIDE;
+            indent = this.ind;
+          } else if (this.ind < indent)
+            break;
+          const first = this.ls + indent;
+          if (t.charCodeAt(this.ls + this.ind) === TAB && (folded || this.ind < indent))
+            throw OUTSIDE;
+          if (folded) {
+            if (this.ind > indent)
+              throw OUTSIDE;
+            if (pendingBlank > 0) {
+              value += "\n".repeat(pendingBlank);
+              sep = "";
+            }
+            value += sep + t.slice(first, this.le);
+            sep = " ";
+          } else {
+            value += sep + "\n".repeat(pendingBlank) + t.slice(first, this.le);
+            sep = "\n";
+          }
+          pendingBlank = 0;
+          end = this.nx;
+          from = this.nx;
+        }
+        if (indent === -1)
+          throw OUTSIDE;
+        if (!strip)
+          value += "\n";
+        this.seekFrom(end);
+        if (this.at === CONTENT && this.ind > col)
+          throw OUTSIDE;
+        return { kind: 0, style: folded ? BLOCK_FOLDED : BLOCK_LITERAL, tag: STR, text: value, r0: r, r1: end };
+      }
+    };
+    FlowReader = class {
+      text;
+      pos;
+      end;
+      depth;
+      constructor(text, pos, end, depth = 0) {
+        this.text = text;
+        this.pos = pos;
+        this.end = end;
+        this.depth = depth;
+      }
+      node() {
+        const t = this.text;
+        const c = t.charCodeAt(this.pos);
+        if (c === LBRACKET || c === LBRACE) {
+          if (++this.depth > MAX_DEPTH2)
+            throw OUTSIDE;
+          const close = c === LBRACKET ? RBRACKET : RBRACE;
+          this.pos++;
+          this.space();
+          const items = [];
+          const pairs = [];
+          while (t.charCodeAt(this.pos) !== close) {
+            if (c === LBRACKET)
+              items.push(this.scalarOrCollection());
+            else {
+              const key = this.scalarOrCollection();
+              if (key.kind !== 0 || key.style === PLAIN) {
+                if (key.kind !== 0 || t.charCodeAt(this.pos) !== COLON || t.charCodeAt(this.pos + 1) !== SP)
+                  throw OUTSIDE;
+              } else if (t.charCodeAt(this.pos) !== COLON)
+                throw OUTSIDE;
+              this.pos++;
+              this.space();
+              const k = key.style === PLAIN ? plainKey(key.text) : key.text;
+              pairs.push([k, this.scalarOrCollection()]);
+            }
+            if (t.charCodeAt(this.pos) === COMMA) {
+              this.pos++;
+              this.space();
+            } else if (t.charCodeAt(this.pos) !== close)
+              throw OUTSIDE;
+          }
+          this.pos++;
+          this.depth--;
+          return c === LBRACKET ? { kind: 2, items } : { kind: 1, pairs };
+        }
+        throw OUTSIDE;
+      }
+      space() {
+        const t = this.text;
+        while (this.pos < this.end && t.charCodeAt(this.pos) === SP)
+          this.pos++;
+        if (this.pos >= this.end || t.charCodeAt(this.pos) === TAB)
+          throw OUTSIDE;
+      }
+      /** One entry, then the spaces after it. */
+      scalarOrCollection() {
+        const t = this.text;
+        const c = t.charCodeAt(this.pos);
+        let node;
+        if (c === LBRACKET || c === LBRACE)
+          node = this.node();
+        else if (c === DQ || c === SQ) {
+          let close = -1;
+          for (let i = this.pos + 1; i < this.end; i++) {
+            const ch = t.charCodeAt(i);
+            if (ch === TAB)
+              throw OUTSIDE;
+            if (c === DQ && ch === BACKSLASH2)
+              i++;
+            else if (ch === c) {
+              if (c === SQ && t.charCodeAt(i + 1) === SQ)
+                i++;
+              else {
+                close = i;
+                break;
+              }
+            }
+          }
+          if (close === -1)
+            throw OUTSIDE;
+          const inner = t.slice(this.pos + 1, close);
+          const double = c === DQ;
+          const text = double ? unescapeDouble(inner) : inner.replace(/''/g, "'");
+          node = { kind: 0, style: double ? QUOTE_DOUBLE : QUOTE_SINGLE, tag: STR, text, r0: this.pos, r1: close + 1 };
+          this.pos = close + 1;
+        } else {
+          if (badPlainStart(c) || c === COLON || c === 63 || c === DASH) {
+            if (!(c === DASH && this.pos + 1 < this.end && !isFlowIndicator(t.charCodeAt(this.pos + 1)) && t.charCodeAt(this.pos + 1) !== SP))
+              throw OUTSIDE;
+          }
+          let last = this.pos;
+          let i = this.pos;
+          for (; i < this.end; i++) {
+            const ch = t.charCodeAt(i);
+            if (isFlowIndicator(ch))
+              break;
+            if (ch === COLON) {
+              if (t.charCodeAt(i + 1) === SP)
+                break;
+              throw OUTSIDE;
+            }
+            if (ch === HASH || ch === TAB)
+              throw OUTSIDE;
+            if (ch !== SP)
+              last = i + 1;
+          }
+          if (i >= this.end)
+            throw OUTSIDE;
+          const s = t.slice(this.pos, last);
+          node = { kind: 0, style: PLAIN, tag: plainTag(s), text: s, r0: this.pos, r1: last };
+          this.pos = i;
+        }
+        this.space();
+        return node;
+      }
+    };
+  }
+});
+
 // dist/src/engine/structure/yaml.js
 var yaml_exports = {};
 __export(yaml_exports, {
-  parseYaml: () => parseYaml
+  parseYaml: () => parseYaml,
+  parseYamlWithPackage: () => parseYamlWithPackage
 });
 function keyText(node) {
   if (yaml().isScalar(node))
@@ -647,6 +1359,9 @@ function keyText(node) {
   return void 0;
 }
 function parseYaml(text, byteLength) {
+  return readYamlSubset(text, byteLength) ?? parseYamlWithPackage(text, byteLength);
+}
+function parseYamlWithPackage(text, byteLength) {
   const docs = yaml().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   if (!Array.isArray(docs))
     return [];
@@ -729,15 +1444,14 @@ function parseYaml(text, byteLength) {
   }
   return out;
 }
-var yaml, ENV_LIST_PARENT, ENV_ITEM;
+var yaml;
 var init_yaml = __esm({
   "dist/src/engine/structure/yaml.js"() {
     "use strict";
     init_lazy_require();
     init_types();
+    init_yaml_subset();
     yaml = lazyRequire("yaml");
-    ENV_LIST_PARENT = /^(environment|env|args|build_args|build-args|variables|vars)$/i;
-    ENV_ITEM = /^\s*([A-Za-z_][\w.\-]*)\s*=/;
   }
 });
 

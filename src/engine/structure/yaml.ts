@@ -1,14 +1,12 @@
-// YAML (and docker-compose, Kubernetes) values with key paths, from the `yaml` package's node ranges.
+// YAML (and docker-compose, Kubernetes) values with key paths: the common subset read directly, the rest
+// from the `yaml` package's node ranges.
 import type * as Yaml from 'yaml';
 import type { Node, Scalar } from 'yaml';
 import { lazyRequire } from '../../util/lazy-require.js';
 import { ByteOffsets, type StructValue } from './types.js';
+import { ENV_ITEM, ENV_LIST_PARENT, readYamlSubset } from './yaml-subset.js';
 
 const yaml = lazyRequire<typeof Yaml>('yaml');
-
-/** Lists of `NAME=value` strings: docker-compose `environment:` / `args:`, and similar. */
-const ENV_LIST_PARENT = /^(environment|env|args|build_args|build-args|variables|vars)$/i;
-const ENV_ITEM = /^\s*([A-Za-z_][\w.\-]*)\s*=/;
 
 function keyText(node: unknown): string | undefined {
   if (yaml().isScalar(node)) return node.value === null ? undefined : String(node.value);
@@ -17,6 +15,11 @@ function keyText(node: unknown): string | undefined {
 
 /** Returns the values of every document, or null when the text is not valid YAML. */
 export function parseYaml(text: string, byteLength: number): StructValue[] | null {
+  return readYamlSubset(text, byteLength) ?? parseYamlWithPackage(text, byteLength);
+}
+
+/** The package path: every document the `yaml` package reads, walked over its nodes. */
+export function parseYamlWithPackage(text: string, byteLength: number): StructValue[] | null {
   const docs = yaml().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   if (!Array.isArray(docs)) return [];
   const bytes = new ByteOffsets(text, byteLength);
