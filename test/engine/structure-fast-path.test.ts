@@ -245,6 +245,29 @@ describe('YAML subset reader = the yaml package path', () => {
     assert.ok(tally.fast >= 1000, `fast path used for ${tally.fast} of ${tally.cases}`);
   });
 
+  it('stray lines after every kind of entry, at every indentation (where the reader may reject)', (t) => {
+    const before = [
+      'a: 1', 'a:', 'a: "q"', "a: 'q'", 'a: [x]', 'a: |\n  blk', 'a: >-\n  blk', 'a:\n  b: 1', 'a:\n  b:', 'a:\n    b: 1', 'a:\n  - x',
+      'a:\n- x', 'a:\n  - b: 1\n    c: 2', '- x', '-', '- a: 1', '- a:\n    b: 1', '-\n  a: 1', '- - x', 'x:\n  y:\n    z: w\n    v:\n      - 1',
+      '- a: |\n    t', 'a: b # c', '- "q"',
+    ];
+    const strays = [
+      'foo bar', '// r1', '} // r2', ']', '- y', '-', 'k: v', 'k:', '"q"', '"q" x', '* x', '{ x', '[ x', 'x: y: z', '? x', ': x', '#c',
+      'q:w', 'const a = 1; // r3', '!x', '&a b', '"k": v', '|', '%x', '@x', '...', '---',
+    ];
+    const after = ['', '\nz: 9', '\n  z: 9', '\n- z'];
+    const tally = { cases: 0, fast: 0, rejected: 0 };
+    for (const b of before) for (const s of strays) for (let ind = 0; ind <= 5; ind++) for (const a of after) agree(`${b}\n${' '.repeat(ind)}${s}${a}\n`, tally, 'stray line');
+    t.diagnostic(JSON.stringify(tally));
+    assert.ok(tally.rejected >= 1000, `rejected without the package: ${tally.rejected} of ${tally.cases}`);
+  });
+
+  it('rejects a workflow with a line of code spliced in without a full parse, as the package does', () => {
+    const text = 'name: CI\non:\n  push:\n    branches: [main]\nconst x = require("y"); // r12\njobs:\n  test:\n    runs-on: ubuntu-latest\n';
+    assert.equal(readYamlSubset(text, text.length), null);
+    assert.equal(parseYamlWithPackage(text, text.length), null);
+  });
+
   it('reads the shapes of compose, Kubernetes and workflow files itself, and leaves the rest to the package', () => {
     const inside = [
       'services:\n  bot:\n    image: "bot:1.2"\n    environment:\n      - API_KEY=abc123\n      - "SECRET=q w e"\n    ports: ["8080:80"]\n',

@@ -9,6 +9,11 @@ export const ENV_ITEM = /^\s*([A-Za-z_][\w.\-]*)\s*=/;
 
 /** Thrown (never escapes this module) when the text leaves the subset: the package decides instead. */
 const OUTSIDE = { outside: true };
+/**
+ * Thrown where the text, read as the subset so far, has an error the package reports too (checked by the
+ * differential test): broken files, such as lines spliced from other files, cost no full parse.
+ */
+const INVALID = { invalid: true };
 
 // scalar styles, as the package names them
 const PLAIN = 0;
@@ -123,16 +128,17 @@ function unescapeDouble(s: string): string {
 }
 
 /**
- * Values of every document, as the package path gives them; `undefined` when the text leaves the subset
- * (the caller then asks the package).
+ * Values of every document, as the package path gives them; null where the package would reject the text;
+ * `undefined` when the text leaves the subset (the caller then asks the package).
  */
-export function readYamlSubset(text: string, byteLength: number): StructValue[] | undefined {
+export function readYamlSubset(text: string, byteLength: number): StructValue[] | null | undefined {
   if (UNHANDLED_CHARS.test(text)) return undefined;
   let docs: (YNode | null)[];
   try {
     docs = new LineReader(text).documents();
   } catch (e) {
     if (e === OUTSIDE) return undefined;
+    if (e === INVALID) return null;
     throw e;
   }
   return valuesOf(docs, text, byteLength);
@@ -246,6 +252,19 @@ class LineReader {
     return i;
   }
 
+  /**
+   * The line from `p` cannot go on the collection being read (the caller knows where it stands): a plain
+   * scalar with no key in it, a stray `}` or `]` (no flow collection is open), and where `entries`, a key or
+   * a `- ` entry too.
+   */
+  private strayLine(p: number, entries: boolean): boolean {
+    const c = this.text.charCodeAt(p);
+    if (c === RBRACE || c === RBRACKET) return true;
+    if (entries && (this.isSeqIndicator(p) || this.keyEnd(p) !== -1)) return true;
+    if (badPlainStart(c) || c === DASH || c === 0x3f || c === COLON) return false;
+    return this.keyEnd(p) === -1;
+  }
+
   private isSeqIndicator(p: number): boolean {
     return this.text.charCodeAt(p) === DASH && (p + 1 === this.le || this.text.charCodeAt(p + 1) === SP);
   }
@@ -260,11 +279,15 @@ class LineReader {
     const pairs: [string | undefined, YNode][] = [];
     for (;;) {
       const after = this.keyEnd(p);
-      if (after === -1) throw OUTSIDE;
+      if (after === -1) throw this.strayLine(p, false) ? INVALID : OUTSIDE; // not a key where a key belongs
       const key = this.keyText(p, after - 1);
-      pairs.push([key, this.readValue(after, col, true)]);
+      const value = this.readValue(after, col, true);
+      pairs.push([key, value]);
       if (this.at !== CONTENT || this.ind < col) break;
-      if (this.ind > col) throw OUTSIDE;
+      if (this.ind > col) {
+        // after a nested collection, a line between its column and this one: bad indentation
+        throw value.kind !== 0 && this.strayLine(this.ls + this.ind, true) ? INVALID : OUTSIDE;
+      }
       p = this.ls + this.ind;
     }
     this.depth--;
@@ -276,13 +299,14 @@ class LineReader {
     this.enter();
     const items: YNode[] = [];
     for (;;) {
-      items.push(this.readValue(p + 1, col, false));
+      const item = this.readValue(p + 1, col, false);
+      items.push(item);
       if (this.at !== CONTENT || this.ind < col) break;
-      if (this.ind > col) throw OUTSIDE;
+      if (this.ind > col) throw item.kind !== 0 && this.strayLine(this.ls + this.ind, true) ? INVALID : OUTSIDE;
       p = this.ls + this.ind;
       if (!this.isSeqIndicator(p)) {
         if (underKey) break; // the mapping holding this sequence goes on
-        throw OUTSIDE;
+        throw this.strayLine(p, true) ? INVALID : OUTSIDE;
       }
     }
     this.depth--;
@@ -355,7 +379,7 @@ class LineReader {
       } else if (ch === TAB) throw OUTSIDE;
       else {
         // `: ` inside a value is a nested mapping on one line: an error the package reports
-        if (ch === COLON && (i + 1 === this.le || t.charCodeAt(i + 1) === SP)) throw OUTSIDE;
+        if (ch === COLON && (i + 1 === this.le || t.charCodeAt(i + 1) === SP)) throw INVALID;
         end = i + 1;
       }
     }

@@ -15,7 +15,8 @@ function keyText(node: unknown): string | undefined {
 
 /** Returns the values of every document, or null when the text is not valid YAML. */
 export function parseYaml(text: string, byteLength: number): StructValue[] | null {
-  return readYamlSubset(text, byteLength) ?? parseYamlWithPackage(text, byteLength);
+  const read = readYamlSubset(text, byteLength);
+  return read === undefined ? parseYamlWithPackage(text, byteLength) : read;
 }
 
 /** The package path: every document the `yaml` package reads, walked over its nodes. */
