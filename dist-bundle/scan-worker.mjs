@@ -231,6 +231,15 @@ var init_types = __esm({
   }
 });
 
+// builtin:node:buffer
+var m4, isAscii;
+var init_node_buffer = __esm({
+  "builtin:node:buffer"() {
+    m4 = __require("node:buffer");
+    ({ isAscii } = m4);
+  }
+});
+
 // dist/src/engine/structure/json.js
 var json_exports = {};
 __export(json_exports, {
@@ -238,33 +247,43 @@ __export(json_exports, {
 });
 function parseJson(buf) {
   try {
-    return new Reader2(buf).document();
+    return (isAscii(buf) ? new AsciiReader(buf) : new Utf8Reader(buf)).document();
   } catch (e) {
     if (e instanceof JsonError || e instanceof SyntaxError)
       return null;
     throw e;
   }
 }
-var QUOTE, BACKSLASH, JsonError, Reader2;
+function wordChar(c) {
+  return c >= 48 && c <= 57 || c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 45 || c === 43 || c === 46;
+}
+var QUOTE, BACKSLASH, LITERAL, utf8Slice, JsonError, Reader2, AsciiReader, Utf8Reader;
 var init_json = __esm({
   "dist/src/engine/structure/json.js"() {
     "use strict";
+    init_node_buffer();
     QUOTE = 34;
     BACKSLASH = 92;
+    LITERAL = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)$/;
+    utf8Slice = Buffer.prototype.utf8Slice ?? function(start, end) {
+      return this.toString("utf8", start, end);
+    };
     JsonError = class extends Error {
     };
     Reader2 = class {
       buf;
       pos = 0;
       out = [];
+      /** Key path of the value being read; copied only for the string values that are kept. */
+      path = [];
       constructor(buf) {
         this.buf = buf;
       }
       document() {
-        if (this.buf[0] === 239 && this.buf[1] === 187 && this.buf[2] === 191)
+        if (this.code(0) === 239 && this.code(1) === 187 && this.code(2) === 191)
           this.pos = 3;
         this.space();
-        this.value([], 0);
+        this.value(0);
         this.space();
         if (this.pos < this.buf.length)
           throw new JsonError("trailing data");
@@ -276,13 +295,13 @@ var init_json = __esm({
       space() {
         const b = this.buf;
         for (; ; ) {
-          const c = b[this.pos];
+          const c = this.code(this.pos);
           if (c === 32 || c === 10 || c === 13 || c === 9)
             this.pos++;
-          else if (c === 47 && b[this.pos + 1] === 47) {
+          else if (c === 47 && this.code(this.pos + 1) === 47) {
             const nl = b.indexOf(10, this.pos);
             this.pos = nl === -1 ? b.length : nl + 1;
-          } else if (c === 47 && b[this.pos + 1] === 42) {
+          } else if (c === 47 && this.code(this.pos + 1) === 42) {
             const close = b.indexOf("*/", this.pos + 2);
             if (close === -1)
               this.fail();
@@ -291,53 +310,51 @@ var init_json = __esm({
             return;
         }
       }
-      /** Reads a string at pos (on the quote); returns its value and the span of its content. */
+      /** Reads a string at pos (on the quote); returns its value; its content ends at pos - 1. */
       string() {
-        const b = this.buf;
         const start = ++this.pos;
         let escaped = false;
         for (; ; ) {
-          const q = b.indexOf(QUOTE, this.pos);
+          const q = this.quote(this.pos);
           if (q === -1)
             this.fail();
           let n = 0;
-          for (let i = q - 1; i >= start && b[i] === BACKSLASH; i--)
+          for (let i = q - 1; i >= start && this.code(i) === BACKSLASH; i--)
             n++;
           this.pos = q + 1;
           if (n > 0)
             escaped = true;
           if (n % 2 === 0) {
-            const raw = b.toString("utf8", start, q);
+            const raw = this.text(start, q);
             if (raw.includes("\n"))
               this.fail();
-            const value = escaped ? JSON.parse(`"${raw}"`) : raw;
-            return { value, start, end: q };
+            return escaped ? JSON.parse(`"${raw}"`) : raw;
           }
         }
       }
-      value(path, depth) {
+      value(depth) {
         if (depth > 256)
           this.fail();
-        const b = this.buf;
-        const c = b[this.pos];
+        const c = this.code(this.pos);
         if (c === 123) {
           this.pos++;
           this.space();
-          while (b[this.pos] !== 125) {
-            if (b[this.pos] !== QUOTE)
+          while (this.code(this.pos) !== 125) {
+            if (this.code(this.pos) !== QUOTE)
               this.fail();
-            const key = this.string().value;
+            this.path.push(this.string());
             this.space();
-            if (b[this.pos] !== 58)
+            if (this.code(this.pos) !== 58)
               this.fail();
             this.pos++;
             this.space();
-            this.value([...path, key], depth + 1);
+            this.value(depth + 1);
+            this.path.pop();
             this.space();
-            if (b[this.pos] === 44) {
+            if (this.code(this.pos) === 44) {
               this.pos++;
               this.space();
-            } else if (b[this.pos] !== 125)
+            } else if (this.code(this.pos) !== 125)
               this.fail();
           }
           this.pos++;
@@ -347,32 +364,63 @@ var init_json = __esm({
           this.pos++;
           this.space();
           let i = 0;
-          while (b[this.pos] !== 93) {
-            this.value([...path, String(i++)], depth + 1);
+          while (this.code(this.pos) !== 93) {
+            this.path.push(String(i++));
+            this.value(depth + 1);
+            this.path.pop();
             this.space();
-            if (b[this.pos] === 44) {
+            if (this.code(this.pos) === 44) {
               this.pos++;
               this.space();
-            } else if (b[this.pos] !== 93)
+            } else if (this.code(this.pos) !== 93)
               this.fail();
           }
           this.pos++;
           return;
         }
         if (c === QUOTE) {
-          const s = this.string();
-          if (s.end > s.start)
-            this.out.push({ path, start: s.start, end: s.end, value: s.value });
+          const start2 = this.pos + 1;
+          const value = this.string();
+          const end = this.pos - 1;
+          if (end > start2)
+            this.out.push({ path: this.path.slice(), start: start2, end, value });
           return;
         }
         const start = this.pos;
-        while (this.pos < b.length && /[-+.\w]/.test(String.fromCharCode(b[this.pos])))
+        while (this.pos < this.buf.length && wordChar(this.code(this.pos)))
           this.pos++;
         if (this.pos === start)
           this.fail();
-        const word = b.toString("latin1", start, this.pos);
-        if (!/^(true|false|null|-?\d+(\.\d+)?([eE][-+]?\d+)?)$/.test(word))
+        if (!LITERAL.test(this.text(start, this.pos)))
           this.fail();
+      }
+    };
+    AsciiReader = class extends Reader2 {
+      chars;
+      constructor(buf) {
+        super(buf);
+        this.chars = buf.toString("latin1");
+      }
+      code(i) {
+        return this.chars.charCodeAt(i);
+      }
+      quote(from) {
+        return this.chars.indexOf('"', from);
+      }
+      text(start, end) {
+        return this.chars.slice(start, end);
+      }
+    };
+    Utf8Reader = class extends Reader2 {
+      code(i) {
+        const c = this.buf[i];
+        return c === void 0 ? NaN : c;
+      }
+      quote(from) {
+        return this.buf.indexOf(QUOTE, from);
+      }
+      text(start, end) {
+        return utf8Slice.call(this.buf, start, end);
       }
     };
   }
@@ -422,9 +470,9 @@ function readValue(line, from, comment) {
   let end = line.length;
   if (comment) {
     comment.lastIndex = i;
-    const m6 = comment.exec(line);
-    if (m6)
-      end = m6.index;
+    const m7 = comment.exec(line);
+    if (m7)
+      end = m7.index;
   }
   while (end > i && (line[end - 1] === " " || line[end - 1] === "	"))
     end--;
@@ -439,9 +487,9 @@ function parseEnv(text, byteLength) {
   const bytes = new ByteOffsets(text, byteLength);
   const out = [];
   for (const line of splitLines(text)) {
-    const m6 = ENV_LINE.exec(line.text);
-    if (m6)
-      emit(out, bytes, line, [m6[1]], readValue(line.text, m6[0].length, /\s#/g));
+    const m7 = ENV_LINE.exec(line.text);
+    if (m7)
+      emit(out, bytes, line, [m7[1]], readValue(line.text, m7[0].length, /\s#/g));
   }
   return out;
 }
@@ -457,18 +505,18 @@ function parseIni(text, byteLength) {
       section = [s[1].trim()];
       continue;
     }
-    const m6 = INI_PAIR.exec(line.text);
-    if (m6)
-      emit(out, bytes, line, [...section, m6[1].trim()], readValue(line.text, m6[0].length, /\s[;#]/g));
+    const m7 = INI_PAIR.exec(line.text);
+    if (m7)
+      emit(out, bytes, line, [...section, m7[1].trim()], readValue(line.text, m7[0].length, /\s[;#]/g));
   }
   return out;
 }
 function tomlKey(raw) {
   const out = [];
   const re = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)/g;
-  let m6;
-  while ((m6 = re.exec(raw)) !== null && m6[0].length > 0)
-    out.push(m6[1] ?? m6[2] ?? m6[3]);
+  let m7;
+  while ((m7 = re.exec(raw)) !== null && m7[0].length > 0)
+    out.push(m7[1] ?? m7[2] ?? m7[3]);
   return out;
 }
 function parseTomlValues(text, byteLength) {
@@ -499,11 +547,11 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    const m6 = TOML_PAIR.exec(line.text);
-    if (!m6)
+    const m7 = TOML_PAIR.exec(line.text);
+    if (!m7)
       continue;
-    const path = [...table2, ...tomlKey(m6[1])];
-    const rest = line.text.slice(m6[0].length);
+    const path = [...table2, ...tomlKey(m7[1])];
+    const rest = line.text.slice(m7[0].length);
     const lead = rest.length - rest.trimStart().length;
     const first = rest.trimStart();
     if (first.startsWith('"""') || first.startsWith("'''")) {
@@ -512,13 +560,13 @@ function parseTomlValues(text, byteLength) {
       continue;
     }
     if (first.startsWith("{")) {
-      inlinePairs(out, bytes, line, path, m6[0].length + lead);
+      inlinePairs(out, bytes, line, path, m7[0].length + lead);
       continue;
     }
     if (first.startsWith("[")) {
       let i = 0;
       const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
-      re.lastIndex = m6[0].length + lead;
+      re.lastIndex = m7[0].length + lead;
       let s;
       while ((s = re.exec(line.text)) !== null) {
         const start = s.index + 1;
@@ -526,7 +574,7 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    emit(out, bytes, line, path, readValue(line.text, m6[0].length, /\s#/g));
+    emit(out, bytes, line, path, readValue(line.text, m7[0].length, /\s#/g));
   }
   return out;
 }
@@ -536,11 +584,11 @@ function unescape(s) {
 function inlinePairs(out, bytes, line, path, from) {
   const re = /([A-Za-z0-9_.\-"']+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/g;
   re.lastIndex = from;
-  let m6;
-  while ((m6 = re.exec(line.text)) !== null) {
-    const body = m6[2] ?? m6[3];
-    const start = m6.index + m6[0].length - body.length - 1;
-    emit(out, bytes, line, [...path, ...tomlKey(m6[1])], { start, end: start + body.length, value: unescape(body) });
+  let m7;
+  while ((m7 = re.exec(line.text)) !== null) {
+    const body = m7[2] ?? m7[3];
+    const start = m7.index + m7[0].length - body.length - 1;
+    emit(out, bytes, line, [...path, ...tomlKey(m7[1])], { start, end: start + body.length, value: unescape(body) });
   }
 }
 function parseTfvars(text, byteLength) {
@@ -574,20 +622,20 @@ function parseTfvars(text, byteLength) {
       continue;
     }
     const unq = (k) => k.replace(/^"|"$/g, "");
-    let m6 = TF_OPEN_MAP.exec(t);
-    if (m6) {
-      stack.push({ key: [unq(m6[1])], list: false, n: 0 });
+    let m7 = TF_OPEN_MAP.exec(t);
+    if (m7) {
+      stack.push({ key: [unq(m7[1])], list: false, n: 0 });
       continue;
     }
-    m6 = TF_OPEN_LIST.exec(t);
-    if (m6) {
-      stack.push({ key: [unq(m6[1])], list: true, n: 0 });
+    m7 = TF_OPEN_LIST.exec(t);
+    if (m7) {
+      stack.push({ key: [unq(m7[1])], list: true, n: 0 });
       continue;
     }
-    m6 = TF_BLOCK.exec(t);
-    if (m6) {
-      const labels = [...m6[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
-      stack.push({ key: [m6[1], ...labels], list: false, n: 0 });
+    m7 = TF_BLOCK.exec(t);
+    if (m7) {
+      const labels = [...m7[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+      stack.push({ key: [m7[1], ...labels], list: false, n: 0 });
       continue;
     }
     if (/^\s*[}\]]\s*,?\s*$/.test(t)) {
@@ -604,14 +652,14 @@ function parseTfvars(text, byteLength) {
       }
       continue;
     }
-    m6 = TF_PAIR.exec(t);
-    if (m6) {
-      const rest = t.slice(m6[0].length).trimStart();
-      const path = [...here(), unq(m6[1])];
+    m7 = TF_PAIR.exec(t);
+    if (m7) {
+      const rest = t.slice(m7[0].length).trimStart();
+      const path = [...here(), unq(m7[1])];
       if (rest.startsWith("{"))
-        inlinePairs(out, bytes, line, path, m6[0].length);
+        inlinePairs(out, bytes, line, path, m7[0].length);
       else if (rest.startsWith('"'))
-        emit(out, bytes, line, path, readValue(t, m6[0].length, null));
+        emit(out, bytes, line, path, readValue(t, m7[0].length, null));
     }
   }
   return out;
@@ -693,6 +741,8 @@ function readYamlSubset(text, byteLength) {
   } catch (e) {
     if (e === OUTSIDE)
       return void 0;
+    if (e === INVALID)
+      return null;
     throw e;
   }
   return valuesOf(docs, text, byteLength);
@@ -745,13 +795,13 @@ function valuesOf(docs, text, byteLength) {
     const parent = path[path.length - 1] ?? "";
     node.items.forEach((item, i) => {
       if (item.kind === 0 && item.tag === STR && ENV_LIST_PARENT.test(parent)) {
-        const m6 = ENV_ITEM.exec(item.text);
-        if (m6) {
+        const m7 = ENV_ITEM.exec(item.text);
+        if (m7) {
           const quoted = item.style === QUOTE_DOUBLE || item.style === QUOTE_SINGLE;
-          const offset = item.r0 + (quoted ? 1 : 0) + m6[0].length;
+          const offset = item.r0 + (quoted ? 1 : 0) + m7[0].length;
           const end = item.r1 - (quoted ? 1 : 0);
           if (end > offset)
-            out.push({ path: [...path, m6[1]], start: bytes.byte(offset), end: bytes.byte(end), value: item.text.slice(m6[0].length) });
+            out.push({ path: [...path, m7[1]], start: bytes.byte(offset), end: bytes.byte(end), value: item.text.slice(m7[0].length) });
           return;
         }
       }
@@ -774,7 +824,7 @@ function valuesOf(docs, text, byteLength) {
       walk(doc, []);
   return out;
 }
-var ENV_LIST_PARENT, ENV_ITEM, OUTSIDE, PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED, STR, NUM, NULL, BOOL, NULL_RE, BOOL_RE, NUM_RE, SAME_INT_RE, UNHANDLED_CHARS, SP, TAB, HASH, COLON, DASH, DQ, SQ, LBRACKET, RBRACKET, LBRACE, RBRACE, COMMA, BACKSLASH2, DQ_ESCAPES, CONTENT, DOC_START, EOF, MAX_DEPTH2, LineReader, FlowReader;
+var ENV_LIST_PARENT, ENV_ITEM, OUTSIDE, INVALID, PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED, STR, NUM, NULL, BOOL, NULL_RE, BOOL_RE, NUM_RE, SAME_INT_RE, UNHANDLED_CHARS, SP, TAB, HASH, COLON, DASH, DQ, SQ, LBRACKET, RBRACKET, LBRACE, RBRACE, COMMA, BACKSLASH2, DQ_ESCAPES, CONTENT, DOC_START, EOF, MAX_DEPTH2, LineReader, FlowReader;
 var init_yaml_subset = __esm({
   "dist/src/engine/structure/yaml-subset.js"() {
     "use strict";
@@ -782,6 +832,7 @@ var init_yaml_subset = __esm({
     ENV_LIST_PARENT = /^(environment|env|args|build_args|build-args|variables|vars)$/i;
     ENV_ITEM = /^\s*([A-Za-z_][\w.\-]*)\s*=/;
     OUTSIDE = { outside: true };
+    INVALID = { invalid: true };
     PLAIN = 0;
     QUOTE_DOUBLE = 1;
     QUOTE_SINGLE = 2;
@@ -941,6 +992,21 @@ var init_yaml_subset = __esm({
           throw OUTSIDE;
         return i;
       }
+      /**
+       * The line from `p` cannot go on the collection being read (the caller knows where it stands): a plain
+       * scalar with no key in it, a stray `}` or `]` (no flow collection is open), and where `entries`, a key or
+       * a `- ` entry too.
+       */
+      strayLine(p, entries) {
+        const c = this.text.charCodeAt(p);
+        if (c === RBRACE || c === RBRACKET)
+          return true;
+        if (entries && (this.isSeqIndicator(p) || this.keyEnd(p) !== -1))
+          return true;
+        if (badPlainStart(c) || c === DASH || c === 63 || c === COLON)
+          return false;
+        return this.keyEnd(p) === -1;
+      }
       isSeqIndicator(p) {
         return this.text.charCodeAt(p) === DASH && (p + 1 === this.le || this.text.charCodeAt(p + 1) === SP);
       }
@@ -955,13 +1021,15 @@ var init_yaml_subset = __esm({
         for (; ; ) {
           const after = this.keyEnd(p);
           if (after === -1)
-            throw OUTSIDE;
+            throw this.strayLine(p, false) ? INVALID : OUTSIDE;
           const key = this.keyText(p, after - 1);
-          pairs.push([key, this.readValue(after, col, true)]);
+          const value = this.readValue(after, col, true);
+          pairs.push([key, value]);
           if (this.at !== CONTENT || this.ind < col)
             break;
-          if (this.ind > col)
-            throw OUTSIDE;
+          if (this.ind > col) {
+            throw value.kind !== 0 && this.strayLine(this.ls + this.ind, true) ? INVALID : OUTSIDE;
+          }
           p = this.ls + this.ind;
         }
         this.depth--;
@@ -972,16 +1040,17 @@ var init_yaml_subset = __esm({
         this.enter();
         const items = [];
         for (; ; ) {
-          items.push(this.readValue(p + 1, col, false));
+          const item = this.readValue(p + 1, col, false);
+          items.push(item);
           if (this.at !== CONTENT || this.ind < col)
             break;
           if (this.ind > col)
-            throw OUTSIDE;
+            throw item.kind !== 0 && this.strayLine(this.ls + this.ind, true) ? INVALID : OUTSIDE;
           p = this.ls + this.ind;
           if (!this.isSeqIndicator(p)) {
             if (underKey)
               break;
-            throw OUTSIDE;
+            throw this.strayLine(p, true) ? INVALID : OUTSIDE;
           }
         }
         this.depth--;
@@ -1063,7 +1132,7 @@ var init_yaml_subset = __esm({
             throw OUTSIDE;
           else {
             if (ch === COLON && (i + 1 === this.le || t.charCodeAt(i + 1) === SP))
-              throw OUTSIDE;
+              throw INVALID;
             end = i + 1;
           }
         }
@@ -1359,7 +1428,8 @@ function keyText(node) {
   return void 0;
 }
 function parseYaml(text, byteLength) {
-  return readYamlSubset(text, byteLength) ?? parseYamlWithPackage(text, byteLength);
+  const read = readYamlSubset(text, byteLength);
+  return read === void 0 ? parseYamlWithPackage(text, byteLength) : read;
 }
 function parseYamlWithPackage(text, byteLength) {
   const docs = yaml().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
@@ -1407,13 +1477,13 @@ function parseYamlWithPackage(text, byteLength) {
       const parent = path[path.length - 1] ?? "";
       node.items.forEach((item, i) => {
         if (yaml().isScalar(item) && typeof item.value === "string" && ENV_LIST_PARENT.test(parent) && item.range) {
-          const m6 = ENV_ITEM.exec(item.value);
-          if (m6) {
+          const m7 = ENV_ITEM.exec(item.value);
+          if (m7) {
             const quoted = item.type === "QUOTE_DOUBLE" || item.type === "QUOTE_SINGLE";
-            const offset = item.range[0] + (quoted ? 1 : 0) + m6[0].length;
+            const offset = item.range[0] + (quoted ? 1 : 0) + m7[0].length;
             const end = item.range[1] - (quoted ? 1 : 0);
             if (end > offset) {
-              out.push({ path: [...path, m6[1]], start: bytes.byte(offset), end: bytes.byte(end), value: item.value.slice(m6[0].length) });
+              out.push({ path: [...path, m7[1]], start: bytes.byte(offset), end: bytes.byte(end), value: item.value.slice(m7[0].length) });
             }
             return;
           }
@@ -2173,11 +2243,11 @@ var init_evm_private_key = __esm({
 });
 
 // builtin:node:zlib
-var m4, crc32;
+var m5, crc32;
 var init_node_zlib = __esm({
   "builtin:node:zlib"() {
-    m4 = __require("node:zlib");
-    ({ crc32 } = m4);
+    m5 = __require("node:zlib");
+    ({ crc32 } = m5);
   }
 });
 
@@ -2395,11 +2465,11 @@ var require_nist = __commonJS({
 });
 
 // builtin:node:crypto
-var m5, checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual;
+var m6, checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual;
 var init_node_crypto = __esm({
   "builtin:node:crypto"() {
-    m5 = __require("node:crypto");
-    ({ checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual } = m5);
+    m6 = __require("node:crypto");
+    ({ checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual } = m6);
   }
 });
 
@@ -2619,13 +2689,13 @@ __export(gitlab_token_exports, {
   gitlabToken: () => gitlabToken
 });
 function checkRoutable(token) {
-  const m6 = ROUTABLE_TAIL.exec(token);
-  if (!m6)
+  const m7 = ROUTABLE_TAIL.exec(token);
+  if (!m7)
     return null;
-  const [, version, length, crc] = m6;
+  const [, version, length, crc] = m7;
   if (crc322(token.slice(0, -7)).toString(36).padStart(7, "0") !== crc)
     return { valid: false, reason: "routable token CRC32 mismatch" };
-  const payload = token.slice(0, m6.index).slice(-parseInt(length, 36));
+  const payload = token.slice(0, m7.index).slice(-parseInt(length, 36));
   if (!/^[A-Za-z0-9_-]{27,300}$/.test(payload))
     return { valid: false, reason: "routable token payload length field mismatch" };
   const bytes = decodeBase64Loose(payload);
@@ -2701,13 +2771,13 @@ var init_discord_webhook_url = __esm({
     init_discord_bot_token();
     URL = /\/webhooks\/([0-9]{17,20})\/([A-Za-z0-9_-]{60,80})$/;
     discordWebhookUrl = ({ secret }) => {
-      const m6 = URL.exec(secret.trim());
-      if (!m6)
+      const m7 = URL.exec(secret.trim());
+      if (!m7)
         return { valid: false, reason: "not \u2026/webhooks/<id>/<token>" };
-      const created = snowflakeTime(m6[1]);
+      const created = snowflakeTime(m7[1]);
       if (created === null)
         return { valid: false, reason: "webhook id is not a Discord snowflake of a plausible time" };
-      return { valid: true, reason: `webhook id is a snowflake from ${new Date(created).toISOString().slice(0, 10)}`, address: `webhook ${m6[1]}` };
+      return { valid: true, reason: `webhook id is a snowflake from ${new Date(created).toISOString().slice(0, 10)}`, address: `webhook ${m7[1]}` };
     };
   }
 });
@@ -2927,11 +2997,11 @@ var Reader = class {
       this.pos++;
       lo = 1;
     } else if (c === "{") {
-      const m6 = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
-      if (!m6)
+      const m7 = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
+      if (!m7)
         return p;
-      this.pos += m6[0].length;
-      lo = Number(m6[1]);
+      this.pos += m7[0].length;
+      lo = Number(m7[1]);
     } else
       return p;
     if (this.peek() === "?")
@@ -3052,11 +3122,11 @@ var Reader = class {
     if (simple[c])
       return simple[c];
     if (c === "x") {
-      const m6 = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.pos));
-      if (!m6)
+      const m7 = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.pos));
+      if (!m7)
         throw new Unsupported("hex escape");
-      this.pos += m6[0].length;
-      return String.fromCodePoint(parseInt(m6[1] ?? m6[2], 16));
+      this.pos += m7[0].length;
+      return String.fromCodePoint(parseInt(m7[1] ?? m7[2], 16));
     }
     if (/[A-Za-z0-9]/.test(c))
       throw new Unsupported(`escape \\${c}`);
@@ -3632,9 +3702,9 @@ var import_re23 = __toESM(require_re2(), 1);
 // dist/src/engine/structure/index.js
 init_lazy_require();
 init_types();
-var json = /* @__PURE__ */ ((m6) => () => m6 ??= (init_json(), __toCommonJS(json_exports)))();
-var lines = /* @__PURE__ */ ((m6) => () => m6 ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
-var yaml2 = /* @__PURE__ */ ((m6) => () => m6 ??= (init_yaml(), __toCommonJS(yaml_exports)))();
+var json = /* @__PURE__ */ ((m7) => () => m7 ??= (init_json(), __toCommonJS(json_exports)))();
+var lines = /* @__PURE__ */ ((m7) => () => m7 ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
+var yaml2 = /* @__PURE__ */ ((m7) => () => m7 ??= (init_yaml(), __toCommonJS(yaml_exports)))();
 var STRUCTURE_MAX_BYTES = {
   yaml: 512 * 1024,
   json: 4 * 1024 * 1024,
@@ -3710,14 +3780,14 @@ var QUERY_PARAM = /[?&][A-Za-z_][\w.\-]{0,63}=(?=[^=&\s])/g;
 function assignedValueOffset(linePrefix, value) {
   if (URL_START.test(value) || IN_QUERY.test(linePrefix)) {
     let at = 0;
-    for (const m7 of value.matchAll(QUERY_PARAM))
-      at = m7.index + m7[0].length;
+    for (const m8 of value.matchAll(QUERY_PARAM))
+      at = m8.index + m8[0].length;
     return at;
   }
   if (!ASSIGN_LEAD.test(linePrefix))
     return 0;
-  const m6 = INLINE_NAME.exec(value);
-  return m6 ? m6[0].length : 0;
+  const m7 = INLINE_NAME.exec(value);
+  return m7 ? m7[0].length : 0;
 }
 function dropListItems(prefix) {
   const open = prefix.lastIndexOf("[");
@@ -3736,13 +3806,13 @@ function expressionName(expr) {
 }
 function carried(prefix, above) {
   let last;
-  for (const m6 of prefix.matchAll(NAMING_ATTR))
-    last = m6[1];
+  for (const m7 of prefix.matchAll(NAMING_ATTR))
+    last = m7[1];
   if (last)
     return last;
   if (above !== void 0) {
-    for (const m6 of above.matchAll(NAMING_ATTR))
-      last = m6[1];
+    for (const m7 of above.matchAll(NAMING_ATTR))
+      last = m7[1];
     if (last)
       return last;
     const d = DECLARED_ABOVE.exec(above);
@@ -3765,46 +3835,46 @@ function freeText(prefix) {
   }
   return words.length > 0 ? words.join("_") : void 0;
 }
-function xmlName(m6) {
+function xmlName(m7) {
   let attr;
-  for (const a of m6[2].matchAll(NAMING_ATTR))
+  for (const a of m7[2].matchAll(NAMING_ATTR))
     attr = a[1];
-  return attr ?? m6[1];
+  return attr ?? m7[1];
 }
 function closest(p, above) {
-  let m6 = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
-  if (m6)
-    return m6[1];
-  m6 = XML_OPEN.exec(p);
-  if (m6)
-    return xmlName(m6);
-  m6 = FALLBACK.exec(p);
-  if (m6)
-    return expressionName(m6[1]);
-  m6 = ARG_AFTER_NAME.exec(p);
-  if (m6)
-    return m6[1] ?? m6[2];
-  m6 = TYPED.exec(p) ?? ASSIGN.exec(p);
-  if (m6)
-    return m6[1];
+  let m7 = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
+  if (m7)
+    return m7[1];
+  m7 = XML_OPEN.exec(p);
+  if (m7)
+    return xmlName(m7);
+  m7 = FALLBACK.exec(p);
+  if (m7)
+    return expressionName(m7[1]);
+  m7 = ARG_AFTER_NAME.exec(p);
+  if (m7)
+    return m7[1] ?? m7[2];
+  m7 = TYPED.exec(p) ?? ASSIGN.exec(p);
+  if (m7)
+    return m7[1];
   const listed = dropListItems(p);
   if (listed !== p) {
-    m6 = ASSIGN.exec(listed) ?? CALL.exec(listed);
-    if (m6)
-      return m6[1];
+    m7 = ASSIGN.exec(listed) ?? CALL.exec(listed);
+    if (m7)
+      return m7[1];
   }
-  m6 = CALL.exec(p);
-  if (m6)
-    return m6[1];
+  m7 = CALL.exec(p);
+  if (m7)
+    return m7[1];
   if (above !== void 0 && /^\s*(?:-\s*)?["'`]?\s*$/.test(p)) {
-    m6 = KEY_ONLY_LINE.exec(above);
-    if (m6)
-      return m6[1];
+    m7 = KEY_ONLY_LINE.exec(above);
+    if (m7)
+      return m7[1];
   }
   if (above !== void 0 && /^\s*$/.test(p)) {
-    m6 = XML_OPEN.exec(above);
-    if (m6)
-      return xmlName(m6);
+    m7 = XML_OPEN.exec(above);
+    if (m7)
+      return xmlName(m7);
   }
   return void 0;
 }
@@ -3830,7 +3900,7 @@ function boundNames(prefix, above) {
     if (!/[$@\]]/.test(n))
       continue;
     const bare = n.replace(/^[$@]+/, "");
-    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m6) => m6[1]);
+    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m7) => m7[1]);
     for (const alt of [bare, subs.join(".")])
       if (alt && !out.includes(alt))
         out.push(alt);
@@ -3892,11 +3962,11 @@ function* matchesOf(re, input, limit) {
   let at = 0;
   for (let n = 0; n < limit; n++) {
     re.lastIndex = at;
-    const m6 = re.exec(input);
-    if (m6 === null)
+    const m7 = re.exec(input);
+    if (m7 === null)
       return;
-    at = re.lastIndex + (m6[0].length === 0 ? 1 : 0);
-    yield m6;
+    at = re.lastIndex + (m7[0].length === 0 ? 1 : 0);
+    yield m7;
   }
 }
 
@@ -3969,11 +4039,11 @@ function decodedPass(ctx, budget, scanInner) {
   for (const finder of TEXT_FINDERS) {
     if (!ctx.setHits.has(finder.gate))
       continue;
-    for (const m6 of matchesOf(finder.re, b, MAX_TEXT_MATCHES)) {
+    for (const m7 of matchesOf(finder.re, b, MAX_TEXT_MATCHES)) {
       if (budget.values <= 0)
         break;
-      const end = m6.index + m6[0].length;
-      let start = m6.index;
+      const end = m7.index + m7[0].length;
+      let start = m7.index;
       if (finder.lead)
         for (start++; start < end && isRe2Space(b[start]); start++)
           ;
@@ -4143,7 +4213,7 @@ function hasFillerWord(lower) {
         return true;
     }
   }
-  return MASKS.some((m6) => lower.includes(m6));
+  return MASKS.some((m7) => lower.includes(m7));
 }
 function isPlaceholder(value) {
   const v = value.trim();
@@ -4278,8 +4348,8 @@ function patternPass(set, ctx, candidates) {
       matches = [...matchesOf(rule.re ??= patternRe(rule.spec.pattern), ctx.chunk.buf, MAX_MATCHES)];
       passes.set(rule.spec.pattern, matches);
     }
-    for (const m6 of matches) {
-      const f = candidate(set, rule, m6, ctx);
+    for (const m7 of matches) {
+      const f = candidate(set, rule, m7, ctx);
       if (f)
         out.push(f);
     }
@@ -4295,11 +4365,11 @@ function isWellKnownConstant(secret, lookup) {
 function linePrefixOf(chunk, at) {
   return chunk.buf.toString("utf8", chunk.lines.lineStart(chunk.lines.position(at).line - 1), at);
 }
-function candidate(set, rule, m6, ctx) {
+function candidate(set, rule, m7, ctx) {
   const { chunk } = ctx;
   const g = rule.group;
-  const span = typeof g === "number" ? m6.indices?.[g] : m6.indices?.groups?.[g];
-  const value = typeof g === "number" ? m6[g] : m6.groups?.[g];
+  const span = typeof g === "number" ? m7.indices?.[g] : m7.indices?.groups?.[g];
+  const value = typeof g === "number" ? m7[g] : m7.groups?.[g];
   if (!span || value === void 0)
     return null;
   const end = span[1];
@@ -4334,7 +4404,7 @@ function candidate(set, rule, m6, ctx) {
   if (rule.validator) {
     result = rule.validator({
       secret,
-      match: m6[0].toString("utf8"),
+      match: m7[0].toString("utf8"),
       text: () => chunk.text,
       index: () => chunk.charIndex(start)
     });
@@ -4491,23 +4561,23 @@ function lazy(load, exported) {
   return (input) => (impl ??= load()[exported])(input);
 }
 var validators = {
-  bip39: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
-  wif: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
-  bip38: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
-  "bip32-xprv": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
-  "solana-keypair": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
-  "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
-  "cosmos-validator-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
-  "evm-private-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
-  "github-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
-  "npm-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
-  "eth-keystore": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
-  "ec-p256-private-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_ec_p256_private_key(), __toCommonJS(ec_p256_private_key_exports)))(), "ecP256PrivateKey"),
-  "gitlab-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_gitlab_token(), __toCommonJS(gitlab_token_exports)))(), "gitlabToken"),
-  "pem-private-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
-  "discord-bot-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
-  "discord-webhook-url": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_discord_webhook_url(), __toCommonJS(discord_webhook_url_exports)))(), "discordWebhookUrl"),
-  jwt: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
+  bip39: lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
+  wif: lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
+  bip38: lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
+  "bip32-xprv": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
+  "solana-keypair": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
+  "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
+  "cosmos-validator-key": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
+  "evm-private-key": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
+  "github-token": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
+  "npm-token": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
+  "eth-keystore": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
+  "ec-p256-private-key": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_ec_p256_private_key(), __toCommonJS(ec_p256_private_key_exports)))(), "ecP256PrivateKey"),
+  "gitlab-token": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_gitlab_token(), __toCommonJS(gitlab_token_exports)))(), "gitlabToken"),
+  "pem-private-key": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
+  "discord-bot-token": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
+  "discord-webhook-url": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_discord_webhook_url(), __toCommonJS(discord_webhook_url_exports)))(), "discordWebhookUrl"),
+  jwt: lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
 };
 
 // dist/src/pipeline/chunk-scanner.js

@@ -1,17 +1,21 @@
 // The fast structure readers against the paths they replace: the YAML subset reader must give exactly the
-// `yaml` package path's values (or leave the text to it), on real files, rule examples, the syntax matrix's
-// config renderings, generated documents and seeded mutations of all of them.
+// `yaml` package path's values (or leave the text to it), and the JSON reader exactly the previous reader's,
+// on real files, rule examples, the syntax matrix's config renderings, generated documents and seeded
+// mutations of all of them.
 import assert from 'node:assert/strict';
+import { isAscii } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { structureKind } from '../../src/engine/structure/index.js';
+import { parseJson } from '../../src/engine/structure/json.js';
 import { parseYaml, parseYamlWithPackage } from '../../src/engine/structure/yaml.js';
 import { readYamlSubset } from '../../src/engine/structure/yaml-subset.js';
 import { expandExample } from '../../src/rules/example-values.js';
 import { exampleSeed } from '../../src/rules/examples.js';
 import { loadRuleDir } from '../../src/rules/loader.js';
 import { PACKAGE_ROOT } from '../support/checkout.js';
+import { parseJsonReference } from '../support/json-reference.js';
 import { names, renderFile, SYNTAXES } from '../support/syntax-matrix.js';
 
 /** A small deterministic generator (mulberry32): the same corpus and mutations on every run. */
@@ -235,7 +239,7 @@ describe('YAML subset reader = the yaml package path', () => {
     const m = rng(7);
     const tally = { cases: 0, fast: 0, rejected: 0 };
     for (const text of [...repo.filter((t) => t.length < 64 * 1024), ...examples.slice(0, 400), ...generated]) {
-      for (let k = 0; k < 6; k++) {
+      for (let k = 0; k < 4; k++) {
         const mutated = mutate(text, m, pool);
         agree(mutated, tally, 'mutation');
         if (k === 0) agree(mutated.replace(/\n/g, '\r\n'), tally, 'mutation, CRLF');
@@ -284,3 +288,83 @@ describe('YAML subset reader = the yaml package path', () => {
     for (const text of outside) assert.equal(readYamlSubset(text, Buffer.byteLength(text)), undefined, text);
   });
 });
+
+const isJson = (name: string) => structureKind(name) === 'json';
+
+/** Random JSON values: nesting, escapes, non-ASCII text, numbers and literals. */
+function genJson(r: Rng, depth: number): unknown {
+  const roll = r.next();
+  if (depth < 5 && roll < 0.25) return Object.fromEntries(Array.from({ length: r.int(5) }, () => [r.pick(WORDS) + r.pick(['', '"', '\\', 'ü', '😀', '\u2028']), genJson(r, depth + 1)]));
+  if (depth < 5 && roll < 0.4) return Array.from({ length: r.int(5) }, () => genJson(r, depth + 1));
+  if (roll < 0.5) return r.pick([0, -1.5, 1e21, 3.25e-7, true, false, null]);
+  return r.pick(PLAINS) + r.pick(['', '\n', '\t', '"', '\\', '/', 'é', '日本', '😀', '\u0001', '']);
+}
+
+/** Bytes edited the ways broken files are: cut, doubled, replaced, invalid UTF-8, a BOM. */
+function mutateBytes(buf: Buffer, r: Rng): Buffer {
+  let b = buf;
+  for (let e = 1 + r.int(3); e > 0; e--) {
+    const at = r.int(b.length + 1);
+    const roll = r.next();
+    const bytes = r.pick([[0x22], [0x5c], [0x2c], [0x7d], [0x5d], [0x0a], [0xff], [0xc3], [0xe2, 0x82], [0x2f, 0x2f], [0x2f, 0x2a], [0xef, 0xbb, 0xbf]]);
+    if (roll < 0.3) b = Buffer.concat([b.subarray(0, at), b.subarray(Math.min(b.length, at + 1 + r.int(8)))]);
+    else if (roll < 0.7) b = Buffer.concat([b.subarray(0, at), Buffer.from(bytes), b.subarray(at)]);
+    else if (roll < 0.85) b = Buffer.concat([b.subarray(0, at), Buffer.from(bytes), b.subarray(Math.min(b.length, at + bytes.length))]);
+    else b = b.subarray(0, at);
+  }
+  return b;
+}
+
+describe('JSON reader = the previous JSON reader', () => {
+  const files = ['fixtures', 'test', 'examples', '.github', 'node_modules']
+    .flatMap((d) => filesUnder(join(PACKAGE_ROOT, d), isJson))
+    .concat(readdirSync(PACKAGE_ROOT).filter(isJson).map((n) => join(PACKAGE_ROOT, n)))
+    .map((f) => readFileSync(f));
+  const r = rng(424242);
+  const generated = Array.from({ length: 600 }, (_, i) => {
+    const text = JSON.stringify(genJson(r, 0), null, r.pick([0, 2, '\t']));
+    // comments and trailing commas, as tsconfig and editor settings have them
+    const relaxed = i % 3 === 0 ? `// settings\n${text.replace(/\n(\s*)"/, '\n$1/* c */ "').replace(/(\S)\n(\s*)[}\]]/, '$1,\n$2}')}` : text;
+    return Buffer.from(relaxed);
+  });
+  const matrix = exampleJson();
+
+  const same = (buf: Buffer, label: string) => assert.deepEqual(parseJson(buf), parseJsonReference(buf), `${label}:\n${buf.toString('utf8', 0, 2000)}`);
+
+  it(`repository and dependency JSON files (${files.length}), ASCII and not`, () => {
+    assert.ok(files.length >= 10);
+    assert.ok(files.some((b) => !isAscii(b)) && files.some((b) => isAscii(b)), 'both readers are exercised');
+    for (const buf of files) same(buf, 'file');
+  });
+
+  it('the syntax matrix JSON renderings and generated documents', () => {
+    for (const buf of [...matrix, ...generated]) same(buf, 'generated');
+  });
+
+  it('seeded byte mutations (cut, doubled, replaced, invalid UTF-8, BOM)', () => {
+    const m = rng(99);
+    let rejected = 0;
+    for (const buf of [...files.filter((b) => b.length < 64 * 1024), ...matrix.slice(0, 300), ...generated]) {
+      for (let k = 0; k < 4; k++) {
+        const mutated = mutateBytes(buf, m);
+        if (parseJsonReference(mutated) === null) rejected++;
+        same(mutated, 'mutation');
+      }
+    }
+    assert.ok(rejected > 100, `mutations that break the JSON: ${rejected}`);
+  });
+});
+
+/** Rule examples as values of the matrix's JSON syntaxes. */
+function exampleJson(): Buffer[] {
+  const { rules } = loadRuleDir();
+  const out: Buffer[] = [];
+  const jsonSyntaxes = SYNTAXES.filter((s) => structureKind(s.file) === 'json');
+  for (const rule of rules) {
+    rule.examples.match.forEach((tpl, i) => {
+      const text = expandExample(tpl, exampleSeed(rule.id, 'match', i));
+      for (const s of jsonSyntaxes) out.push(Buffer.from(renderFile(s, names(`${rule.id}_secret`), text, text.split('\n').slice(0, 2))));
+    });
+  }
+  return out;
+}
