@@ -70,10 +70,3 @@ export function decodeValue(value: string): { encoding: Encoding; text: string }
   if (p !== null) return { encoding: 'percent', text: p };
   return null;
 }
-
-/**
- * Candidate encoded runs in plain text (not config files): long base64 tokens and tokens holding
- * percent escapes. JS regexes over the decoded text; called only when the chunk holds such a run.
- */
-export const TEXT_BASE64_RUN = /(?<![A-Za-z0-9+/_=-])([A-Za-z0-9+/]{24,}={0,2}|[A-Za-z0-9_-]{24,}={0,2})(?![A-Za-z0-9+/_=-])/g;
-export const TEXT_PERCENT_RUN = /(?<![^\s"'`=:(,[{<>])([^\s"'`<>(){}[\],;]*%[0-9A-Fa-f]{2}[^\s"'`<>(){}[\],;]*)/g;
