@@ -8484,7 +8484,7 @@ var init_prefilter = __esm({
   "dist/src/engine/prefilter.js"() {
     "use strict";
     import_re22 = __toESM(require_re2(), 1);
-    SMALL_TOTAL = 256 * 1024;
+    SMALL_TOTAL = 48 * 1024;
     Prefilter = class {
       keywords;
       rulesOf;

@@ -2493,7 +2493,7 @@ var import_re22 = __toESM(require_re2(), 1);
 
 // dist/src/engine/prefilter.js
 var import_re2 = __toESM(require_re2(), 1);
-var SMALL_TOTAL = 256 * 1024;
+var SMALL_TOTAL = 48 * 1024;
 function escapeRe(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
