@@ -10114,8 +10114,9 @@ var init_entropy = __esm({
 // dist/src/engine/placeholder.js
 function hasFillerWord(lower) {
   const strict = lower.length >= 40;
-  for (const w of WORDS2) {
-    const long = w.replace(/[_-]/g, "").length >= 6;
+  for (let k = 0; k < WORDS2.length; k++) {
+    const w = WORDS2[k];
+    const long = LONG[k];
     for (let i = lower.indexOf(w); i !== -1; i = lower.indexOf(w, i + 1)) {
       if (!strict || long || !isAlnum(lower[i - 1]) || !isAlnum(lower[i + w.length]))
         return true;
@@ -10180,7 +10181,7 @@ function isLowVariety(v) {
   }
   return false;
 }
-var WORDS2, MASKS, isAlnum;
+var WORDS2, LONG, MASKS, isAlnum;
 var init_placeholder = __esm({
   "dist/src/engine/placeholder.js"() {
     "use strict";
@@ -10217,6 +10218,7 @@ var init_placeholder = __esm({
       "secrethere",
       "secret_here"
     ];
+    LONG = WORDS2.map((w) => w.replace(/[_-]/g, "").length >= 6);
     MASKS = ["xxxx", "****", "....", "\u2026"];
     isAlnum = (c) => c !== void 0 && /[a-z0-9]/.test(c);
   }

@@ -3487,12 +3487,14 @@ var WORDS = [
   "secrethere",
   "secret_here"
 ];
+var LONG = WORDS.map((w) => w.replace(/[_-]/g, "").length >= 6);
 var MASKS = ["xxxx", "****", "....", "\u2026"];
 var isAlnum = (c) => c !== void 0 && /[a-z0-9]/.test(c);
 function hasFillerWord(lower) {
   const strict = lower.length >= 40;
-  for (const w of WORDS) {
-    const long = w.replace(/[_-]/g, "").length >= 6;
+  for (let k = 0; k < WORDS.length; k++) {
+    const w = WORDS[k];
+    const long = LONG[k];
     for (let i = lower.indexOf(w); i !== -1; i = lower.indexOf(w, i + 1)) {
       if (!strict || long || !isAlnum(lower[i - 1]) || !isAlnum(lower[i + w.length]))
         return true;

@@ -7,6 +7,8 @@ const WORDS = [
   'todo', 'fixme', 'notreal', 'not_a_real', 'fake_', '_fake', 'randomstring', 'random_string', 'tokenhere',
   'token_here', 'keyhere', 'key_here', 'secrethere', 'secret_here',
 ];
+/** Six letters or more (separators aside): never in a random token by chance. */
+const LONG = WORDS.map((w) => w.replace(/[_-]/g, '').length >= 6);
 /** Masks: a placeholder wherever they occur. */
 const MASKS = ['xxxx', '****', '....', '…'];
 
@@ -19,8 +21,9 @@ const isAlnum = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c)
  */
 function hasFillerWord(lower: string): boolean {
   const strict = lower.length >= 40;
-  for (const w of WORDS) {
-    const long = w.replace(/[_-]/g, '').length >= 6;
+  for (let k = 0; k < WORDS.length; k++) {
+    const w = WORDS[k]!;
+    const long = LONG[k];
     for (let i = lower.indexOf(w); i !== -1; i = lower.indexOf(w, i + 1)) {
       if (!strict || long || !isAlnum(lower[i - 1]) || !isAlnum(lower[i + w.length])) return true;
     }
