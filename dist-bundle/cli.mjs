@@ -8006,10 +8006,11 @@ function lastAtOrBelow(sorted, x) {
   }
   return lo;
 }
-var LineIndex;
+var NEAR_BYTES, LineIndex;
 var init_lines = __esm({
   "dist/src/engine/lines.js"() {
     "use strict";
+    NEAR_BYTES = 4096;
     LineIndex = class {
       buf;
       starts = null;
@@ -8055,17 +8056,51 @@ var init_lines = __esm({
       lineCount() {
         return this.lineStarts().length;
       }
+      /** The last column computed: the next one on the same line, further on, decodes only the bytes between. */
+      lastColumn = { line: -1, offset: 0, column: 0 };
       /** 1-based line and 1-based UTF-16 column of a byte offset. */
       position(offset) {
         const line = this.lineOf(offset);
-        const start = this.lineStart(line);
-        return { line: line + 1, column: this.buf.toString("utf8", start, offset).length + 1 };
+        const last = this.lastColumn;
+        const from = last.line === line && last.offset <= offset ? last : { line, offset: this.lineStart(line), column: 0 };
+        const column = from.column + this.buf.toString("utf8", from.offset, offset).length;
+        this.lastColumn = { line, offset, column };
+        return { line: line + 1, column: column + 1 };
       }
       /** Text of lines [from, to] (0-based, inclusive, clamped). */
       text(from, to) {
         const a = Math.max(0, from);
         const b = Math.min(this.lineCount() - 1, to);
         return this.buf.toString("utf8", this.lineStart(a), this.lineEnd(b));
+      }
+      /**
+       * Text of lines [from, to] around the bytes [at, end), at most `clip` bytes either side of them: on
+       * ordinary lines the lines themselves, on a long line (minified code) the part near the value.
+       */
+      textNear(from, to, at, end, clip) {
+        const a = Math.max(0, from);
+        const b = Math.min(this.lineCount() - 1, to);
+        const start = this.charStart(Math.max(this.lineStart(a), at - clip));
+        const stop = this.charStart(Math.max(start, Math.min(this.lineEnd(b), end + clip)));
+        return this.buf.toString("utf8", start, stop);
+      }
+      /** The text before `at` on its line: from the line's start, or `max` bytes back on a longer line. */
+      prefix(at, max) {
+        const start = this.charStart(Math.max(this.lineStart(this.lineOf(at)), at - max));
+        return this.buf.toString("utf8", start, at);
+      }
+      /** The end of line `line` (0-based), at most `max` bytes of it; '' past the ends. */
+      tail(line, max) {
+        if (line < 0 || line >= this.lineCount())
+          return "";
+        const end = this.lineEnd(line);
+        return this.buf.toString("utf8", this.charStart(Math.max(this.lineStart(line), end - max)), end);
+      }
+      /** `i`, or the start of the next character when `i` falls inside one (UTF-8 continuation bytes). */
+      charStart(i) {
+        for (let k = 0; k < 3 && i < this.buf.length && (this.buf[i] & 192) === 128; k++)
+          i++;
+        return i;
       }
     };
   }
@@ -8429,12 +8464,15 @@ var init_run_gate = __esm({
 });
 
 // dist/src/engine/chunk.js
-var Chunk;
+var table2, BASE64_BODY, MEDIA_TYPE, Chunk;
 var init_chunk = __esm({
   "dist/src/engine/chunk.js"() {
     "use strict";
     init_lines();
     init_run_gate();
+    table2 = (re) => Uint8Array.from({ length: 256 }, (_, c) => re.test(String.fromCharCode(c)) ? 1 : 0);
+    BASE64_BODY = table2(/[A-Za-z0-9+/=]/);
+    MEDIA_TYPE = table2(/[\w/+.-]/);
     Chunk = class {
       buf;
       lines;
@@ -8453,6 +8491,34 @@ var init_chunk = __esm({
           this.runs.set(gate2.key, has);
         }
         return has;
+      }
+      /** The start of the base64 run last asked about by inDataUri (asked in ascending order, mostly). */
+      run = { at: -1, lo: -1 };
+      /**
+       * Whether `at` lies in the body of a `data:<type>;base64,` URI that starts on its line (at or after
+       * `lineStart`): `/data:[\w/+.-]*;base64,[A-Za-z0-9+/=]*$/` on the text before it, read backwards over
+       * the bytes, so a long inline image costs one walk, not one per match inside it.
+       */
+      inDataUri(lineStart, at) {
+        const b = this.buf;
+        let lo = at;
+        const last = this.run;
+        if (last.at >= lineStart && last.at <= at) {
+          let k = last.at;
+          while (k < at && BASE64_BODY[b[k]] === 1)
+            k++;
+          if (k === at)
+            lo = last.lo;
+        }
+        while (lo > lineStart && BASE64_BODY[b[lo - 1]] === 1)
+          lo--;
+        this.run = { at, lo };
+        if (lo - 8 < lineStart || b.toString("latin1", lo - 8, lo) !== ";base64,")
+          return false;
+        let j = lo - 8;
+        while (j > lineStart && MEDIA_TYPE[b[j - 1]] === 1)
+          j--;
+        return j - 5 >= lineStart && b.toString("latin1", j - 5, j) === "data:";
       }
       get text() {
         if (this.decoded === null)
@@ -9253,7 +9319,7 @@ function parseTomlValues(text, byteLength) {
   }
   const bytes2 = new ByteOffsets(text, byteLength);
   const out = [];
-  let table3 = [];
+  let table4 = [];
   const arrays = /* @__PURE__ */ new Map();
   let inMultiline = null;
   for (const line of splitLines(text)) {
@@ -9264,19 +9330,19 @@ function parseTomlValues(text, byteLength) {
     }
     const t = TOML_TABLE.exec(line.text);
     if (t && !TOML_PAIR.test(line.text)) {
-      table3 = tomlKey(t[2]);
+      table4 = tomlKey(t[2]);
       if (t[1]) {
-        const k = table3.join("\0");
+        const k = table4.join("\0");
         const n = arrays.get(k) ?? 0;
         arrays.set(k, n + 1);
-        table3 = [...table3, String(n)];
+        table4 = [...table4, String(n)];
       }
       continue;
     }
     const m12 = TOML_PAIR.exec(line.text);
     if (!m12)
       continue;
-    const path = [...table3, ...tomlKey(m12[1])];
+    const path = [...table4, ...tomlKey(m12[1])];
     const rest = line.text.slice(m12[0].length);
     const lead = rest.length - rest.trimStart().length;
     const first = rest.trimStart();
@@ -9719,7 +9785,7 @@ function leafNames(leaf) {
 function bindingAt(start, end, line, lineStart, linePrefix, ctx) {
   const { chunk } = ctx;
   const v = ctx.struct?.at(start, end);
-  const aboveLine = () => chunk.lines.text(line - 2, line - 2);
+  const aboveLine = () => chunk.lines.tail(line - 2, NEAR_BYTES);
   if (v && start - v.start <= 3 && /^["'`\s]*(0x)?$/i.test(chunk.buf.toString("utf8", v.start, start))) {
     const keyPath = joinPath(v.path);
     const leaf = leafKey(v.path);
@@ -9759,6 +9825,7 @@ var MAX_PREFIX, OPS, NAME, ASSIGN, TYPED, ARG_AFTER_NAME, FALLBACK, SHELL_DEFAUL
 var init_binding = __esm({
   "dist/src/engine/binding.js"() {
     "use strict";
+    init_lines();
     init_structure();
     MAX_PREFIX = 240;
     OPS = String.raw`(?::::=|::=|\?\?=|\|\|=|:=|=>|\?=|!=|\.=|\+=|[:=])`;
@@ -9865,13 +9932,13 @@ function tokenMatches(buf, start, end, limit, out) {
       PERCENT_TOKEN.lastIndex++;
   }
 }
-var import_re24, BASE64_TAIL, table2, B642, LEAD, SPACE2, DELIM, HEX, PERCENT_TOKEN;
+var import_re24, BASE64_TAIL, table3, B642, LEAD, SPACE2, DELIM, HEX, PERCENT_TOKEN;
 var init_encoded_runs = __esm({
   "dist/src/engine/encoded-runs.js"() {
     "use strict";
     import_re24 = __toESM(require_re2(), 1);
     BASE64_TAIL = 16;
-    table2 = (chars, ranges = []) => {
+    table3 = (chars, ranges = []) => {
       const t = new Uint8Array(256);
       for (const c of chars)
         t[c.charCodeAt(0)] = 1;
@@ -9880,11 +9947,11 @@ var init_encoded_runs = __esm({
           t[c] = 1;
       return t;
     };
-    B642 = table2("+/_-", [["A", "Z"], ["a", "z"], ["0", "9"]]);
-    LEAD = table2("\"'`=:");
-    SPACE2 = table2("	\n\f\r ");
-    DELIM = table2("	\n\f\r \"'`<>(){}[],;");
-    HEX = table2("", [["0", "9"], ["A", "F"], ["a", "f"]]);
+    B642 = table3("+/_-", [["A", "Z"], ["a", "z"], ["0", "9"]]);
+    LEAD = table3("\"'`=:");
+    SPACE2 = table3("	\n\f\r ");
+    DELIM = table3("	\n\f\r \"'`<>(){}[],;");
+    HEX = table3("", [["0", "9"], ["A", "F"], ["a", "f"]]);
     PERCENT_TOKEN = new import_re24.default("[^\\s\"'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s\"'`<>(){}\\[\\],;]*", "g");
   }
 });
@@ -9902,7 +9969,8 @@ function decodedPass(ctx, budget, scanInner) {
     if (budget.bytes < 0)
       return;
     const pos = chunk.lines.position(start);
-    const context = [keyPath ? joinPath(keyPath) : "", chunk.lines.text(pos.line - 1 - 3, pos.line - 1 + 3), ctx.outer?.context ?? ""].join("\n");
+    const near = chunk.lines.textNear(pos.line - 1 - 3, pos.line - 1 + 3, start, end, NEAR_BYTES);
+    const context = [keyPath ? joinPath(keyPath) : "", near, ctx.outer?.context ?? ""].join("\n");
     const leaf = keyPath ? leafKey(keyPath) : void 0;
     let kind = leaf ? structureKind(leaf) : null;
     if (!kind && /^\s*[{[]/.test(dec.text))
@@ -9951,11 +10019,11 @@ function decodedPass(ctx, budget, scanInner) {
       const dec = decodeValue(b.toString("utf8", start, end));
       if (!dec)
         continue;
-      const pos = chunk.lines.position(start);
-      const prefix = b.toString("utf8", chunk.lines.lineStart(pos.line - 1), start);
+      const line = chunk.lines.lineOf(start);
+      const prefix = chunk.lines.prefix(start, NEAR_BYTES);
       if (/;base64,$/.test(prefix))
         continue;
-      const above = pos.line > 1 ? chunk.lines.text(pos.line - 2, pos.line - 2) : void 0;
+      const above = line > 0 ? chunk.lines.tail(line - 1, NEAR_BYTES) : void 0;
       const key = assignedKey(prefix, above);
       visit(start, end, dec, key ? [key] : void 0);
     }
@@ -9972,6 +10040,7 @@ var init_decoded = __esm({
     "use strict";
     init_binding();
     init_decode();
+    init_lines();
     init_encoded_runs();
     init_structure();
     BASE64_GATE = "[\"'`=:]\\s*[A-Za-z+/_-]*[0-9][A-Za-z0-9+/_-]{15,}={0,2}";
@@ -10342,9 +10411,6 @@ function isWellKnownConstant(secret, lookup) {
   const hex = secret.length === 66 && /^0x/i.test(secret) ? secret.slice(2) : secret;
   return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && lookup(hex.toLowerCase()) !== void 0;
 }
-function linePrefixOf(chunk, at) {
-  return chunk.buf.toString("utf8", chunk.lines.lineStart(chunk.lines.position(at).line - 1), at);
-}
 function candidate(set, rule, m12, ctx) {
   const { chunk } = ctx;
   const g = rule.group;
@@ -10355,7 +10421,7 @@ function candidate(set, rule, m12, ctx) {
   const end = span[1];
   let start = span[0];
   let secret = value.toString("utf8");
-  const shift = secret.includes("=") ? assignedValueOffset(linePrefixOf(chunk, start), secret) : 0;
+  const shift = secret.includes("=") ? assignedValueOffset(chunk.lines.prefix(start, NEAR_BYTES), secret) : 0;
   if (shift > 0) {
     start += shift;
     secret = secret.slice(shift);
@@ -10366,9 +10432,9 @@ function candidate(set, rule, m12, ctx) {
     return null;
   const pos = chunk.lines.position(start);
   const lineStart = chunk.lines.lineStart(pos.line - 1);
-  const linePrefix = chunk.buf.toString("utf8", lineStart, start);
-  if (/data:[\w/+.-]*;base64,[A-Za-z0-9+/=]*$/.test(linePrefix))
+  if (chunk.inDataUri(lineStart, start))
     return null;
+  const linePrefix = chunk.lines.prefix(start, NEAR_BYTES);
   const { key, keyPath, names, fromAbove } = bindingAt(start, end, pos.line, lineStart, linePrefix, ctx);
   if (rule.deny && names.some((n) => rule.deny.test(n)))
     return null;
@@ -10376,7 +10442,7 @@ function candidate(set, rule, m12, ctx) {
     return null;
   if (rule.nearby) {
     const top = pos.line - 1 - rule.window - (fromAbove ? 1 : 0);
-    const near = rule.nearby.test(chunk.lines.text(top, pos.line - 1 + rule.window)) || keyPath !== void 0 && rule.nearby.test(keyPath) || ctx.outer !== void 0 && rule.nearby.test(ctx.outer.context);
+    const near = rule.nearby.test(chunk.lines.textNear(top, pos.line - 1 + rule.window, start, end, NEAR_BYTES)) || keyPath !== void 0 && rule.nearby.test(keyPath) || ctx.outer !== void 0 && rule.nearby.test(ctx.outer.context);
     if (!near)
       return null;
   }
@@ -10415,6 +10481,7 @@ var init_pattern = __esm({
     init_compile();
     init_entropy();
     init_match_iterator();
+    init_lines();
     init_placeholder();
     MAX_MATCHES = 1e4;
   }

@@ -4,6 +4,7 @@
 // Makefile and PHP operators, XML bodies and attributes, HTTP headers, URL query parameters and a
 // provider named in free text. Each form is a pattern anchored at the value over a bounded prefix.
 import type { ScanCtx } from './candidate.js';
+import { NEAR_BYTES } from './lines.js';
 import { joinPath, leafKey } from './structure/index.js';
 
 /** Longest prefix read: a binding is written close to its value. */
@@ -216,7 +217,7 @@ function leafNames(leaf: string): string[] {
 export function bindingAt(start: number, end: number, line: number, lineStart: number, linePrefix: string, ctx: ScanCtx): Binding {
   const { chunk } = ctx;
   const v = ctx.struct?.at(start, end);
-  const aboveLine = () => chunk.lines.text(line - 2, line - 2);
+  const aboveLine = () => chunk.lines.tail(line - 2, NEAR_BYTES);
   // the value is the match (give or take `0x` or a quote): its key path is the context
   if (v && start - v.start <= 3 && /^["'`\s]*(0x)?$/i.test(chunk.buf.toString('utf8', v.start, start))) {
     const keyPath = joinPath(v.path);

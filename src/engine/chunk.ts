@@ -2,6 +2,11 @@
 import { LineIndex } from './lines.js';
 import { hasRun, type RunGate } from './run-gate.js';
 
+const table = (re: RegExp): Uint8Array => Uint8Array.from({ length: 256 }, (_, c) => (re.test(String.fromCharCode(c)) ? 1 : 0));
+/** A data URI's base64 body `[A-Za-z0-9+/=]`, and its media type `[\w/+.-]`. */
+const BASE64_BODY = table(/[A-Za-z0-9+/=]/);
+const MEDIA_TYPE = table(/[\w/+.-]/);
+
 /** Lazily decoded views of one chunk, shared by all rules. */
 export class Chunk {
   readonly lines: LineIndex;
@@ -20,6 +25,31 @@ export class Chunk {
     }
     return has;
   }
+  /** The start of the base64 run last asked about by inDataUri (asked in ascending order, mostly). */
+  private run = { at: -1, lo: -1 };
+
+  /**
+   * Whether `at` lies in the body of a `data:<type>;base64,` URI that starts on its line (at or after
+   * `lineStart`): `/data:[\w/+.-]*;base64,[A-Za-z0-9+/=]*$/` on the text before it, read backwards over
+   * the bytes, so a long inline image costs one walk, not one per match inside it.
+   */
+  inDataUri(lineStart: number, at: number): boolean {
+    const b = this.buf;
+    let lo = at;
+    const last = this.run;
+    if (last.at >= lineStart && last.at <= at) {
+      let k = last.at;
+      while (k < at && BASE64_BODY[b[k]!] === 1) k++;
+      if (k === at) lo = last.lo;
+    }
+    while (lo > lineStart && BASE64_BODY[b[lo - 1]!] === 1) lo--;
+    this.run = { at, lo };
+    if (lo - 8 < lineStart || b.toString('latin1', lo - 8, lo) !== ';base64,') return false;
+    let j = lo - 8;
+    while (j > lineStart && MEDIA_TYPE[b[j - 1]!] === 1) j--;
+    return j - 5 >= lineStart && b.toString('latin1', j - 5, j) === 'data:';
+  }
+
   get text(): string {
     if (this.decoded === null) this.decoded = this.buf.toString('utf8');
     return this.decoded;

@@ -11,6 +11,13 @@ export function lastAtOrBelow(sorted: readonly number[], x: number): number {
   return lo;
 }
 
+/**
+ * Bytes of a line read around a value (its binding, nearby words, a decoded value's context): all of an
+ * ordinary line, a bounded part of a long one (minified code), so each value costs the same whatever
+ * the line's length.
+ */
+export const NEAR_BYTES = 4096;
+
 /** Maps byte offsets of a chunk to 1-based lines and UTF-16 columns, built lazily. */
 export class LineIndex {
   private starts: number[] | null = null;
@@ -58,11 +65,18 @@ export class LineIndex {
     return this.lineStarts().length;
   }
 
+  /** The last column computed: the next one on the same line, further on, decodes only the bytes between. */
+  private lastColumn = { line: -1, offset: 0, column: 0 };
+
   /** 1-based line and 1-based UTF-16 column of a byte offset. */
   position(offset: number): { line: number; column: number } {
     const line = this.lineOf(offset);
-    const start = this.lineStart(line);
-    return { line: line + 1, column: this.buf.toString('utf8', start, offset).length + 1 };
+    const last = this.lastColumn;
+    // one long line (minified code) holds many matches: counting from its start for each would be quadratic
+    const from = last.line === line && last.offset <= offset ? last : { line, offset: this.lineStart(line), column: 0 };
+    const column = from.column + this.buf.toString('utf8', from.offset, offset).length;
+    this.lastColumn = { line, offset, column };
+    return { line: line + 1, column: column + 1 };
   }
 
   /** Text of lines [from, to] (0-based, inclusive, clamped). */
@@ -70,5 +84,36 @@ export class LineIndex {
     const a = Math.max(0, from);
     const b = Math.min(this.lineCount() - 1, to);
     return this.buf.toString('utf8', this.lineStart(a), this.lineEnd(b));
+  }
+
+  /**
+   * Text of lines [from, to] around the bytes [at, end), at most `clip` bytes either side of them: on
+   * ordinary lines the lines themselves, on a long line (minified code) the part near the value.
+   */
+  textNear(from: number, to: number, at: number, end: number, clip: number): string {
+    const a = Math.max(0, from);
+    const b = Math.min(this.lineCount() - 1, to);
+    const start = this.charStart(Math.max(this.lineStart(a), at - clip));
+    const stop = this.charStart(Math.max(start, Math.min(this.lineEnd(b), end + clip)));
+    return this.buf.toString('utf8', start, stop);
+  }
+
+  /** The text before `at` on its line: from the line's start, or `max` bytes back on a longer line. */
+  prefix(at: number, max: number): string {
+    const start = this.charStart(Math.max(this.lineStart(this.lineOf(at)), at - max));
+    return this.buf.toString('utf8', start, at);
+  }
+
+  /** The end of line `line` (0-based), at most `max` bytes of it; '' past the ends. */
+  tail(line: number, max: number): string {
+    if (line < 0 || line >= this.lineCount()) return '';
+    const end = this.lineEnd(line);
+    return this.buf.toString('utf8', this.charStart(Math.max(this.lineStart(line), end - max)), end);
+  }
+
+  /** `i`, or the start of the next character when `i` falls inside one (UTF-8 continuation bytes). */
+  private charStart(i: number): number {
+    for (let k = 0; k < 3 && i < this.buf.length && (this.buf[i]! & 0xc0) === 0x80; k++) i++;
+    return i;
   }
 }

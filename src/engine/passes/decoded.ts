@@ -4,6 +4,7 @@
 import { assignedKey } from '../binding.js';
 import type { Candidate, Outer, ScanCtx } from '../candidate.js';
 import { decodeValue, MIN_BASE64 } from '../decode.js';
+import { NEAR_BYTES } from '../lines.js';
 import { base64Spans, percentSpans } from '../encoded-runs.js';
 import { joinPath, leafKey, parseStructure, structureKind, type StructValue } from '../structure/index.js';
 
@@ -45,7 +46,8 @@ export function decodedPass(ctx: ScanCtx, budget: Budget, scanInner: ScanInner):
     budget.bytes -= inner.length;
     if (budget.bytes < 0) return;
     const pos = chunk.lines.position(start);
-    const context = [keyPath ? joinPath(keyPath) : '', chunk.lines.text(pos.line - 1 - 3, pos.line - 1 + 3), ctx.outer?.context ?? ''].join('\n');
+    const near = chunk.lines.textNear(pos.line - 1 - 3, pos.line - 1 + 3, start, end, NEAR_BYTES);
+    const context = [keyPath ? joinPath(keyPath) : '', near, ctx.outer?.context ?? ''].join('\n');
     // the decoded text may be a config file itself (a Secret's `config.yaml:`); else it sits under the key path
     const leaf = keyPath ? leafKey(keyPath) : undefined;
     let kind = leaf ? structureKind(leaf) : null;
@@ -89,10 +91,10 @@ export function decodedPass(ctx: ScanCtx, budget: Budget, scanInner: ScanInner):
       if (budget.values <= 0) break;
       const dec = decodeValue(b.toString('utf8', start, end));
       if (!dec) continue;
-      const pos = chunk.lines.position(start);
-      const prefix = b.toString('utf8', chunk.lines.lineStart(pos.line - 1), start);
+      const line = chunk.lines.lineOf(start);
+      const prefix = chunk.lines.prefix(start, NEAR_BYTES);
       if (/;base64,$/.test(prefix)) continue; // data: URIs hold files, not secrets
-      const above = pos.line > 1 ? chunk.lines.text(pos.line - 2, pos.line - 2) : undefined;
+      const above = line > 0 ? chunk.lines.tail(line - 1, NEAR_BYTES) : undefined;
       const key = assignedKey(prefix, above);
       visit(start, end, dec, key ? [key] : undefined);
     }

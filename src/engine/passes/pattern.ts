@@ -6,6 +6,7 @@ import { makeFinding, type Candidate, type ScanCtx } from '../candidate.js';
 import { patternRe, type CompiledRule, type CompiledRules } from '../compile.js';
 import { shannonEntropy } from '../entropy.js';
 import { matchesOf } from '../match-iterator.js';
+import { NEAR_BYTES } from '../lines.js';
 import { isPlaceholder } from '../placeholder.js';
 import type { ValidationResult } from '../../core/validator.js';
 
@@ -43,10 +44,6 @@ function isWellKnownConstant(secret: string, lookup: CompiledRules['wellKnownCon
   return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && lookup(hex.toLowerCase()) !== undefined;
 }
 
-function linePrefixOf(chunk: ScanCtx['chunk'], at: number): string {
-  return chunk.buf.toString('utf8', chunk.lines.lineStart(chunk.lines.position(at).line - 1), at);
-}
-
 function candidate(set: CompiledRules, rule: CompiledRule, m: RegExpExecArray, ctx: ScanCtx): Candidate | null {
   const { chunk } = ctx;
   const g = rule.group;
@@ -57,7 +54,7 @@ function candidate(set: CompiledRules, rule: CompiledRule, m: RegExpExecArray, c
   let start = span[0];
   let secret = (value as unknown as Buffer).toString('utf8');
   // `ENV K=v` taken whole by a pattern that allows `=` in values: the binding model splits name and value
-  const shift = secret.includes('=') ? assignedValueOffset(linePrefixOf(chunk, start), secret) : 0;
+  const shift = secret.includes('=') ? assignedValueOffset(chunk.lines.prefix(start, NEAR_BYTES), secret) : 0;
   if (shift > 0) {
     start += shift; // the name and `=` are ASCII: characters are bytes
     secret = secret.slice(shift);
@@ -67,8 +64,8 @@ function candidate(set: CompiledRules, rule: CompiledRule, m: RegExpExecArray, c
 
   const pos = chunk.lines.position(start);
   const lineStart = chunk.lines.lineStart(pos.line - 1);
-  const linePrefix = chunk.buf.toString('utf8', lineStart, start);
-  if (/data:[\w/+.-]*;base64,[A-Za-z0-9+/=]*$/.test(linePrefix)) return null;
+  if (chunk.inDataUri(lineStart, start)) return null;
+  const linePrefix = chunk.lines.prefix(start, NEAR_BYTES);
   const { key, keyPath, names, fromAbove } = bindingAt(start, end, pos.line, lineStart, linePrefix, ctx);
 
   if (rule.deny && names.some((n) => rule.deny!.test(n))) return null;
@@ -78,7 +75,7 @@ function candidate(set: CompiledRules, rule: CompiledRule, m: RegExpExecArray, c
     // the window runs from the binding: a name on the line above (`- name: K` / `value:`) counts as the value's line
     const top = pos.line - 1 - rule.window - (fromAbove ? 1 : 0);
     const near =
-      rule.nearby.test(chunk.lines.text(top, pos.line - 1 + rule.window)) ||
+      rule.nearby.test(chunk.lines.textNear(top, pos.line - 1 + rule.window, start, end, NEAR_BYTES)) ||
       (keyPath !== undefined && rule.nearby.test(keyPath)) ||
       (ctx.outer !== undefined && rule.nearby.test(ctx.outer.context));
     if (!near) return null;
