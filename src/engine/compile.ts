@@ -18,13 +18,26 @@ export interface EngineOptions {
 export const DEFAULT_DENY_KEYS =
   '(?i)(hash|digest|checksum|integrity|sha1|sha256|sha512|sha$|md5|keccak|topic|selector|signature|fingerprint|txid|tx_?id|root|salt|slot|role|nonce|address|addr$|pubkey|public_?key|xpub|commit|uuid|guid|request_?id|trace|color|colour)';
 
-/** An RE2 compiled on first use: a small input pays only for the rules its bytes can trigger. */
+/** Answers kept per regex: names repeat across matches and files, and an RE2 call costs ~1 µs (the string is copied). */
+const MEMO_SIZE = 1024;
+
+/** An RE2 compiled on first use (a small input pays only for the rules its bytes can trigger), its answers remembered. */
 export class Lazy {
   private re: RE2 | null = null;
+  private readonly memo = new Map<string, boolean>();
   constructor(private readonly pattern: string, private readonly flags: string) {}
   test(s: string): boolean {
-    if (!this.re) this.re = new RE2(this.pattern, this.flags);
-    return this.re.test(s);
+    let hit = this.memo.get(s);
+    if (hit === undefined) {
+      if (!this.re) this.re = new RE2(this.pattern, this.flags);
+      hit = this.re.test(s);
+      // short strings only (names, key paths): a window of text is asked about once
+      if (s.length <= 64) {
+        if (this.memo.size >= MEMO_SIZE) this.memo.clear();
+        this.memo.set(s, hit);
+      }
+    }
+    return hit;
   }
 }
 
