@@ -521,8 +521,8 @@ function formatDuration(ms) {
     return `${Math.round(ms)} ms`;
   if (ms < 6e4)
     return `${(ms / 1e3).toFixed(ms < 1e4 ? 2 : 1)} s`;
-  const m12 = Math.floor(ms / 6e4);
-  return `${m12} min ${Math.round(ms % 6e4 / 1e3)} s`;
+  const m13 = Math.floor(ms / 6e4);
+  return `${m13} min ${Math.round(ms % 6e4 / 1e3)} s`;
 }
 function shortSha(sha) {
   return sha.slice(0, 8);
@@ -553,15 +553,15 @@ function commitSentence(c, scrub2) {
   return s;
 }
 function indexByFingerprint(findings) {
-  const m12 = /* @__PURE__ */ new Map();
+  const m13 = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const list = m12.get(f.fingerprint);
+    const list = m13.get(f.fingerprint);
     if (list)
       list.push(f);
     else
-      m12.set(f.fingerprint, [f]);
+      m13.set(f.fingerprint, [f]);
   }
-  return m12;
+  return m13;
 }
 function linkedParts(f, index) {
   return (f.related ?? []).map((fp) => {
@@ -1605,16 +1605,16 @@ function findingHtml(f, ctx) {
   ].join("");
 }
 function groupBy(items, key) {
-  const m12 = /* @__PURE__ */ new Map();
+  const m13 = /* @__PURE__ */ new Map();
   for (const it of items) {
     const k = key(it);
-    const l = m12.get(k);
+    const l = m13.get(k);
     if (l)
       l.push(it);
     else
-      m12.set(k, [it]);
+      m13.set(k, [it]);
   }
-  return m12;
+  return m13;
 }
 function groupsHtml(findings, ctx) {
   const providers = [...groupBy(findings, (f) => f.provider)].sort((a, b) => worst(b[1]) - worst(a[1]) || b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
@@ -1660,11 +1660,11 @@ function timelineSvg(rows, now, maxRows = 60) {
     const days2 = Math.max(0, Math.round((e - s) / 864e5));
     parts.push(`<text x="4" y="${y + 14}">${esc(label2)}</text>`);
     parts.push(`<rect class="bar${r.end ? " removed" : ""}" x="${x(s).toFixed(1)}" y="${y + 4}" width="${Math.max(2, x(e) - x(s)).toFixed(1)}" height="13" rx="3"><title>${esc(`${r.label}: ${r.start.slice(0, 10)} \u2192 ${r.end ? r.end.slice(0, 10) : "still exposed"} (${plural(days2, "day")})`)}</title></rect>`);
-    for (const m12 of r.marks ?? []) {
-      const mm = Date.parse(m12.at);
+    for (const m13 of r.marks ?? []) {
+      const mm = Date.parse(m13.at);
       if (!Number.isFinite(mm))
         continue;
-      parts.push(`<circle class="mark" cx="${x(mm).toFixed(1)}" cy="${y + 10.5}" r="5"><title>${esc(m12.label)}</title></circle>`);
+      parts.push(`<circle class="mark" cx="${x(mm).toFixed(1)}" cy="${y + 10.5}" r="5"><title>${esc(m13.label)}</title></circle>`);
     }
   });
   const more = valid.length > shown.length ? `<p class="muted">${plural(valid.length - shown.length, "more window")} not drawn.</p>` : "";
@@ -1981,9 +1981,9 @@ function base64Forms(bytes2) {
     const start = pad2 === 0 ? 0 : 4;
     const fullChars = Math.floor((pad2 + bytes2.length) * 8 / 6);
     const middle = enc.slice(start, Math.max(start, fullChars - 1));
-    for (const m12 of [middle, enc.slice(start)]) {
-      if (m12.length >= MIN)
-        out.push(m12, m12.replace(/\+/g, "-").replace(/\//g, "_"));
+    for (const m13 of [middle, enc.slice(start)]) {
+      if (m13.length >= MIN)
+        out.push(m13, m13.replace(/\+/g, "-").replace(/\//g, "_"));
     }
   }
   return out;
@@ -1997,7 +1997,7 @@ function secretForms(secret) {
   forms.add(JSON.stringify(json2).slice(1, -1));
   const pct = encodeURIComponent(secret);
   forms.add(pct);
-  forms.add(pct.replace(/%[0-9A-F]{2}/g, (m12) => m12.toLowerCase()));
+  forms.add(pct.replace(/%[0-9A-F]{2}/g, (m13) => m13.toLowerCase()));
   forms.add(new URLSearchParams({ v: secret }).toString().slice(2));
   forms.add(escape(secret));
   for (const b of base64Forms(Buffer.from(secret, "utf8")))
@@ -2353,11 +2353,11 @@ var init_types = __esm({
 function parseDuration(v) {
   if (typeof v === "number")
     return Math.round(v * 1e3);
-  const m12 = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(v.trim());
-  if (!m12)
+  const m13 = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/.exec(v.trim());
+  if (!m13)
     throw new Error(`not a duration: "${v}" (examples: 500ms, 10s, 2m)`);
-  const mult = { ms: 1, s: 1e3, m: 6e4, h: 36e5 }[m12[2]];
-  return Math.round(Number(m12[1]) * mult);
+  const mult = { ms: 1, s: 1e3, m: 6e4, h: 36e5 }[m13[2]];
+  return Math.round(Number(m13[1]) * mult);
 }
 function defaultConfigPath(env = process.env) {
   const xdg = env.XDG_CONFIG_HOME;
@@ -2451,9 +2451,9 @@ function checkIssuer(ic, fail2) {
     if (/\$\{/.test(ic.url))
       fail2(`${where2}.url: no \${\u2026} interpolation in URLs (put tokens in headers)`);
     if (ic.body !== void 0) {
-      for (const m12 of ic.body.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
-        if (!BODY_PLACEHOLDERS.includes(m12[1])) {
-          fail2(`${where2}.body: unknown placeholder {{${m12[1]}}} (known: ${BODY_PLACEHOLDERS.map((p) => `{{${p}}}`).join(" ")})`);
+      for (const m13 of ic.body.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+        if (!BODY_PLACEHOLDERS.includes(m13[1])) {
+          fail2(`${where2}.body: unknown placeholder {{${m13[1]}}} (known: ${BODY_PLACEHOLDERS.map((p) => `{{${p}}}`).join(" ")})`);
         }
       }
     }
@@ -3018,7 +3018,7 @@ var init_signing2 = __esm({
 
 // dist/src/revoke/issuers/webhook.js
 function envRefs(text) {
-  return [...text.matchAll(ENV_REF)].map((m12) => m12[1]);
+  return [...text.matchAll(ENV_REF)].map((m13) => m13[1]);
 }
 function interpolateEnv(text, env) {
   return text.replace(ENV_REF, (_a, name2) => env[name2] ?? "");
@@ -4038,8 +4038,8 @@ var init_client = __esm({
 function parseDuration2(v) {
   if (typeof v === "number")
     return Math.round(v * 1e3);
-  const m12 = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/.exec(v.trim());
-  return Math.round(Number(m12[1]) * { ms: 1, s: 1e3, m: 6e4 }[m12[2]]);
+  const m13 = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/.exec(v.trim());
+  return Math.round(Number(m13[1]) * { ms: 1, s: 1e3, m: 6e4 }[m13[2]]);
 }
 function checkSecretEndpoint(raw, where2) {
   const u = checkEndpointUrl(raw, where2);
@@ -4128,12 +4128,12 @@ function loadVerifyConfig(opts = {}) {
 }
 function applyRpcOptions(cfg, values) {
   for (const v of values) {
-    const m12 = /^([a-z][a-z0-9-]*)=(.+)$/.exec(v.trim());
-    if (!m12)
+    const m13 = /^([a-z][a-z0-9-]*)=(.+)$/.exec(v.trim());
+    if (!m13)
       throw new UsageError(`--rpc needs CHAIN=URL (e.g. ethereum=https://rpc.example/KEY), got "${v.split("=")[0]}=\u2026"`);
     try {
-      const prev = cfg.rpc.get(m12[1]);
-      cfg.rpc.set(m12[1], { chain: m12[1], url: checkSecretEndpoint(m12[2], `--rpc ${m12[1]}`), unit: prev?.unit, from: "--rpc" });
+      const prev = cfg.rpc.get(m13[1]);
+      cfg.rpc.set(m13[1], { chain: m13[1], url: checkSecretEndpoint(m13[2], `--rpc ${m13[1]}`), unit: prev?.unit, from: "--rpc" });
     } catch (e) {
       throw new UsageError(e.message.replace(/"[^"]*"$/, "\u2026"));
     }
@@ -6147,12 +6147,12 @@ var init_output = __esm({
 
 // dist/src/config/settings.js
 function parseSize(text) {
-  const m12 = SIZE.exec(text);
-  if (!m12)
+  const m13 = SIZE.exec(text);
+  if (!m13)
     return void 0;
-  const unit = (m12[2] ?? "b").toLowerCase()[0];
+  const unit = (m13[2] ?? "b").toLowerCase()[0];
   const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
-  return Math.floor(Number(m12[1]) * mult);
+  return Math.floor(Number(m13[1]) * mult);
 }
 function decideSettings(given = {}, config = {}) {
   const out = {};
@@ -7443,13 +7443,13 @@ __export(gitlab_token_exports, {
   gitlabToken: () => gitlabToken
 });
 function checkRoutable(token) {
-  const m12 = ROUTABLE_TAIL.exec(token);
-  if (!m12)
+  const m13 = ROUTABLE_TAIL.exec(token);
+  if (!m13)
     return null;
-  const [, version, length, crc] = m12;
+  const [, version, length, crc] = m13;
   if (crc322(token.slice(0, -7)).toString(36).padStart(7, "0") !== crc)
     return { valid: false, reason: "routable token CRC32 mismatch" };
-  const payload = token.slice(0, m12.index).slice(-parseInt(length, 36));
+  const payload = token.slice(0, m13.index).slice(-parseInt(length, 36));
   if (!/^[A-Za-z0-9_-]{27,300}$/.test(payload))
     return { valid: false, reason: "routable token payload length field mismatch" };
   const bytes2 = decodeBase64Loose(payload);
@@ -7525,13 +7525,13 @@ var init_discord_webhook_url = __esm({
     init_discord_bot_token();
     URL2 = /\/webhooks\/([0-9]{17,20})\/([A-Za-z0-9_-]{60,80})$/;
     discordWebhookUrl = ({ secret }) => {
-      const m12 = URL2.exec(secret.trim());
-      if (!m12)
+      const m13 = URL2.exec(secret.trim());
+      if (!m13)
         return { valid: false, reason: "not \u2026/webhooks/<id>/<token>" };
-      const created = snowflakeTime(m12[1]);
+      const created = snowflakeTime(m13[1]);
       if (created === null)
         return { valid: false, reason: "webhook id is not a Discord snowflake of a plausible time" };
-      return { valid: true, reason: `webhook id is a snowflake from ${new Date(created).toISOString().slice(0, 10)}`, address: `webhook ${m12[1]}` };
+      return { valid: true, reason: `webhook id is a snowflake from ${new Date(created).toISOString().slice(0, 10)}`, address: `webhook ${m13[1]}` };
     };
   }
 });
@@ -7548,23 +7548,23 @@ var init_validators = __esm({
     init_lazy_require();
     init_evm_constants();
     validators = {
-      bip39: lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
-      wif: lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
-      bip38: lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
-      "bip32-xprv": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
-      "solana-keypair": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
-      "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
-      "cosmos-validator-key": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
-      "evm-private-key": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
-      "github-token": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
-      "npm-token": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
-      "eth-keystore": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
-      "ec-p256-private-key": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_ec_p256_private_key(), __toCommonJS(ec_p256_private_key_exports)))(), "ecP256PrivateKey"),
-      "gitlab-token": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_gitlab_token(), __toCommonJS(gitlab_token_exports)))(), "gitlabToken"),
-      "pem-private-key": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
-      "discord-bot-token": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
-      "discord-webhook-url": lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_discord_webhook_url(), __toCommonJS(discord_webhook_url_exports)))(), "discordWebhookUrl"),
-      jwt: lazy(/* @__PURE__ */ ((m12) => () => m12 ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
+      bip39: lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
+      wif: lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
+      bip38: lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
+      "bip32-xprv": lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
+      "solana-keypair": lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
+      "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
+      "cosmos-validator-key": lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
+      "evm-private-key": lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
+      "github-token": lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
+      "npm-token": lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
+      "eth-keystore": lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
+      "ec-p256-private-key": lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_ec_p256_private_key(), __toCommonJS(ec_p256_private_key_exports)))(), "ecP256PrivateKey"),
+      "gitlab-token": lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_gitlab_token(), __toCommonJS(gitlab_token_exports)))(), "gitlabToken"),
+      "pem-private-key": lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
+      "discord-bot-token": lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
+      "discord-webhook-url": lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_discord_webhook_url(), __toCommonJS(discord_webhook_url_exports)))(), "discordWebhookUrl"),
+      jwt: lazy(/* @__PURE__ */ ((m13) => () => m13 ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
     };
   }
 });
@@ -7948,8 +7948,8 @@ function readRuleFiles(paths) {
       try {
         text = readRegularFile(file, { maxBytes: RULE_FILE_MAX_BYTES }).toString("utf8");
       } catch (e) {
-        const m12 = e.message;
-        throw new RuleError(file, void 0, void 0, m12.startsWith(`${file}: `) ? m12.slice(file.length + 2) : "cannot read");
+        const m13 = e.message;
+        throw new RuleError(file, void 0, void 0, m13.startsWith(`${file}: `) ? m13.slice(file.length + 2) : "cannot read");
       }
       const set = parseRuleFile(text, file);
       out.rules.push(...set.rules);
@@ -8269,11 +8269,11 @@ var init_run_gate = __esm({
           this.pos++;
           lo = 1;
         } else if (c === "{") {
-          const m12 = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
-          if (!m12)
+          const m13 = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
+          if (!m13)
             return p;
-          this.pos += m12[0].length;
-          lo = Number(m12[1]);
+          this.pos += m13[0].length;
+          lo = Number(m13[1]);
         } else
           return p;
         if (this.peek() === "?")
@@ -8394,11 +8394,11 @@ var init_run_gate = __esm({
         if (simple[c])
           return simple[c];
         if (c === "x") {
-          const m12 = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.pos));
-          if (!m12)
+          const m13 = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.pos));
+          if (!m13)
             throw new Unsupported("hex escape");
-          this.pos += m12[0].length;
-          return String.fromCodePoint(parseInt(m12[1] ?? m12[2], 16));
+          this.pos += m13[0].length;
+          return String.fromCodePoint(parseInt(m13[1] ?? m13[2], 16));
         }
         if (/[A-Za-z0-9]/.test(c))
           throw new Unsupported(`escape \\${c}`);
@@ -8870,7 +8870,7 @@ function compileRules(specs, opts, gates = []) {
     r.setGated = r.spec.keywords.length > 0 && prefilter.inSet(r.spec.pattern);
   return { rules, keyPathRules, providers, prefilter, known: known2, wellKnownConstant: opts.wellKnownConstant };
 }
-var import_re23, DEFAULT_DENY_KEYS, Lazy, DEFAULT_DENY, compiledPatterns, runGates;
+var import_re23, DEFAULT_DENY_KEYS, MEMO_SIZE, Lazy, DEFAULT_DENY, compiledPatterns, runGates;
 var init_compile = __esm({
   "dist/src/engine/compile.js"() {
     "use strict";
@@ -8879,18 +8879,29 @@ var init_compile = __esm({
     init_run_gate();
     init_keypath_rule2();
     DEFAULT_DENY_KEYS = "(?i)(hash|digest|checksum|integrity|sha1|sha256|sha512|sha$|md5|keccak|topic|selector|signature|fingerprint|txid|tx_?id|root|salt|slot|role|nonce|address|addr$|pubkey|public_?key|xpub|commit|uuid|guid|request_?id|trace|color|colour)";
+    MEMO_SIZE = 1024;
     Lazy = class {
       pattern;
       flags;
       re = null;
+      memo = /* @__PURE__ */ new Map();
       constructor(pattern, flags) {
         this.pattern = pattern;
         this.flags = flags;
       }
       test(s) {
-        if (!this.re)
-          this.re = new import_re23.default(this.pattern, this.flags);
-        return this.re.test(s);
+        let hit = this.memo.get(s);
+        if (hit === void 0) {
+          if (!this.re)
+            this.re = new import_re23.default(this.pattern, this.flags);
+          hit = this.re.test(s);
+          if (s.length <= 64) {
+            if (this.memo.size >= MEMO_SIZE)
+              this.memo.clear();
+            this.memo.set(s, hit);
+          }
+        }
+        return hit;
       }
     };
     DEFAULT_DENY = new Lazy(DEFAULT_DENY_KEYS, "u");
@@ -9071,6 +9082,15 @@ var init_types3 = __esm({
   }
 });
 
+// builtin:node:buffer
+var m9, isAscii;
+var init_node_buffer = __esm({
+  "builtin:node:buffer"() {
+    m9 = __require("node:buffer");
+    ({ isAscii } = m9);
+  }
+});
+
 // dist/src/engine/structure/json.js
 var json_exports = {};
 __export(json_exports, {
@@ -9078,33 +9098,43 @@ __export(json_exports, {
 });
 function parseJson(buf) {
   try {
-    return new Reader2(buf).document();
+    return (isAscii(buf) ? new AsciiReader(buf) : new Utf8Reader(buf)).document();
   } catch (e) {
     if (e instanceof JsonError || e instanceof SyntaxError)
       return null;
     throw e;
   }
 }
-var QUOTE, BACKSLASH, JsonError, Reader2;
+function wordChar(c) {
+  return c >= 48 && c <= 57 || c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 45 || c === 43 || c === 46;
+}
+var QUOTE, BACKSLASH, LITERAL, utf8Slice, JsonError, Reader2, AsciiReader, Utf8Reader;
 var init_json2 = __esm({
   "dist/src/engine/structure/json.js"() {
     "use strict";
+    init_node_buffer();
     QUOTE = 34;
     BACKSLASH = 92;
+    LITERAL = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)$/;
+    utf8Slice = Buffer.prototype.utf8Slice ?? function(start, end) {
+      return this.toString("utf8", start, end);
+    };
     JsonError = class extends Error {
     };
     Reader2 = class {
       buf;
       pos = 0;
       out = [];
+      /** Key path of the value being read; copied only for the string values that are kept. */
+      path = [];
       constructor(buf) {
         this.buf = buf;
       }
       document() {
-        if (this.buf[0] === 239 && this.buf[1] === 187 && this.buf[2] === 191)
+        if (this.code(0) === 239 && this.code(1) === 187 && this.code(2) === 191)
           this.pos = 3;
         this.space();
-        this.value([], 0);
+        this.value(0);
         this.space();
         if (this.pos < this.buf.length)
           throw new JsonError("trailing data");
@@ -9116,13 +9146,13 @@ var init_json2 = __esm({
       space() {
         const b = this.buf;
         for (; ; ) {
-          const c = b[this.pos];
+          const c = this.code(this.pos);
           if (c === 32 || c === 10 || c === 13 || c === 9)
             this.pos++;
-          else if (c === 47 && b[this.pos + 1] === 47) {
+          else if (c === 47 && this.code(this.pos + 1) === 47) {
             const nl = b.indexOf(10, this.pos);
             this.pos = nl === -1 ? b.length : nl + 1;
-          } else if (c === 47 && b[this.pos + 1] === 42) {
+          } else if (c === 47 && this.code(this.pos + 1) === 42) {
             const close = b.indexOf("*/", this.pos + 2);
             if (close === -1)
               this.fail();
@@ -9131,53 +9161,51 @@ var init_json2 = __esm({
             return;
         }
       }
-      /** Reads a string at pos (on the quote); returns its value and the span of its content. */
+      /** Reads a string at pos (on the quote); returns its value; its content ends at pos - 1. */
       string() {
-        const b = this.buf;
         const start = ++this.pos;
         let escaped = false;
         for (; ; ) {
-          const q = b.indexOf(QUOTE, this.pos);
+          const q = this.quote(this.pos);
           if (q === -1)
             this.fail();
           let n = 0;
-          for (let i = q - 1; i >= start && b[i] === BACKSLASH; i--)
+          for (let i = q - 1; i >= start && this.code(i) === BACKSLASH; i--)
             n++;
           this.pos = q + 1;
           if (n > 0)
             escaped = true;
           if (n % 2 === 0) {
-            const raw = b.toString("utf8", start, q);
+            const raw = this.text(start, q);
             if (raw.includes("\n"))
               this.fail();
-            const value = escaped ? JSON.parse(`"${raw}"`) : raw;
-            return { value, start, end: q };
+            return escaped ? JSON.parse(`"${raw}"`) : raw;
           }
         }
       }
-      value(path, depth) {
+      value(depth) {
         if (depth > 256)
           this.fail();
-        const b = this.buf;
-        const c = b[this.pos];
+        const c = this.code(this.pos);
         if (c === 123) {
           this.pos++;
           this.space();
-          while (b[this.pos] !== 125) {
-            if (b[this.pos] !== QUOTE)
+          while (this.code(this.pos) !== 125) {
+            if (this.code(this.pos) !== QUOTE)
               this.fail();
-            const key = this.string().value;
+            this.path.push(this.string());
             this.space();
-            if (b[this.pos] !== 58)
+            if (this.code(this.pos) !== 58)
               this.fail();
             this.pos++;
             this.space();
-            this.value([...path, key], depth + 1);
+            this.value(depth + 1);
+            this.path.pop();
             this.space();
-            if (b[this.pos] === 44) {
+            if (this.code(this.pos) === 44) {
               this.pos++;
               this.space();
-            } else if (b[this.pos] !== 125)
+            } else if (this.code(this.pos) !== 125)
               this.fail();
           }
           this.pos++;
@@ -9187,32 +9215,63 @@ var init_json2 = __esm({
           this.pos++;
           this.space();
           let i = 0;
-          while (b[this.pos] !== 93) {
-            this.value([...path, String(i++)], depth + 1);
+          while (this.code(this.pos) !== 93) {
+            this.path.push(String(i++));
+            this.value(depth + 1);
+            this.path.pop();
             this.space();
-            if (b[this.pos] === 44) {
+            if (this.code(this.pos) === 44) {
               this.pos++;
               this.space();
-            } else if (b[this.pos] !== 93)
+            } else if (this.code(this.pos) !== 93)
               this.fail();
           }
           this.pos++;
           return;
         }
         if (c === QUOTE) {
-          const s = this.string();
-          if (s.end > s.start)
-            this.out.push({ path, start: s.start, end: s.end, value: s.value });
+          const start2 = this.pos + 1;
+          const value = this.string();
+          const end = this.pos - 1;
+          if (end > start2)
+            this.out.push({ path: this.path.slice(), start: start2, end, value });
           return;
         }
         const start = this.pos;
-        while (this.pos < b.length && /[-+.\w]/.test(String.fromCharCode(b[this.pos])))
+        while (this.pos < this.buf.length && wordChar(this.code(this.pos)))
           this.pos++;
         if (this.pos === start)
           this.fail();
-        const word = b.toString("latin1", start, this.pos);
-        if (!/^(true|false|null|-?\d+(\.\d+)?([eE][-+]?\d+)?)$/.test(word))
+        if (!LITERAL.test(this.text(start, this.pos)))
           this.fail();
+      }
+    };
+    AsciiReader = class extends Reader2 {
+      chars;
+      constructor(buf) {
+        super(buf);
+        this.chars = buf.toString("latin1");
+      }
+      code(i) {
+        return this.chars.charCodeAt(i);
+      }
+      quote(from) {
+        return this.chars.indexOf('"', from);
+      }
+      text(start, end) {
+        return this.chars.slice(start, end);
+      }
+    };
+    Utf8Reader = class extends Reader2 {
+      code(i) {
+        const c = this.buf[i];
+        return c === void 0 ? NaN : c;
+      }
+      quote(from) {
+        return this.buf.indexOf(QUOTE, from);
+      }
+      text(start, end) {
+        return utf8Slice.call(this.buf, start, end);
       }
     };
   }
@@ -9262,9 +9321,9 @@ function readValue(line, from, comment) {
   let end = line.length;
   if (comment) {
     comment.lastIndex = i;
-    const m12 = comment.exec(line);
-    if (m12)
-      end = m12.index;
+    const m13 = comment.exec(line);
+    if (m13)
+      end = m13.index;
   }
   while (end > i && (line[end - 1] === " " || line[end - 1] === "	"))
     end--;
@@ -9279,9 +9338,9 @@ function parseEnv(text, byteLength) {
   const bytes2 = new ByteOffsets(text, byteLength);
   const out = [];
   for (const line of splitLines(text)) {
-    const m12 = ENV_LINE.exec(line.text);
-    if (m12)
-      emit(out, bytes2, line, [m12[1]], readValue(line.text, m12[0].length, /\s#/g));
+    const m13 = ENV_LINE.exec(line.text);
+    if (m13)
+      emit(out, bytes2, line, [m13[1]], readValue(line.text, m13[0].length, /\s#/g));
   }
   return out;
 }
@@ -9297,18 +9356,18 @@ function parseIni(text, byteLength) {
       section = [s[1].trim()];
       continue;
     }
-    const m12 = INI_PAIR.exec(line.text);
-    if (m12)
-      emit(out, bytes2, line, [...section, m12[1].trim()], readValue(line.text, m12[0].length, /\s[;#]/g));
+    const m13 = INI_PAIR.exec(line.text);
+    if (m13)
+      emit(out, bytes2, line, [...section, m13[1].trim()], readValue(line.text, m13[0].length, /\s[;#]/g));
   }
   return out;
 }
 function tomlKey(raw) {
   const out = [];
   const re = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)/g;
-  let m12;
-  while ((m12 = re.exec(raw)) !== null && m12[0].length > 0)
-    out.push(m12[1] ?? m12[2] ?? m12[3]);
+  let m13;
+  while ((m13 = re.exec(raw)) !== null && m13[0].length > 0)
+    out.push(m13[1] ?? m13[2] ?? m13[3]);
   return out;
 }
 function parseTomlValues(text, byteLength) {
@@ -9339,11 +9398,11 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    const m12 = TOML_PAIR.exec(line.text);
-    if (!m12)
+    const m13 = TOML_PAIR.exec(line.text);
+    if (!m13)
       continue;
-    const path = [...table4, ...tomlKey(m12[1])];
-    const rest = line.text.slice(m12[0].length);
+    const path = [...table4, ...tomlKey(m13[1])];
+    const rest = line.text.slice(m13[0].length);
     const lead = rest.length - rest.trimStart().length;
     const first = rest.trimStart();
     if (first.startsWith('"""') || first.startsWith("'''")) {
@@ -9352,13 +9411,13 @@ function parseTomlValues(text, byteLength) {
       continue;
     }
     if (first.startsWith("{")) {
-      inlinePairs(out, bytes2, line, path, m12[0].length + lead);
+      inlinePairs(out, bytes2, line, path, m13[0].length + lead);
       continue;
     }
     if (first.startsWith("[")) {
       let i = 0;
       const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
-      re.lastIndex = m12[0].length + lead;
+      re.lastIndex = m13[0].length + lead;
       let s;
       while ((s = re.exec(line.text)) !== null) {
         const start = s.index + 1;
@@ -9366,7 +9425,7 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    emit(out, bytes2, line, path, readValue(line.text, m12[0].length, /\s#/g));
+    emit(out, bytes2, line, path, readValue(line.text, m13[0].length, /\s#/g));
   }
   return out;
 }
@@ -9376,11 +9435,11 @@ function unescape(s) {
 function inlinePairs(out, bytes2, line, path, from) {
   const re = /([A-Za-z0-9_.\-"']+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/g;
   re.lastIndex = from;
-  let m12;
-  while ((m12 = re.exec(line.text)) !== null) {
-    const body = m12[2] ?? m12[3];
-    const start = m12.index + m12[0].length - body.length - 1;
-    emit(out, bytes2, line, [...path, ...tomlKey(m12[1])], { start, end: start + body.length, value: unescape(body) });
+  let m13;
+  while ((m13 = re.exec(line.text)) !== null) {
+    const body = m13[2] ?? m13[3];
+    const start = m13.index + m13[0].length - body.length - 1;
+    emit(out, bytes2, line, [...path, ...tomlKey(m13[1])], { start, end: start + body.length, value: unescape(body) });
   }
 }
 function parseTfvars(text, byteLength) {
@@ -9414,20 +9473,20 @@ function parseTfvars(text, byteLength) {
       continue;
     }
     const unq = (k) => k.replace(/^"|"$/g, "");
-    let m12 = TF_OPEN_MAP.exec(t);
-    if (m12) {
-      stack.push({ key: [unq(m12[1])], list: false, n: 0 });
+    let m13 = TF_OPEN_MAP.exec(t);
+    if (m13) {
+      stack.push({ key: [unq(m13[1])], list: false, n: 0 });
       continue;
     }
-    m12 = TF_OPEN_LIST.exec(t);
-    if (m12) {
-      stack.push({ key: [unq(m12[1])], list: true, n: 0 });
+    m13 = TF_OPEN_LIST.exec(t);
+    if (m13) {
+      stack.push({ key: [unq(m13[1])], list: true, n: 0 });
       continue;
     }
-    m12 = TF_BLOCK.exec(t);
-    if (m12) {
-      const labels = [...m12[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
-      stack.push({ key: [m12[1], ...labels], list: false, n: 0 });
+    m13 = TF_BLOCK.exec(t);
+    if (m13) {
+      const labels = [...m13[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+      stack.push({ key: [m13[1], ...labels], list: false, n: 0 });
       continue;
     }
     if (/^\s*[}\]]\s*,?\s*$/.test(t)) {
@@ -9444,14 +9503,14 @@ function parseTfvars(text, byteLength) {
       }
       continue;
     }
-    m12 = TF_PAIR.exec(t);
-    if (m12) {
-      const rest = t.slice(m12[0].length).trimStart();
-      const path = [...here(), unq(m12[1])];
+    m13 = TF_PAIR.exec(t);
+    if (m13) {
+      const rest = t.slice(m13[0].length).trimStart();
+      const path = [...here(), unq(m13[1])];
       if (rest.startsWith("{"))
-        inlinePairs(out, bytes2, line, path, m12[0].length);
+        inlinePairs(out, bytes2, line, path, m13[0].length);
       else if (rest.startsWith('"'))
-        emit(out, bytes2, line, path, readValue(t, m12[0].length, null));
+        emit(out, bytes2, line, path, readValue(t, m13[0].length, null));
     }
   }
   return out;
@@ -9476,10 +9535,743 @@ var init_line_formats = __esm({
   }
 });
 
+// dist/src/engine/structure/yaml-subset.js
+function badPlainStart(c) {
+  return c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === SQ || c === DQ || c === 37 || c === 64 || c === 96 || c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === HASH;
+}
+function isFlowIndicator(c) {
+  return c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
+}
+function plainTag(s) {
+  const c = s.charCodeAt(0);
+  if (c === 126 || c === 110 || c === 78)
+    return NULL_RE.test(s) ? NULL : STR;
+  if (c === 116 || c === 84 || c === 102 || c === 70)
+    return BOOL_RE.test(s) ? BOOL : STR;
+  if (c >= 48 && c <= 57 || c === DASH || c === 43 || c === 46)
+    return NUM_RE.test(s) ? NUM : STR;
+  return STR;
+}
+function unescapeDouble(s) {
+  if (s.indexOf("\\") === -1)
+    return s;
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch !== "\\") {
+      out += ch;
+      continue;
+    }
+    const next = s[++i];
+    if (next === void 0)
+      throw OUTSIDE;
+    const simple = DQ_ESCAPES[next];
+    if (simple !== void 0)
+      out += simple;
+    else if (next === "x" || next === "u" || next === "U") {
+      const len = next === "x" ? 2 : next === "u" ? 4 : 8;
+      const hex = s.slice(i + 1, i + 1 + len);
+      if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex))
+        throw OUTSIDE;
+      const code3 = parseInt(hex, 16);
+      if (code3 > 1114111)
+        throw OUTSIDE;
+      out += String.fromCodePoint(code3);
+      i += len;
+    } else
+      throw OUTSIDE;
+  }
+  return out;
+}
+function readYamlSubset(text, byteLength) {
+  if (UNHANDLED_CHARS.test(text))
+    return void 0;
+  let docs;
+  try {
+    docs = new LineReader(text).documents();
+  } catch (e) {
+    if (e === OUTSIDE)
+      return void 0;
+    if (e === INVALID)
+      return null;
+    throw e;
+  }
+  return valuesOf(docs, text, byteLength);
+}
+function plainKey(s) {
+  switch (plainTag(s)) {
+    case NULL:
+      return void 0;
+    case BOOL:
+      return s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84 ? "true" : "false";
+    case NUM:
+      if (SAME_INT_RE.test(s))
+        return s;
+      throw OUTSIDE;
+    default:
+      return s;
+  }
+}
+function valuesOf(docs, text, byteLength) {
+  const bytes2 = new ByteOffsets(text, byteLength);
+  const out = [];
+  const scalar = (node, path) => {
+    if (node.tag === NULL || node.tag === BOOL)
+      return;
+    let start = node.r0;
+    let end = node.r1;
+    if (node.style === QUOTE_DOUBLE || node.style === QUOTE_SINGLE) {
+      start += 1;
+      end -= 1;
+    } else if (node.style === BLOCK_LITERAL || node.style === BLOCK_FOLDED) {
+      const nl = text.indexOf("\n", start);
+      if (nl !== -1 && nl < end)
+        start = nl + 1;
+      while (start < end && (text[start] === " " || text[start] === "	"))
+        start++;
+    }
+    if (end <= start)
+      return;
+    out.push({ path, start: bytes2.byte(start), end: bytes2.byte(end), value: node.text });
+  };
+  const walk = (node, path) => {
+    if (node.kind === 0)
+      return scalar(node, path);
+    if (node.kind === 1) {
+      for (const [k, v] of node.pairs)
+        if (k !== void 0)
+          walk(v, [...path, k]);
+      return;
+    }
+    const parent = path[path.length - 1] ?? "";
+    node.items.forEach((item, i) => {
+      if (item.kind === 0 && item.tag === STR && ENV_LIST_PARENT.test(parent)) {
+        const m13 = ENV_ITEM.exec(item.text);
+        if (m13) {
+          const quoted = item.style === QUOTE_DOUBLE || item.style === QUOTE_SINGLE;
+          const offset = item.r0 + (quoted ? 1 : 0) + m13[0].length;
+          const end = item.r1 - (quoted ? 1 : 0);
+          if (end > offset)
+            out.push({ path: [...path, m13[1]], start: bytes2.byte(offset), end: bytes2.byte(end), value: item.text.slice(m13[0].length) });
+          return;
+        }
+      }
+      if (item.kind === 1) {
+        const name2 = item.pairs.find((p) => p[0] === "name");
+        const val = item.pairs.find((p) => p[0] === "value");
+        if (name2 && val && name2[1].kind === 0 && name2[1].tag === STR && val[1].kind === 0) {
+          scalar(val[1], [...path, name2[1].text]);
+          for (const p of item.pairs)
+            if (p !== val && p !== name2 && p[0] !== void 0)
+              walk(p[1], [...path, String(i), p[0]]);
+          return;
+        }
+      }
+      walk(item, [...path, String(i)]);
+    });
+  };
+  for (const doc of docs)
+    if (doc)
+      walk(doc, []);
+  return out;
+}
+var ENV_LIST_PARENT, ENV_ITEM, OUTSIDE, INVALID, PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED, STR, NUM, NULL, BOOL, NULL_RE, BOOL_RE, NUM_RE, SAME_INT_RE, UNHANDLED_CHARS, SP, TAB, HASH, COLON, DASH, DQ, SQ, LBRACKET, RBRACKET, LBRACE, RBRACE, COMMA, BACKSLASH2, DQ_ESCAPES, CONTENT, DOC_START, EOF, MAX_DEPTH2, LineReader, FlowReader;
+var init_yaml_subset = __esm({
+  "dist/src/engine/structure/yaml-subset.js"() {
+    "use strict";
+    init_types3();
+    ENV_LIST_PARENT = /^(environment|env|args|build_args|build-args|variables|vars)$/i;
+    ENV_ITEM = /^\s*([A-Za-z_][\w.\-]*)\s*=/;
+    OUTSIDE = { outside: true };
+    INVALID = { invalid: true };
+    PLAIN = 0;
+    QUOTE_DOUBLE = 1;
+    QUOTE_SINGLE = 2;
+    BLOCK_LITERAL = 3;
+    BLOCK_FOLDED = 4;
+    STR = 0;
+    NUM = 1;
+    NULL = 2;
+    BOOL = 3;
+    NULL_RE = /^(?:~|[Nn]ull|NULL)$/;
+    BOOL_RE = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+    NUM_RE = /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
+    SAME_INT_RE = /^(?:0|-?[1-9][0-9]{0,14})$/;
+    UNHANDLED_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+    SP = 32;
+    TAB = 9;
+    HASH = 35;
+    COLON = 58;
+    DASH = 45;
+    DQ = 34;
+    SQ = 39;
+    LBRACKET = 91;
+    RBRACKET = 93;
+    LBRACE = 123;
+    RBRACE = 125;
+    COMMA = 44;
+    BACKSLASH2 = 92;
+    DQ_ESCAPES = {
+      "0": "\0",
+      a: "\x07",
+      b: "\b",
+      e: "\x1B",
+      f: "\f",
+      n: "\n",
+      r: "\r",
+      t: "	",
+      v: "\v",
+      N: "\x85",
+      _: "\xA0",
+      L: "\u2028",
+      P: "\u2029",
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\"
+    };
+    CONTENT = 0;
+    DOC_START = 1;
+    EOF = 2;
+    MAX_DEPTH2 = 48;
+    LineReader = class {
+      text;
+      n;
+      /** Current line: start, end of content (before CR LF / LF), start of the next line, indentation. */
+      ls = 0;
+      le = 0;
+      nx = 0;
+      ind = 0;
+      at = CONTENT;
+      depth = 0;
+      constructor(text) {
+        this.text = text;
+        this.n = text.length;
+      }
+      documents() {
+        const docs = [];
+        this.seekFrom(0);
+        let explicit = false;
+        for (; ; ) {
+          if (this.at === EOF) {
+            if (explicit)
+              docs.push(null);
+            return docs;
+          }
+          if (this.at === DOC_START) {
+            if (explicit)
+              docs.push(null);
+            const rest = this.skipSpaces(this.ls + 3);
+            if (rest < this.le && (this.text.charCodeAt(rest) !== HASH || rest === this.ls + 3))
+              throw OUTSIDE;
+            explicit = true;
+            this.seekFrom(this.nx);
+            continue;
+          }
+          const p = this.ls + this.ind;
+          const col = this.ind;
+          let root;
+          if (this.isSeqIndicator(p))
+            root = this.readSeq(col, p, false);
+          else if (this.keyEnd(p) !== -1)
+            root = this.readMap(col, p);
+          else
+            throw OUTSIDE;
+          if (this.at === CONTENT)
+            throw OUTSIDE;
+          docs.push(root);
+          explicit = false;
+        }
+      }
+      /** Loads the line starting at `from` (no seeking). */
+      load(from) {
+        const t = this.text;
+        this.ls = from;
+        const nl = t.indexOf("\n", from);
+        let le = nl === -1 ? this.n : nl;
+        if (le > from && t.charCodeAt(le - 1) === 13)
+          le--;
+        this.le = le;
+        this.nx = nl === -1 ? this.n : nl + 1;
+        let i = from;
+        while (i < le && t.charCodeAt(i) === SP)
+          i++;
+        this.ind = i - from;
+      }
+      /** Moves to the first line at or after `from` with content, a document marker, or the end. */
+      seekFrom(from) {
+        const t = this.text;
+        for (; ; ) {
+          if (from >= this.n) {
+            this.at = EOF;
+            this.ls = this.le = this.nx = this.n;
+            this.ind = 0;
+            return;
+          }
+          this.load(from);
+          const p = this.ls + this.ind;
+          if (p === this.le) {
+            from = this.nx;
+            continue;
+          }
+          const c = t.charCodeAt(p);
+          if (c === TAB)
+            throw OUTSIDE;
+          if (c === HASH) {
+            from = this.nx;
+            continue;
+          }
+          if (this.ind === 0 && (c === DASH || c === 46) && this.le - p >= 3) {
+            const three = t.slice(p, p + 3);
+            const after = p + 3 === this.le ? SP : t.charCodeAt(p + 3);
+            if ((three === "---" || three === "...") && (after === SP || after === TAB)) {
+              if (three === "...")
+                throw OUTSIDE;
+              this.at = DOC_START;
+              return;
+            }
+          }
+          this.at = CONTENT;
+          return;
+        }
+      }
+      skipSpaces(i) {
+        const t = this.text;
+        while (i < this.le && t.charCodeAt(i) === SP)
+          i++;
+        if (i < this.le && t.charCodeAt(i) === TAB)
+          throw OUTSIDE;
+        return i;
+      }
+      /**
+       * The line from `p` cannot go on the collection being read (the caller knows where it stands): a plain
+       * scalar with no key in it, a stray `}` or `]` (no flow collection is open), and where `entries`, a key or
+       * a `- ` entry too.
+       */
+      strayLine(p, entries2) {
+        const c = this.text.charCodeAt(p);
+        if (c === RBRACE || c === RBRACKET)
+          return true;
+        if (entries2 && (this.isSeqIndicator(p) || this.keyEnd(p) !== -1))
+          return true;
+        if (badPlainStart(c) || c === DASH || c === 63 || c === COLON)
+          return false;
+        return this.keyEnd(p) === -1;
+      }
+      isSeqIndicator(p) {
+        return this.text.charCodeAt(p) === DASH && (p + 1 === this.le || this.text.charCodeAt(p + 1) === SP);
+      }
+      enter() {
+        if (++this.depth > MAX_DEPTH2)
+          throw OUTSIDE;
+      }
+      /** A block mapping whose first key starts at `p` on the current line, at column `col`. */
+      readMap(col, p) {
+        this.enter();
+        const pairs = [];
+        for (; ; ) {
+          const after = this.keyEnd(p);
+          if (after === -1)
+            throw this.strayLine(p, false) ? INVALID : OUTSIDE;
+          const key = this.keyText(p, after - 1);
+          const value = this.readValue(after, col, true);
+          pairs.push([key, value]);
+          if (this.at !== CONTENT || this.ind < col)
+            break;
+          if (this.ind > col) {
+            throw value.kind !== 0 && this.strayLine(this.ls + this.ind, true) ? INVALID : OUTSIDE;
+          }
+          p = this.ls + this.ind;
+        }
+        this.depth--;
+        return { kind: 1, pairs };
+      }
+      /** A block sequence whose first `-` is at `p` on the current line, at column `col`. */
+      readSeq(col, p, underKey) {
+        this.enter();
+        const items = [];
+        for (; ; ) {
+          const item = this.readValue(p + 1, col, false);
+          items.push(item);
+          if (this.at !== CONTENT || this.ind < col)
+            break;
+          if (this.ind > col)
+            throw item.kind !== 0 && this.strayLine(this.ls + this.ind, true) ? INVALID : OUTSIDE;
+          p = this.ls + this.ind;
+          if (!this.isSeqIndicator(p)) {
+            if (underKey)
+              break;
+            throw this.strayLine(p, true) ? INVALID : OUTSIDE;
+          }
+        }
+        this.depth--;
+        return { kind: 2, items };
+      }
+      /**
+       * The node after a key's `:` or an entry's `-` at `q` on the current line, in a collection at column `col`;
+       * leaves the cursor on the next line with content.
+       */
+      readValue(q, col, inMap) {
+        const t = this.text;
+        const r = this.skipSpaces(q);
+        const c = r < this.le ? t.charCodeAt(r) : -1;
+        if (c === -1 || c === HASH) {
+          this.seekFrom(this.nx);
+          if (this.at === CONTENT) {
+            const p = this.ls + this.ind;
+            if (this.ind > col) {
+              if (this.isSeqIndicator(p))
+                return this.readSeq(this.ind, p, false);
+              if (this.keyEnd(p) !== -1)
+                return this.readMap(this.ind, p);
+              throw OUTSIDE;
+            }
+            if (this.ind === col && inMap && this.isSeqIndicator(p))
+              return this.readSeq(col, p, true);
+          }
+          return { kind: 0, style: PLAIN, tag: NULL, text: "", r0: r, r1: r };
+        }
+        if (!inMap && this.keyEnd(r) !== -1)
+          return this.readMap(r - this.ls, r);
+        let node;
+        if (c === 124 || c === 62)
+          return this.readBlockScalar(r, col);
+        if (c === DQ || c === SQ) {
+          const close = this.quotedEnd(r);
+          if (close === -1)
+            throw OUTSIDE;
+          node = this.quoted(r, close);
+          this.endOfLine(close + 1);
+        } else if (c === LBRACKET || c === LBRACE) {
+          const flow = new FlowReader(t, r, this.le, this.depth);
+          node = flow.node();
+          this.endOfLine(flow.pos);
+        } else if (this.isSeqIndicator(r)) {
+          if (inMap)
+            throw OUTSIDE;
+          return this.readSeq(r - this.ls, r, false);
+        } else
+          node = this.plainValue(r);
+        this.seekFrom(this.nx);
+        if (this.at === CONTENT && this.ind > col)
+          throw OUTSIDE;
+        return node;
+      }
+      /** After a scalar or flow collection ending at `i`: only spaces and a comment may follow on the line. */
+      endOfLine(i) {
+        const j = this.skipSpaces(i);
+        if (j === this.le)
+          return;
+        if (this.text.charCodeAt(j) !== HASH || j === i)
+          throw OUTSIDE;
+      }
+      /** A one-line plain scalar in block context starting at `r`. */
+      plainValue(r) {
+        const t = this.text;
+        const c = t.charCodeAt(r);
+        if (badPlainStart(c))
+          throw OUTSIDE;
+        if ((c === DASH || c === 63 || c === COLON) && (r + 1 === this.le || t.charCodeAt(r + 1) === SP))
+          throw OUTSIDE;
+        let end = r + 1;
+        for (let i = r + 1; i < this.le; i++) {
+          const ch = t.charCodeAt(i);
+          if (ch === SP) {
+            if (t.charCodeAt(i + 1) === HASH)
+              break;
+          } else if (ch === TAB)
+            throw OUTSIDE;
+          else {
+            if (ch === COLON && (i + 1 === this.le || t.charCodeAt(i + 1) === SP))
+              throw INVALID;
+            end = i + 1;
+          }
+        }
+        const s = t.slice(r, end);
+        return { kind: 0, style: PLAIN, tag: plainTag(s), text: s, r0: r, r1: end };
+      }
+      /** Index of the closing quote of a one-line quoted scalar opening at `r`, or -1. */
+      quotedEnd(r) {
+        const t = this.text;
+        const q = t.charCodeAt(r);
+        for (let i = r + 1; i < this.le; i++) {
+          const ch = t.charCodeAt(i);
+          if (ch === TAB)
+            throw OUTSIDE;
+          if (q === DQ && ch === BACKSLASH2)
+            i++;
+          else if (ch === q) {
+            if (q === SQ && t.charCodeAt(i + 1) === SQ)
+              i++;
+            else
+              return i;
+          }
+        }
+        return -1;
+      }
+      quoted(r, close) {
+        const t = this.text;
+        const inner = t.slice(r + 1, close);
+        const double = t.charCodeAt(r) === DQ;
+        const text = double ? unescapeDouble(inner) : inner.indexOf("'") === -1 ? inner : inner.replace(/''/g, "'");
+        return { kind: 0, style: double ? QUOTE_DOUBLE : QUOTE_SINGLE, tag: STR, text, r0: r, r1: close + 1 };
+      }
+      /**
+       * If a mapping key starts at `p` on the current line: the index just after its `:`; else -1.
+       * Keys the reader cannot give the package's text for are outside the subset.
+       */
+      keyEnd(p) {
+        const t = this.text;
+        const c = t.charCodeAt(p);
+        if (c === DQ || c === SQ) {
+          const close = this.quotedEnd(p);
+          if (close === -1)
+            return -1;
+          let i = close + 1;
+          while (i < this.le && t.charCodeAt(i) === SP)
+            i++;
+          if (t.charCodeAt(i) === COLON && (i + 1 === this.le || t.charCodeAt(i + 1) === SP))
+            return i + 1;
+          return -1;
+        }
+        if (badPlainStart(c))
+          return -1;
+        if ((c === DASH || c === 63 || c === COLON) && (p + 1 === this.le || t.charCodeAt(p + 1) === SP))
+          return -1;
+        for (let i = p + 1; i < this.le; i++) {
+          const ch = t.charCodeAt(i);
+          if (ch === COLON) {
+            if (i + 1 === this.le || t.charCodeAt(i + 1) === SP) {
+              if (i - p > 1e3)
+                throw OUTSIDE;
+              return i + 1;
+            }
+          } else if (ch === SP) {
+            if (t.charCodeAt(i + 1) === HASH)
+              return -1;
+          } else if (ch === TAB)
+            throw OUTSIDE;
+        }
+        return -1;
+      }
+      /** The key's text as the package's walk gives it (`colon` is the index of the key's `:`). */
+      keyText(p, colon) {
+        const t = this.text;
+        const c = t.charCodeAt(p);
+        let end = colon;
+        while (t.charCodeAt(end - 1) === SP)
+          end--;
+        if (c === DQ || c === SQ)
+          return this.quoted(p, end - 1).text;
+        const s = t.slice(p, end);
+        switch (plainTag(s)) {
+          case NULL:
+            return void 0;
+          case BOOL:
+            return s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84 ? "true" : "false";
+          case NUM:
+            if (SAME_INT_RE.test(s))
+              return s;
+            throw OUTSIDE;
+          default:
+            return s;
+        }
+      }
+      /** A literal or folded block scalar whose header is at `r`, in a collection at column `col`. */
+      readBlockScalar(r, col) {
+        const t = this.text;
+        const folded = t.charCodeAt(r) === 62;
+        let i = r + 1;
+        const chomp = t.charCodeAt(i);
+        if (chomp === DASH)
+          i++;
+        else if (chomp === 43)
+          throw OUTSIDE;
+        const strip = chomp === DASH;
+        const afterHeader = i;
+        i = this.skipSpaces(i);
+        if (i < this.le && (t.charCodeAt(i) !== HASH || i === afterHeader))
+          throw OUTSIDE;
+        let indent = -1;
+        let value = "";
+        let sep2 = "";
+        let pendingBlank = 0;
+        let end = -1;
+        let from = this.nx;
+        while (from < this.n) {
+          this.load(from);
+          const blank = this.ls + this.ind === this.le;
+          if (blank) {
+            if (indent === -1)
+              throw OUTSIDE;
+            if (this.ind > indent)
+              throw OUTSIDE;
+            pendingBlank++;
+            from = this.nx;
+            continue;
+          }
+          if (indent === -1) {
+            if (this.ind <= col)
+              throw OUTSIDE;
+            indent = this.ind;
+          } else if (this.ind < indent)
+            break;
+          const first = this.ls + indent;
+          if (t.charCodeAt(this.ls + this.ind) === TAB && (folded || this.ind < indent))
+            throw OUTSIDE;
+          if (folded) {
+            if (this.ind > indent)
+              throw OUTSIDE;
+            if (pendingBlank > 0) {
+              value += "\n".repeat(pendingBlank);
+              sep2 = "";
+            }
+            value += sep2 + t.slice(first, this.le);
+            sep2 = " ";
+          } else {
+            value += sep2 + "\n".repeat(pendingBlank) + t.slice(first, this.le);
+            sep2 = "\n";
+          }
+          pendingBlank = 0;
+          end = this.nx;
+          from = this.nx;
+        }
+        if (indent === -1)
+          throw OUTSIDE;
+        if (!strip)
+          value += "\n";
+        this.seekFrom(end);
+        if (this.at === CONTENT && this.ind > col)
+          throw OUTSIDE;
+        return { kind: 0, style: folded ? BLOCK_FOLDED : BLOCK_LITERAL, tag: STR, text: value, r0: r, r1: end };
+      }
+    };
+    FlowReader = class {
+      text;
+      pos;
+      end;
+      depth;
+      constructor(text, pos, end, depth = 0) {
+        this.text = text;
+        this.pos = pos;
+        this.end = end;
+        this.depth = depth;
+      }
+      node() {
+        const t = this.text;
+        const c = t.charCodeAt(this.pos);
+        if (c === LBRACKET || c === LBRACE) {
+          if (++this.depth > MAX_DEPTH2)
+            throw OUTSIDE;
+          const close = c === LBRACKET ? RBRACKET : RBRACE;
+          this.pos++;
+          this.space();
+          const items = [];
+          const pairs = [];
+          while (t.charCodeAt(this.pos) !== close) {
+            if (c === LBRACKET)
+              items.push(this.scalarOrCollection());
+            else {
+              const key = this.scalarOrCollection();
+              if (key.kind !== 0 || key.style === PLAIN) {
+                if (key.kind !== 0 || t.charCodeAt(this.pos) !== COLON || t.charCodeAt(this.pos + 1) !== SP)
+                  throw OUTSIDE;
+              } else if (t.charCodeAt(this.pos) !== COLON)
+                throw OUTSIDE;
+              this.pos++;
+              this.space();
+              const k = key.style === PLAIN ? plainKey(key.text) : key.text;
+              pairs.push([k, this.scalarOrCollection()]);
+            }
+            if (t.charCodeAt(this.pos) === COMMA) {
+              this.pos++;
+              this.space();
+            } else if (t.charCodeAt(this.pos) !== close)
+              throw OUTSIDE;
+          }
+          this.pos++;
+          this.depth--;
+          return c === LBRACKET ? { kind: 2, items } : { kind: 1, pairs };
+        }
+        throw OUTSIDE;
+      }
+      space() {
+        const t = this.text;
+        while (this.pos < this.end && t.charCodeAt(this.pos) === SP)
+          this.pos++;
+        if (this.pos >= this.end || t.charCodeAt(this.pos) === TAB)
+          throw OUTSIDE;
+      }
+      /** One entry, then the spaces after it. */
+      scalarOrCollection() {
+        const t = this.text;
+        const c = t.charCodeAt(this.pos);
+        let node;
+        if (c === LBRACKET || c === LBRACE)
+          node = this.node();
+        else if (c === DQ || c === SQ) {
+          let close = -1;
+          for (let i = this.pos + 1; i < this.end; i++) {
+            const ch = t.charCodeAt(i);
+            if (ch === TAB)
+              throw OUTSIDE;
+            if (c === DQ && ch === BACKSLASH2)
+              i++;
+            else if (ch === c) {
+              if (c === SQ && t.charCodeAt(i + 1) === SQ)
+                i++;
+              else {
+                close = i;
+                break;
+              }
+            }
+          }
+          if (close === -1)
+            throw OUTSIDE;
+          const inner = t.slice(this.pos + 1, close);
+          const double = c === DQ;
+          const text = double ? unescapeDouble(inner) : inner.replace(/''/g, "'");
+          node = { kind: 0, style: double ? QUOTE_DOUBLE : QUOTE_SINGLE, tag: STR, text, r0: this.pos, r1: close + 1 };
+          this.pos = close + 1;
+        } else {
+          if (badPlainStart(c) || c === COLON || c === 63 || c === DASH) {
+            if (!(c === DASH && this.pos + 1 < this.end && !isFlowIndicator(t.charCodeAt(this.pos + 1)) && t.charCodeAt(this.pos + 1) !== SP))
+              throw OUTSIDE;
+          }
+          let last = this.pos;
+          let i = this.pos;
+          for (; i < this.end; i++) {
+            const ch = t.charCodeAt(i);
+            if (isFlowIndicator(ch))
+              break;
+            if (ch === COLON) {
+              if (t.charCodeAt(i + 1) === SP)
+                break;
+              throw OUTSIDE;
+            }
+            if (ch === HASH || ch === TAB)
+              throw OUTSIDE;
+            if (ch !== SP)
+              last = i + 1;
+          }
+          if (i >= this.end)
+            throw OUTSIDE;
+          const s = t.slice(this.pos, last);
+          node = { kind: 0, style: PLAIN, tag: plainTag(s), text: s, r0: this.pos, r1: last };
+          this.pos = i;
+        }
+        this.space();
+        return node;
+      }
+    };
+  }
+});
+
 // dist/src/engine/structure/yaml.js
 var yaml_exports = {};
 __export(yaml_exports, {
-  parseYaml: () => parseYaml
+  parseYaml: () => parseYaml,
+  parseYamlWithPackage: () => parseYamlWithPackage
 });
 function keyText(node) {
   if (yaml2().isScalar(node))
@@ -9487,6 +10279,10 @@ function keyText(node) {
   return void 0;
 }
 function parseYaml(text, byteLength) {
+  const read = readYamlSubset(text, byteLength);
+  return read === void 0 ? parseYamlWithPackage(text, byteLength) : read;
+}
+function parseYamlWithPackage(text, byteLength) {
   const docs = yaml2().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   if (!Array.isArray(docs))
     return [];
@@ -9532,13 +10328,13 @@ function parseYaml(text, byteLength) {
       const parent = path[path.length - 1] ?? "";
       node.items.forEach((item, i) => {
         if (yaml2().isScalar(item) && typeof item.value === "string" && ENV_LIST_PARENT.test(parent) && item.range) {
-          const m12 = ENV_ITEM.exec(item.value);
-          if (m12) {
+          const m13 = ENV_ITEM.exec(item.value);
+          if (m13) {
             const quoted = item.type === "QUOTE_DOUBLE" || item.type === "QUOTE_SINGLE";
-            const offset = item.range[0] + (quoted ? 1 : 0) + m12[0].length;
+            const offset = item.range[0] + (quoted ? 1 : 0) + m13[0].length;
             const end = item.range[1] - (quoted ? 1 : 0);
             if (end > offset) {
-              out.push({ path: [...path, m12[1]], start: bytes2.byte(offset), end: bytes2.byte(end), value: item.value.slice(m12[0].length) });
+              out.push({ path: [...path, m13[1]], start: bytes2.byte(offset), end: bytes2.byte(end), value: item.value.slice(m13[0].length) });
             }
             return;
           }
@@ -9569,15 +10365,14 @@ function parseYaml(text, byteLength) {
   }
   return out;
 }
-var yaml2, ENV_LIST_PARENT, ENV_ITEM;
+var yaml2;
 var init_yaml = __esm({
   "dist/src/engine/structure/yaml.js"() {
     "use strict";
     init_lazy_require();
     init_types3();
+    init_yaml_subset();
     yaml2 = lazyRequire("yaml");
-    ENV_LIST_PARENT = /^(environment|env|args|build_args|build-args|variables|vars)$/i;
-    ENV_ITEM = /^\s*([A-Za-z_][\w.\-]*)\s*=/;
   }
 });
 
@@ -9627,9 +10422,9 @@ var init_structure = __esm({
     "use strict";
     init_lazy_require();
     init_types3();
-    json = /* @__PURE__ */ ((m12) => () => m12 ??= (init_json2(), __toCommonJS(json_exports)))();
-    lines = /* @__PURE__ */ ((m12) => () => m12 ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
-    yaml3 = /* @__PURE__ */ ((m12) => () => m12 ??= (init_yaml(), __toCommonJS(yaml_exports)))();
+    json = /* @__PURE__ */ ((m13) => () => m13 ??= (init_json2(), __toCommonJS(json_exports)))();
+    lines = /* @__PURE__ */ ((m13) => () => m13 ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
+    yaml3 = /* @__PURE__ */ ((m13) => () => m13 ??= (init_yaml(), __toCommonJS(yaml_exports)))();
     STRUCTURE_MAX_BYTES = {
       yaml: 512 * 1024,
       json: 4 * 1024 * 1024,
@@ -9645,14 +10440,14 @@ var init_structure = __esm({
 function assignedValueOffset(linePrefix, value) {
   if (URL_START.test(value) || IN_QUERY.test(linePrefix)) {
     let at = 0;
-    for (const m13 of value.matchAll(QUERY_PARAM))
-      at = m13.index + m13[0].length;
+    for (const m14 of value.matchAll(QUERY_PARAM))
+      at = m14.index + m14[0].length;
     return at;
   }
   if (!ASSIGN_LEAD.test(linePrefix))
     return 0;
-  const m12 = INLINE_NAME.exec(value);
-  return m12 ? m12[0].length : 0;
+  const m13 = INLINE_NAME.exec(value);
+  return m13 ? m13[0].length : 0;
 }
 function dropListItems(prefix) {
   const open = prefix.lastIndexOf("[");
@@ -9671,13 +10466,13 @@ function expressionName(expr) {
 }
 function carried(prefix, above) {
   let last;
-  for (const m12 of prefix.matchAll(NAMING_ATTR))
-    last = m12[1];
+  for (const m13 of prefix.matchAll(NAMING_ATTR))
+    last = m13[1];
   if (last)
     return last;
   if (above !== void 0) {
-    for (const m12 of above.matchAll(NAMING_ATTR))
-      last = m12[1];
+    for (const m13 of above.matchAll(NAMING_ATTR))
+      last = m13[1];
     if (last)
       return last;
     const d = DECLARED_ABOVE.exec(above);
@@ -9700,46 +10495,46 @@ function freeText(prefix) {
   }
   return words.length > 0 ? words.join("_") : void 0;
 }
-function xmlName(m12) {
+function xmlName(m13) {
   let attr;
-  for (const a of m12[2].matchAll(NAMING_ATTR))
+  for (const a of m13[2].matchAll(NAMING_ATTR))
     attr = a[1];
-  return attr ?? m12[1];
+  return attr ?? m13[1];
 }
 function closest(p, above) {
-  let m12 = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
-  if (m12)
-    return m12[1];
-  m12 = XML_OPEN.exec(p);
-  if (m12)
-    return xmlName(m12);
-  m12 = FALLBACK.exec(p);
-  if (m12)
-    return expressionName(m12[1]);
-  m12 = ARG_AFTER_NAME.exec(p);
-  if (m12)
-    return m12[1] ?? m12[2];
-  m12 = TYPED.exec(p) ?? ASSIGN.exec(p);
-  if (m12)
-    return m12[1];
+  let m13 = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
+  if (m13)
+    return m13[1];
+  m13 = XML_OPEN.exec(p);
+  if (m13)
+    return xmlName(m13);
+  m13 = FALLBACK.exec(p);
+  if (m13)
+    return expressionName(m13[1]);
+  m13 = ARG_AFTER_NAME.exec(p);
+  if (m13)
+    return m13[1] ?? m13[2];
+  m13 = TYPED.exec(p) ?? ASSIGN.exec(p);
+  if (m13)
+    return m13[1];
   const listed = dropListItems(p);
   if (listed !== p) {
-    m12 = ASSIGN.exec(listed) ?? CALL.exec(listed);
-    if (m12)
-      return m12[1];
+    m13 = ASSIGN.exec(listed) ?? CALL.exec(listed);
+    if (m13)
+      return m13[1];
   }
-  m12 = CALL.exec(p);
-  if (m12)
-    return m12[1];
+  m13 = CALL.exec(p);
+  if (m13)
+    return m13[1];
   if (above !== void 0 && /^\s*(?:-\s*)?["'`]?\s*$/.test(p)) {
-    m12 = KEY_ONLY_LINE.exec(above);
-    if (m12)
-      return m12[1];
+    m13 = KEY_ONLY_LINE.exec(above);
+    if (m13)
+      return m13[1];
   }
   if (above !== void 0 && /^\s*$/.test(p)) {
-    m12 = XML_OPEN.exec(above);
-    if (m12)
-      return xmlName(m12);
+    m13 = XML_OPEN.exec(above);
+    if (m13)
+      return xmlName(m13);
   }
   return void 0;
 }
@@ -9765,7 +10560,7 @@ function boundNames(prefix, above) {
     if (!/[$@\]]/.test(n))
       continue;
     const bare = n.replace(/^[$@]+/, "");
-    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m12) => m12[1]);
+    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m13) => m13[1]);
     for (const alt of [bare, subs.join(".")])
       if (alt && !out.includes(alt))
         out.push(alt);
@@ -9923,11 +10718,11 @@ function tokenMatches(buf, start, end, limit, out) {
   const part = Buffer.from(buf.buffer, buf.byteOffset + start, end - start);
   PERCENT_TOKEN.lastIndex = 0;
   while (out.length < limit) {
-    const m12 = PERCENT_TOKEN.exec(part);
-    if (m12 === null)
+    const m13 = PERCENT_TOKEN.exec(part);
+    if (m13 === null)
       return;
-    const len = m12[0].length;
-    out.push({ start: start + m12.index, end: start + m12.index + len });
+    const len = m13[0].length;
+    out.push({ start: start + m13.index, end: start + m13.index + len });
     if (len === 0)
       PERCENT_TOKEN.lastIndex++;
   }
@@ -10191,7 +10986,7 @@ function hasFillerWord(lower) {
         return true;
     }
   }
-  return MASKS.some((m12) => lower.includes(m12));
+  return MASKS.some((m13) => lower.includes(m13));
 }
 function isPlaceholder(value) {
   const v = value.trim();
@@ -10367,11 +11162,11 @@ function* matchesOf(re, input, limit) {
   let at = 0;
   for (let n = 0; n < limit; n++) {
     re.lastIndex = at;
-    const m12 = re.exec(input);
-    if (m12 === null)
+    const m13 = re.exec(input);
+    if (m13 === null)
       return;
-    at = re.lastIndex + (m12[0].length === 0 ? 1 : 0);
-    yield m12;
+    at = re.lastIndex + (m13[0].length === 0 ? 1 : 0);
+    yield m13;
   }
 }
 var init_match_iterator = __esm({
@@ -10397,8 +11192,8 @@ function patternPass(set, ctx, candidates) {
       matches = [...matchesOf(rule.re ??= patternRe(rule.spec.pattern), ctx.chunk.buf, MAX_MATCHES)];
       passes.set(rule.spec.pattern, matches);
     }
-    for (const m12 of matches) {
-      const f = candidate(set, rule, m12, ctx);
+    for (const m13 of matches) {
+      const f = candidate(set, rule, m13, ctx);
       if (f)
         out.push(f);
     }
@@ -10411,11 +11206,11 @@ function isWellKnownConstant(secret, lookup) {
   const hex = secret.length === 66 && /^0x/i.test(secret) ? secret.slice(2) : secret;
   return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && lookup(hex.toLowerCase()) !== void 0;
 }
-function candidate(set, rule, m12, ctx) {
+function candidate(set, rule, m13, ctx) {
   const { chunk } = ctx;
   const g = rule.group;
-  const span = typeof g === "number" ? m12.indices?.[g] : m12.indices?.groups?.[g];
-  const value = typeof g === "number" ? m12[g] : m12.groups?.[g];
+  const span = typeof g === "number" ? m13.indices?.[g] : m13.indices?.groups?.[g];
+  const value = typeof g === "number" ? m13[g] : m13.groups?.[g];
   if (!span || value === void 0)
     return null;
   const end = span[1];
@@ -10450,7 +11245,7 @@ function candidate(set, rule, m12, ctx) {
   if (rule.validator) {
     result = rule.validator({
       secret,
-      match: m12[0].toString("utf8"),
+      match: m13[0].toString("utf8"),
       text: () => chunk.text,
       index: () => chunk.charIndex(start)
     });
@@ -10719,7 +11514,7 @@ function encryptedPkcs8(rng) {
   const pbkdf2 = oid("2a864886f70d01050c");
   const hmacSha256 = oid("2a864886f70d0209");
   const aes256cbc = oid("60864801650304012a");
-  const kdf = seq(pbkdf2, seq(octets(rng.bytes(8)), int(2048), seq(hmacSha256, NULL)));
+  const kdf = seq(pbkdf2, seq(octets(rng.bytes(8)), int(2048), seq(hmacSha256, NULL2)));
   const enc = seq(aes256cbc, octets(rng.bytes(16)));
   return seq(seq(pbes2, seq(kdf, enc)), octets(rng.bytes(16 * (8 + rng.int(3)))));
 }
@@ -10812,7 +11607,7 @@ function truncatedPem(rng, kind = "ec") {
   keep[keep.length - 1] = keep[keep.length - 1].slice(0, -8);
   return [lines2[0], ...keep, lines2[lines2.length - 1]].join("\n") + "\n";
 }
-var import_modular, import_ed255193, import_nist2, import_utils5, import_base9, PEM_KINDS, b64u, SMALL_PRIMES, rsaCache, seq, oid, octets, int, NULL;
+var import_modular, import_ed255193, import_nist2, import_utils5, import_base9, PEM_KINDS, b64u, SMALL_PRIMES, rsaCache, seq, oid, octets, int, NULL2;
 var init_sample_pem = __esm({
   "dist/src/rules/sample-pem.js"() {
     "use strict";
@@ -10836,7 +11631,7 @@ var init_sample_pem = __esm({
     oid = (hex) => der(6, Uint8Array.from(Buffer.from(hex, "hex")));
     octets = (b) => der(4, b);
     int = (n) => der(2, n < 128 ? Uint8Array.of(n) : Uint8Array.of(n >> 8, n & 255));
-    NULL = Uint8Array.of(5, 0);
+    NULL2 = Uint8Array.of(5, 0);
   }
 });
 
@@ -11318,7 +12113,7 @@ var init_rule_set = __esm({
     init_lazy_require();
     init_keypath_rule();
     init_loader();
-    examples = /* @__PURE__ */ ((m12) => () => m12 ??= (init_examples(), __toCommonJS(examples_exports)))();
+    examples = /* @__PURE__ */ ((m13) => () => m13 ??= (init_examples(), __toCommonJS(examples_exports)))();
     ConfigRulesError = class extends Error {
       at;
       detail;
@@ -11432,8 +12227,8 @@ function readConfigText(file, shown = file) {
   try {
     return readRegularFile(file, { maxBytes: SETTINGS_MAX_BYTES }).toString("utf8");
   } catch (e) {
-    const m12 = e.message;
-    throw new ConfigError(shown, void 0, void 0, m12.startsWith(`${file}: `) ? m12.slice(file.length + 2) : "cannot read");
+    const m13 = e.message;
+    throw new ConfigError(shown, void 0, void 0, m13.startsWith(`${file}: `) ? m13.slice(file.length + 2) : "cannot read");
   }
 }
 function displayPath(p) {
@@ -11779,9 +12574,9 @@ var init_names2 = __esm({
       add(names) {
         for (const p of names.paths ?? [])
           this.addPath(p);
-        for (const m12 of names.messages ?? [])
-          if (LONG_RUN.test(m12.text))
-            this.messages.push(m12);
+        for (const m13 of names.messages ?? [])
+          if (LONG_RUN.test(m13.text))
+            this.messages.push(m13);
       }
       /** Scans the names; returns the findings in them and the secrets found (for redaction). */
       async scan(scanner) {
@@ -11845,7 +12640,7 @@ async function runScan(sources, scanner, opts = {}) {
   const findings = [];
   const blobMatches = /* @__PURE__ */ new Map();
   const events = {
-    warn: (m12) => stats.warnings.push(m12),
+    warn: (m13) => stats.warnings.push(m13),
     skipped: (kind, path) => {
       stats.skipped[kind]++;
       if (kind === "ignored")
@@ -11938,11 +12733,11 @@ var init_scan = __esm({
 });
 
 // builtin:node:worker_threads
-var m9, Worker, parentPort, workerData;
+var m10, Worker, parentPort, workerData;
 var init_node_worker_threads = __esm({
   "builtin:node:worker_threads"() {
-    m9 = __require("node:worker_threads");
-    ({ Worker, parentPort, workerData } = m9);
+    m10 = __require("node:worker_threads");
+    ({ Worker, parentPort, workerData } = m10);
   }
 });
 
@@ -12336,8 +13131,8 @@ function detailOf2(e, file) {
   const errno = e.errno;
   if (errno)
     return errno;
-  const m12 = e.message ?? String(e);
-  return m12.startsWith(`${file}: `) ? m12.slice(file.length + 2) : e.code ?? m12;
+  const m13 = e.message ?? String(e);
+  return m13.startsWith(`${file}: `) ? m13.slice(file.length + 2) : e.code ?? m13;
 }
 var BASELINE_VERSION, BASELINE_MAX_BYTES, BaselineError, Baseline;
 var init_baseline = __esm({
@@ -12513,7 +13308,7 @@ var init_suppress = __esm({
       warnings = [];
       constructor(opts) {
         this.opts = opts;
-        this.ignored = opts.ignoreFile === false ? null : loadIgnoreFile(opts.root, (m12) => this.warnings.push(m12));
+        this.ignored = opts.ignoreFile === false ? null : loadIgnoreFile(opts.root, (m13) => this.warnings.push(m13));
         this.allowed = allowMatcher(opts.allow ?? []);
         this.baseline = null;
         if (opts.baseline) {
@@ -12635,11 +13430,11 @@ var init_scan_session = __esm({
 });
 
 // builtin:node:fs/promises
-var m10, stat;
+var m11, stat;
 var init_promises = __esm({
   "builtin:node:fs/promises"() {
-    m10 = __require("node:fs/promises");
-    ({ stat } = m10);
+    m11 = __require("node:fs/promises");
+    ({ stat } = m11);
   }
 });
 
@@ -12800,7 +13595,7 @@ var init_filesystem = __esm({
           entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
           let chain = d.chain;
           if (this.opts.gitignore && entries2.some((e) => e.name === ".gitignore" && !e.isDirectory())) {
-            const own = loadGitignore(dir, d.rel, (m12) => events.warn(m12));
+            const own = loadGitignore(dir, d.rel, (m13) => events.warn(m13));
             if (own)
               chain = [...chain, own];
           }
@@ -12967,11 +13762,11 @@ var require_simple_git = __commonJS({
 });
 
 // builtin:node:child_process
-var m11, spawn;
+var m12, spawn;
 var init_node_child_process = __esm({
   "builtin:node:child_process"() {
-    m11 = __require("node:child_process");
-    ({ spawn } = m11);
+    m12 = __require("node:child_process");
+    ({ spawn } = m12);
   }
 });
 
@@ -13591,8 +14386,8 @@ function addedLines(prevBytes, nextBytes) {
 }
 function myersInsertions(a, b) {
   const n = a.length;
-  const m12 = b.length;
-  const max = Math.min(n + m12, MAX_EDITS);
+  const m13 = b.length;
+  const max = Math.min(n + m13, MAX_EDITS);
   const off = max + 1;
   const v = new Int32Array(2 * max + 3);
   const trace = [];
@@ -13606,12 +14401,12 @@ function myersInsertions(a, b) {
       else
         x2 = v[off + k - 1] + 1;
       let y2 = x2 - k;
-      while (x2 < n && y2 < m12 && a[x2] === b[y2]) {
+      while (x2 < n && y2 < m13 && a[x2] === b[y2]) {
         x2++;
         y2++;
       }
       v[off + k] = x2;
-      if (x2 >= n && y2 >= m12) {
+      if (x2 >= n && y2 >= m13) {
         found = d;
         break outer;
       }
@@ -13621,7 +14416,7 @@ function myersInsertions(a, b) {
     return null;
   const inserted = [];
   let x = n;
-  let y = m12;
+  let y = m13;
   for (let d = found; d > 0; d--) {
     const vd = trace[d];
     const at = (k2) => vd[k2 + d + 1];
@@ -14340,15 +15135,15 @@ function registerHistory(program, setExit) {
   });
 }
 function parseRange(text) {
-  const m12 = /^(.*?)(\.\.\.?)(.*)$/.exec(text.trim());
-  if (!m12)
+  const m13 = /^(.*?)(\.\.\.?)(.*)$/.exec(text.trim());
+  if (!m13)
     throw new UsageError(`--range needs BASE..HEAD (got "${text}")`);
-  const base = m12[1] || "HEAD";
-  const head = m12[3] || "HEAD";
+  const base = m13[1] || "HEAD";
+  const head = m13[3] || "HEAD";
   if (/^0+$/.test(base)) {
     throw new UsageError(`range base ${base} is the null commit (a push that created a branch): scan the branch with \`keyhound history --branch <ref>\` or use the default branch as the base`);
   }
-  return { base, head, dots: m12[2] };
+  return { base, head, dots: m13[2] };
 }
 function missingBase(base, shallow) {
   return `range base ${base} is not in this clone${shallow ? " (it is a shallow clone)" : ""}: fetch more history \u2014 with actions/checkout set \`fetch-depth: 0\` (or fetch the base: \`git fetch --deepen=50\` / \`git fetch origin ${base}\` / \`git fetch --unshallow\`)`;
@@ -14978,8 +15773,8 @@ function toHeaders(h) {
   return out;
 }
 function bodyMessage(data) {
-  const m12 = data?.message;
-  return typeof m12 === "string" ? m12 : "";
+  const m13 = data?.message;
+  return typeof m13 === "string" ? m13 : "";
 }
 function apiRepository(raw) {
   const r = raw;
@@ -15145,11 +15940,11 @@ __export(repo_selection_exports, {
   shardOf: () => shardOf
 });
 function parseShard(text) {
-  const m12 = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  if (!m12)
+  const m13 = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  if (!m13)
     throw new Error(`--shard needs I/N, such as 2/5 (got "${text}")`);
-  const index = Number(m12[1]);
-  const count2 = Number(m12[2]);
+  const index = Number(m13[1]);
+  const count2 = Number(m13[2]);
   if (count2 < 1 || count2 > 1e4 || index < 1 || index > count2)
     throw new Error(`--shard ${text}: I must be between 1 and N (N at most 10000)`);
   return { index, count: count2 };
@@ -15754,9 +16549,9 @@ async function blobIds(dir, findings) {
   const lines2 = r.stdout.toString("utf8").split("\n");
   const answer = /* @__PURE__ */ new Map();
   wanted.forEach((spec, i) => {
-    const m12 = /^([0-9a-f]{40,64}) blob$/.exec(lines2[i] ?? "");
-    if (m12)
-      answer.set(spec, m12[1]);
+    const m13 = /^([0-9a-f]{40,64}) blob$/.exec(lines2[i] ?? "");
+    if (m13)
+      answer.set(spec, m13[1]);
   });
   return specs.map((s) => answer.get(s));
 }
@@ -15997,7 +16792,7 @@ function findOrgReports(paths, warn) {
       return;
     }
     if (st.isDirectory()) {
-      if (depth > MAX_DEPTH2)
+      if (depth > MAX_DEPTH3)
         return;
       for (const name2 of readdirSync(p).sort())
         visit(join(p, name2), depth + 1, false);
@@ -16074,7 +16869,7 @@ function mergeOrgReports(reports) {
   const repositories = [...repos.values()].sort((a, b) => a.full_name.toLowerCase() < b.full_name.toLowerCase() ? -1 : 1);
   return { repositories, findings: list, stats, files: reports.map((r) => r.file) };
 }
-var MAX_REPORT_BYTES, MAX_DEPTH2, RANK2;
+var MAX_REPORT_BYTES, MAX_DEPTH3, RANK2;
 var init_merge = __esm({
   "dist/src/report/merge.js"() {
     "use strict";
@@ -16084,7 +16879,7 @@ var init_merge = __esm({
     init_finding();
     init_json();
     MAX_REPORT_BYTES = 1024 ** 3;
-    MAX_DEPTH2 = 6;
+    MAX_DEPTH3 = 6;
     RANK2 = { skipped: 0, scanned: 1, failed: 2 };
   }
 });
@@ -16102,7 +16897,7 @@ function registerMerge(program, setExit) {
       Promise.resolve().then(() => (init_output(), output_exports))
     ]);
     const quiet2 = !!raw.quiet;
-    const found = findOrgReports2(paths, (m12) => process.stderr.write(`keyhound: warning: ${m12}
+    const found = findOrgReports2(paths, (m13) => process.stderr.write(`keyhound: warning: ${m13}
 `));
     if (found.length === 0)
       throw new UsageError(`no keyhound github JSON reports found in ${paths.join(", ")}`);
@@ -16854,7 +17649,7 @@ function join3(items, sep2 = ", ") {
 }
 function codeSpan(s) {
   const t = terminalSafe(s).replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((m12) => m12.length));
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((m13) => m13.length));
   const fence = "`".repeat(longest + 1);
   const pad2 = t.startsWith("`") || t.endsWith("`") ? " " : "";
   return `${fence}${pad2}${t}${pad2}${fence}`;
@@ -16873,7 +17668,7 @@ function mdInline(parts) {
 }
 function mdFence(lines2, indent = "") {
   const body = lines2.map((l) => terminalSafe(l));
-  const longest = Math.max(2, ...body.flatMap((l) => (l.match(/`+/g) ?? []).map((m12) => m12.length)));
+  const longest = Math.max(2, ...body.flatMap((l) => (l.match(/`+/g) ?? []).map((m13) => m13.length)));
   const fence = "`".repeat(longest + 1);
   return [`${indent}${fence}sh`, ...body.map((l) => indent + l), `${indent}${fence}`];
 }

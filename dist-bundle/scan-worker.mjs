@@ -266,6 +266,15 @@ var init_types = __esm({
   }
 });
 
+// builtin:node:buffer
+var m4, isAscii;
+var init_node_buffer = __esm({
+  "builtin:node:buffer"() {
+    m4 = __require("node:buffer");
+    ({ isAscii } = m4);
+  }
+});
+
 // dist/src/engine/structure/json.js
 var json_exports = {};
 __export(json_exports, {
@@ -273,33 +282,43 @@ __export(json_exports, {
 });
 function parseJson(buf) {
   try {
-    return new Reader2(buf).document();
+    return (isAscii(buf) ? new AsciiReader(buf) : new Utf8Reader(buf)).document();
   } catch (e) {
     if (e instanceof JsonError || e instanceof SyntaxError)
       return null;
     throw e;
   }
 }
-var QUOTE, BACKSLASH, JsonError, Reader2;
+function wordChar(c) {
+  return c >= 48 && c <= 57 || c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 45 || c === 43 || c === 46;
+}
+var QUOTE, BACKSLASH, LITERAL, utf8Slice, JsonError, Reader2, AsciiReader, Utf8Reader;
 var init_json = __esm({
   "dist/src/engine/structure/json.js"() {
     "use strict";
+    init_node_buffer();
     QUOTE = 34;
     BACKSLASH = 92;
+    LITERAL = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)$/;
+    utf8Slice = Buffer.prototype.utf8Slice ?? function(start, end) {
+      return this.toString("utf8", start, end);
+    };
     JsonError = class extends Error {
     };
     Reader2 = class {
       buf;
       pos = 0;
       out = [];
+      /** Key path of the value being read; copied only for the string values that are kept. */
+      path = [];
       constructor(buf) {
         this.buf = buf;
       }
       document() {
-        if (this.buf[0] === 239 && this.buf[1] === 187 && this.buf[2] === 191)
+        if (this.code(0) === 239 && this.code(1) === 187 && this.code(2) === 191)
           this.pos = 3;
         this.space();
-        this.value([], 0);
+        this.value(0);
         this.space();
         if (this.pos < this.buf.length)
           throw new JsonError("trailing data");
@@ -311,13 +330,13 @@ var init_json = __esm({
       space() {
         const b = this.buf;
         for (; ; ) {
-          const c = b[this.pos];
+          const c = this.code(this.pos);
           if (c === 32 || c === 10 || c === 13 || c === 9)
             this.pos++;
-          else if (c === 47 && b[this.pos + 1] === 47) {
+          else if (c === 47 && this.code(this.pos + 1) === 47) {
             const nl = b.indexOf(10, this.pos);
             this.pos = nl === -1 ? b.length : nl + 1;
-          } else if (c === 47 && b[this.pos + 1] === 42) {
+          } else if (c === 47 && this.code(this.pos + 1) === 42) {
             const close = b.indexOf("*/", this.pos + 2);
             if (close === -1)
               this.fail();
@@ -326,53 +345,51 @@ var init_json = __esm({
             return;
         }
       }
-      /** Reads a string at pos (on the quote); returns its value and the span of its content. */
+      /** Reads a string at pos (on the quote); returns its value; its content ends at pos - 1. */
       string() {
-        const b = this.buf;
         const start = ++this.pos;
         let escaped = false;
         for (; ; ) {
-          const q = b.indexOf(QUOTE, this.pos);
+          const q = this.quote(this.pos);
           if (q === -1)
             this.fail();
           let n = 0;
-          for (let i = q - 1; i >= start && b[i] === BACKSLASH; i--)
+          for (let i = q - 1; i >= start && this.code(i) === BACKSLASH; i--)
             n++;
           this.pos = q + 1;
           if (n > 0)
             escaped = true;
           if (n % 2 === 0) {
-            const raw = b.toString("utf8", start, q);
+            const raw = this.text(start, q);
             if (raw.includes("\n"))
               this.fail();
-            const value = escaped ? JSON.parse(`"${raw}"`) : raw;
-            return { value, start, end: q };
+            return escaped ? JSON.parse(`"${raw}"`) : raw;
           }
         }
       }
-      value(path, depth) {
+      value(depth) {
         if (depth > 256)
           this.fail();
-        const b = this.buf;
-        const c = b[this.pos];
+        const c = this.code(this.pos);
         if (c === 123) {
           this.pos++;
           this.space();
-          while (b[this.pos] !== 125) {
-            if (b[this.pos] !== QUOTE)
+          while (this.code(this.pos) !== 125) {
+            if (this.code(this.pos) !== QUOTE)
               this.fail();
-            const key = this.string().value;
+            this.path.push(this.string());
             this.space();
-            if (b[this.pos] !== 58)
+            if (this.code(this.pos) !== 58)
               this.fail();
             this.pos++;
             this.space();
-            this.value([...path, key], depth + 1);
+            this.value(depth + 1);
+            this.path.pop();
             this.space();
-            if (b[this.pos] === 44) {
+            if (this.code(this.pos) === 44) {
               this.pos++;
               this.space();
-            } else if (b[this.pos] !== 125)
+            } else if (this.code(this.pos) !== 125)
               this.fail();
           }
           this.pos++;
@@ -382,32 +399,63 @@ var init_json = __esm({
           this.pos++;
           this.space();
           let i = 0;
-          while (b[this.pos] !== 93) {
-            this.value([...path, String(i++)], depth + 1);
+          while (this.code(this.pos) !== 93) {
+            this.path.push(String(i++));
+            this.value(depth + 1);
+            this.path.pop();
             this.space();
-            if (b[this.pos] === 44) {
+            if (this.code(this.pos) === 44) {
               this.pos++;
               this.space();
-            } else if (b[this.pos] !== 93)
+            } else if (this.code(this.pos) !== 93)
               this.fail();
           }
           this.pos++;
           return;
         }
         if (c === QUOTE) {
-          const s = this.string();
-          if (s.end > s.start)
-            this.out.push({ path, start: s.start, end: s.end, value: s.value });
+          const start2 = this.pos + 1;
+          const value = this.string();
+          const end = this.pos - 1;
+          if (end > start2)
+            this.out.push({ path: this.path.slice(), start: start2, end, value });
           return;
         }
         const start = this.pos;
-        while (this.pos < b.length && /[-+.\w]/.test(String.fromCharCode(b[this.pos])))
+        while (this.pos < this.buf.length && wordChar(this.code(this.pos)))
           this.pos++;
         if (this.pos === start)
           this.fail();
-        const word = b.toString("latin1", start, this.pos);
-        if (!/^(true|false|null|-?\d+(\.\d+)?([eE][-+]?\d+)?)$/.test(word))
+        if (!LITERAL.test(this.text(start, this.pos)))
           this.fail();
+      }
+    };
+    AsciiReader = class extends Reader2 {
+      chars;
+      constructor(buf) {
+        super(buf);
+        this.chars = buf.toString("latin1");
+      }
+      code(i) {
+        return this.chars.charCodeAt(i);
+      }
+      quote(from) {
+        return this.chars.indexOf('"', from);
+      }
+      text(start, end) {
+        return this.chars.slice(start, end);
+      }
+    };
+    Utf8Reader = class extends Reader2 {
+      code(i) {
+        const c = this.buf[i];
+        return c === void 0 ? NaN : c;
+      }
+      quote(from) {
+        return this.buf.indexOf(QUOTE, from);
+      }
+      text(start, end) {
+        return utf8Slice.call(this.buf, start, end);
       }
     };
   }
@@ -457,9 +505,9 @@ function readValue(line, from, comment) {
   let end = line.length;
   if (comment) {
     comment.lastIndex = i;
-    const m6 = comment.exec(line);
-    if (m6)
-      end = m6.index;
+    const m7 = comment.exec(line);
+    if (m7)
+      end = m7.index;
   }
   while (end > i && (line[end - 1] === " " || line[end - 1] === "	"))
     end--;
@@ -474,9 +522,9 @@ function parseEnv(text, byteLength) {
   const bytes = new ByteOffsets(text, byteLength);
   const out = [];
   for (const line of splitLines(text)) {
-    const m6 = ENV_LINE.exec(line.text);
-    if (m6)
-      emit(out, bytes, line, [m6[1]], readValue(line.text, m6[0].length, /\s#/g));
+    const m7 = ENV_LINE.exec(line.text);
+    if (m7)
+      emit(out, bytes, line, [m7[1]], readValue(line.text, m7[0].length, /\s#/g));
   }
   return out;
 }
@@ -492,18 +540,18 @@ function parseIni(text, byteLength) {
       section = [s[1].trim()];
       continue;
     }
-    const m6 = INI_PAIR.exec(line.text);
-    if (m6)
-      emit(out, bytes, line, [...section, m6[1].trim()], readValue(line.text, m6[0].length, /\s[;#]/g));
+    const m7 = INI_PAIR.exec(line.text);
+    if (m7)
+      emit(out, bytes, line, [...section, m7[1].trim()], readValue(line.text, m7[0].length, /\s[;#]/g));
   }
   return out;
 }
 function tomlKey(raw) {
   const out = [];
   const re = /\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*(?:\.|$)/g;
-  let m6;
-  while ((m6 = re.exec(raw)) !== null && m6[0].length > 0)
-    out.push(m6[1] ?? m6[2] ?? m6[3]);
+  let m7;
+  while ((m7 = re.exec(raw)) !== null && m7[0].length > 0)
+    out.push(m7[1] ?? m7[2] ?? m7[3]);
   return out;
 }
 function parseTomlValues(text, byteLength) {
@@ -534,11 +582,11 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    const m6 = TOML_PAIR.exec(line.text);
-    if (!m6)
+    const m7 = TOML_PAIR.exec(line.text);
+    if (!m7)
       continue;
-    const path = [...table4, ...tomlKey(m6[1])];
-    const rest = line.text.slice(m6[0].length);
+    const path = [...table4, ...tomlKey(m7[1])];
+    const rest = line.text.slice(m7[0].length);
     const lead = rest.length - rest.trimStart().length;
     const first = rest.trimStart();
     if (first.startsWith('"""') || first.startsWith("'''")) {
@@ -547,13 +595,13 @@ function parseTomlValues(text, byteLength) {
       continue;
     }
     if (first.startsWith("{")) {
-      inlinePairs(out, bytes, line, path, m6[0].length + lead);
+      inlinePairs(out, bytes, line, path, m7[0].length + lead);
       continue;
     }
     if (first.startsWith("[")) {
       let i = 0;
       const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
-      re.lastIndex = m6[0].length + lead;
+      re.lastIndex = m7[0].length + lead;
       let s;
       while ((s = re.exec(line.text)) !== null) {
         const start = s.index + 1;
@@ -561,7 +609,7 @@ function parseTomlValues(text, byteLength) {
       }
       continue;
     }
-    emit(out, bytes, line, path, readValue(line.text, m6[0].length, /\s#/g));
+    emit(out, bytes, line, path, readValue(line.text, m7[0].length, /\s#/g));
   }
   return out;
 }
@@ -571,11 +619,11 @@ function unescape(s) {
 function inlinePairs(out, bytes, line, path, from) {
   const re = /([A-Za-z0-9_.\-"']+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/g;
   re.lastIndex = from;
-  let m6;
-  while ((m6 = re.exec(line.text)) !== null) {
-    const body = m6[2] ?? m6[3];
-    const start = m6.index + m6[0].length - body.length - 1;
-    emit(out, bytes, line, [...path, ...tomlKey(m6[1])], { start, end: start + body.length, value: unescape(body) });
+  let m7;
+  while ((m7 = re.exec(line.text)) !== null) {
+    const body = m7[2] ?? m7[3];
+    const start = m7.index + m7[0].length - body.length - 1;
+    emit(out, bytes, line, [...path, ...tomlKey(m7[1])], { start, end: start + body.length, value: unescape(body) });
   }
 }
 function parseTfvars(text, byteLength) {
@@ -609,20 +657,20 @@ function parseTfvars(text, byteLength) {
       continue;
     }
     const unq = (k) => k.replace(/^"|"$/g, "");
-    let m6 = TF_OPEN_MAP.exec(t);
-    if (m6) {
-      stack.push({ key: [unq(m6[1])], list: false, n: 0 });
+    let m7 = TF_OPEN_MAP.exec(t);
+    if (m7) {
+      stack.push({ key: [unq(m7[1])], list: false, n: 0 });
       continue;
     }
-    m6 = TF_OPEN_LIST.exec(t);
-    if (m6) {
-      stack.push({ key: [unq(m6[1])], list: true, n: 0 });
+    m7 = TF_OPEN_LIST.exec(t);
+    if (m7) {
+      stack.push({ key: [unq(m7[1])], list: true, n: 0 });
       continue;
     }
-    m6 = TF_BLOCK.exec(t);
-    if (m6) {
-      const labels = [...m6[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
-      stack.push({ key: [m6[1], ...labels], list: false, n: 0 });
+    m7 = TF_BLOCK.exec(t);
+    if (m7) {
+      const labels = [...m7[2].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+      stack.push({ key: [m7[1], ...labels], list: false, n: 0 });
       continue;
     }
     if (/^\s*[}\]]\s*,?\s*$/.test(t)) {
@@ -639,14 +687,14 @@ function parseTfvars(text, byteLength) {
       }
       continue;
     }
-    m6 = TF_PAIR.exec(t);
-    if (m6) {
-      const rest = t.slice(m6[0].length).trimStart();
-      const path = [...here(), unq(m6[1])];
+    m7 = TF_PAIR.exec(t);
+    if (m7) {
+      const rest = t.slice(m7[0].length).trimStart();
+      const path = [...here(), unq(m7[1])];
       if (rest.startsWith("{"))
-        inlinePairs(out, bytes, line, path, m6[0].length);
+        inlinePairs(out, bytes, line, path, m7[0].length);
       else if (rest.startsWith('"'))
-        emit(out, bytes, line, path, readValue(t, m6[0].length, null));
+        emit(out, bytes, line, path, readValue(t, m7[0].length, null));
     }
   }
   return out;
@@ -671,10 +719,743 @@ var init_line_formats = __esm({
   }
 });
 
+// dist/src/engine/structure/yaml-subset.js
+function badPlainStart(c) {
+  return c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === SQ || c === DQ || c === 37 || c === 64 || c === 96 || c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === HASH;
+}
+function isFlowIndicator(c) {
+  return c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
+}
+function plainTag(s) {
+  const c = s.charCodeAt(0);
+  if (c === 126 || c === 110 || c === 78)
+    return NULL_RE.test(s) ? NULL : STR;
+  if (c === 116 || c === 84 || c === 102 || c === 70)
+    return BOOL_RE.test(s) ? BOOL : STR;
+  if (c >= 48 && c <= 57 || c === DASH || c === 43 || c === 46)
+    return NUM_RE.test(s) ? NUM : STR;
+  return STR;
+}
+function unescapeDouble(s) {
+  if (s.indexOf("\\") === -1)
+    return s;
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch !== "\\") {
+      out += ch;
+      continue;
+    }
+    const next = s[++i];
+    if (next === void 0)
+      throw OUTSIDE;
+    const simple = DQ_ESCAPES[next];
+    if (simple !== void 0)
+      out += simple;
+    else if (next === "x" || next === "u" || next === "U") {
+      const len = next === "x" ? 2 : next === "u" ? 4 : 8;
+      const hex = s.slice(i + 1, i + 1 + len);
+      if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex))
+        throw OUTSIDE;
+      const code = parseInt(hex, 16);
+      if (code > 1114111)
+        throw OUTSIDE;
+      out += String.fromCodePoint(code);
+      i += len;
+    } else
+      throw OUTSIDE;
+  }
+  return out;
+}
+function readYamlSubset(text, byteLength) {
+  if (UNHANDLED_CHARS.test(text))
+    return void 0;
+  let docs;
+  try {
+    docs = new LineReader(text).documents();
+  } catch (e) {
+    if (e === OUTSIDE)
+      return void 0;
+    if (e === INVALID)
+      return null;
+    throw e;
+  }
+  return valuesOf(docs, text, byteLength);
+}
+function plainKey(s) {
+  switch (plainTag(s)) {
+    case NULL:
+      return void 0;
+    case BOOL:
+      return s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84 ? "true" : "false";
+    case NUM:
+      if (SAME_INT_RE.test(s))
+        return s;
+      throw OUTSIDE;
+    default:
+      return s;
+  }
+}
+function valuesOf(docs, text, byteLength) {
+  const bytes = new ByteOffsets(text, byteLength);
+  const out = [];
+  const scalar = (node, path) => {
+    if (node.tag === NULL || node.tag === BOOL)
+      return;
+    let start = node.r0;
+    let end = node.r1;
+    if (node.style === QUOTE_DOUBLE || node.style === QUOTE_SINGLE) {
+      start += 1;
+      end -= 1;
+    } else if (node.style === BLOCK_LITERAL || node.style === BLOCK_FOLDED) {
+      const nl = text.indexOf("\n", start);
+      if (nl !== -1 && nl < end)
+        start = nl + 1;
+      while (start < end && (text[start] === " " || text[start] === "	"))
+        start++;
+    }
+    if (end <= start)
+      return;
+    out.push({ path, start: bytes.byte(start), end: bytes.byte(end), value: node.text });
+  };
+  const walk = (node, path) => {
+    if (node.kind === 0)
+      return scalar(node, path);
+    if (node.kind === 1) {
+      for (const [k, v] of node.pairs)
+        if (k !== void 0)
+          walk(v, [...path, k]);
+      return;
+    }
+    const parent = path[path.length - 1] ?? "";
+    node.items.forEach((item, i) => {
+      if (item.kind === 0 && item.tag === STR && ENV_LIST_PARENT.test(parent)) {
+        const m7 = ENV_ITEM.exec(item.text);
+        if (m7) {
+          const quoted = item.style === QUOTE_DOUBLE || item.style === QUOTE_SINGLE;
+          const offset = item.r0 + (quoted ? 1 : 0) + m7[0].length;
+          const end = item.r1 - (quoted ? 1 : 0);
+          if (end > offset)
+            out.push({ path: [...path, m7[1]], start: bytes.byte(offset), end: bytes.byte(end), value: item.text.slice(m7[0].length) });
+          return;
+        }
+      }
+      if (item.kind === 1) {
+        const name = item.pairs.find((p) => p[0] === "name");
+        const val = item.pairs.find((p) => p[0] === "value");
+        if (name && val && name[1].kind === 0 && name[1].tag === STR && val[1].kind === 0) {
+          scalar(val[1], [...path, name[1].text]);
+          for (const p of item.pairs)
+            if (p !== val && p !== name && p[0] !== void 0)
+              walk(p[1], [...path, String(i), p[0]]);
+          return;
+        }
+      }
+      walk(item, [...path, String(i)]);
+    });
+  };
+  for (const doc of docs)
+    if (doc)
+      walk(doc, []);
+  return out;
+}
+var ENV_LIST_PARENT, ENV_ITEM, OUTSIDE, INVALID, PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED, STR, NUM, NULL, BOOL, NULL_RE, BOOL_RE, NUM_RE, SAME_INT_RE, UNHANDLED_CHARS, SP, TAB, HASH, COLON, DASH, DQ, SQ, LBRACKET, RBRACKET, LBRACE, RBRACE, COMMA, BACKSLASH2, DQ_ESCAPES, CONTENT, DOC_START, EOF, MAX_DEPTH2, LineReader, FlowReader;
+var init_yaml_subset = __esm({
+  "dist/src/engine/structure/yaml-subset.js"() {
+    "use strict";
+    init_types();
+    ENV_LIST_PARENT = /^(environment|env|args|build_args|build-args|variables|vars)$/i;
+    ENV_ITEM = /^\s*([A-Za-z_][\w.\-]*)\s*=/;
+    OUTSIDE = { outside: true };
+    INVALID = { invalid: true };
+    PLAIN = 0;
+    QUOTE_DOUBLE = 1;
+    QUOTE_SINGLE = 2;
+    BLOCK_LITERAL = 3;
+    BLOCK_FOLDED = 4;
+    STR = 0;
+    NUM = 1;
+    NULL = 2;
+    BOOL = 3;
+    NULL_RE = /^(?:~|[Nn]ull|NULL)$/;
+    BOOL_RE = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+    NUM_RE = /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
+    SAME_INT_RE = /^(?:0|-?[1-9][0-9]{0,14})$/;
+    UNHANDLED_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+    SP = 32;
+    TAB = 9;
+    HASH = 35;
+    COLON = 58;
+    DASH = 45;
+    DQ = 34;
+    SQ = 39;
+    LBRACKET = 91;
+    RBRACKET = 93;
+    LBRACE = 123;
+    RBRACE = 125;
+    COMMA = 44;
+    BACKSLASH2 = 92;
+    DQ_ESCAPES = {
+      "0": "\0",
+      a: "\x07",
+      b: "\b",
+      e: "\x1B",
+      f: "\f",
+      n: "\n",
+      r: "\r",
+      t: "	",
+      v: "\v",
+      N: "\x85",
+      _: "\xA0",
+      L: "\u2028",
+      P: "\u2029",
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\"
+    };
+    CONTENT = 0;
+    DOC_START = 1;
+    EOF = 2;
+    MAX_DEPTH2 = 48;
+    LineReader = class {
+      text;
+      n;
+      /** Current line: start, end of content (before CR LF / LF), start of the next line, indentation. */
+      ls = 0;
+      le = 0;
+      nx = 0;
+      ind = 0;
+      at = CONTENT;
+      depth = 0;
+      constructor(text) {
+        this.text = text;
+        this.n = text.length;
+      }
+      documents() {
+        const docs = [];
+        this.seekFrom(0);
+        let explicit = false;
+        for (; ; ) {
+          if (this.at === EOF) {
+            if (explicit)
+              docs.push(null);
+            return docs;
+          }
+          if (this.at === DOC_START) {
+            if (explicit)
+              docs.push(null);
+            const rest = this.skipSpaces(this.ls + 3);
+            if (rest < this.le && (this.text.charCodeAt(rest) !== HASH || rest === this.ls + 3))
+              throw OUTSIDE;
+            explicit = true;
+            this.seekFrom(this.nx);
+            continue;
+          }
+          const p = this.ls + this.ind;
+          const col = this.ind;
+          let root;
+          if (this.isSeqIndicator(p))
+            root = this.readSeq(col, p, false);
+          else if (this.keyEnd(p) !== -1)
+            root = this.readMap(col, p);
+          else
+            throw OUTSIDE;
+          if (this.at === CONTENT)
+            throw OUTSIDE;
+          docs.push(root);
+          explicit = false;
+        }
+      }
+      /** Loads the line starting at `from` (no seeking). */
+      load(from) {
+        const t = this.text;
+        this.ls = from;
+        const nl = t.indexOf("\n", from);
+        let le = nl === -1 ? this.n : nl;
+        if (le > from && t.charCodeAt(le - 1) === 13)
+          le--;
+        this.le = le;
+        this.nx = nl === -1 ? this.n : nl + 1;
+        let i = from;
+        while (i < le && t.charCodeAt(i) === SP)
+          i++;
+        this.ind = i - from;
+      }
+      /** Moves to the first line at or after `from` with content, a document marker, or the end. */
+      seekFrom(from) {
+        const t = this.text;
+        for (; ; ) {
+          if (from >= this.n) {
+            this.at = EOF;
+            this.ls = this.le = this.nx = this.n;
+            this.ind = 0;
+            return;
+          }
+          this.load(from);
+          const p = this.ls + this.ind;
+          if (p === this.le) {
+            from = this.nx;
+            continue;
+          }
+          const c = t.charCodeAt(p);
+          if (c === TAB)
+            throw OUTSIDE;
+          if (c === HASH) {
+            from = this.nx;
+            continue;
+          }
+          if (this.ind === 0 && (c === DASH || c === 46) && this.le - p >= 3) {
+            const three = t.slice(p, p + 3);
+            const after = p + 3 === this.le ? SP : t.charCodeAt(p + 3);
+            if ((three === "---" || three === "...") && (after === SP || after === TAB)) {
+              if (three === "...")
+                throw OUTSIDE;
+              this.at = DOC_START;
+              return;
+            }
+          }
+          this.at = CONTENT;
+          return;
+        }
+      }
+      skipSpaces(i) {
+        const t = this.text;
+        while (i < this.le && t.charCodeAt(i) === SP)
+          i++;
+        if (i < this.le && t.charCodeAt(i) === TAB)
+          throw OUTSIDE;
+        return i;
+      }
+      /**
+       * The line from `p` cannot go on the collection being read (the caller knows where it stands): a plain
+       * scalar with no key in it, a stray `}` or `]` (no flow collection is open), and where `entries`, a key or
+       * a `- ` entry too.
+       */
+      strayLine(p, entries) {
+        const c = this.text.charCodeAt(p);
+        if (c === RBRACE || c === RBRACKET)
+          return true;
+        if (entries && (this.isSeqIndicator(p) || this.keyEnd(p) !== -1))
+          return true;
+        if (badPlainStart(c) || c === DASH || c === 63 || c === COLON)
+          return false;
+        return this.keyEnd(p) === -1;
+      }
+      isSeqIndicator(p) {
+        return this.text.charCodeAt(p) === DASH && (p + 1 === this.le || this.text.charCodeAt(p + 1) === SP);
+      }
+      enter() {
+        if (++this.depth > MAX_DEPTH2)
+          throw OUTSIDE;
+      }
+      /** A block mapping whose first key starts at `p` on the current line, at column `col`. */
+      readMap(col, p) {
+        this.enter();
+        const pairs = [];
+        for (; ; ) {
+          const after = this.keyEnd(p);
+          if (after === -1)
+            throw this.strayLine(p, false) ? INVALID : OUTSIDE;
+          const key = this.keyText(p, after - 1);
+          const value = this.readValue(after, col, true);
+          pairs.push([key, value]);
+          if (this.at !== CONTENT || this.ind < col)
+            break;
+          if (this.ind > col) {
+            throw value.kind !== 0 && this.strayLine(this.ls + this.ind, true) ? INVALID : OUTSIDE;
+          }
+          p = this.ls + this.ind;
+        }
+        this.depth--;
+        return { kind: 1, pairs };
+      }
+      /** A block sequence whose first `-` is at `p` on the current line, at column `col`. */
+      readSeq(col, p, underKey) {
+        this.enter();
+        const items = [];
+        for (; ; ) {
+          const item = this.readValue(p + 1, col, false);
+          items.push(item);
+          if (this.at !== CONTENT || this.ind < col)
+            break;
+          if (this.ind > col)
+            throw item.kind !== 0 && this.strayLine(this.ls + this.ind, true) ? INVALID : OUTSIDE;
+          p = this.ls + this.ind;
+          if (!this.isSeqIndicator(p)) {
+            if (underKey)
+              break;
+            throw this.strayLine(p, true) ? INVALID : OUTSIDE;
+          }
+        }
+        this.depth--;
+        return { kind: 2, items };
+      }
+      /**
+       * The node after a key's `:` or an entry's `-` at `q` on the current line, in a collection at column `col`;
+       * leaves the cursor on the next line with content.
+       */
+      readValue(q, col, inMap) {
+        const t = this.text;
+        const r = this.skipSpaces(q);
+        const c = r < this.le ? t.charCodeAt(r) : -1;
+        if (c === -1 || c === HASH) {
+          this.seekFrom(this.nx);
+          if (this.at === CONTENT) {
+            const p = this.ls + this.ind;
+            if (this.ind > col) {
+              if (this.isSeqIndicator(p))
+                return this.readSeq(this.ind, p, false);
+              if (this.keyEnd(p) !== -1)
+                return this.readMap(this.ind, p);
+              throw OUTSIDE;
+            }
+            if (this.ind === col && inMap && this.isSeqIndicator(p))
+              return this.readSeq(col, p, true);
+          }
+          return { kind: 0, style: PLAIN, tag: NULL, text: "", r0: r, r1: r };
+        }
+        if (!inMap && this.keyEnd(r) !== -1)
+          return this.readMap(r - this.ls, r);
+        let node;
+        if (c === 124 || c === 62)
+          return this.readBlockScalar(r, col);
+        if (c === DQ || c === SQ) {
+          const close = this.quotedEnd(r);
+          if (close === -1)
+            throw OUTSIDE;
+          node = this.quoted(r, close);
+          this.endOfLine(close + 1);
+        } else if (c === LBRACKET || c === LBRACE) {
+          const flow = new FlowReader(t, r, this.le, this.depth);
+          node = flow.node();
+          this.endOfLine(flow.pos);
+        } else if (this.isSeqIndicator(r)) {
+          if (inMap)
+            throw OUTSIDE;
+          return this.readSeq(r - this.ls, r, false);
+        } else
+          node = this.plainValue(r);
+        this.seekFrom(this.nx);
+        if (this.at === CONTENT && this.ind > col)
+          throw OUTSIDE;
+        return node;
+      }
+      /** After a scalar or flow collection ending at `i`: only spaces and a comment may follow on the line. */
+      endOfLine(i) {
+        const j = this.skipSpaces(i);
+        if (j === this.le)
+          return;
+        if (this.text.charCodeAt(j) !== HASH || j === i)
+          throw OUTSIDE;
+      }
+      /** A one-line plain scalar in block context starting at `r`. */
+      plainValue(r) {
+        const t = this.text;
+        const c = t.charCodeAt(r);
+        if (badPlainStart(c))
+          throw OUTSIDE;
+        if ((c === DASH || c === 63 || c === COLON) && (r + 1 === this.le || t.charCodeAt(r + 1) === SP))
+          throw OUTSIDE;
+        let end = r + 1;
+        for (let i = r + 1; i < this.le; i++) {
+          const ch = t.charCodeAt(i);
+          if (ch === SP) {
+            if (t.charCodeAt(i + 1) === HASH)
+              break;
+          } else if (ch === TAB)
+            throw OUTSIDE;
+          else {
+            if (ch === COLON && (i + 1 === this.le || t.charCodeAt(i + 1) === SP))
+              throw INVALID;
+            end = i + 1;
+          }
+        }
+        const s = t.slice(r, end);
+        return { kind: 0, style: PLAIN, tag: plainTag(s), text: s, r0: r, r1: end };
+      }
+      /** Index of the closing quote of a one-line quoted scalar opening at `r`, or -1. */
+      quotedEnd(r) {
+        const t = this.text;
+        const q = t.charCodeAt(r);
+        for (let i = r + 1; i < this.le; i++) {
+          const ch = t.charCodeAt(i);
+          if (ch === TAB)
+            throw OUTSIDE;
+          if (q === DQ && ch === BACKSLASH2)
+            i++;
+          else if (ch === q) {
+            if (q === SQ && t.charCodeAt(i + 1) === SQ)
+              i++;
+            else
+              return i;
+          }
+        }
+        return -1;
+      }
+      quoted(r, close) {
+        const t = this.text;
+        const inner = t.slice(r + 1, close);
+        const double = t.charCodeAt(r) === DQ;
+        const text = double ? unescapeDouble(inner) : inner.indexOf("'") === -1 ? inner : inner.replace(/''/g, "'");
+        return { kind: 0, style: double ? QUOTE_DOUBLE : QUOTE_SINGLE, tag: STR, text, r0: r, r1: close + 1 };
+      }
+      /**
+       * If a mapping key starts at `p` on the current line: the index just after its `:`; else -1.
+       * Keys the reader cannot give the package's text for are outside the subset.
+       */
+      keyEnd(p) {
+        const t = this.text;
+        const c = t.charCodeAt(p);
+        if (c === DQ || c === SQ) {
+          const close = this.quotedEnd(p);
+          if (close === -1)
+            return -1;
+          let i = close + 1;
+          while (i < this.le && t.charCodeAt(i) === SP)
+            i++;
+          if (t.charCodeAt(i) === COLON && (i + 1 === this.le || t.charCodeAt(i + 1) === SP))
+            return i + 1;
+          return -1;
+        }
+        if (badPlainStart(c))
+          return -1;
+        if ((c === DASH || c === 63 || c === COLON) && (p + 1 === this.le || t.charCodeAt(p + 1) === SP))
+          return -1;
+        for (let i = p + 1; i < this.le; i++) {
+          const ch = t.charCodeAt(i);
+          if (ch === COLON) {
+            if (i + 1 === this.le || t.charCodeAt(i + 1) === SP) {
+              if (i - p > 1e3)
+                throw OUTSIDE;
+              return i + 1;
+            }
+          } else if (ch === SP) {
+            if (t.charCodeAt(i + 1) === HASH)
+              return -1;
+          } else if (ch === TAB)
+            throw OUTSIDE;
+        }
+        return -1;
+      }
+      /** The key's text as the package's walk gives it (`colon` is the index of the key's `:`). */
+      keyText(p, colon) {
+        const t = this.text;
+        const c = t.charCodeAt(p);
+        let end = colon;
+        while (t.charCodeAt(end - 1) === SP)
+          end--;
+        if (c === DQ || c === SQ)
+          return this.quoted(p, end - 1).text;
+        const s = t.slice(p, end);
+        switch (plainTag(s)) {
+          case NULL:
+            return void 0;
+          case BOOL:
+            return s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84 ? "true" : "false";
+          case NUM:
+            if (SAME_INT_RE.test(s))
+              return s;
+            throw OUTSIDE;
+          default:
+            return s;
+        }
+      }
+      /** A literal or folded block scalar whose header is at `r`, in a collection at column `col`. */
+      readBlockScalar(r, col) {
+        const t = this.text;
+        const folded = t.charCodeAt(r) === 62;
+        let i = r + 1;
+        const chomp = t.charCodeAt(i);
+        if (chomp === DASH)
+          i++;
+        else if (chomp === 43)
+          throw OUTSIDE;
+        const strip = chomp === DASH;
+        const afterHeader = i;
+        i = this.skipSpaces(i);
+        if (i < this.le && (t.charCodeAt(i) !== HASH || i === afterHeader))
+          throw OUTSIDE;
+        let indent = -1;
+        let value = "";
+        let sep = "";
+        let pendingBlank = 0;
+        let end = -1;
+        let from = this.nx;
+        while (from < this.n) {
+          this.load(from);
+          const blank = this.ls + this.ind === this.le;
+          if (blank) {
+            if (indent === -1)
+              throw OUTSIDE;
+            if (this.ind > indent)
+              throw OUTSIDE;
+            pendingBlank++;
+            from = this.nx;
+            continue;
+          }
+          if (indent === -1) {
+            if (this.ind <= col)
+              throw OUTSIDE;
+            indent = this.ind;
+          } else if (this.ind < indent)
+            break;
+          const first = this.ls + indent;
+          if (t.charCodeAt(this.ls + this.ind) === TAB && (folded || this.ind < indent))
+            throw OUTSIDE;
+          if (folded) {
+            if (this.ind > indent)
+              throw OUTSIDE;
+            if (pendingBlank > 0) {
+              value += "\n".repeat(pendingBlank);
+              sep = "";
+            }
+            value += sep + t.slice(first, this.le);
+            sep = " ";
+          } else {
+            value += sep + "\n".repeat(pendingBlank) + t.slice(first, this.le);
+            sep = "\n";
+          }
+          pendingBlank = 0;
+          end = this.nx;
+          from = this.nx;
+        }
+        if (indent === -1)
+          throw OUTSIDE;
+        if (!strip)
+          value += "\n";
+        this.seekFrom(end);
+        if (this.at === CONTENT && this.ind > col)
+          throw OUTSIDE;
+        return { kind: 0, style: folded ? BLOCK_FOLDED : BLOCK_LITERAL, tag: STR, text: value, r0: r, r1: end };
+      }
+    };
+    FlowReader = class {
+      text;
+      pos;
+      end;
+      depth;
+      constructor(text, pos, end, depth = 0) {
+        this.text = text;
+        this.pos = pos;
+        this.end = end;
+        this.depth = depth;
+      }
+      node() {
+        const t = this.text;
+        const c = t.charCodeAt(this.pos);
+        if (c === LBRACKET || c === LBRACE) {
+          if (++this.depth > MAX_DEPTH2)
+            throw OUTSIDE;
+          const close = c === LBRACKET ? RBRACKET : RBRACE;
+          this.pos++;
+          this.space();
+          const items = [];
+          const pairs = [];
+          while (t.charCodeAt(this.pos) !== close) {
+            if (c === LBRACKET)
+              items.push(this.scalarOrCollection());
+            else {
+              const key = this.scalarOrCollection();
+              if (key.kind !== 0 || key.style === PLAIN) {
+                if (key.kind !== 0 || t.charCodeAt(this.pos) !== COLON || t.charCodeAt(this.pos + 1) !== SP)
+                  throw OUTSIDE;
+              } else if (t.charCodeAt(this.pos) !== COLON)
+                throw OUTSIDE;
+              this.pos++;
+              this.space();
+              const k = key.style === PLAIN ? plainKey(key.text) : key.text;
+              pairs.push([k, this.scalarOrCollection()]);
+            }
+            if (t.charCodeAt(this.pos) === COMMA) {
+              this.pos++;
+              this.space();
+            } else if (t.charCodeAt(this.pos) !== close)
+              throw OUTSIDE;
+          }
+          this.pos++;
+          this.depth--;
+          return c === LBRACKET ? { kind: 2, items } : { kind: 1, pairs };
+        }
+        throw OUTSIDE;
+      }
+      space() {
+        const t = this.text;
+        while (this.pos < this.end && t.charCodeAt(this.pos) === SP)
+          this.pos++;
+        if (this.pos >= this.end || t.charCodeAt(this.pos) === TAB)
+          throw OUTSIDE;
+      }
+      /** One entry, then the spaces after it. */
+      scalarOrCollection() {
+        const t = this.text;
+        const c = t.charCodeAt(this.pos);
+        let node;
+        if (c === LBRACKET || c === LBRACE)
+          node = this.node();
+        else if (c === DQ || c === SQ) {
+          let close = -1;
+          for (let i = this.pos + 1; i < this.end; i++) {
+            const ch = t.charCodeAt(i);
+            if (ch === TAB)
+              throw OUTSIDE;
+            if (c === DQ && ch === BACKSLASH2)
+              i++;
+            else if (ch === c) {
+              if (c === SQ && t.charCodeAt(i + 1) === SQ)
+                i++;
+              else {
+                close = i;
+                break;
+              }
+            }
+          }
+          if (close === -1)
+            throw OUTSIDE;
+          const inner = t.slice(this.pos + 1, close);
+          const double = c === DQ;
+          const text = double ? unescapeDouble(inner) : inner.replace(/''/g, "'");
+          node = { kind: 0, style: double ? QUOTE_DOUBLE : QUOTE_SINGLE, tag: STR, text, r0: this.pos, r1: close + 1 };
+          this.pos = close + 1;
+        } else {
+          if (badPlainStart(c) || c === COLON || c === 63 || c === DASH) {
+            if (!(c === DASH && this.pos + 1 < this.end && !isFlowIndicator(t.charCodeAt(this.pos + 1)) && t.charCodeAt(this.pos + 1) !== SP))
+              throw OUTSIDE;
+          }
+          let last = this.pos;
+          let i = this.pos;
+          for (; i < this.end; i++) {
+            const ch = t.charCodeAt(i);
+            if (isFlowIndicator(ch))
+              break;
+            if (ch === COLON) {
+              if (t.charCodeAt(i + 1) === SP)
+                break;
+              throw OUTSIDE;
+            }
+            if (ch === HASH || ch === TAB)
+              throw OUTSIDE;
+            if (ch !== SP)
+              last = i + 1;
+          }
+          if (i >= this.end)
+            throw OUTSIDE;
+          const s = t.slice(this.pos, last);
+          node = { kind: 0, style: PLAIN, tag: plainTag(s), text: s, r0: this.pos, r1: last };
+          this.pos = i;
+        }
+        this.space();
+        return node;
+      }
+    };
+  }
+});
+
 // dist/src/engine/structure/yaml.js
 var yaml_exports = {};
 __export(yaml_exports, {
-  parseYaml: () => parseYaml
+  parseYaml: () => parseYaml,
+  parseYamlWithPackage: () => parseYamlWithPackage
 });
 function keyText(node) {
   if (yaml().isScalar(node))
@@ -682,6 +1463,10 @@ function keyText(node) {
   return void 0;
 }
 function parseYaml(text, byteLength) {
+  const read = readYamlSubset(text, byteLength);
+  return read === void 0 ? parseYamlWithPackage(text, byteLength) : read;
+}
+function parseYamlWithPackage(text, byteLength) {
   const docs = yaml().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   if (!Array.isArray(docs))
     return [];
@@ -727,13 +1512,13 @@ function parseYaml(text, byteLength) {
       const parent = path[path.length - 1] ?? "";
       node.items.forEach((item, i) => {
         if (yaml().isScalar(item) && typeof item.value === "string" && ENV_LIST_PARENT.test(parent) && item.range) {
-          const m6 = ENV_ITEM.exec(item.value);
-          if (m6) {
+          const m7 = ENV_ITEM.exec(item.value);
+          if (m7) {
             const quoted = item.type === "QUOTE_DOUBLE" || item.type === "QUOTE_SINGLE";
-            const offset = item.range[0] + (quoted ? 1 : 0) + m6[0].length;
+            const offset = item.range[0] + (quoted ? 1 : 0) + m7[0].length;
             const end = item.range[1] - (quoted ? 1 : 0);
             if (end > offset) {
-              out.push({ path: [...path, m6[1]], start: bytes.byte(offset), end: bytes.byte(end), value: item.value.slice(m6[0].length) });
+              out.push({ path: [...path, m7[1]], start: bytes.byte(offset), end: bytes.byte(end), value: item.value.slice(m7[0].length) });
             }
             return;
           }
@@ -764,15 +1549,14 @@ function parseYaml(text, byteLength) {
   }
   return out;
 }
-var yaml, ENV_LIST_PARENT, ENV_ITEM;
+var yaml;
 var init_yaml = __esm({
   "dist/src/engine/structure/yaml.js"() {
     "use strict";
     init_lazy_require();
     init_types();
+    init_yaml_subset();
     yaml = lazyRequire("yaml");
-    ENV_LIST_PARENT = /^(environment|env|args|build_args|build-args|variables|vars)$/i;
-    ENV_ITEM = /^\s*([A-Za-z_][\w.\-]*)\s*=/;
   }
 });
 
@@ -1494,11 +2278,11 @@ var init_evm_private_key = __esm({
 });
 
 // builtin:node:zlib
-var m4, crc32;
+var m5, crc32;
 var init_node_zlib = __esm({
   "builtin:node:zlib"() {
-    m4 = __require("node:zlib");
-    ({ crc32 } = m4);
+    m5 = __require("node:zlib");
+    ({ crc32 } = m5);
   }
 });
 
@@ -1716,11 +2500,11 @@ var require_nist = __commonJS({
 });
 
 // builtin:node:crypto
-var m5, checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual;
+var m6, checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual;
 var init_node_crypto = __esm({
   "builtin:node:crypto"() {
-    m5 = __require("node:crypto");
-    ({ checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual } = m5);
+    m6 = __require("node:crypto");
+    ({ checkPrimeSync, createHash, createHmac, createPrivateKey, randomBytes, randomUUID, sign, timingSafeEqual } = m6);
   }
 });
 
@@ -1940,13 +2724,13 @@ __export(gitlab_token_exports, {
   gitlabToken: () => gitlabToken
 });
 function checkRoutable(token) {
-  const m6 = ROUTABLE_TAIL.exec(token);
-  if (!m6)
+  const m7 = ROUTABLE_TAIL.exec(token);
+  if (!m7)
     return null;
-  const [, version, length, crc] = m6;
+  const [, version, length, crc] = m7;
   if (crc322(token.slice(0, -7)).toString(36).padStart(7, "0") !== crc)
     return { valid: false, reason: "routable token CRC32 mismatch" };
-  const payload = token.slice(0, m6.index).slice(-parseInt(length, 36));
+  const payload = token.slice(0, m7.index).slice(-parseInt(length, 36));
   if (!/^[A-Za-z0-9_-]{27,300}$/.test(payload))
     return { valid: false, reason: "routable token payload length field mismatch" };
   const bytes = decodeBase64Loose(payload);
@@ -2022,13 +2806,13 @@ var init_discord_webhook_url = __esm({
     init_discord_bot_token();
     URL = /\/webhooks\/([0-9]{17,20})\/([A-Za-z0-9_-]{60,80})$/;
     discordWebhookUrl = ({ secret }) => {
-      const m6 = URL.exec(secret.trim());
-      if (!m6)
+      const m7 = URL.exec(secret.trim());
+      if (!m7)
         return { valid: false, reason: "not \u2026/webhooks/<id>/<token>" };
-      const created = snowflakeTime(m6[1]);
+      const created = snowflakeTime(m7[1]);
       if (created === null)
         return { valid: false, reason: "webhook id is not a Discord snowflake of a plausible time" };
-      return { valid: true, reason: `webhook id is a snowflake from ${new Date(created).toISOString().slice(0, 10)}`, address: `webhook ${m6[1]}` };
+      return { valid: true, reason: `webhook id is a snowflake from ${new Date(created).toISOString().slice(0, 10)}`, address: `webhook ${m7[1]}` };
     };
   }
 });
@@ -2248,11 +3032,11 @@ var Reader = class {
       this.pos++;
       lo = 1;
     } else if (c === "{") {
-      const m6 = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
-      if (!m6)
+      const m7 = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
+      if (!m7)
         return p;
-      this.pos += m6[0].length;
-      lo = Number(m6[1]);
+      this.pos += m7[0].length;
+      lo = Number(m7[1]);
     } else
       return p;
     if (this.peek() === "?")
@@ -2373,11 +3157,11 @@ var Reader = class {
     if (simple[c])
       return simple[c];
     if (c === "x") {
-      const m6 = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.pos));
-      if (!m6)
+      const m7 = /^(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{2}))/.exec(this.src.slice(this.pos));
+      if (!m7)
         throw new Unsupported("hex escape");
-      this.pos += m6[0].length;
-      return String.fromCodePoint(parseInt(m6[1] ?? m6[2], 16));
+      this.pos += m7[0].length;
+      return String.fromCodePoint(parseInt(m7[1] ?? m7[2], 16));
     }
     if (/[A-Za-z0-9]/.test(c))
       throw new Unsupported(`escape \\${c}`);
@@ -2786,18 +3570,29 @@ function providerInPath(path, providers) {
 
 // dist/src/engine/compile.js
 var DEFAULT_DENY_KEYS = "(?i)(hash|digest|checksum|integrity|sha1|sha256|sha512|sha$|md5|keccak|topic|selector|signature|fingerprint|txid|tx_?id|root|salt|slot|role|nonce|address|addr$|pubkey|public_?key|xpub|commit|uuid|guid|request_?id|trace|color|colour)";
+var MEMO_SIZE = 1024;
 var Lazy = class {
   pattern;
   flags;
   re = null;
+  memo = /* @__PURE__ */ new Map();
   constructor(pattern, flags) {
     this.pattern = pattern;
     this.flags = flags;
   }
   test(s) {
-    if (!this.re)
-      this.re = new import_re22.default(this.pattern, this.flags);
-    return this.re.test(s);
+    let hit = this.memo.get(s);
+    if (hit === void 0) {
+      if (!this.re)
+        this.re = new import_re22.default(this.pattern, this.flags);
+      hit = this.re.test(s);
+      if (s.length <= 64) {
+        if (this.memo.size >= MEMO_SIZE)
+          this.memo.clear();
+        this.memo.set(s, hit);
+      }
+    }
+    return hit;
   }
 };
 var DEFAULT_DENY = new Lazy(DEFAULT_DENY_KEYS, "u");
@@ -2984,9 +3779,9 @@ init_lines();
 // dist/src/engine/structure/index.js
 init_lazy_require();
 init_types();
-var json = /* @__PURE__ */ ((m6) => () => m6 ??= (init_json(), __toCommonJS(json_exports)))();
-var lines = /* @__PURE__ */ ((m6) => () => m6 ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
-var yaml2 = /* @__PURE__ */ ((m6) => () => m6 ??= (init_yaml(), __toCommonJS(yaml_exports)))();
+var json = /* @__PURE__ */ ((m7) => () => m7 ??= (init_json(), __toCommonJS(json_exports)))();
+var lines = /* @__PURE__ */ ((m7) => () => m7 ??= (init_line_formats(), __toCommonJS(line_formats_exports)))();
+var yaml2 = /* @__PURE__ */ ((m7) => () => m7 ??= (init_yaml(), __toCommonJS(yaml_exports)))();
 var STRUCTURE_MAX_BYTES = {
   yaml: 512 * 1024,
   json: 4 * 1024 * 1024,
@@ -3062,14 +3857,14 @@ var QUERY_PARAM = /[?&][A-Za-z_][\w.\-]{0,63}=(?=[^=&\s])/g;
 function assignedValueOffset(linePrefix, value) {
   if (URL_START.test(value) || IN_QUERY.test(linePrefix)) {
     let at = 0;
-    for (const m7 of value.matchAll(QUERY_PARAM))
-      at = m7.index + m7[0].length;
+    for (const m8 of value.matchAll(QUERY_PARAM))
+      at = m8.index + m8[0].length;
     return at;
   }
   if (!ASSIGN_LEAD.test(linePrefix))
     return 0;
-  const m6 = INLINE_NAME.exec(value);
-  return m6 ? m6[0].length : 0;
+  const m7 = INLINE_NAME.exec(value);
+  return m7 ? m7[0].length : 0;
 }
 function dropListItems(prefix) {
   const open = prefix.lastIndexOf("[");
@@ -3088,13 +3883,13 @@ function expressionName(expr) {
 }
 function carried(prefix, above) {
   let last;
-  for (const m6 of prefix.matchAll(NAMING_ATTR))
-    last = m6[1];
+  for (const m7 of prefix.matchAll(NAMING_ATTR))
+    last = m7[1];
   if (last)
     return last;
   if (above !== void 0) {
-    for (const m6 of above.matchAll(NAMING_ATTR))
-      last = m6[1];
+    for (const m7 of above.matchAll(NAMING_ATTR))
+      last = m7[1];
     if (last)
       return last;
     const d = DECLARED_ABOVE.exec(above);
@@ -3117,46 +3912,46 @@ function freeText(prefix) {
   }
   return words.length > 0 ? words.join("_") : void 0;
 }
-function xmlName(m6) {
+function xmlName(m7) {
   let attr;
-  for (const a of m6[2].matchAll(NAMING_ATTR))
+  for (const a of m7[2].matchAll(NAMING_ATTR))
     attr = a[1];
-  return attr ?? m6[1];
+  return attr ?? m7[1];
 }
 function closest(p, above) {
-  let m6 = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
-  if (m6)
-    return m6[1];
-  m6 = XML_OPEN.exec(p);
-  if (m6)
-    return xmlName(m6);
-  m6 = FALLBACK.exec(p);
-  if (m6)
-    return expressionName(m6[1]);
-  m6 = ARG_AFTER_NAME.exec(p);
-  if (m6)
-    return m6[1] ?? m6[2];
-  m6 = TYPED.exec(p) ?? ASSIGN.exec(p);
-  if (m6)
-    return m6[1];
+  let m7 = SHELL_DEFAULT.exec(p) ?? DEFINE.exec(p) ?? DOCKER_ENV.exec(p) ?? FLAG.exec(p);
+  if (m7)
+    return m7[1];
+  m7 = XML_OPEN.exec(p);
+  if (m7)
+    return xmlName(m7);
+  m7 = FALLBACK.exec(p);
+  if (m7)
+    return expressionName(m7[1]);
+  m7 = ARG_AFTER_NAME.exec(p);
+  if (m7)
+    return m7[1] ?? m7[2];
+  m7 = TYPED.exec(p) ?? ASSIGN.exec(p);
+  if (m7)
+    return m7[1];
   const listed = dropListItems(p);
   if (listed !== p) {
-    m6 = ASSIGN.exec(listed) ?? CALL.exec(listed);
-    if (m6)
-      return m6[1];
+    m7 = ASSIGN.exec(listed) ?? CALL.exec(listed);
+    if (m7)
+      return m7[1];
   }
-  m6 = CALL.exec(p);
-  if (m6)
-    return m6[1];
+  m7 = CALL.exec(p);
+  if (m7)
+    return m7[1];
   if (above !== void 0 && /^\s*(?:-\s*)?["'`]?\s*$/.test(p)) {
-    m6 = KEY_ONLY_LINE.exec(above);
-    if (m6)
-      return m6[1];
+    m7 = KEY_ONLY_LINE.exec(above);
+    if (m7)
+      return m7[1];
   }
   if (above !== void 0 && /^\s*$/.test(p)) {
-    m6 = XML_OPEN.exec(above);
-    if (m6)
-      return xmlName(m6);
+    m7 = XML_OPEN.exec(above);
+    if (m7)
+      return xmlName(m7);
   }
   return void 0;
 }
@@ -3182,7 +3977,7 @@ function boundNames(prefix, above) {
     if (!/[$@\]]/.test(n))
       continue;
     const bare = n.replace(/^[$@]+/, "");
-    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m6) => m6[1]);
+    const subs = [...n.matchAll(/\[\s*["']?([\w.\-]+)["']?\s*\]/g)].map((m7) => m7[1]);
     for (const alt of [bare, subs.join(".")])
       if (alt && !out.includes(alt))
         out.push(alt);
@@ -3329,11 +4124,11 @@ function tokenMatches(buf, start, end, limit, out) {
   const part = Buffer.from(buf.buffer, buf.byteOffset + start, end - start);
   PERCENT_TOKEN.lastIndex = 0;
   while (out.length < limit) {
-    const m6 = PERCENT_TOKEN.exec(part);
-    if (m6 === null)
+    const m7 = PERCENT_TOKEN.exec(part);
+    if (m7 === null)
       return;
-    const len = m6[0].length;
-    out.push({ start: start + m6.index, end: start + m6.index + len });
+    const len = m7[0].length;
+    out.push({ start: start + m7.index, end: start + m7.index + len });
     if (len === 0)
       PERCENT_TOKEN.lastIndex++;
   }
@@ -3573,7 +4368,7 @@ function hasFillerWord(lower) {
         return true;
     }
   }
-  return MASKS.some((m6) => lower.includes(m6));
+  return MASKS.some((m7) => lower.includes(m7));
 }
 function isPlaceholder(value) {
   const v = value.trim();
@@ -3695,11 +4490,11 @@ function* matchesOf(re, input, limit) {
   let at = 0;
   for (let n = 0; n < limit; n++) {
     re.lastIndex = at;
-    const m6 = re.exec(input);
-    if (m6 === null)
+    const m7 = re.exec(input);
+    if (m7 === null)
       return;
-    at = re.lastIndex + (m6[0].length === 0 ? 1 : 0);
-    yield m6;
+    at = re.lastIndex + (m7[0].length === 0 ? 1 : 0);
+    yield m7;
   }
 }
 
@@ -3722,8 +4517,8 @@ function patternPass(set, ctx, candidates) {
       matches = [...matchesOf(rule.re ??= patternRe(rule.spec.pattern), ctx.chunk.buf, MAX_MATCHES)];
       passes.set(rule.spec.pattern, matches);
     }
-    for (const m6 of matches) {
-      const f = candidate(set, rule, m6, ctx);
+    for (const m7 of matches) {
+      const f = candidate(set, rule, m7, ctx);
       if (f)
         out.push(f);
     }
@@ -3736,11 +4531,11 @@ function isWellKnownConstant(secret, lookup) {
   const hex = secret.length === 66 && /^0x/i.test(secret) ? secret.slice(2) : secret;
   return hex.length === 64 && /^[0-9a-fA-F]+$/.test(hex) && lookup(hex.toLowerCase()) !== void 0;
 }
-function candidate(set, rule, m6, ctx) {
+function candidate(set, rule, m7, ctx) {
   const { chunk } = ctx;
   const g = rule.group;
-  const span = typeof g === "number" ? m6.indices?.[g] : m6.indices?.groups?.[g];
-  const value = typeof g === "number" ? m6[g] : m6.groups?.[g];
+  const span = typeof g === "number" ? m7.indices?.[g] : m7.indices?.groups?.[g];
+  const value = typeof g === "number" ? m7[g] : m7.groups?.[g];
   if (!span || value === void 0)
     return null;
   const end = span[1];
@@ -3775,7 +4570,7 @@ function candidate(set, rule, m6, ctx) {
   if (rule.validator) {
     result = rule.validator({
       secret,
-      match: m6[0].toString("utf8"),
+      match: m7[0].toString("utf8"),
       text: () => chunk.text,
       index: () => chunk.charIndex(start)
     });
@@ -3932,23 +4727,23 @@ function lazy(load, exported) {
   return (input) => (impl ??= load()[exported])(input);
 }
 var validators = {
-  bip39: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
-  wif: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
-  bip38: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
-  "bip32-xprv": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
-  "solana-keypair": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
-  "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
-  "cosmos-validator-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
-  "evm-private-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
-  "github-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
-  "npm-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
-  "eth-keystore": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
-  "ec-p256-private-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_ec_p256_private_key(), __toCommonJS(ec_p256_private_key_exports)))(), "ecP256PrivateKey"),
-  "gitlab-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_gitlab_token(), __toCommonJS(gitlab_token_exports)))(), "gitlabToken"),
-  "pem-private-key": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
-  "discord-bot-token": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
-  "discord-webhook-url": lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_discord_webhook_url(), __toCommonJS(discord_webhook_url_exports)))(), "discordWebhookUrl"),
-  jwt: lazy(/* @__PURE__ */ ((m6) => () => m6 ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
+  bip39: lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_bip39(), __toCommonJS(bip39_exports)))(), "bip39"),
+  wif: lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_wif(), __toCommonJS(wif_exports)))(), "wif"),
+  bip38: lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_bip38(), __toCommonJS(bip38_exports)))(), "bip38"),
+  "bip32-xprv": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_bip32_xprv(), __toCommonJS(bip32_xprv_exports)))(), "bip32Xprv"),
+  "solana-keypair": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_solana_keypair(), __toCommonJS(solana_keypair_exports)))(), "solanaKeypair"),
+  "ed25519-keypair-b64": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_ed25519_keypair_b64(), __toCommonJS(ed25519_keypair_b64_exports)))(), "ed25519KeypairB64"),
+  "cosmos-validator-key": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_cosmos_validator_key(), __toCommonJS(cosmos_validator_key_exports)))(), "cosmosValidatorKey"),
+  "evm-private-key": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_evm_private_key(), __toCommonJS(evm_private_key_exports)))(), "evmPrivateKey"),
+  "github-token": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_github_token(), __toCommonJS(github_token_exports)))(), "githubToken"),
+  "npm-token": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_npm_token(), __toCommonJS(npm_token_exports)))(), "npmToken"),
+  "eth-keystore": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_eth_keystore(), __toCommonJS(eth_keystore_exports)))(), "ethKeystore"),
+  "ec-p256-private-key": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_ec_p256_private_key(), __toCommonJS(ec_p256_private_key_exports)))(), "ecP256PrivateKey"),
+  "gitlab-token": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_gitlab_token(), __toCommonJS(gitlab_token_exports)))(), "gitlabToken"),
+  "pem-private-key": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_pem_private_key(), __toCommonJS(pem_private_key_exports)))(), "pemPrivateKey"),
+  "discord-bot-token": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_discord_bot_token(), __toCommonJS(discord_bot_token_exports)))(), "discordBotToken"),
+  "discord-webhook-url": lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_discord_webhook_url(), __toCommonJS(discord_webhook_url_exports)))(), "discordWebhookUrl"),
+  jwt: lazy(/* @__PURE__ */ ((m7) => () => m7 ??= (init_jwt(), __toCommonJS(jwt_exports)))(), "jwt")
 };
 
 // dist/src/pipeline/chunk-scanner.js
