@@ -9598,6 +9598,29 @@ function readYamlSubset(text, byteLength) {
   }
   return valuesOf(docs, text, byteLength);
 }
+function quotedEnd(t, r, end) {
+  const q = t.charCodeAt(r);
+  for (let i = r + 1; i < end; i++) {
+    const ch = t.charCodeAt(i);
+    if (ch === TAB)
+      throw OUTSIDE;
+    if (q === DQ && ch === BACKSLASH2)
+      i++;
+    else if (ch === q) {
+      if (q === SQ && t.charCodeAt(i + 1) === SQ)
+        i++;
+      else
+        return i;
+    }
+  }
+  return -1;
+}
+function quoted(t, r, close) {
+  const inner = t.slice(r + 1, close);
+  const double = t.charCodeAt(r) === DQ;
+  const text = double ? unescapeDouble(inner) : inner.indexOf("'") === -1 ? inner : inner.replace(/''/g, "'");
+  return { kind: 0, style: double ? QUOTE_DOUBLE : QUOTE_SINGLE, tag: STR, text, r0: r, r1: close + 1 };
+}
 function plainKey(s) {
   switch (plainTag(s)) {
     case NULL:
@@ -9648,9 +9671,9 @@ function valuesOf(docs, text, byteLength) {
       if (item.kind === 0 && item.tag === STR && ENV_LIST_PARENT.test(parent)) {
         const m13 = ENV_ITEM.exec(item.text);
         if (m13) {
-          const quoted = item.style === QUOTE_DOUBLE || item.style === QUOTE_SINGLE;
-          const offset = item.r0 + (quoted ? 1 : 0) + m13[0].length;
-          const end = item.r1 - (quoted ? 1 : 0);
+          const quoted2 = item.style === QUOTE_DOUBLE || item.style === QUOTE_SINGLE;
+          const offset = item.r0 + (quoted2 ? 1 : 0) + m13[0].length;
+          const end = item.r1 - (quoted2 ? 1 : 0);
           if (end > offset)
             out.push({ path: [...path, m13[1]], start: bytes2.byte(offset), end: bytes2.byte(end), value: item.text.slice(m13[0].length) });
           return;
@@ -9990,31 +10013,11 @@ var init_yaml_subset = __esm({
         const s = t.slice(r, end);
         return { kind: 0, style: PLAIN, tag: plainTag(s), text: s, r0: r, r1: end };
       }
-      /** Index of the closing quote of a one-line quoted scalar opening at `r`, or -1. */
       quotedEnd(r) {
-        const t = this.text;
-        const q = t.charCodeAt(r);
-        for (let i = r + 1; i < this.le; i++) {
-          const ch = t.charCodeAt(i);
-          if (ch === TAB)
-            throw OUTSIDE;
-          if (q === DQ && ch === BACKSLASH2)
-            i++;
-          else if (ch === q) {
-            if (q === SQ && t.charCodeAt(i + 1) === SQ)
-              i++;
-            else
-              return i;
-          }
-        }
-        return -1;
+        return quotedEnd(this.text, r, this.le);
       }
       quoted(r, close) {
-        const t = this.text;
-        const inner = t.slice(r + 1, close);
-        const double = t.charCodeAt(r) === DQ;
-        const text = double ? unescapeDouble(inner) : inner.indexOf("'") === -1 ? inner : inner.replace(/''/g, "'");
-        return { kind: 0, style: double ? QUOTE_DOUBLE : QUOTE_SINGLE, tag: STR, text, r0: r, r1: close + 1 };
+        return quoted(this.text, r, close);
       }
       /**
        * If a mapping key starts at `p` on the current line: the index just after its `:`; else -1.
@@ -10063,19 +10066,7 @@ var init_yaml_subset = __esm({
           end--;
         if (c === DQ || c === SQ)
           return this.quoted(p, end - 1).text;
-        const s = t.slice(p, end);
-        switch (plainTag(s)) {
-          case NULL:
-            return void 0;
-          case BOOL:
-            return s.charCodeAt(0) === 116 || s.charCodeAt(0) === 84 ? "true" : "false";
-          case NUM:
-            if (SAME_INT_RE.test(s))
-              return s;
-            throw OUTSIDE;
-          default:
-            return s;
-        }
+        return plainKey(t.slice(p, end));
       }
       /** A literal or folded block scalar whose header is at `r`, in a collection at column `col`. */
       readBlockScalar(r, col) {
@@ -10210,28 +10201,10 @@ var init_yaml_subset = __esm({
         if (c === LBRACKET || c === LBRACE)
           node = this.node();
         else if (c === DQ || c === SQ) {
-          let close = -1;
-          for (let i = this.pos + 1; i < this.end; i++) {
-            const ch = t.charCodeAt(i);
-            if (ch === TAB)
-              throw OUTSIDE;
-            if (c === DQ && ch === BACKSLASH2)
-              i++;
-            else if (ch === c) {
-              if (c === SQ && t.charCodeAt(i + 1) === SQ)
-                i++;
-              else {
-                close = i;
-                break;
-              }
-            }
-          }
+          const close = quotedEnd(t, this.pos, this.end);
           if (close === -1)
             throw OUTSIDE;
-          const inner = t.slice(this.pos + 1, close);
-          const double = c === DQ;
-          const text = double ? unescapeDouble(inner) : inner.replace(/''/g, "'");
-          node = { kind: 0, style: double ? QUOTE_DOUBLE : QUOTE_SINGLE, tag: STR, text, r0: this.pos, r1: close + 1 };
+          node = quoted(t, this.pos, close);
           this.pos = close + 1;
         } else {
           if (badPlainStart(c) || c === COLON || c === 63 || c === DASH) {
@@ -10330,9 +10303,9 @@ function parseYamlWithPackage(text, byteLength) {
         if (yaml2().isScalar(item) && typeof item.value === "string" && ENV_LIST_PARENT.test(parent) && item.range) {
           const m13 = ENV_ITEM.exec(item.value);
           if (m13) {
-            const quoted = item.type === "QUOTE_DOUBLE" || item.type === "QUOTE_SINGLE";
-            const offset = item.range[0] + (quoted ? 1 : 0) + m13[0].length;
-            const end = item.range[1] - (quoted ? 1 : 0);
+            const quoted2 = item.type === "QUOTE_DOUBLE" || item.type === "QUOTE_SINGLE";
+            const offset = item.range[0] + (quoted2 ? 1 : 0) + m13[0].length;
+            const end = item.range[1] - (quoted2 ? 1 : 0);
             if (end > offset) {
               out.push({ path: [...path, m13[1]], start: bytes2.byte(offset), end: bytes2.byte(end), value: item.value.slice(m13[0].length) });
             }
@@ -10459,9 +10432,9 @@ function dropListItems(prefix) {
   return prefix.slice(0, open + 1);
 }
 function expressionName(expr) {
-  const quoted = /["'`]([^"'`]+)["'`]\s*[)\]]$/.exec(expr);
-  if (quoted)
-    return quoted[1];
+  const quoted2 = /["'`]([^"'`]+)["'`]\s*[)\]]$/.exec(expr);
+  if (quoted2)
+    return quoted2[1];
   return expr.replace(/^(?:process\.env|import\.meta\.env|os\.environ|ENV|env|\$_ENV|\$_SERVER)\./, "");
 }
 function carried(prefix, above) {

@@ -387,28 +387,12 @@ class LineReader {
     return { kind: 0, style: PLAIN, tag: plainTag(s), text: s, r0: r, r1: end };
   }
 
-  /** Index of the closing quote of a one-line quoted scalar opening at `r`, or -1. */
   private quotedEnd(r: number): number {
-    const t = this.text;
-    const q = t.charCodeAt(r);
-    for (let i = r + 1; i < this.le; i++) {
-      const ch = t.charCodeAt(i);
-      if (ch === TAB) throw OUTSIDE;
-      if (q === DQ && ch === BACKSLASH) i++;
-      else if (ch === q) {
-        if (q === SQ && t.charCodeAt(i + 1) === SQ) i++;
-        else return i;
-      }
-    }
-    return -1;
+    return quotedEnd(this.text, r, this.le);
   }
 
   private quoted(r: number, close: number): ScalarNode {
-    const t = this.text;
-    const inner = t.slice(r + 1, close);
-    const double = t.charCodeAt(r) === DQ;
-    const text = double ? unescapeDouble(inner) : inner.indexOf("'") === -1 ? inner : inner.replace(/''/g, "'");
-    return { kind: 0, style: double ? QUOTE_DOUBLE : QUOTE_SINGLE, tag: STR, text, r0: r, r1: close + 1 };
+    return quoted(this.text, r, close);
   }
 
   /**
@@ -449,18 +433,7 @@ class LineReader {
     let end = colon;
     while (t.charCodeAt(end - 1) === SP) end--;
     if (c === DQ || c === SQ) return this.quoted(p, end - 1).text;
-    const s = t.slice(p, end);
-    switch (plainTag(s)) {
-      case NULL:
-        return undefined;
-      case BOOL:
-        return s.charCodeAt(0) === 0x74 || s.charCodeAt(0) === 0x54 ? 'true' : 'false';
-      case NUM:
-        if (SAME_INT_RE.test(s)) return s;
-        throw OUTSIDE;
-      default:
-        return s;
-    }
+    return plainKey(t.slice(p, end));
   }
 
   /** A literal or folded block scalar whose header is at `r`, in a collection at column `col`. */
@@ -580,24 +553,9 @@ class FlowReader {
     let node: YNode;
     if (c === LBRACKET || c === LBRACE) node = this.node();
     else if (c === DQ || c === SQ) {
-      let close = -1;
-      for (let i = this.pos + 1; i < this.end; i++) {
-        const ch = t.charCodeAt(i);
-        if (ch === TAB) throw OUTSIDE;
-        if (c === DQ && ch === BACKSLASH) i++;
-        else if (ch === c) {
-          if (c === SQ && t.charCodeAt(i + 1) === SQ) i++;
-          else {
-            close = i;
-            break;
-          }
-        }
-      }
+      const close = quotedEnd(t, this.pos, this.end);
       if (close === -1) throw OUTSIDE;
-      const inner = t.slice(this.pos + 1, close);
-      const double = c === DQ;
-      const text = double ? unescapeDouble(inner) : inner.replace(/''/g, "'");
-      node = { kind: 0, style: double ? QUOTE_DOUBLE : QUOTE_SINGLE, tag: STR, text, r0: this.pos, r1: close + 1 };
+      node = quoted(t, this.pos, close);
       this.pos = close + 1;
     } else {
       if (badPlainStart(c) || c === COLON || c === 0x3f || c === DASH) {
@@ -625,6 +583,28 @@ class FlowReader {
     this.space();
     return node;
   }
+}
+
+/** Index of the closing quote of a quoted scalar opening at `r` and closing before `end`, or -1. */
+function quotedEnd(t: string, r: number, end: number): number {
+  const q = t.charCodeAt(r);
+  for (let i = r + 1; i < end; i++) {
+    const ch = t.charCodeAt(i);
+    if (ch === TAB) throw OUTSIDE;
+    if (q === DQ && ch === BACKSLASH) i++;
+    else if (ch === q) {
+      if (q === SQ && t.charCodeAt(i + 1) === SQ) i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+function quoted(t: string, r: number, close: number): ScalarNode {
+  const inner = t.slice(r + 1, close);
+  const double = t.charCodeAt(r) === DQ;
+  const text = double ? unescapeDouble(inner) : inner.indexOf("'") === -1 ? inner : inner.replace(/''/g, "'");
+  return { kind: 0, style: double ? QUOTE_DOUBLE : QUOTE_SINGLE, tag: STR, text, r0: r, r1: close + 1 };
 }
 
 /** A plain key's text as the package's walk gives it. */
