@@ -3738,13 +3738,20 @@ var init_yaml_subset = __esm({
        */
       strayLine(p, entries) {
         const c = this.text.charCodeAt(p);
-        if (c === RBRACE || c === RBRACKET)
+        if (c === RBRACE || c === RBRACKET || this.emptyProperty(p))
           return true;
         if (entries && (this.isSeqIndicator(p) || this.keyEnd(p) !== -1))
           return true;
+        if (c === DQ || c === SQ)
+          return this.quotedEnd(p) !== -1 && this.keyEnd(p) === -1;
         if (badPlainStart(c) || c === DASH || c === 63 || c === COLON)
           return false;
         return this.keyEnd(p) === -1;
+      }
+      /** An alias or anchor without a name (`* `, `& `): an error wherever a node starts. */
+      emptyProperty(p) {
+        const c = this.text.charCodeAt(p);
+        return (c === 42 || c === 38) && (p + 1 === this.le || this.text.charCodeAt(p + 1) === SP);
       }
       isSeqIndicator(p) {
         return this.text.charCodeAt(p) === DASH && (p + 1 === this.le || this.text.charCodeAt(p + 1) === SP);
@@ -3803,6 +3810,8 @@ var init_yaml_subset = __esm({
         const t = this.text;
         const r = this.skipSpaces(q);
         const c = r < this.le ? t.charCodeAt(r) : -1;
+        if (c !== -1 && this.emptyProperty(r))
+          throw INVALID;
         if (c === -1 || c === HASH) {
           this.seekFrom(this.nx);
           if (this.at === CONTENT) {
@@ -3812,7 +3821,7 @@ var init_yaml_subset = __esm({
                 return this.readSeq(this.ind, p, false);
               if (this.keyEnd(p) !== -1)
                 return this.readMap(this.ind, p);
-              throw OUTSIDE;
+              throw this.emptyProperty(p) ? INVALID : OUTSIDE;
             }
             if (this.ind === col && inMap && this.isSeqIndicator(p))
               return this.readSeq(col, p, true);
@@ -3829,11 +3838,13 @@ var init_yaml_subset = __esm({
           if (close === -1)
             throw OUTSIDE;
           node = this.quoted(r, close);
-          this.endOfLine(close + 1);
+          if (!this.endsLine(close + 1))
+            throw INVALID;
         } else if (c === LBRACKET || c === LBRACE) {
           const flow = new FlowReader(t, r, this.le, this.depth);
           node = flow.node();
-          this.endOfLine(flow.pos);
+          if (!this.endsLine(flow.pos))
+            throw OUTSIDE;
         } else if (this.isSeqIndicator(r)) {
           if (inMap)
             throw OUTSIDE;
@@ -3845,13 +3856,10 @@ var init_yaml_subset = __esm({
           throw OUTSIDE;
         return node;
       }
-      /** After a scalar or flow collection ending at `i`: only spaces and a comment may follow on the line. */
-      endOfLine(i) {
+      /** Whether only spaces and a comment follow `i` on the line (after a scalar or flow collection). */
+      endsLine(i) {
         const j = this.skipSpaces(i);
-        if (j === this.le)
-          return;
-        if (this.text.charCodeAt(j) !== HASH || j === i)
-          throw OUTSIDE;
+        return j === this.le || this.text.charCodeAt(j) === HASH && j > i;
       }
       /** A one-line plain scalar in block context starting at `r`. */
       plainValue(r) {
@@ -3998,7 +4006,7 @@ var init_yaml_subset = __esm({
           value += "\n";
         this.seekFrom(end);
         if (this.at === CONTENT && this.ind > col)
-          throw OUTSIDE;
+          throw this.strayLine(this.ls + this.ind, true) ? INVALID : OUTSIDE;
         return { kind: 0, style: folded ? BLOCK_FOLDED : BLOCK_LITERAL, tag: STR, text: value, r0: r, r1: end };
       }
     };

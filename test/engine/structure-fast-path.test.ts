@@ -266,6 +266,18 @@ describe('YAML subset reader = the yaml package path', () => {
     assert.ok(tally.rejected >= 1000, `rejected without the package: ${tally.rejected} of ${tally.cases}`);
   });
 
+  it('one-line values with something after them, in every kind of entry', (t) => {
+    const values = [
+      '"q" x', '"q", y', "'it's'", '"q"#c', '"q": b', '"q" : b', "'a' 'b'", '"a"""', '"q"  # ok', '* x', '*', '& a', '&', '*a', '&a x',
+      '"q"]', '"q"}', "'q',", '"a\\"b" c', '[a] b', '[a]: b', '{a: b} c', '"q"\t', 'v: w', 'v:', 'v # c: d',
+    ];
+    const contexts = ['k: %', '- %', '- k: %', 'a:\n  k: %', 'a:\n  - %', '%', 'a:\n  %', '- a: 1\n  %', '%: x'];
+    const tally = { cases: 0, fast: 0, rejected: 0 };
+    for (const c of contexts) for (const v of values) for (const a of ['', '\nz: 1', '\n  z: 1']) agree(`${c.replace('%', v)}${a}\n`, tally, 'value');
+    t.diagnostic(JSON.stringify(tally));
+    assert.ok(tally.rejected >= 100, `rejected without the package: ${tally.rejected} of ${tally.cases}`);
+  });
+
   it('rejects a workflow with a line of code spliced in without a full parse, as the package does', () => {
     const text = 'name: CI\non:\n  push:\n    branches: [main]\nconst x = require("y"); // r12\njobs:\n  test:\n    runs-on: ubuntu-latest\n';
     assert.equal(readYamlSubset(text, text.length), null);

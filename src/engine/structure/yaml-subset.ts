@@ -259,10 +259,18 @@ class LineReader {
    */
   private strayLine(p: number, entries: boolean): boolean {
     const c = this.text.charCodeAt(p);
-    if (c === RBRACE || c === RBRACKET) return true;
+    if (c === RBRACE || c === RBRACKET || this.emptyProperty(p)) return true;
     if (entries && (this.isSeqIndicator(p) || this.keyEnd(p) !== -1)) return true;
+    // a one-line quoted scalar with no `:` after it
+    if (c === DQ || c === SQ) return this.quotedEnd(p) !== -1 && this.keyEnd(p) === -1;
     if (badPlainStart(c) || c === DASH || c === 0x3f || c === COLON) return false;
     return this.keyEnd(p) === -1;
+  }
+
+  /** An alias or anchor without a name (`* `, `& `): an error wherever a node starts. */
+  private emptyProperty(p: number): boolean {
+    const c = this.text.charCodeAt(p);
+    return (c === 0x2a || c === 0x26) && (p + 1 === this.le || this.text.charCodeAt(p + 1) === SP);
   }
 
   private isSeqIndicator(p: number): boolean {
@@ -321,6 +329,7 @@ class LineReader {
     const t = this.text;
     const r = this.skipSpaces(q);
     const c = r < this.le ? t.charCodeAt(r) : -1;
+    if (c !== -1 && this.emptyProperty(r)) throw INVALID;
     if (c === -1 || c === HASH) {
       // nothing on this line: a nested collection on the next lines, or null
       this.seekFrom(this.nx);
@@ -329,7 +338,7 @@ class LineReader {
         if (this.ind > col) {
           if (this.isSeqIndicator(p)) return this.readSeq(this.ind, p, false);
           if (this.keyEnd(p) !== -1) return this.readMap(this.ind, p);
-          throw OUTSIDE; // a scalar on its own line, or something else
+          throw this.emptyProperty(p) ? INVALID : OUTSIDE; // a scalar on its own line, or something else
         }
         if (this.ind === col && inMap && this.isSeqIndicator(p)) return this.readSeq(col, p, true);
       }
@@ -343,11 +352,12 @@ class LineReader {
       const close = this.quotedEnd(r);
       if (close === -1) throw OUTSIDE;
       node = this.quoted(r, close);
-      this.endOfLine(close + 1);
+      // after a quoted scalar only a comment may follow: anything else is an error the package reports too
+      if (!this.endsLine(close + 1)) throw INVALID;
     } else if (c === LBRACKET || c === LBRACE) {
       const flow = new FlowReader(t, r, this.le, this.depth);
       node = flow.node();
-      this.endOfLine(flow.pos);
+      if (!this.endsLine(flow.pos)) throw OUTSIDE;
     } else if (this.isSeqIndicator(r)) {
       if (inMap) throw OUTSIDE;
       return this.readSeq(r - this.ls, r, false);
@@ -358,11 +368,10 @@ class LineReader {
     return node;
   }
 
-  /** After a scalar or flow collection ending at `i`: only spaces and a comment may follow on the line. */
-  private endOfLine(i: number): void {
+  /** Whether only spaces and a comment follow `i` on the line (after a scalar or flow collection). */
+  private endsLine(i: number): boolean {
     const j = this.skipSpaces(i);
-    if (j === this.le) return;
-    if (this.text.charCodeAt(j) !== HASH || j === i) throw OUTSIDE;
+    return j === this.le || (this.text.charCodeAt(j) === HASH && j > i);
   }
 
   /** A one-line plain scalar in block context starting at `r`. */
@@ -491,7 +500,8 @@ class LineReader {
     if (indent === -1) throw OUTSIDE;
     if (!strip) value += '\n';
     this.seekFrom(end);
-    if (this.at === CONTENT && this.ind > col) throw OUTSIDE;
+    // less indented than the block's lines, more than its collection's: bad indentation
+    if (this.at === CONTENT && this.ind > col) throw this.strayLine(this.ls + this.ind, true) ? INVALID : OUTSIDE;
     return { kind: 0, style: folded ? BLOCK_FOLDED : BLOCK_LITERAL, tag: STR, text: value, r0: r, r1: end };
   }
 }
