@@ -9658,6 +9658,8 @@ function valuesOf(docs, text, byteLength) {
     out.push({ path, start: bytes2.byte(start), end: bytes2.byte(end), value: node.text });
   };
   const walk = (node, path) => {
+    if (node.kind === 3)
+      return;
     if (node.kind === 0)
       return scalar(node, path);
     if (node.kind === 1) {
@@ -9883,6 +9885,20 @@ var init_yaml_subset = __esm({
           return false;
         return this.keyEnd(p) === -1;
       }
+      /** The end of the name of the anchor or alias at `p` (a space or the line's end follows); else outside. */
+      propertyEnd(p) {
+        const t = this.text;
+        let i = p + 1;
+        while (i < this.le) {
+          const ch = t.charCodeAt(i);
+          if (ch === SP)
+            break;
+          if (ch === TAB || isFlowIndicator(ch))
+            throw OUTSIDE;
+          i++;
+        }
+        return i;
+      }
       /** An alias or anchor without a name (`* `, `& `): an error wherever a node starts. */
       emptyProperty(p) {
         const c = this.text.charCodeAt(p);
@@ -9947,6 +9963,25 @@ var init_yaml_subset = __esm({
         const c = r < this.le ? t.charCodeAt(r) : -1;
         if (c !== -1 && this.emptyProperty(r))
           throw INVALID;
+        if (c === 38) {
+          const after = this.propertyEnd(r);
+          const v = this.skipSpaces(after);
+          if (v < this.le) {
+            const d = t.charCodeAt(v);
+            if (d === 38 || d === 42 || d === 33 || this.isSeqIndicator(v) || this.keyEnd(v) !== -1)
+              throw OUTSIDE;
+          }
+          return this.readValue(after, col, inMap);
+        }
+        if (c === 42) {
+          const after = this.propertyEnd(r);
+          if (!this.endsLine(after))
+            throw OUTSIDE;
+          this.seekFrom(this.nx);
+          if (this.at === CONTENT && this.ind > col)
+            throw OUTSIDE;
+          return { kind: 3 };
+        }
         if (c === -1 || c === HASH) {
           this.seekFrom(this.nx);
           if (this.at === CONTENT) {
@@ -10168,19 +10203,17 @@ var init_yaml_subset = __esm({
           const items = [];
           const pairs = [];
           while (t.charCodeAt(this.pos) !== close) {
-            if (c === LBRACKET)
-              items.push(this.scalarOrCollection());
-            else {
+            if (c === LBRACKET) {
+              const item = this.scalarOrCollection();
+              if (t.charCodeAt(this.pos) === COLON)
+                items.push({ kind: 1, pairs: [this.pairValue(item)] });
+              else
+                items.push(item);
+            } else {
               const key = this.scalarOrCollection();
-              if (key.kind !== 0 || key.style === PLAIN) {
-                if (key.kind !== 0 || t.charCodeAt(this.pos) !== COLON || t.charCodeAt(this.pos + 1) !== SP)
-                  throw OUTSIDE;
-              } else if (t.charCodeAt(this.pos) !== COLON)
+              if (t.charCodeAt(this.pos) !== COLON)
                 throw OUTSIDE;
-              this.pos++;
-              this.space();
-              const k = key.style === PLAIN ? plainKey(key.text) : key.text;
-              pairs.push([k, this.scalarOrCollection()]);
+              pairs.push(this.pairValue(key));
             }
             if (t.charCodeAt(this.pos) === COMMA) {
               this.pos++;
@@ -10193,6 +10226,14 @@ var init_yaml_subset = __esm({
           return c === LBRACKET ? { kind: 2, items } : { kind: 1, pairs };
         }
         throw OUTSIDE;
+      }
+      /** After a flow key, on its `:`: the pair. */
+      pairValue(key) {
+        if (key.kind !== 0 || key.style === PLAIN && this.text.charCodeAt(this.pos + 1) !== SP)
+          throw OUTSIDE;
+        this.pos++;
+        this.space();
+        return [key.style === PLAIN ? plainKey(key.text) : key.text, this.scalarOrCollection()];
       }
       space() {
         const t = this.text;

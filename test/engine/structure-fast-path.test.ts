@@ -85,6 +85,7 @@ const PLAINS = [
   'plain', 'two words', 'http://host:8080/path?q=1#frag', 'a#b', '0x1F', '0o17', '017', '12', '-3', '+4', '1.5', '1e3', '.inf', '-.Inf', '.nan',
   'true', 'False', 'TRUE', 'yes', 'no', 'null', 'Null', '~', 'on', 'FOO=bar', 'K_1=v a l', 'A=', '=x', 'a:b', 'a[0]', 'x}', '?q', ':c', '-d', '—ü—',
   'tab', '"inner" quotes', "it's", '%x', '@x', '`x`', '&a', '*a', '!t', 'a - b', 'sk_live_0123456789abcdef', '日本語の値',
+  '&anc value', '*anc', '&anc "q"', '&anc [1, 2]', '&anc', '*anc # c', '&a&b x', '*a,b', '&anc |', '!!str x',
 ];
 const DQ = ['"simple"', '"with \\"esc\\" \\n \\t \\\\ \\u00e9 \\x41 \\/ \\U0001F600"', '""', '"K=V"', '"ENV_NAME=quoted value"', '"#not comment"', '"a: b"', '"\\q"', '"é"'];
 const SQ = ["'single'", "'it''s'", "''", "'ENV=x'", "'a: b # c'", "'\\n'"];
@@ -97,7 +98,7 @@ function genDoc(r: Rng): string {
     if (roll < 0.5) return r.pick(PLAINS);
     if (roll < 0.7) return r.pick(DQ);
     if (roll < 0.85) return r.pick(SQ);
-    if (roll < 0.93) return `[${Array.from({ length: r.int(4) }, () => r.pick(['a', 'b c', '"q"', "'s'", '1', 'true', 'null', '[x, y]', '{k: v}', 'K=V'])).join(', ')}]`;
+    if (roll < 0.93) return `[${Array.from({ length: r.int(4) }, () => r.pick(['a', 'b c', '"q"', "'s'", '1', 'true', 'null', '[x, y]', '{k: v}', 'K=V', 'k: v', 'name: n', '"q": [1]', 'k:v', '1: x'])).join(', ')}]`;
     return `{${Array.from({ length: r.int(3) }, () => `${r.pick(['k', 'name', 'value', '"q"', '1'])}: ${r.pick(['v', '"w"', '2', '[z]', 'null'])}`).join(', ')}}`;
   };
   const comment = () => (r.next() < 0.15 ? ` # ${r.pick(['note', 'a: b', '- x', ''])}` : '');
@@ -115,7 +116,7 @@ function genDoc(r: Rng): string {
   const value = (indent: string, depth: number, prefix: string) => {
     const roll = r.next();
     if (depth < 4 && roll < 0.3) {
-      lines.push(`${prefix}${comment()}`);
+      lines.push(`${prefix}${r.next() < 0.15 ? ` &n${depth}` : ''}${comment()}`);
       node(indent + ' '.repeat(r.pick([1, 2, 2, 2, 4])), depth + 1);
     } else if (depth < 4 && roll < 0.38 && prefix.endsWith(':')) {
       lines.push(prefix);
@@ -131,6 +132,7 @@ function genDoc(r: Rng): string {
       const key = r.next() < 0.1 ? r.pick(['"quoted key"', "'sq'", '1', '~', 'true', '007', 'a b']) : r.pick(WORDS);
       if (r.next() < 0.1) lines.push(`${indent}# comment ${i}`);
       if (r.next() < 0.05) lines.push('');
+      if (r.next() < 0.05) lines.push(`${indent}<<: *n${r.int(3)}`);
       value(indent, depth, `${indent}${key}:`);
     }
   };
@@ -217,7 +219,7 @@ describe('YAML subset reader = the yaml package path', () => {
     for (const text of repo) agree(text, tally, 'file');
     t.diagnostic(JSON.stringify(tally));
     // the common shapes are read without the package: most real files stay on the fast path
-    assert.ok(tally.fast >= tally.cases * 0.7, `fast path used for ${tally.fast} of ${tally.cases}`);
+    assert.ok(tally.fast >= tally.cases * 0.9, `fast path used for ${tally.fast} of ${tally.cases}`);
   });
 
   it('rule examples and the syntax matrix renderings', (t) => {
@@ -253,7 +255,7 @@ describe('YAML subset reader = the yaml package path', () => {
     const before = [
       'a: 1', 'a:', 'a: "q"', "a: 'q'", 'a: [x]', 'a: |\n  blk', 'a: >-\n  blk', 'a:\n  b: 1', 'a:\n  b:', 'a:\n    b: 1', 'a:\n  - x',
       'a:\n- x', 'a:\n  - b: 1\n    c: 2', '- x', '-', '- a: 1', '- a:\n    b: 1', '-\n  a: 1', '- - x', 'x:\n  y:\n    z: w\n    v:\n      - 1',
-      '- a: |\n    t', 'a: b # c', '- "q"',
+      '- a: |\n    t', 'a: b # c', '- "q"', 'a: &x\n  b: 1', 'a: *x', '- &x v', 'a: &x |\n  t',
     ];
     const strays = [
       'foo bar', '// r1', '} // r2', ']', '- y', '-', 'k: v', 'k:', '"q"', '"q" x', '* x', '{ x', '[ x', 'x: y: z', '? x', ': x', '#c',
@@ -269,7 +271,7 @@ describe('YAML subset reader = the yaml package path', () => {
   it('one-line values with something after them, in every kind of entry', (t) => {
     const values = [
       '"q" x', '"q", y', "'it's'", '"q"#c', '"q": b', '"q" : b', "'a' 'b'", '"a"""', '"q"  # ok', '* x', '*', '& a', '&', '*a', '&a x',
-      '"q"]', '"q"}', "'q',", '"a\\"b" c', '[a] b', '[a]: b', '{a: b} c', '"q"\t', 'v: w', 'v:', 'v # c: d',
+      '"q"]', '"q"}', "'q',", '&x v', '&x "q"', '&x [1]', '&x', '*x', '*x y', '*x: y', '&x k: v', '&x - y', '&x &y v', '&x !t v', '&x,y v', '[2, k: 1]', '[k: v, "q": w]', '[k:v]', '[k : v]', '[a: [b: c]]', '[k: ]', '"a\\"b" c', '[a] b', '[a]: b', '{a: b} c', '"q"\t', 'v: w', 'v:', 'v # c: d',
     ];
     const contexts = ['k: %', '- %', '- k: %', 'a:\n  k: %', 'a:\n  - %', '%', 'a:\n  %', '- a: 1\n  %', '%: x'];
     const tally = { cases: 0, fast: 0, rejected: 0 };
@@ -290,13 +292,14 @@ describe('YAML subset reader = the yaml package path', () => {
       'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          env:\n            - name: TOKEN\n              value: "t0k3n"\n',
       'on: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: |\n          npm ci\n          npm test\n',
       '# comment\n---\na: 1\n---\nb: >-\n  folded\n  text\n',
+      'x-common: &common\n  image: app:1\n  environment:\n    - TOKEN=abc\nservices:\n  web:\n    <<: *common\n    ports: [80]\n',
     ];
     for (const text of inside) {
       const got = readYamlSubset(text, Buffer.byteLength(text));
       assert.ok(got, `read by the subset reader:\n${text}`);
       assert.deepEqual(got, parseYamlWithPackage(text, Buffer.byteLength(text)));
     }
-    const outside = ['a: &x 1\nb: *x\n', 'k: !!str 1\n', '? complex\n: key\n', 'a: b\n  continued\n', 'x: [a,\n  b]\n', '%YAML 1.1\n---\na: 1\n'];
+    const outside = ['k: !!str 1\n', '? complex\n: key\n', 'a: b\n  continued\n', 'x: [a,\n  b]\n', '%YAML 1.1\n---\na: 1\n'];
     for (const text of outside) assert.equal(readYamlSubset(text, Buffer.byteLength(text)), undefined, text);
   });
 });

@@ -46,7 +46,11 @@ interface SeqNode {
   kind: 2;
   items: YNode[];
 }
-type YNode = ScalarNode | MapNode | SeqNode;
+/** `*name`: the walk skips aliases (and the package does not resolve them while reading). */
+interface AliasNode {
+  kind: 3;
+}
+type YNode = ScalarNode | MapNode | SeqNode | AliasNode;
 
 const NULL_RE = /^(?:~|[Nn]ull|NULL)$/;
 const BOOL_RE = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
@@ -267,6 +271,19 @@ class LineReader {
     return this.keyEnd(p) === -1;
   }
 
+  /** The end of the name of the anchor or alias at `p` (a space or the line's end follows); else outside. */
+  private propertyEnd(p: number): number {
+    const t = this.text;
+    let i = p + 1;
+    while (i < this.le) {
+      const ch = t.charCodeAt(i);
+      if (ch === SP) break;
+      if (ch === TAB || isFlowIndicator(ch)) throw OUTSIDE;
+      i++;
+    }
+    return i;
+  }
+
   /** An alias or anchor without a name (`* `, `& `): an error wherever a node starts. */
   private emptyProperty(p: number): boolean {
     const c = this.text.charCodeAt(p);
@@ -330,6 +347,23 @@ class LineReader {
     const r = this.skipSpaces(q);
     const c = r < this.le ? t.charCodeAt(r) : -1;
     if (c !== -1 && this.emptyProperty(r)) throw INVALID;
+    if (c === 0x26) {
+      // `&name` before the value: the node is the same (its range starts after the anchor)
+      const after = this.propertyEnd(r);
+      const v = this.skipSpaces(after);
+      if (v < this.le) {
+        const d = t.charCodeAt(v);
+        if (d === 0x26 || d === 0x2a || d === 0x21 || this.isSeqIndicator(v) || this.keyEnd(v) !== -1) throw OUTSIDE;
+      }
+      return this.readValue(after, col, inMap);
+    }
+    if (c === 0x2a) {
+      const after = this.propertyEnd(r);
+      if (!this.endsLine(after)) throw OUTSIDE;
+      this.seekFrom(this.nx);
+      if (this.at === CONTENT && this.ind > col) throw OUTSIDE;
+      return { kind: 3 };
+    }
     if (c === -1 || c === HASH) {
       // nothing on this line: a nested collection on the next lines, or null
       this.seekFrom(this.nx);
@@ -526,17 +560,15 @@ class FlowReader {
       const items: YNode[] = [];
       const pairs: [string | undefined, YNode][] = [];
       while (t.charCodeAt(this.pos) !== close) {
-        if (c === LBRACKET) items.push(this.scalarOrCollection());
-        else {
+        if (c === LBRACKET) {
+          const item = this.scalarOrCollection();
+          // `[a, k: v]`: a one-pair mapping as an entry
+          if (t.charCodeAt(this.pos) === COLON) items.push({ kind: 1, pairs: [this.pairValue(item)] });
+          else items.push(item);
+        } else {
           const key = this.scalarOrCollection();
-          if (key.kind !== 0 || key.style === PLAIN) {
-            // plain keys: their colon must be followed by a space
-            if (key.kind !== 0 || t.charCodeAt(this.pos) !== COLON || t.charCodeAt(this.pos + 1) !== SP) throw OUTSIDE;
-          } else if (t.charCodeAt(this.pos) !== COLON) throw OUTSIDE;
-          this.pos++;
-          this.space();
-          const k = key.style === PLAIN ? plainKey(key.text) : key.text;
-          pairs.push([k, this.scalarOrCollection()]);
+          if (t.charCodeAt(this.pos) !== COLON) throw OUTSIDE;
+          pairs.push(this.pairValue(key));
         }
         if (t.charCodeAt(this.pos) === COMMA) {
           this.pos++;
@@ -548,6 +580,15 @@ class FlowReader {
       return c === LBRACKET ? { kind: 2, items } : { kind: 1, pairs };
     }
     throw OUTSIDE;
+  }
+
+  /** After a flow key, on its `:`: the pair. */
+  private pairValue(key: YNode): [string | undefined, YNode] {
+    // plain keys: their colon must be followed by a space
+    if (key.kind !== 0 || (key.style === PLAIN && this.text.charCodeAt(this.pos + 1) !== SP)) throw OUTSIDE;
+    this.pos++;
+    this.space();
+    return [key.style === PLAIN ? plainKey(key.text) : key.text, this.scalarOrCollection()];
   }
 
   private space(): void {
@@ -654,6 +695,7 @@ function valuesOf(docs: (YNode | null)[], text: string, byteLength: number): Str
   };
 
   const walk = (node: YNode, path: string[]): void => {
+    if (node.kind === 3) return;
     if (node.kind === 0) return scalar(node, path);
     if (node.kind === 1) {
       for (const [k, v] of node.pairs) if (k !== undefined) walk(v, [...path, k]);
