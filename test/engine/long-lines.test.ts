@@ -4,6 +4,7 @@ import type { RuleSpec } from '../../src/core/rule.js';
 import { Chunk } from '../../src/engine/chunk.js';
 import { Engine } from '../../src/engine/scanner.js';
 import { LineIndex, NEAR_BYTES } from '../../src/engine/lines.js';
+import { builtInRules } from '../../src/rules/rule-set.js';
 import { SeededRandom } from '../../src/rules/seeded-random.js';
 import { validators, wellKnownConstant } from '../../src/validators/index.js';
 
@@ -102,5 +103,33 @@ describe('long lines', () => {
     assert.equal(engine.scan(Buffer.from(near), 'bundle.min.js').length, 1);
     // ordinary lines: the window is lines, as before
     assert.equal(engine.scan(Buffer.from(`// acme client\n\nconst t = "${token}";\n`), 'a.js').length, 1);
+  });
+
+  it('work on one long line grows with its length, not with its length times its values', () => {
+    // bytes decoded to text while scanning a 512 KB line: reading the whole line again for each of its thousands of
+    // values comes to gigabytes; a bounded window per value (and a bounded number of values) to tens of megabytes
+    const engine = new Engine(builtInRules().rules, { validators, wellKnownConstant });
+    const lines: Array<[string, string]> = [
+      ['a%41b ', 'a.txt'], // percent-escaped tokens
+      ['= QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0NTY3ODkw ', 'a.txt'], // base64 values after a lead
+      [`0x${'3a18f6d4b2907e5c'.repeat(4)},`, 'a.js'], // 64-hex candidates (no run or short period: not a placeholder)
+    ];
+    const toString = Buffer.prototype.toString;
+    for (const [unit, path] of lines) {
+      const buf = Buffer.from(unit.repeat(Math.ceil((512 * 1024) / unit.length)));
+      let decoded = 0;
+      Buffer.prototype.toString = function (this: Buffer, ...args: unknown[]) {
+        const start = (args[1] as number | undefined) ?? 0;
+        const end = Math.min((args[2] as number | undefined) ?? this.length, this.length);
+        decoded += Math.max(0, end - start);
+        return toString.apply(this, args as Parameters<Buffer['toString']>);
+      } as Buffer['toString'];
+      try {
+        engine.scan(buf, path);
+      } finally {
+        Buffer.prototype.toString = toString;
+      }
+      assert.ok(decoded < 64 * 1024 * 1024, `${unit.trim()}: ${decoded} bytes decoded for a ${buf.length}-byte line`);
+    }
   });
 });
