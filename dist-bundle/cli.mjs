@@ -10749,11 +10749,12 @@ function tokenMatches(buf, start, end, limit, out) {
       PERCENT_TOKEN.lastIndex++;
   }
 }
-var import_re24, BASE64_TAIL, table3, B642, LEAD, SPACE2, DELIM, HEX, PERCENT_TOKEN;
+var import_re24, BASE64_VALUE, BASE64_TAIL, table3, B642, LEAD, SPACE2, DELIM, HEX, PERCENT_TOKEN;
 var init_encoded_runs = __esm({
   "dist/src/engine/encoded-runs.js"() {
     "use strict";
     import_re24 = __toESM(require_re2(), 1);
+    BASE64_VALUE = "[\"'`=:]\\s*[A-Za-z+/_-]*[0-9][A-Za-z0-9+/_-]{15,}={0,2}";
     BASE64_TAIL = 16;
     table3 = (chars, ranges = []) => {
       const t = new Uint8Array(256);
@@ -10851,7 +10852,7 @@ function wholeValue(text, keyPath) {
   const lead = text.length - text.trimStart().length;
   return [{ path: keyPath, start: Buffer.byteLength(text.slice(0, lead)), end: Buffer.byteLength(text.trimEnd()), value: text.trim() }];
 }
-var BASE64_GATE, PERCENT_GATE, DECODE_GATES, TEXT_FINDERS, MAX_TEXT_MATCHES;
+var PERCENT_GATE, DECODE_GATES, TEXT_FINDERS, MAX_TEXT_MATCHES;
 var init_decoded = __esm({
   "dist/src/engine/passes/decoded.js"() {
     "use strict";
@@ -10860,11 +10861,10 @@ var init_decoded = __esm({
     init_lines();
     init_encoded_runs();
     init_structure();
-    BASE64_GATE = "[\"'`=:]\\s*[A-Za-z+/_-]*[0-9][A-Za-z0-9+/_-]{15,}={0,2}";
     PERCENT_GATE = "%[0-9A-Fa-f]{2}";
-    DECODE_GATES = [BASE64_GATE, PERCENT_GATE];
+    DECODE_GATES = [BASE64_VALUE, PERCENT_GATE];
     TEXT_FINDERS = [
-      { find: base64Spans, gate: BASE64_GATE },
+      { find: base64Spans, gate: BASE64_VALUE },
       { find: percentSpans, gate: PERCENT_GATE }
     ];
     MAX_TEXT_MATCHES = 9999;

@@ -4061,6 +4061,7 @@ init_lines();
 
 // dist/src/engine/encoded-runs.js
 var import_re23 = __toESM(require_re2(), 1);
+var BASE64_VALUE = "[\"'`=:]\\s*[A-Za-z+/_-]*[0-9][A-Za-z0-9+/_-]{15,}={0,2}";
 var BASE64_TAIL = 16;
 var table2 = (chars, ranges = []) => {
   const t = new Uint8Array(256);
@@ -4157,11 +4158,10 @@ function tokenMatches(buf, start, end, limit, out) {
 }
 
 // dist/src/engine/passes/decoded.js
-var BASE64_GATE = "[\"'`=:]\\s*[A-Za-z+/_-]*[0-9][A-Za-z0-9+/_-]{15,}={0,2}";
 var PERCENT_GATE = "%[0-9A-Fa-f]{2}";
-var DECODE_GATES = [BASE64_GATE, PERCENT_GATE];
+var DECODE_GATES = [BASE64_VALUE, PERCENT_GATE];
 var TEXT_FINDERS = [
-  { find: base64Spans, gate: BASE64_GATE },
+  { find: base64Spans, gate: BASE64_VALUE },
   { find: percentSpans, gate: PERCENT_GATE }
 ];
 var MAX_TEXT_MATCHES = 9999;

@@ -3,6 +3,9 @@
 // RE2 pass: long base64-alphabet runs are found by looking at one byte in sixteen, escapes by indexOf.
 import RE2 from 're2';
 
+/** The regex `base64Spans` stands for (its spans start after the lead and blanks); the prefilter asks it too. */
+export const BASE64_VALUE = '["\'`=:]\\s*[A-Za-z+/_-]*[0-9][A-Za-z0-9+/_-]{15,}={0,2}';
+
 /** A value's byte span in the chunk: [start, end). */
 export interface Span {
   start: number;
@@ -31,8 +34,8 @@ const HEX = table('', [['0', '9'], ['A', 'F'], ['a', 'f']]);
 const PERCENT_TOKEN = new RE2('[^\\s"\'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s"\'`<>(){}\\[\\],;]*', 'g');
 
 /**
- * Spans of base64 / base64url values in text: what follows `["'`=:]\s*` in each match of
- * `["'`=:]\s*[A-Za-z+/_-]*[0-9][A-Za-z0-9+/_-]{15,}={0,2}` (flag g), at most `limit`.
+ * Spans of base64 / base64url values in text: what follows `["'`=:]\s*` in each match of BASE64_VALUE
+ * (flag g), at most `limit`.
  * A match's token is a whole run of the alphabet (the lead and blanks are outside it), so each run of
  * 16+ alphabet bytes is looked at once: its first digit must leave 16 bytes to the run's end, and the
  * last byte before it other than blanks must be a lead not taken by the previous match's padding.

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import RE2 from 're2';
-import { base64Spans, percentSpans, type Span } from '../../src/engine/encoded-runs.js';
+import { BASE64_VALUE, base64Spans, percentSpans, type Span } from '../../src/engine/encoded-runs.js';
 import { SeededRandom } from '../../src/rules/seeded-random.js';
 
 // The regexes the byte loops stand for, run the way RE2 runs them over a chunk's bytes (flag g).
-const BASE64_RE = '["\'`=:]\\s*[A-Za-z+/_-]*[0-9][A-Za-z0-9+/_-]{15,}={0,2}';
+const BASE64_RE = BASE64_VALUE;
 const PERCENT_RE = '[^\\s"\'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s"\'`<>(){}\\[\\],;]*';
 
 /** RE2's matches as spans; for base64 the span starts after the lead character and blanks. */

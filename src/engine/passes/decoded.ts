@@ -5,7 +5,7 @@ import { assignedKey } from '../binding.js';
 import type { Candidate, Outer, ScanCtx } from '../candidate.js';
 import { decodeValue, MIN_BASE64 } from '../decode.js';
 import { NEAR_BYTES } from '../lines.js';
-import { base64Spans, percentSpans } from '../encoded-runs.js';
+import { BASE64_VALUE, base64Spans, percentSpans } from '../encoded-runs.js';
 import { joinPath, leafKey, parseStructure, structureKind, type StructValue } from '../structure/index.js';
 
 type Decoded = NonNullable<ReturnType<typeof decodeValue>>;
@@ -15,11 +15,10 @@ type Decoded = NonNullable<ReturnType<typeof decodeValue>>;
  * (about 10% more on a pass that runs anyway): most files hold neither, and then the finder is skipped.
  * Both are ASCII-only around their optional parts, so UTF-8 and byte matching agree on whether one occurs.
  */
-const BASE64_GATE = '["\'`=:]\\s*[A-Za-z+/_-]*[0-9][A-Za-z0-9+/_-]{15,}={0,2}';
 const PERCENT_GATE = '%[0-9A-Fa-f]{2}';
-export const DECODE_GATES = [BASE64_GATE, PERCENT_GATE];
+export const DECODE_GATES = [BASE64_VALUE, PERCENT_GATE];
 const TEXT_FINDERS = [
-  { find: base64Spans, gate: BASE64_GATE },
+  { find: base64Spans, gate: BASE64_VALUE },
   { find: percentSpans, gate: PERCENT_GATE },
 ];
 
