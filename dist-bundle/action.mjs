@@ -1921,16 +1921,21 @@ var init_lines = __esm({
       lineCount() {
         return this.lineStarts().length;
       }
-      /** The last column computed: the next one on the same line, further on, decodes only the bytes between. */
-      lastColumn = { line: -1, offset: 0, column: 0 };
+      /** The last column computed (0-based line, byte offset, 0-based column): the next one on the same line, further on, decodes only the bytes between. */
+      lastLine = -1;
+      lastOffset = 0;
+      lastColumn = 0;
       /** 1-based line and 1-based UTF-16 column of a byte offset. */
       position(offset) {
         const line = this.lineOf(offset);
-        const last = this.lastColumn;
-        const from = last.line === line && last.offset <= offset ? last : { line, offset: this.lineStart(line), column: 0 };
-        const column = from.column + this.buf.toString("utf8", from.offset, offset).length;
-        this.lastColumn = { line, offset, column };
-        return { line: line + 1, column: column + 1 };
+        if (this.lastLine !== line || this.lastOffset > offset) {
+          this.lastLine = line;
+          this.lastOffset = this.lineStart(line);
+          this.lastColumn = 0;
+        }
+        this.lastColumn += this.buf.toString("utf8", this.lastOffset, offset).length;
+        this.lastOffset = offset;
+        return { line: line + 1, column: this.lastColumn + 1 };
       }
       /** Text of lines [from, to] (0-based, inclusive, clamped). */
       text(from, to) {
@@ -2357,8 +2362,9 @@ var init_chunk = __esm({
         }
         return has;
       }
-      /** The start of the base64 run last asked about by inDataUri (asked in ascending order, mostly). */
-      run = { at: -1, lo: -1 };
+      /** The offset last asked about by inDataUri and where its base64 run starts (asked in ascending order, mostly). */
+      runAt = -1;
+      runLo = -1;
       /**
        * Whether `at` lies in the body of a `data:<type>;base64,` URI that starts on its line (at or after
        * `lineStart`): `/data:[\w/+.-]*;base64,[A-Za-z0-9+/=]*$/` on the text before it, read backwards over
@@ -2367,17 +2373,17 @@ var init_chunk = __esm({
       inDataUri(lineStart, at) {
         const b = this.buf;
         let lo = at;
-        const last = this.run;
-        if (last.at >= lineStart && last.at <= at) {
-          let k = last.at;
+        if (this.runAt >= lineStart && this.runAt <= at) {
+          let k = this.runAt;
           while (k < at && BASE64_BODY[b[k]] === 1)
             k++;
           if (k === at)
-            lo = last.lo;
+            lo = this.runLo;
         }
         while (lo > lineStart && BASE64_BODY[b[lo - 1]] === 1)
           lo--;
-        this.run = { at, lo };
+        this.runAt = at;
+        this.runLo = lo;
         if (lo - 8 < lineStart || b.toString("latin1", lo - 8, lo) !== ";base64,")
           return false;
         let j = lo - 8;
@@ -2749,21 +2755,22 @@ var init_compile = __esm({
       pattern;
       flags;
       re = null;
-      memo = /* @__PURE__ */ new Map();
+      memo = null;
       constructor(pattern, flags) {
         this.pattern = pattern;
         this.flags = flags;
       }
       test(s) {
-        let hit = this.memo.get(s);
+        const memo = this.memo ??= /* @__PURE__ */ new Map();
+        let hit = memo.get(s);
         if (hit === void 0) {
           if (!this.re)
             this.re = new import_re23.default(this.pattern, this.flags);
           hit = this.re.test(s);
           if (s.length <= 64) {
-            if (this.memo.size >= MEMO_SIZE)
-              this.memo.clear();
-            this.memo.set(s, hit);
+            if (memo.size >= MEMO_SIZE)
+              memo.clear();
+            memo.set(s, hit);
           }
         }
         return hit;
@@ -4582,14 +4589,12 @@ function percentSpans(buf, limit) {
       from = at + 1;
       continue;
     }
-    let start = at;
-    while (start > 0 && DELIM[buf[start - 1]] === 0)
-      start--;
-    let end = at + 3;
     let high = false;
-    for (let i = start; i < at; i++)
-      if (buf[i] >= 128)
+    let start = at;
+    for (; start > 0 && DELIM[buf[start - 1]] === 0; start--)
+      if (buf[start - 1] >= 128)
         high = true;
+    let end = at + 3;
     for (; end < n && DELIM[buf[end]] === 0; end++)
       if (buf[end] >= 128)
         high = true;
@@ -4603,18 +4608,19 @@ function percentSpans(buf, limit) {
 }
 function tokenMatches(buf, start, end, limit, out) {
   const part = Buffer.from(buf.buffer, buf.byteOffset + start, end - start);
-  PERCENT_TOKEN.lastIndex = 0;
+  const re = percentToken ??= new import_re24.default(PERCENT_VALUE, "g");
+  re.lastIndex = 0;
   while (out.length < limit) {
-    const m12 = PERCENT_TOKEN.exec(part);
+    const m12 = re.exec(part);
     if (m12 === null)
       return;
     const len = m12[0].length;
     out.push({ start: start + m12.index, end: start + m12.index + len });
     if (len === 0)
-      PERCENT_TOKEN.lastIndex++;
+      re.lastIndex++;
   }
 }
-var import_re24, BASE64_VALUE, BASE64_TAIL, table3, B642, LEAD, SPACE2, DELIM, HEX, PERCENT_TOKEN;
+var import_re24, BASE64_VALUE, BASE64_TAIL, table3, B642, LEAD, SPACE2, DELIM, HEX, PERCENT_VALUE, percentToken;
 var init_encoded_runs = __esm({
   "dist/src/engine/encoded-runs.js"() {
     "use strict";
@@ -4635,7 +4641,8 @@ var init_encoded_runs = __esm({
     SPACE2 = table3("	\n\f\r ");
     DELIM = table3("	\n\f\r \"'`<>(){}[],;");
     HEX = table3("", [["0", "9"], ["A", "F"], ["a", "f"]]);
-    PERCENT_TOKEN = new import_re24.default("[^\\s\"'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s\"'`<>(){}\\[\\],;]*", "g");
+    PERCENT_VALUE = "[^\\s\"'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s\"'`<>(){}\\[\\],;]*";
+    percentToken = null;
   }
 });
 

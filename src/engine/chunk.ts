@@ -25,8 +25,9 @@ export class Chunk {
     }
     return has;
   }
-  /** The start of the base64 run last asked about by inDataUri (asked in ascending order, mostly). */
-  private run = { at: -1, lo: -1 };
+  /** The offset last asked about by inDataUri and where its base64 run starts (asked in ascending order, mostly). */
+  private runAt = -1;
+  private runLo = -1;
 
   /**
    * Whether `at` lies in the body of a `data:<type>;base64,` URI that starts on its line (at or after
@@ -36,14 +37,14 @@ export class Chunk {
   inDataUri(lineStart: number, at: number): boolean {
     const b = this.buf;
     let lo = at;
-    const last = this.run;
-    if (last.at >= lineStart && last.at <= at) {
-      let k = last.at;
+    if (this.runAt >= lineStart && this.runAt <= at) {
+      let k = this.runAt;
       while (k < at && BASE64_BODY[b[k]!] === 1) k++;
-      if (k === at) lo = last.lo;
+      if (k === at) lo = this.runLo;
     }
     while (lo > lineStart && BASE64_BODY[b[lo - 1]!] === 1) lo--;
-    this.run = { at, lo };
+    this.runAt = at;
+    this.runLo = lo;
     if (lo - 8 < lineStart || b.toString('latin1', lo - 8, lo) !== ';base64,') return false;
     let j = lo - 8;
     while (j > lineStart && MEDIA_TYPE[b[j - 1]!] === 1) j--;

@@ -24,17 +24,18 @@ const MEMO_SIZE = 1024;
 /** An RE2 compiled on first use (a small input pays only for the rules its bytes can trigger), its answers remembered. */
 export class Lazy {
   private re: RE2 | null = null;
-  private readonly memo = new Map<string, boolean>();
+  private memo: Map<string, boolean> | null = null;
   constructor(private readonly pattern: string, private readonly flags: string) {}
   test(s: string): boolean {
-    let hit = this.memo.get(s);
+    const memo = (this.memo ??= new Map());
+    let hit = memo.get(s);
     if (hit === undefined) {
       if (!this.re) this.re = new RE2(this.pattern, this.flags);
       hit = this.re.test(s);
       // short strings only (names, key paths): a window of text is asked about once
       if (s.length <= 64) {
-        if (this.memo.size >= MEMO_SIZE) this.memo.clear();
-        this.memo.set(s, hit);
+        if (memo.size >= MEMO_SIZE) memo.clear();
+        memo.set(s, hit);
       }
     }
     return hit;

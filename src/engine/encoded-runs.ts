@@ -30,8 +30,9 @@ const SPACE = table('\t\n\f\r ');
 /** Bytes that end a percent-encoded token: `[\s"'`<>(){}\[\],;]`. */
 const DELIM = table('\t\n\f\r "\'`<>(){}[],;');
 const HEX = table('', [['0', '9'], ['A', 'F'], ['a', 'f']]);
-/** The percent finder as a regex: RE2 ends a token at bytes that are not valid UTF-8, so tokens with high bytes ask it. */
-const PERCENT_TOKEN = new RE2('[^\\s"\'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s"\'`<>(){}\\[\\],;]*', 'g');
+/** The regex `percentSpans` stands for. RE2 ends a token at bytes that are not valid UTF-8: tokens with high bytes ask it. */
+export const PERCENT_VALUE = '[^\\s"\'`<>(){}\\[\\],;]*%[0-9A-Fa-f]{2}[^\\s"\'`<>(){}\\[\\],;]*';
+let percentToken: RE2 | null = null;
 
 /**
  * Spans of base64 / base64url values in text: what follows `["'`=:]\s*` in each match of BASE64_VALUE
@@ -68,8 +69,8 @@ export function base64Spans(buf: Uint8Array, limit: number): Span[] {
 }
 
 /**
- * Spans of the matches of `[^\s"'`<>(){}\[\],;]*%[0-9A-Fa-f]{2}[^\s"'`<>(){}\[\],;]*` (flag g), at most
- * `limit`: each whole token between delimiters that holds an escape.
+ * Spans of the matches of PERCENT_VALUE (flag g), at most `limit`: each whole token between delimiters that
+ * holds an escape.
  */
 export function percentSpans(buf: Uint8Array, limit: number): Span[] {
   const out: Span[] = [];
@@ -82,11 +83,10 @@ export function percentSpans(buf: Uint8Array, limit: number): Span[] {
       from = at + 1;
       continue;
     }
-    let start = at;
-    while (start > 0 && DELIM[buf[start - 1]!] === 0) start--;
-    let end = at + 3;
     let high = false;
-    for (let i = start; i < at; i++) if (buf[i]! >= 0x80) high = true;
+    let start = at;
+    for (; start > 0 && DELIM[buf[start - 1]!] === 0; start--) if (buf[start - 1]! >= 0x80) high = true;
+    let end = at + 3;
     for (; end < n && DELIM[buf[end]!] === 0; end++) if (buf[end]! >= 0x80) high = true;
     if (high) tokenMatches(buf, start, end, limit, out);
     else out.push({ start, end });
@@ -98,12 +98,13 @@ export function percentSpans(buf: Uint8Array, limit: number): Span[] {
 /** RE2's matches inside one token (its bounds are delimiters or the chunk's ends, so none crosses them). */
 function tokenMatches(buf: Uint8Array, start: number, end: number, limit: number, out: Span[]): void {
   const part = Buffer.from(buf.buffer, buf.byteOffset + start, end - start);
-  PERCENT_TOKEN.lastIndex = 0;
+  const re = (percentToken ??= new RE2(PERCENT_VALUE, 'g'));
+  re.lastIndex = 0;
   while (out.length < limit) {
-    const m = PERCENT_TOKEN.exec(part as unknown as string);
+    const m = re.exec(part as unknown as string);
     if (m === null) return;
     const len = (m[0] as unknown as Buffer).length;
     out.push({ start: start + m.index, end: start + m.index + len });
-    if (len === 0) PERCENT_TOKEN.lastIndex++;
+    if (len === 0) re.lastIndex++;
   }
 }

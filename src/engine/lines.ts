@@ -65,18 +65,23 @@ export class LineIndex {
     return this.lineStarts().length;
   }
 
-  /** The last column computed: the next one on the same line, further on, decodes only the bytes between. */
-  private lastColumn = { line: -1, offset: 0, column: 0 };
+  /** The last column computed (0-based line, byte offset, 0-based column): the next one on the same line, further on, decodes only the bytes between. */
+  private lastLine = -1;
+  private lastOffset = 0;
+  private lastColumn = 0;
 
   /** 1-based line and 1-based UTF-16 column of a byte offset. */
   position(offset: number): { line: number; column: number } {
     const line = this.lineOf(offset);
-    const last = this.lastColumn;
     // one long line (minified code) holds many matches: counting from its start for each would be quadratic
-    const from = last.line === line && last.offset <= offset ? last : { line, offset: this.lineStart(line), column: 0 };
-    const column = from.column + this.buf.toString('utf8', from.offset, offset).length;
-    this.lastColumn = { line, offset, column };
-    return { line: line + 1, column: column + 1 };
+    if (this.lastLine !== line || this.lastOffset > offset) {
+      this.lastLine = line;
+      this.lastOffset = this.lineStart(line);
+      this.lastColumn = 0;
+    }
+    this.lastColumn += this.buf.toString('utf8', this.lastOffset, offset).length;
+    this.lastOffset = offset;
+    return { line: line + 1, column: this.lastColumn + 1 };
   }
 
   /** Text of lines [from, to] (0-based, inclusive, clamped). */
