@@ -17922,13 +17922,25 @@ var init_incident2 = __esm({
 var import_commander5 = __toESM(require_commander(), 1);
 init_errors();
 
-// dist/src/cli/native-mismatch.js
+// dist/src/cli/install-problems.js
 init_tool();
 function nativeMismatch(e, node = process.version) {
   const err = e;
   if (err?.code !== "ERR_DLOPEN_FAILED" || !/NODE_MODULE_VERSION/.test(err.message ?? ""))
     return void 0;
   return `a native dependency (re2) was built for another Node.js version than this one (${node}). Run keyhound with the Node.js that installed it, or reinstall under this one (npm ci, or npm rebuild re2). Supported Node.js: ${supportedNode()}.`;
+}
+function missingDependency(e, node = process.version) {
+  const err = e;
+  if (err?.code !== "MODULE_NOT_FOUND" && err?.code !== "ERR_MODULE_NOT_FOUND")
+    return void 0;
+  const name2 = /Cannot find (?:module|package) '([^']+)'/.exec(err.message ?? "")?.[1];
+  if (!name2 || /^[./\\]|^[A-Za-z]:/.test(name2))
+    return void 0;
+  return `keyhound's dependencies are not installed (cannot load ${name2}). Install them where keyhound is (npm ci) with a supported Node.js: ${supportedNode()} (this is ${node}).`;
+}
+function loadFailure(e) {
+  return nativeMismatch(e) ?? missingDependency(e);
 }
 
 // dist/src/cli/program.js
@@ -17999,7 +18011,7 @@ try {
     process.exitCode = EXIT.error;
   } else {
     const err = e;
-    error(nativeMismatch(err) ?? err.message);
+    error(loadFailure(err) ?? err.message);
     if (process.env.KEYHOUND_DEBUG)
       process.stderr.write(`${err.stack}
 `);

@@ -4,4 +4,13 @@
 import { enableCompileCache } from './compile-cache.js';
 
 enableCompileCache();
-await import('./main.js');
+try {
+  await import('./main.js');
+} catch (e) {
+  // the CLI did not load (once loaded, main.js turns its own errors into one line): say why in one line
+  const { loadFailure } = await import('./install-problems.js');
+  const message = loadFailure(e);
+  if (message === undefined) throw e;
+  process.stderr.write(`keyhound: error: ${message}\n`);
+  process.exitCode = 2;
+}

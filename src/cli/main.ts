@@ -2,7 +2,7 @@
 // Entry script of the CLI: builds the command tree, runs it, and turns errors into one line and an exit code.
 import { CommanderError } from 'commander';
 import { EXIT, OptionError, UsageError } from '../core/errors.js';
-import { nativeMismatch } from './native-mismatch.js';
+import { loadFailure } from './install-problems.js';
 import { buildProgram, commandNamed } from './program.js';
 
 /** Where to read about a bad flag or value: the help of the command the user typed. */
@@ -32,7 +32,7 @@ try {
     process.exitCode = EXIT.error;
   } else {
     const err = e as Error & { file?: string };
-    error(nativeMismatch(err) ?? err.message);
+    error(loadFailure(err) ?? err.message);
     if (process.env.KEYHOUND_DEBUG) process.stderr.write(`${err.stack}\n`);
     process.exitCode = EXIT.error;
   }

@@ -101,6 +101,20 @@ M._load = function (id) { fs.appendFileSync(${JSON.stringify(log)}, id + '\\n');
     }
   });
 
+  it('without its dependencies installed (no npm ci, or an install refused on an unsupported Node.js) says so in one line', () => {
+    const dir = tempDir('keyhound-bare-');
+    built.push(dir);
+    for (const f of ['dist-bundle', 'rules']) cpSync(join(checkout, f), join(dir, f), { recursive: true });
+    cpSync(join(checkout, 'package.json'), join(dir, 'package.json'));
+    const r = run(join(dir, 'dist-bundle/keyhound.mjs'), ['--version'], dir, [], { ...testEnv(), NODE_DISABLE_COMPILE_CACHE: '1' });
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    const engines = (JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    assert.match(r.stderr, /^keyhound: error: keyhound's dependencies are not installed \(cannot load [\w@/.-]+\)\. Install them where keyhound is \(npm ci\)/);
+    assert.ok(r.stderr.includes(engines), r.stderr);
+    assert.equal(r.stderr.trim().split('\n').length, 1, `one line, no stack or require chain: ${r.stderr}`);
+  });
+
   it('uses the built rule pack whatever the files\' times (a checkout sets them), never once a rule file changed', () => {
     // a copy of the runnable layout whose pack carries a marker title: seen only when the pack is used
     const dir = tempDir('keyhound-pack-');
