@@ -3543,13 +3543,14 @@ function valuesOf(docs, text, byteLength) {
     const parent = path[path.length - 1] ?? "";
     node.items.forEach((item, i) => {
       if (item.kind === 0 && item.tag === STR && ENV_LIST_PARENT.test(parent)) {
-        const m12 = ENV_ITEM.exec(item.text);
+        const value = item.value ?? item.text;
+        const m12 = ENV_ITEM.exec(value);
         if (m12) {
           const quoted2 = item.style === QUOTE_DOUBLE || item.style === QUOTE_SINGLE;
           const offset = item.r0 + (quoted2 ? 1 : 0) + m12[0].length;
           const end = item.r1 - (quoted2 ? 1 : 0);
           if (end > offset)
-            out.push({ path: [...path, m12[1]], start: bytes2.byte(offset), end: bytes2.byte(end), value: item.text.slice(m12[0].length) });
+            out.push({ path: [...path, m12[1]], start: bytes2.byte(offset), end: bytes2.byte(end), value: value.slice(m12[0].length) });
           return;
         }
       }
@@ -3557,7 +3558,7 @@ function valuesOf(docs, text, byteLength) {
         const name2 = item.pairs.find((p) => p[0] === "name");
         const val = item.pairs.find((p) => p[0] === "value");
         if (name2 && val && name2[1].kind === 0 && name2[1].tag === STR && val[1].kind === 0) {
-          scalar(val[1], [...path, name2[1].text]);
+          scalar(val[1], [...path, name2[1].value ?? name2[1].text]);
           for (const p of item.pairs)
             if (p !== val && p !== name2 && p[0] !== void 0)
               walk(p[1], [...path, String(i), p[0]]);
@@ -4167,11 +4168,6 @@ __export(yaml_exports, {
   parseYaml: () => parseYaml,
   parseYamlWithPackage: () => parseYamlWithPackage
 });
-function keyText(node) {
-  if (yaml2().isScalar(node))
-    return node.value === null ? void 0 : String(node.value);
-  return void 0;
-}
 function parseYaml(text, byteLength) {
   const read = readYamlSubset(text, byteLength);
   return read === void 0 ? parseYamlWithPackage(text, byteLength) : read;
@@ -4180,93 +4176,49 @@ function parseYamlWithPackage(text, byteLength) {
   const docs = yaml2().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   if (!Array.isArray(docs))
     return [];
-  const bytes2 = new ByteOffsets(text, byteLength);
-  const out = [];
-  const scalar = (node, path) => {
-    if (!node.range || node.value === null || typeof node.value === "boolean")
-      return;
-    const raw = node;
-    const value = typeof raw.source === "string" && node.type === "PLAIN" ? raw.source : String(node.value);
-    let [start, end] = node.range;
-    if (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") {
-      start += 1;
-      end -= 1;
-    } else if (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED") {
-      const nl = text.indexOf("\n", start);
-      if (nl !== -1 && nl < end)
-        start = nl + 1;
-      while (start < end && (text[start] === " " || text[start] === "	"))
-        start++;
-    }
-    if (end <= start)
-      return;
-    out.push({ path, start: bytes2.byte(start), end: bytes2.byte(end), value });
-  };
-  const walk = (node, path, depth) => {
-    if (depth > 64 || node === null || node === void 0 || yaml2().isAlias(node))
-      return;
-    if (yaml2().isScalar(node))
-      return scalar(node, path);
-    if (yaml2().isMap(node)) {
-      for (const pair of node.items) {
-        if (!yaml2().isPair(pair))
-          continue;
-        const k = keyText(pair.key);
-        if (k === void 0)
-          continue;
-        walk(pair.value, [...path, k], depth + 1);
-      }
-      return;
-    }
-    if (yaml2().isSeq(node)) {
-      const parent = path[path.length - 1] ?? "";
-      node.items.forEach((item, i) => {
-        if (yaml2().isScalar(item) && typeof item.value === "string" && ENV_LIST_PARENT.test(parent) && item.range) {
-          const m12 = ENV_ITEM.exec(item.value);
-          if (m12) {
-            const quoted2 = item.type === "QUOTE_DOUBLE" || item.type === "QUOTE_SINGLE";
-            const offset = item.range[0] + (quoted2 ? 1 : 0) + m12[0].length;
-            const end = item.range[1] - (quoted2 ? 1 : 0);
-            if (end > offset) {
-              out.push({ path: [...path, m12[1]], start: bytes2.byte(offset), end: bytes2.byte(end), value: item.value.slice(m12[0].length) });
-            }
-            return;
-          }
-        }
-        if (yaml2().isMap(item)) {
-          const name2 = item.items.find((p) => yaml2().isPair(p) && keyText(p.key) === "name");
-          const val = item.items.find((p) => yaml2().isPair(p) && keyText(p.key) === "value");
-          if (name2 && val && yaml2().isScalar(name2.value) && typeof name2.value.value === "string" && yaml2().isScalar(val.value)) {
-            scalar(val.value, [...path, name2.value.value]);
-            for (const p of item.items) {
-              if (p !== val && p !== name2 && yaml2().isPair(p)) {
-                const k = keyText(p.key);
-                if (k !== void 0)
-                  walk(p.value, [...path, String(i), k], depth + 1);
-              }
-            }
-            return;
-          }
-        }
-        walk(item, [...path, String(i)], depth + 1);
-      });
-    }
-  };
-  for (const doc of docs) {
-    if (doc.errors.length > 0)
-      return null;
-    walk(doc.contents, [], 0);
-  }
-  return out;
+  if (docs.some((doc) => doc.errors.length > 0))
+    return null;
+  return valuesOf(docs.map((doc) => toNode(doc.contents, 0)), text, byteLength);
 }
-var yaml2;
+function keyText(node) {
+  if (yaml2().isScalar(node))
+    return node.value === null ? void 0 : String(node.value);
+  return void 0;
+}
+function toNode(node, depth) {
+  const y = yaml2();
+  if (depth > 64 || node === null || node === void 0 || y.isAlias(node))
+    return SKIP;
+  if (y.isScalar(node)) {
+    const v = node.value;
+    if (!node.range)
+      return { kind: 0, style: PLAIN, tag: NULL, text: "", r0: 0, r1: 0 };
+    const raw = node;
+    const tag = v === null ? NULL : typeof v === "boolean" ? BOOL : typeof v === "string" ? STR : NUM;
+    const text = typeof raw.source === "string" && node.type === "PLAIN" ? raw.source : String(v);
+    const value = typeof v === "string" && v !== text ? v : void 0;
+    return { kind: 0, style: STYLES[node.type ?? "PLAIN"] ?? PLAIN, tag, text, value, r0: node.range[0], r1: node.range[1] };
+  }
+  if (y.isMap(node)) {
+    const pairs = [];
+    for (const pair of node.items)
+      if (y.isPair(pair))
+        pairs.push([keyText(pair.key), toNode(pair.value, depth + 1)]);
+    return { kind: 1, pairs };
+  }
+  if (y.isSeq(node))
+    return { kind: 2, items: node.items.map((item) => toNode(item, depth + 1)) };
+  return SKIP;
+}
+var yaml2, SKIP, STYLES;
 var init_yaml = __esm({
   "dist/src/engine/structure/yaml.js"() {
     "use strict";
     init_lazy_require();
-    init_types();
     init_yaml_subset();
     yaml2 = lazyRequire("yaml");
+    SKIP = { kind: 3 };
+    STYLES = { PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_LITERAL, BLOCK_FOLDED };
   }
 });
 

@@ -4,8 +4,8 @@
 import { ByteOffsets, type StructValue } from './types.js';
 
 /** Lists of `NAME=value` strings: docker-compose `environment:` / `args:`, and similar. */
-export const ENV_LIST_PARENT = /^(environment|env|args|build_args|build-args|variables|vars)$/i;
-export const ENV_ITEM = /^\s*([A-Za-z_][\w.\-]*)\s*=/;
+const ENV_LIST_PARENT = /^(environment|env|args|build_args|build-args|variables|vars)$/i;
+const ENV_ITEM = /^\s*([A-Za-z_][\w.\-]*)\s*=/;
 
 /** Thrown (never escapes this module) when the text leaves the subset: the package decides instead. */
 const OUTSIDE = { outside: true };
@@ -16,41 +16,44 @@ const OUTSIDE = { outside: true };
 const INVALID = { invalid: true };
 
 // scalar styles, as the package names them
-const PLAIN = 0;
-const QUOTE_DOUBLE = 1;
-const QUOTE_SINGLE = 2;
-const BLOCK_LITERAL = 3;
-const BLOCK_FOLDED = 4;
+export const PLAIN = 0;
+export const QUOTE_DOUBLE = 1;
+export const QUOTE_SINGLE = 2;
+export const BLOCK_LITERAL = 3;
+export const BLOCK_FOLDED = 4;
 // what a scalar resolves to under the core schema; only these distinctions reach the output
-const STR = 0;
-const NUM = 1;
-const NULL = 2;
-const BOOL = 3;
+export const STR = 0;
+export const NUM = 1;
+export const NULL = 2;
+export const BOOL = 3;
 
-interface ScalarNode {
+/** A document's nodes as the walk reads them: built by this reader, or from the package's nodes (yaml.ts). */
+export interface ScalarNode {
   kind: 0;
   style: number;
   tag: number;
   /** The source text for plain scalars, the resolved value for the others (what the output holds). */
   text: string;
+  /** The resolved string where it differs from `text` (a plain scalar folded over lines: the package's only). */
+  value?: string;
   /** The package's node range: quotes and block headers included. */
   r0: number;
   r1: number;
 }
-interface MapNode {
+export interface MapNode {
   kind: 1;
   /** [key, value]; an undefined key is a null key, which the walk skips. */
   pairs: [string | undefined, YNode][];
 }
-interface SeqNode {
+export interface SeqNode {
   kind: 2;
   items: YNode[];
 }
 /** `*name`: the walk skips aliases (and the package does not resolve them while reading). */
-interface AliasNode {
+export interface AliasNode {
   kind: 3;
 }
-type YNode = ScalarNode | MapNode | SeqNode | AliasNode;
+export type YNode = ScalarNode | MapNode | SeqNode | AliasNode;
 
 const NULL_RE = /^(?:~|[Nn]ull|NULL)$/;
 const BOOL_RE = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
@@ -673,8 +676,8 @@ function plainKey(s: string): string | undefined {
   }
 }
 
-/** The walk of the package path (yaml.ts) over the reader's nodes: same paths, spans, values and order. */
-function valuesOf(docs: (YNode | null)[], text: string, byteLength: number): StructValue[] {
+/** The one walk, over this reader's nodes or the package's (yaml.ts): key paths, spans and values, in order. */
+export function valuesOf(docs: (YNode | null)[], text: string, byteLength: number): StructValue[] {
   const bytes = new ByteOffsets(text, byteLength);
   const out: StructValue[] = [];
 
@@ -705,12 +708,13 @@ function valuesOf(docs: (YNode | null)[], text: string, byteLength: number): Str
     node.items.forEach((item, i) => {
       // `- KEY=value` in an environment list: the value's key is KEY
       if (item.kind === 0 && item.tag === STR && ENV_LIST_PARENT.test(parent)) {
-        const m = ENV_ITEM.exec(item.text);
+        const value = item.value ?? item.text;
+        const m = ENV_ITEM.exec(value);
         if (m) {
           const quoted = item.style === QUOTE_DOUBLE || item.style === QUOTE_SINGLE;
           const offset = item.r0 + (quoted ? 1 : 0) + m[0].length;
           const end = item.r1 - (quoted ? 1 : 0);
-          if (end > offset) out.push({ path: [...path, m[1]!], start: bytes.byte(offset), end: bytes.byte(end), value: item.text.slice(m[0].length) });
+          if (end > offset) out.push({ path: [...path, m[1]!], start: bytes.byte(offset), end: bytes.byte(end), value: value.slice(m[0].length) });
           return;
         }
       }
@@ -719,7 +723,7 @@ function valuesOf(docs: (YNode | null)[], text: string, byteLength: number): Str
         const name = item.pairs.find((p) => p[0] === 'name');
         const val = item.pairs.find((p) => p[0] === 'value');
         if (name && val && name[1].kind === 0 && name[1].tag === STR && val[1].kind === 0) {
-          scalar(val[1], [...path, name[1].text]);
+          scalar(val[1], [...path, name[1].value ?? name[1].text]);
           for (const p of item.pairs) if (p !== val && p !== name && p[0] !== undefined) walk(p[1], [...path, String(i), p[0]]);
           return;
         }
