@@ -8134,11 +8134,31 @@ function better(a, b) {
     return a;
   return score(b.cls, b.length) > score(a.cls, a.length) ? b : a;
 }
+function zeroWidth(asserts) {
+  return { min: 0, cls: new Uint8Array(256), best: null, nl: NL_NONE, max: 0, asserts };
+}
 function complement(t) {
   const out = new Uint8Array(256);
   for (let i = 0; i < 256; i++)
     out[i] = i >= 128 ? 1 : t[i] ? 0 : 1;
   return out;
+}
+function lineShape(pattern, fold = false) {
+  let piece;
+  try {
+    piece = new Reader(pattern).parse(fold);
+  } catch (e) {
+    if (e instanceof Unsupported)
+      return null;
+    throw e;
+  }
+  return {
+    lineLocal: piece.nl !== NL_ANY,
+    noNewline: piece.nl === NL_NONE,
+    textStart: (piece.asserts & ASSERT_TEXT_START) !== 0,
+    asserts: piece.asserts !== 0,
+    min: piece.min
+  };
 }
 function runGate(pattern) {
   let piece;
@@ -8178,10 +8198,15 @@ function hasRun(buf, gate2) {
   }
   return false;
 }
-var Unsupported, ANY, bit, range, DIGIT, WORD, SPACE, HIGH, Reader, MIN_SCORE;
+var NL_NONE, NL_LAST, NL_ANY, ASSERT_ANY, ASSERT_TEXT_START, Unsupported, ANY, bit, range, DIGIT, WORD, SPACE, HIGH, Reader, MIN_SCORE;
 var init_run_gate = __esm({
   "dist/src/engine/run-gate.js"() {
     "use strict";
+    NL_NONE = 0;
+    NL_LAST = 1;
+    NL_ANY = 2;
+    ASSERT_ANY = 1;
+    ASSERT_TEXT_START = 2;
     Unsupported = class extends Error {
     };
     ANY = null;
@@ -8207,8 +8232,8 @@ var init_run_gate = __esm({
       constructor(src) {
         this.src = src;
       }
-      parse() {
-        const p = this.alternation(false);
+      parse(fold = false) {
+        const p = this.alternation({ fold, multi: false });
         if (this.pos !== this.src.length)
           throw new Unsupported("trailing");
         return p;
@@ -8216,8 +8241,8 @@ var init_run_gate = __esm({
       peek() {
         return this.src[this.pos];
       }
-      alternation(fold) {
-        const state = { fold };
+      alternation(flags) {
+        const state = { ...flags };
         const alts = [this.sequence(state)];
         while (this.peek() === "|") {
           this.pos++;
@@ -8226,12 +8251,18 @@ var init_run_gate = __esm({
         if (alts.length === 1)
           return alts[0];
         let min = Infinity;
+        let max = 0;
+        let nl = NL_NONE;
+        let asserts = 0;
         let cls = new Uint8Array(256);
         for (const a of alts) {
           min = Math.min(min, a.min);
+          max = Math.max(max, a.max);
+          nl = Math.max(nl, a.nl);
+          asserts |= a.asserts;
           cls = union(cls, a.cls);
         }
-        return { min, cls, best: cls && min > 0 ? { cls, length: min } : null };
+        return { min, cls, best: cls && min > 0 ? { cls, length: min } : null, nl, max, asserts };
       }
       /** Concatenation up to `|` or `)`; `state.fold` is the case-insensitive flag, changed by `(?i)`. */
       sequence(state) {
@@ -8246,10 +8277,17 @@ var init_run_gate = __esm({
         }
         let best = null;
         let min = 0;
+        let max = 0;
+        let asserts = 0;
+        let nl = NL_NONE;
         let cls = new Uint8Array(256);
         for (let i = 0; i < items.length; i++) {
           best = better(best, items[i].best);
           min += items[i].min;
+          max += items[i].max;
+          asserts |= items[i].asserts;
+          if (items[i].nl !== NL_NONE)
+            nl = i === items.length - 1 ? Math.max(nl, items[i].nl) : NL_ANY;
           cls = union(cls, items[i].cls);
           let runCls = new Uint8Array(256);
           let runLen = 0;
@@ -8262,23 +8300,27 @@ var init_run_gate = __esm({
               best = better(best, { cls: runCls, length: runLen });
           }
         }
-        return { min, cls, best };
+        return { min, cls, best, nl, max, asserts };
       }
       quantified(p) {
         const c = this.peek();
         let lo;
+        let hi = Infinity;
         if (c === "*" || c === "?") {
           this.pos++;
           lo = 0;
+          if (c === "?")
+            hi = 1;
         } else if (c === "+") {
           this.pos++;
           lo = 1;
         } else if (c === "{") {
-          const m13 = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
+          const m13 = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.src.slice(this.pos));
           if (!m13)
             return p;
           this.pos += m13[0].length;
           lo = Number(m13[1]);
+          hi = m13[2] === void 0 ? lo : m13[3] ? Number(m13[3]) : Infinity;
         } else
           return p;
         if (this.peek() === "?")
@@ -8286,9 +8328,18 @@ var init_run_gate = __esm({
         const next = this.peek();
         if (next === "*" || next === "+" || next === "?" || next === "{" && /^\{\d/.test(this.src.slice(this.pos)))
           throw new Unsupported("double quantifier");
+        const nl = hi <= 1 || p.nl === NL_NONE ? p.nl : NL_ANY;
+        const max = p.max * hi;
         if (lo === 0)
-          return { min: 0, cls: p.cls, best: null };
-        return { min: p.min * lo, cls: p.cls, best: better(p.best, p.cls && p.min > 0 ? { cls: p.cls, length: p.min * lo } : null) };
+          return { min: 0, cls: p.cls, best: null, nl, max, asserts: p.asserts };
+        return {
+          min: p.min * lo,
+          cls: p.cls,
+          best: better(p.best, p.cls && p.min > 0 ? { cls: p.cls, length: p.min * lo } : null),
+          nl,
+          max,
+          asserts: p.asserts
+        };
       }
       atom(state) {
         const c = this.src[this.pos++];
@@ -8297,9 +8348,11 @@ var init_run_gate = __esm({
         if (c === "[")
           return this.single(this.charClass(state.fold));
         if (c === ".")
-          return { min: 1, cls: ANY, best: null };
-        if (c === "^" || c === "$")
-          return { min: 0, cls: new Uint8Array(256), best: null };
+          return { min: 1, cls: ANY, best: null, nl: NL_LAST, max: 1, asserts: 0 };
+        if (c === "^")
+          return zeroWidth(state.multi ? ASSERT_ANY : ASSERT_ANY | ASSERT_TEXT_START);
+        if (c === "$")
+          return zeroWidth(ASSERT_ANY);
         if (c === "\\")
           return this.escape(state.fold);
         if (c === "*" || c === "+" || c === "?")
@@ -8307,10 +8360,11 @@ var init_run_gate = __esm({
         return this.single(this.literal(c, state.fold));
       }
       single(cls) {
-        return { min: 1, cls, best: cls ? { cls, length: 1 } : null };
+        return { min: 1, cls, best: cls ? { cls, length: 1 } : null, nl: !cls || cls[10] ? NL_LAST : NL_NONE, max: 1, asserts: 0 };
       }
       group(state) {
         let fold = state.fold;
+        let multi = state.multi;
         if (this.peek() === "?") {
           this.pos++;
           const named2 = /^(?:P?<[A-Za-z_][A-Za-z0-9_]*>)/.exec(this.src.slice(this.pos));
@@ -8325,13 +8379,18 @@ var init_run_gate = __esm({
               fold = true;
             if (flags[2]?.includes("i"))
               fold = false;
+            if (flags[1].includes("m"))
+              multi = true;
+            if (flags[2]?.includes("m"))
+              multi = false;
             if (flags[3] === ")") {
               state.fold = fold;
+              state.multi = multi;
               return null;
             }
           }
         }
-        const inner = this.alternation(fold);
+        const inner = this.alternation({ fold, multi });
         if (this.src[this.pos++] !== ")")
           throw new Unsupported("unclosed group");
         return inner;
@@ -8367,8 +8426,10 @@ var init_run_gate = __esm({
         const c = this.src[this.pos++];
         if (c === void 0)
           throw new Unsupported("trailing backslash");
-        if (c === "b" || c === "B" || c === "A" || c === "z")
-          return { min: 0, cls: new Uint8Array(256), best: null };
+        if (c === "b" || c === "B" || c === "z")
+          return zeroWidth(ASSERT_ANY);
+        if (c === "A")
+          return zeroWidth(ASSERT_ANY | ASSERT_TEXT_START);
         const cls = this.classEscape(c);
         if (cls)
           return this.single(this.folded(cls, fold));
@@ -8896,16 +8957,16 @@ var init_compile = __esm({
         this.flags = flags;
       }
       test(s) {
-        const memo = this.memo ??= /* @__PURE__ */ new Map();
-        let hit = memo.get(s);
+        const memo2 = this.memo ??= /* @__PURE__ */ new Map();
+        let hit = memo2.get(s);
         if (hit === void 0) {
           if (!this.re)
             this.re = new import_re23.default(this.pattern, this.flags);
           hit = this.re.test(s);
           if (s.length <= 64) {
-            if (memo.size >= MEMO_SIZE)
-              memo.clear();
-            memo.set(s, hit);
+            if (memo2.size >= MEMO_SIZE)
+              memo2.clear();
+            memo2.set(s, hit);
           }
         }
         return hit;
@@ -11070,20 +11131,20 @@ var init_placeholder = __esm({
 });
 
 // dist/src/engine/passes/key-path.js
-function keyPathPass(set, ctx, memo) {
+function keyPathPass(set, ctx, memo2) {
   const out = [];
   if (!ctx.struct || set.keyPathRules.length === 0)
     return out;
   for (const v of ctx.struct.values) {
     for (const rule of set.keyPathRules) {
-      const f = keyPathCandidate(set, rule, v, ctx, memo);
+      const f = keyPathCandidate(set, rule, v, ctx, memo2);
       if (f)
         out.push(f);
     }
   }
   return out;
 }
-function keyPathCandidate(set, rule, v, ctx, memo) {
+function keyPathCandidate(set, rule, v, ctx, memo2) {
   const kp = rule.spec.keyPath;
   const secret = v.value.trim();
   if (secret.length < kp.minLength || secret.length > 512)
@@ -11091,14 +11152,14 @@ function keyPathCandidate(set, rule, v, ctx, memo) {
   if (/\s/.test(secret))
     return null;
   const leaf = leafKey(v.path);
-  if (!leaf || !memo.get(memo.role, leaf, () => namesSecretRole(leaf)))
+  if (!leaf || !memo2.get(memo2.role, leaf, () => namesSecretRole(leaf)))
     return null;
   if (rule.keys && !rule.keys.test(leaf))
     return null;
   if (rule.deny && rule.deny.test(leaf))
     return null;
   const keyPath = joinPath(v.path);
-  const provider = memo.get(memo.provider, keyPath, () => providerInPath(v.path, set.providers));
+  const provider = memo2.get(memo2.provider, keyPath, () => providerInPath(v.path, set.providers));
   if (!provider)
     return null;
   if (!rule.re)
@@ -11156,10 +11217,96 @@ var init_match_iterator = __esm({
   }
 });
 
+// dist/src/engine/near-windows.js
+function memo(key, f) {
+  let ok = shapes.get(key);
+  if (ok === void 0)
+    shapes.set(key, ok = f());
+  return ok;
+}
+function windowable(pattern, nearby) {
+  return memo(`p:${pattern}`, () => {
+    const s = lineShape(pattern);
+    return !!s && s.lineLocal && !s.textStart;
+  }) && memo(`n:${nearby}`, () => {
+    const s = lineShape(nearby, true);
+    return !!s && s.noNewline && !s.asserts && s.min > 0;
+  });
+}
+function nearWindows(chunk, nearby, window) {
+  let re = hitRes.get(nearby);
+  if (!re)
+    hitRes.set(nearby, re = new import_re26.default(nearby, "giu"));
+  const { buf, lines: lines2 } = chunk;
+  const out = [];
+  let hits = 0;
+  const reach = window + 2;
+  for (const m13 of matchesOf(re, buf, MAX_HITS + 1)) {
+    if (++hits > MAX_HITS)
+      return null;
+    const len = m13[0].length;
+    const first = Math.max(0, lines2.lineOf(m13.index) - reach);
+    const last = lines2.lineOf(m13.index + Math.max(len - 1, 0)) + reach;
+    let start = lines2.lineStart(first);
+    if (start > 0 && buf[start - 1] !== 10)
+      start = buf.lastIndexOf(10, start - 1) + 1;
+    let end = lines2.lineStart(last + 1);
+    if (end < buf.length && buf[end - 1] !== 10) {
+      const nl = buf.indexOf(10, end);
+      end = nl === -1 ? buf.length : nl + 1;
+    }
+    const prev = out[out.length - 1];
+    if (prev && start <= prev.end)
+      prev.end = Math.max(prev.end, end);
+    else
+      out.push({ start, end });
+  }
+  return out;
+}
+function windowMatches(re, buf, windows, limit) {
+  const out = [];
+  for (const w of windows) {
+    const part = buf.subarray(w.start, Math.min(buf.length, w.end + 1));
+    for (const m13 of matchesOf(re, part, limit - out.length)) {
+      if (m13.index >= w.end - w.start)
+        break;
+      out.push(shift(m13, w.start));
+    }
+    if (out.length >= limit)
+      break;
+  }
+  return out;
+}
+function shift(m13, by) {
+  if (by === 0)
+    return m13;
+  const move = (s) => s ? [s[0] + by, s[1] + by] : s;
+  const spans = m13.indices;
+  const moved = Object.assign(spans.map(move), {
+    groups: spans.groups ? Object.fromEntries(Object.entries(spans.groups).map(([k, v]) => [k, move(v)])) : void 0
+  });
+  const out = Object.assign([...m13], { index: m13.index + by, input: m13.input, groups: m13.groups });
+  out.indices = moved;
+  return out;
+}
+var import_re26, MAX_HITS, shapes, hitRes;
+var init_near_windows = __esm({
+  "dist/src/engine/near-windows.js"() {
+    "use strict";
+    import_re26 = __toESM(require_re2(), 1);
+    init_match_iterator();
+    init_run_gate();
+    MAX_HITS = 2e3;
+    shapes = /* @__PURE__ */ new Map();
+    hitRes = /* @__PURE__ */ new Map();
+  }
+});
+
 // dist/src/engine/passes/pattern.js
 function patternPass(set, ctx, candidates) {
   const out = [];
   const passes = /* @__PURE__ */ new Map();
+  const windows = /* @__PURE__ */ new Map();
   for (const ri of candidates) {
     const rule = set.rules[ri];
     if (!rule)
@@ -11168,9 +11315,25 @@ function patternPass(set, ctx, candidates) {
       continue;
     if (rule.gate && !ctx.chunk.hasRun(rule.gate))
       continue;
+    const re = rule.re ??= patternRe(rule.spec.pattern);
+    const nearby = rule.spec.context?.nearby;
+    if (nearby && !ctx.struct && !ctx.outer && windowable(rule.spec.pattern, nearby)) {
+      const key = `${rule.window}:${nearby}`;
+      let near = windows.get(key);
+      if (near === void 0)
+        windows.set(key, near = nearWindows(ctx.chunk, nearby, rule.window));
+      if (near) {
+        for (const m13 of windowMatches(re, ctx.chunk.buf, near, MAX_MATCHES)) {
+          const f = candidate(set, rule, m13, ctx);
+          if (f)
+            out.push(f);
+        }
+        continue;
+      }
+    }
     let matches = passes.get(rule.spec.pattern);
     if (!matches) {
-      matches = [...matchesOf(rule.re ??= patternRe(rule.spec.pattern), ctx.chunk.buf, MAX_MATCHES)];
+      matches = [...matchesOf(re, ctx.chunk.buf, MAX_MATCHES)];
       passes.set(rule.spec.pattern, matches);
     }
     for (const m13 of matches) {
@@ -11197,10 +11360,10 @@ function candidate(set, rule, m13, ctx) {
   const end = span[1];
   let start = span[0];
   let secret = value.toString("utf8");
-  const shift = secret.includes("=") ? assignedValueOffset(chunk.lines.prefix(start, NEAR_BYTES), secret) : 0;
-  if (shift > 0) {
-    start += shift;
-    secret = secret.slice(shift);
+  const shift2 = secret.includes("=") ? assignedValueOffset(chunk.lines.prefix(start, NEAR_BYTES), secret) : 0;
+  if (shift2 > 0) {
+    start += shift2;
+    secret = secret.slice(shift2);
   }
   if (isPlaceholder(secret) || isWellKnownConstant(secret, set.wellKnownConstant))
     return null;
@@ -11258,6 +11421,7 @@ var init_pattern = __esm({
     init_entropy();
     init_match_iterator();
     init_lines();
+    init_near_windows();
     init_placeholder();
     MAX_MATCHES = 1e4;
   }
@@ -12307,7 +12471,7 @@ function parseConfig(text, file, base = builtInRules, extraRules = []) {
   (data.allow ?? []).forEach((a, i) => {
     if (a.pattern !== void 0) {
       try {
-        new import_re26.default(a.pattern, "u");
+        new import_re27.default(a.pattern, "u");
       } catch (e) {
         throw new ConfigError(file, loc.line(["allow", String(i), "pattern"]), `allow.${i}.pattern`, `not a valid RE2 pattern (${problemKind(e.message)})`);
       }
@@ -12342,7 +12506,7 @@ function loadConfig(root, configPath, opts = {}) {
   }
   return loaded;
 }
-var import_re26, ajvModule2, yaml4, CONFIG_NAMES, ConfigError, validators2, Locator;
+var import_re27, ajvModule2, yaml4, CONFIG_NAMES, ConfigError, validators2, Locator;
 var init_load = __esm({
   "dist/src/config/load.js"() {
     "use strict";
@@ -12350,7 +12514,7 @@ var init_load = __esm({
     init_safe_fs();
     init_problem_kind();
     init_node_path();
-    import_re26 = __toESM(require_re2(), 1);
+    import_re27 = __toESM(require_re2(), 1);
     init_lazy_require();
     init_rule_set();
     init_schema3();
@@ -13073,7 +13237,7 @@ function allowMatcher(entries2) {
       const want = entry2.value.trim();
       test = (s) => s.trim() === want;
     } else if (entry2.pattern !== void 0) {
-      const re = new import_re27.default(entry2.pattern, "u");
+      const re = new import_re28.default(entry2.pattern, "u");
       test = (s) => re.test(s);
     } else {
       const fp = entry2.fingerprint.toLowerCase();
@@ -13098,11 +13262,11 @@ function allowMatcher(entries2) {
     return void 0;
   };
 }
-var import_re27;
+var import_re28;
 var init_allow = __esm({
   "dist/src/suppress/allow.js"() {
     "use strict";
-    import_re27 = __toESM(require_re2(), 1);
+    import_re28 = __toESM(require_re2(), 1);
     init_ignore_file();
   }
 });
@@ -15021,11 +15185,11 @@ ${c.body}` : c.subject });
           return i && !i.missing && i.size <= this.opts.maxFileSize;
         });
         const data = await readObjects(this.opts.repo.root, small);
-        const memo = /* @__PURE__ */ new Map();
+        const memo2 = /* @__PURE__ */ new Map();
         return (blob, ev) => {
           const key = `${blob}\0${ev.commit}\0${ev.path}`;
-          if (memo.has(key))
-            return memo.get(key);
+          if (memo2.has(key))
+            return memo2.get(key);
           const next = data.get(blob);
           let result = null;
           if (next) {
@@ -15033,7 +15197,7 @@ ${c.body}` : c.subject });
             const each = parents.map((p) => addedLines(isNullSha(p) ? null : data.get(p) ?? null, next));
             result = intersect(each);
           }
-          memo.set(key, result);
+          memo2.set(key, result);
           return result;
         };
       }

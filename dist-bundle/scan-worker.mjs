@@ -2897,6 +2897,11 @@ function readSourceFile(file, path, maxSize, into) {
 init_lines();
 
 // dist/src/engine/run-gate.js
+var NL_NONE = 0;
+var NL_LAST = 1;
+var NL_ANY = 2;
+var ASSERT_ANY = 1;
+var ASSERT_TEXT_START = 2;
 var Unsupported = class extends Error {
 };
 var ANY = null;
@@ -2944,8 +2949,8 @@ var Reader = class {
   constructor(src) {
     this.src = src;
   }
-  parse() {
-    const p = this.alternation(false);
+  parse(fold = false) {
+    const p = this.alternation({ fold, multi: false });
     if (this.pos !== this.src.length)
       throw new Unsupported("trailing");
     return p;
@@ -2953,8 +2958,8 @@ var Reader = class {
   peek() {
     return this.src[this.pos];
   }
-  alternation(fold) {
-    const state = { fold };
+  alternation(flags) {
+    const state = { ...flags };
     const alts = [this.sequence(state)];
     while (this.peek() === "|") {
       this.pos++;
@@ -2963,12 +2968,18 @@ var Reader = class {
     if (alts.length === 1)
       return alts[0];
     let min = Infinity;
+    let max = 0;
+    let nl = NL_NONE;
+    let asserts = 0;
     let cls = new Uint8Array(256);
     for (const a of alts) {
       min = Math.min(min, a.min);
+      max = Math.max(max, a.max);
+      nl = Math.max(nl, a.nl);
+      asserts |= a.asserts;
       cls = union(cls, a.cls);
     }
-    return { min, cls, best: cls && min > 0 ? { cls, length: min } : null };
+    return { min, cls, best: cls && min > 0 ? { cls, length: min } : null, nl, max, asserts };
   }
   /** Concatenation up to `|` or `)`; `state.fold` is the case-insensitive flag, changed by `(?i)`. */
   sequence(state) {
@@ -2983,10 +2994,17 @@ var Reader = class {
     }
     let best = null;
     let min = 0;
+    let max = 0;
+    let asserts = 0;
+    let nl = NL_NONE;
     let cls = new Uint8Array(256);
     for (let i = 0; i < items.length; i++) {
       best = better(best, items[i].best);
       min += items[i].min;
+      max += items[i].max;
+      asserts |= items[i].asserts;
+      if (items[i].nl !== NL_NONE)
+        nl = i === items.length - 1 ? Math.max(nl, items[i].nl) : NL_ANY;
       cls = union(cls, items[i].cls);
       let runCls = new Uint8Array(256);
       let runLen = 0;
@@ -2999,23 +3017,27 @@ var Reader = class {
           best = better(best, { cls: runCls, length: runLen });
       }
     }
-    return { min, cls, best };
+    return { min, cls, best, nl, max, asserts };
   }
   quantified(p) {
     const c = this.peek();
     let lo;
+    let hi = Infinity;
     if (c === "*" || c === "?") {
       this.pos++;
       lo = 0;
+      if (c === "?")
+        hi = 1;
     } else if (c === "+") {
       this.pos++;
       lo = 1;
     } else if (c === "{") {
-      const m7 = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
+      const m7 = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.src.slice(this.pos));
       if (!m7)
         return p;
       this.pos += m7[0].length;
       lo = Number(m7[1]);
+      hi = m7[2] === void 0 ? lo : m7[3] ? Number(m7[3]) : Infinity;
     } else
       return p;
     if (this.peek() === "?")
@@ -3023,9 +3045,18 @@ var Reader = class {
     const next = this.peek();
     if (next === "*" || next === "+" || next === "?" || next === "{" && /^\{\d/.test(this.src.slice(this.pos)))
       throw new Unsupported("double quantifier");
+    const nl = hi <= 1 || p.nl === NL_NONE ? p.nl : NL_ANY;
+    const max = p.max * hi;
     if (lo === 0)
-      return { min: 0, cls: p.cls, best: null };
-    return { min: p.min * lo, cls: p.cls, best: better(p.best, p.cls && p.min > 0 ? { cls: p.cls, length: p.min * lo } : null) };
+      return { min: 0, cls: p.cls, best: null, nl, max, asserts: p.asserts };
+    return {
+      min: p.min * lo,
+      cls: p.cls,
+      best: better(p.best, p.cls && p.min > 0 ? { cls: p.cls, length: p.min * lo } : null),
+      nl,
+      max,
+      asserts: p.asserts
+    };
   }
   atom(state) {
     const c = this.src[this.pos++];
@@ -3034,9 +3065,11 @@ var Reader = class {
     if (c === "[")
       return this.single(this.charClass(state.fold));
     if (c === ".")
-      return { min: 1, cls: ANY, best: null };
-    if (c === "^" || c === "$")
-      return { min: 0, cls: new Uint8Array(256), best: null };
+      return { min: 1, cls: ANY, best: null, nl: NL_LAST, max: 1, asserts: 0 };
+    if (c === "^")
+      return zeroWidth(state.multi ? ASSERT_ANY : ASSERT_ANY | ASSERT_TEXT_START);
+    if (c === "$")
+      return zeroWidth(ASSERT_ANY);
     if (c === "\\")
       return this.escape(state.fold);
     if (c === "*" || c === "+" || c === "?")
@@ -3044,10 +3077,11 @@ var Reader = class {
     return this.single(this.literal(c, state.fold));
   }
   single(cls) {
-    return { min: 1, cls, best: cls ? { cls, length: 1 } : null };
+    return { min: 1, cls, best: cls ? { cls, length: 1 } : null, nl: !cls || cls[10] ? NL_LAST : NL_NONE, max: 1, asserts: 0 };
   }
   group(state) {
     let fold = state.fold;
+    let multi = state.multi;
     if (this.peek() === "?") {
       this.pos++;
       const named = /^(?:P?<[A-Za-z_][A-Za-z0-9_]*>)/.exec(this.src.slice(this.pos));
@@ -3062,13 +3096,18 @@ var Reader = class {
           fold = true;
         if (flags[2]?.includes("i"))
           fold = false;
+        if (flags[1].includes("m"))
+          multi = true;
+        if (flags[2]?.includes("m"))
+          multi = false;
         if (flags[3] === ")") {
           state.fold = fold;
+          state.multi = multi;
           return null;
         }
       }
     }
-    const inner = this.alternation(fold);
+    const inner = this.alternation({ fold, multi });
     if (this.src[this.pos++] !== ")")
       throw new Unsupported("unclosed group");
     return inner;
@@ -3104,8 +3143,10 @@ var Reader = class {
     const c = this.src[this.pos++];
     if (c === void 0)
       throw new Unsupported("trailing backslash");
-    if (c === "b" || c === "B" || c === "A" || c === "z")
-      return { min: 0, cls: new Uint8Array(256), best: null };
+    if (c === "b" || c === "B" || c === "z")
+      return zeroWidth(ASSERT_ANY);
+    if (c === "A")
+      return zeroWidth(ASSERT_ANY | ASSERT_TEXT_START);
     const cls = this.classEscape(c);
     if (cls)
       return this.single(this.folded(cls, fold));
@@ -3201,11 +3242,31 @@ var Reader = class {
     return negate ? complement(folded) : folded;
   }
 };
+function zeroWidth(asserts) {
+  return { min: 0, cls: new Uint8Array(256), best: null, nl: NL_NONE, max: 0, asserts };
+}
 function complement(t) {
   const out = new Uint8Array(256);
   for (let i = 0; i < 256; i++)
     out[i] = i >= 128 ? 1 : t[i] ? 0 : 1;
   return out;
+}
+function lineShape(pattern, fold = false) {
+  let piece;
+  try {
+    piece = new Reader(pattern).parse(fold);
+  } catch (e) {
+    if (e instanceof Unsupported)
+      return null;
+    throw e;
+  }
+  return {
+    lineLocal: piece.nl !== NL_ANY,
+    noNewline: piece.nl === NL_NONE,
+    textStart: (piece.asserts & ASSERT_TEXT_START) !== 0,
+    asserts: piece.asserts !== 0,
+    min: piece.min
+  };
 }
 var MIN_SCORE = 6;
 function runGate(pattern) {
@@ -3561,16 +3622,16 @@ var Lazy = class {
     this.flags = flags;
   }
   test(s) {
-    const memo = this.memo ??= /* @__PURE__ */ new Map();
-    let hit = memo.get(s);
+    const memo2 = this.memo ??= /* @__PURE__ */ new Map();
+    let hit = memo2.get(s);
     if (hit === void 0) {
       if (!this.re)
         this.re = new import_re22.default(this.pattern, this.flags);
       hit = this.re.test(s);
       if (s.length <= 64) {
-        if (memo.size >= MEMO_SIZE)
-          memo.clear();
-        memo.set(s, hit);
+        if (memo2.size >= MEMO_SIZE)
+          memo2.clear();
+        memo2.set(s, hit);
       }
     }
     return hit;
@@ -4424,20 +4485,20 @@ var KeyPathMemo = class {
     return v;
   }
 };
-function keyPathPass(set, ctx, memo) {
+function keyPathPass(set, ctx, memo2) {
   const out = [];
   if (!ctx.struct || set.keyPathRules.length === 0)
     return out;
   for (const v of ctx.struct.values) {
     for (const rule of set.keyPathRules) {
-      const f = keyPathCandidate(set, rule, v, ctx, memo);
+      const f = keyPathCandidate(set, rule, v, ctx, memo2);
       if (f)
         out.push(f);
     }
   }
   return out;
 }
-function keyPathCandidate(set, rule, v, ctx, memo) {
+function keyPathCandidate(set, rule, v, ctx, memo2) {
   const kp = rule.spec.keyPath;
   const secret = v.value.trim();
   if (secret.length < kp.minLength || secret.length > 512)
@@ -4445,14 +4506,14 @@ function keyPathCandidate(set, rule, v, ctx, memo) {
   if (/\s/.test(secret))
     return null;
   const leaf = leafKey(v.path);
-  if (!leaf || !memo.get(memo.role, leaf, () => namesSecretRole(leaf)))
+  if (!leaf || !memo2.get(memo2.role, leaf, () => namesSecretRole(leaf)))
     return null;
   if (rule.keys && !rule.keys.test(leaf))
     return null;
   if (rule.deny && rule.deny.test(leaf))
     return null;
   const keyPath = joinPath(v.path);
-  const provider = memo.get(memo.provider, keyPath, () => providerInPath(v.path, set.providers));
+  const provider = memo2.get(memo2.provider, keyPath, () => providerInPath(v.path, set.providers));
   if (!provider)
     return null;
   if (!rule.re)
@@ -4481,10 +4542,90 @@ function* matchesOf(re, input, limit) {
 
 // dist/src/engine/passes/pattern.js
 init_lines();
+
+// dist/src/engine/near-windows.js
+var import_re25 = __toESM(require_re2(), 1);
+var MAX_HITS = 2e3;
+var shapes = /* @__PURE__ */ new Map();
+function memo(key, f) {
+  let ok = shapes.get(key);
+  if (ok === void 0)
+    shapes.set(key, ok = f());
+  return ok;
+}
+function windowable(pattern, nearby) {
+  return memo(`p:${pattern}`, () => {
+    const s = lineShape(pattern);
+    return !!s && s.lineLocal && !s.textStart;
+  }) && memo(`n:${nearby}`, () => {
+    const s = lineShape(nearby, true);
+    return !!s && s.noNewline && !s.asserts && s.min > 0;
+  });
+}
+var hitRes = /* @__PURE__ */ new Map();
+function nearWindows(chunk, nearby, window) {
+  let re = hitRes.get(nearby);
+  if (!re)
+    hitRes.set(nearby, re = new import_re25.default(nearby, "giu"));
+  const { buf, lines: lines2 } = chunk;
+  const out = [];
+  let hits = 0;
+  const reach = window + 2;
+  for (const m7 of matchesOf(re, buf, MAX_HITS + 1)) {
+    if (++hits > MAX_HITS)
+      return null;
+    const len = m7[0].length;
+    const first = Math.max(0, lines2.lineOf(m7.index) - reach);
+    const last = lines2.lineOf(m7.index + Math.max(len - 1, 0)) + reach;
+    let start = lines2.lineStart(first);
+    if (start > 0 && buf[start - 1] !== 10)
+      start = buf.lastIndexOf(10, start - 1) + 1;
+    let end = lines2.lineStart(last + 1);
+    if (end < buf.length && buf[end - 1] !== 10) {
+      const nl = buf.indexOf(10, end);
+      end = nl === -1 ? buf.length : nl + 1;
+    }
+    const prev = out[out.length - 1];
+    if (prev && start <= prev.end)
+      prev.end = Math.max(prev.end, end);
+    else
+      out.push({ start, end });
+  }
+  return out;
+}
+function windowMatches(re, buf, windows, limit) {
+  const out = [];
+  for (const w of windows) {
+    const part = buf.subarray(w.start, Math.min(buf.length, w.end + 1));
+    for (const m7 of matchesOf(re, part, limit - out.length)) {
+      if (m7.index >= w.end - w.start)
+        break;
+      out.push(shift(m7, w.start));
+    }
+    if (out.length >= limit)
+      break;
+  }
+  return out;
+}
+function shift(m7, by) {
+  if (by === 0)
+    return m7;
+  const move = (s) => s ? [s[0] + by, s[1] + by] : s;
+  const spans = m7.indices;
+  const moved = Object.assign(spans.map(move), {
+    groups: spans.groups ? Object.fromEntries(Object.entries(spans.groups).map(([k, v]) => [k, move(v)])) : void 0
+  });
+  const out = Object.assign([...m7], { index: m7.index + by, input: m7.input, groups: m7.groups });
+  out.indices = moved;
+  return out;
+}
+
+// dist/src/engine/passes/pattern.js
 var MAX_MATCHES = 1e4;
 function patternPass(set, ctx, candidates) {
   const out = [];
   const passes = /* @__PURE__ */ new Map();
+  const windows = /* @__PURE__ */ new Map();
   for (const ri of candidates) {
     const rule = set.rules[ri];
     if (!rule)
@@ -4493,9 +4634,25 @@ function patternPass(set, ctx, candidates) {
       continue;
     if (rule.gate && !ctx.chunk.hasRun(rule.gate))
       continue;
+    const re = rule.re ??= patternRe(rule.spec.pattern);
+    const nearby = rule.spec.context?.nearby;
+    if (nearby && !ctx.struct && !ctx.outer && windowable(rule.spec.pattern, nearby)) {
+      const key = `${rule.window}:${nearby}`;
+      let near = windows.get(key);
+      if (near === void 0)
+        windows.set(key, near = nearWindows(ctx.chunk, nearby, rule.window));
+      if (near) {
+        for (const m7 of windowMatches(re, ctx.chunk.buf, near, MAX_MATCHES)) {
+          const f = candidate(set, rule, m7, ctx);
+          if (f)
+            out.push(f);
+        }
+        continue;
+      }
+    }
     let matches = passes.get(rule.spec.pattern);
     if (!matches) {
-      matches = [...matchesOf(rule.re ??= patternRe(rule.spec.pattern), ctx.chunk.buf, MAX_MATCHES)];
+      matches = [...matchesOf(re, ctx.chunk.buf, MAX_MATCHES)];
       passes.set(rule.spec.pattern, matches);
     }
     for (const m7 of matches) {
@@ -4522,10 +4679,10 @@ function candidate(set, rule, m7, ctx) {
   const end = span[1];
   let start = span[0];
   let secret = value.toString("utf8");
-  const shift = secret.includes("=") ? assignedValueOffset(chunk.lines.prefix(start, NEAR_BYTES), secret) : 0;
-  if (shift > 0) {
-    start += shift;
-    secret = secret.slice(shift);
+  const shift2 = secret.includes("=") ? assignedValueOffset(chunk.lines.prefix(start, NEAR_BYTES), secret) : 0;
+  if (shift2 > 0) {
+    start += shift2;
+    secret = secret.slice(shift2);
   }
   if (isPlaceholder(secret) || isWellKnownConstant(secret, set.wellKnownConstant))
     return null;

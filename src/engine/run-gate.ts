@@ -1,8 +1,9 @@
-// Long runs a pattern cannot match without: from a regex, one byte class and a length such that every
-// match holds that many bytes of the class in a row (`[0-9a-f]{64}` → 64 hex bytes). A chunk with no
-// such run cannot match, and a skip-ahead check (one byte in every `length`) tells at a few GB/s, where
-// the regex pass itself runs at about 0.4. Sound by construction: any syntax this reader does not know
-// gives no gate, and the rule's pass runs as before.
+// What a pattern's syntax guarantees about its matches, read without running it. Long runs: one byte
+// class and a length such that every match holds that many bytes of the class in a row (`[0-9a-f]{64}`
+// → 64 hex bytes); a chunk with no such run cannot match, and a skip-ahead check (one byte in every
+// `length`) tells at a few GB/s, where the regex pass itself runs at about 0.4. Line shape: whether a
+// match can hold a newline before its last byte, and which assertions it uses (near-windows.ts). Sound
+// by construction: any syntax this reader does not know gives no answer, and the pass runs as before.
 
 /** A run every match of a pattern contains: `length` bytes in a row, each with `bytes[b] === 1`. */
 export interface RunGate {
@@ -20,6 +21,25 @@ interface Piece {
   cls: Uint8Array | null;
   /** The most selective run every match contains, if any. */
   best: { cls: Uint8Array; length: number } | null;
+  /** Where a match can hold `\n`: nowhere, as its last byte only, or anywhere. */
+  nl: NL;
+  /** Most bytes a match has (Infinity: unbounded); only whether it is ≤ 1 matters. */
+  max: number;
+  /** Zero-width assertions used: ASSERT_ANY for any, ASSERT_TEXT_START for `^` without (?m) or `\A`. */
+  asserts: number;
+}
+
+const NL_NONE = 0;
+const NL_LAST = 1;
+const NL_ANY = 2;
+type NL = typeof NL_NONE | typeof NL_LAST | typeof NL_ANY;
+const ASSERT_ANY = 1;
+const ASSERT_TEXT_START = 2;
+
+/** Flags in force while reading: case folding `(?i)`, multi-line `(?m)`. */
+interface Flags {
+  fold: boolean;
+  multi: boolean;
 }
 
 class Unsupported extends Error {}
@@ -66,8 +86,8 @@ class Reader {
   private pos = 0;
   constructor(private readonly src: string) {}
 
-  parse(): Piece {
-    const p = this.alternation(false);
+  parse(fold = false): Piece {
+    const p = this.alternation({ fold, multi: false });
     if (this.pos !== this.src.length) throw new Unsupported('trailing');
     return p;
   }
@@ -76,8 +96,8 @@ class Reader {
     return this.src[this.pos];
   }
 
-  private alternation(fold: boolean): Piece {
-    const state = { fold };
+  private alternation(flags: Flags): Piece {
+    const state = { ...flags };
     const alts = [this.sequence(state)];
     while (this.peek() === '|') {
       this.pos++;
@@ -85,16 +105,22 @@ class Reader {
     }
     if (alts.length === 1) return alts[0]!;
     let min = Infinity;
+    let max = 0;
+    let nl: NL = NL_NONE;
+    let asserts = 0;
     let cls: Uint8Array | null = new Uint8Array(256);
     for (const a of alts) {
       min = Math.min(min, a.min);
+      max = Math.max(max, a.max);
+      nl = Math.max(nl, a.nl) as NL;
+      asserts |= a.asserts;
       cls = union(cls, a.cls);
     }
-    return { min, cls, best: cls && min > 0 ? { cls, length: min } : null };
+    return { min, cls, best: cls && min > 0 ? { cls, length: min } : null, nl, max, asserts };
   }
 
   /** Concatenation up to `|` or `)`; `state.fold` is the case-insensitive flag, changed by `(?i)`. */
-  private sequence(state: { fold: boolean }): Piece {
+  private sequence(state: Flags): Piece {
     const items: Piece[] = [];
     for (;;) {
       const c = this.peek();
@@ -104,10 +130,17 @@ class Reader {
     }
     let best: Piece['best'] = null;
     let min = 0;
+    let max = 0;
+    let asserts = 0;
+    // a newline before the last item is followed by that item's bytes: not the match's last byte
+    let nl: NL = NL_NONE;
     let cls: Uint8Array | null = new Uint8Array(256);
     for (let i = 0; i < items.length; i++) {
       best = better(best, items[i]!.best);
       min += items[i]!.min;
+      max += items[i]!.max;
+      asserts |= items[i]!.asserts;
+      if (items[i]!.nl !== NL_NONE) nl = i === items.length - 1 ? (Math.max(nl, items[i]!.nl) as NL) : NL_ANY;
       cls = union(cls, items[i]!.cls);
       // the bytes matched by items i..j are contiguous: one run of their classes, their lengths summed
       let runCls: Uint8Array | null = new Uint8Array(256);
@@ -119,48 +152,63 @@ class Reader {
         if (runLen > 0) best = better(best, { cls: runCls, length: runLen });
       }
     }
-    return { min, cls, best };
+    return { min, cls, best, nl, max, asserts };
   }
 
   private quantified(p: Piece): Piece {
     const c = this.peek();
     let lo: number;
+    let hi = Infinity;
     if (c === '*' || c === '?') {
       this.pos++;
       lo = 0;
+      if (c === '?') hi = 1;
     } else if (c === '+') {
       this.pos++;
       lo = 1;
     } else if (c === '{') {
-      const m = /^\{(\d+)(?:,(\d*))?\}/.exec(this.src.slice(this.pos));
+      const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.src.slice(this.pos));
       if (!m) return p; // a literal `{`, read by the next atom
       this.pos += m[0].length;
       lo = Number(m[1]);
+      hi = m[2] === undefined ? lo : m[3] ? Number(m[3]) : Infinity;
     } else return p;
     if (this.peek() === '?') this.pos++; // lazy: same bytes
     const next = this.peek();
     if (next === '*' || next === '+' || next === '?' || (next === '{' && /^\{\d/.test(this.src.slice(this.pos)))) throw new Unsupported('double quantifier');
-    if (lo === 0) return { min: 0, cls: p.cls, best: null };
-    return { min: p.min * lo, cls: p.cls, best: better(p.best, p.cls && p.min > 0 ? { cls: p.cls, length: p.min * lo } : null) };
+    // repeated, a newline a copy may end with is followed by the next copy
+    const nl: NL = hi <= 1 || p.nl === NL_NONE ? p.nl : NL_ANY;
+    const max = p.max * hi;
+    if (lo === 0) return { min: 0, cls: p.cls, best: null, nl, max, asserts: p.asserts };
+    return {
+      min: p.min * lo,
+      cls: p.cls,
+      best: better(p.best, p.cls && p.min > 0 ? { cls: p.cls, length: p.min * lo } : null),
+      nl,
+      max,
+      asserts: p.asserts,
+    };
   }
 
-  private atom(state: { fold: boolean }): Piece | null {
+  private atom(state: Flags): Piece | null {
     const c = this.src[this.pos++]!;
     if (c === '(') return this.group(state);
     if (c === '[') return this.single(this.charClass(state.fold));
-    if (c === '.') return { min: 1, cls: ANY, best: null };
-    if (c === '^' || c === '$') return { min: 0, cls: new Uint8Array(256), best: null };
+    if (c === '.') return { min: 1, cls: ANY, best: null, nl: NL_LAST, max: 1, asserts: 0 };
+    if (c === '^') return zeroWidth(state.multi ? ASSERT_ANY : ASSERT_ANY | ASSERT_TEXT_START);
+    if (c === '$') return zeroWidth(ASSERT_ANY);
     if (c === '\\') return this.escape(state.fold);
     if (c === '*' || c === '+' || c === '?') throw new Unsupported('quantifier without atom');
     return this.single(this.literal(c, state.fold));
   }
 
   private single(cls: Uint8Array | null): Piece {
-    return { min: 1, cls, best: cls ? { cls, length: 1 } : null };
+    return { min: 1, cls, best: cls ? { cls, length: 1 } : null, nl: !cls || cls[0x0a] ? NL_LAST : NL_NONE, max: 1, asserts: 0 };
   }
 
-  private group(state: { fold: boolean }): Piece | null {
+  private group(state: Flags): Piece | null {
     let fold = state.fold;
+    let multi = state.multi;
     if (this.peek() === '?') {
       this.pos++;
       const named = /^(?:P?<[A-Za-z_][A-Za-z0-9_]*>)/.exec(this.src.slice(this.pos));
@@ -171,13 +219,17 @@ class Reader {
         this.pos += flags[0].length;
         if (flags[1]!.includes('i')) fold = true;
         if (flags[2]?.includes('i')) fold = false;
+        if (flags[1]!.includes('m')) multi = true;
+        if (flags[2]?.includes('m')) multi = false;
         if (flags[3] === ')') {
-          state.fold = fold; // (?i) applies to the rest of the enclosing group
+          // (?i) applies to the rest of the enclosing group
+          state.fold = fold;
+          state.multi = multi;
           return null;
         }
       }
     }
-    const inner = this.alternation(fold);
+    const inner = this.alternation({ fold, multi });
     if (this.src[this.pos++] !== ')') throw new Unsupported('unclosed group');
     return inner;
   }
@@ -210,7 +262,8 @@ class Reader {
   private escape(fold: boolean): Piece {
     const c = this.src[this.pos++];
     if (c === undefined) throw new Unsupported('trailing backslash');
-    if (c === 'b' || c === 'B' || c === 'A' || c === 'z') return { min: 0, cls: new Uint8Array(256), best: null };
+    if (c === 'b' || c === 'B' || c === 'z') return zeroWidth(ASSERT_ANY);
+    if (c === 'A') return zeroWidth(ASSERT_ANY | ASSERT_TEXT_START);
     const cls = this.classEscape(c);
     if (cls) return this.single(this.folded(cls, fold));
     return this.single(this.literal(this.escapedChar(c), fold));
@@ -294,11 +347,47 @@ class Reader {
   }
 }
 
+function zeroWidth(asserts: number): Piece {
+  return { min: 0, cls: new Uint8Array(256), best: null, nl: NL_NONE, max: 0, asserts };
+}
+
 /** Bytes outside `t`, plus every high byte (UTF-8 continuation and lead bytes of characters not listed). */
 function complement(t: Uint8Array): Uint8Array {
   const out = new Uint8Array(256);
   for (let i = 0; i < 256; i++) out[i] = i >= 0x80 ? 1 : t[i] ? 0 : 1;
   return out;
+}
+
+/** What the line-window pass (near-windows.ts) needs to know of a pattern. */
+export interface LineShape {
+  /** No match holds `\n` except as its last byte: a match never spans a line start. */
+  lineLocal: boolean;
+  /** No match holds `\n` at all. */
+  noNewline: boolean;
+  /** Uses `^` without (?m), or `\A`: true only at the start of the text. */
+  textStart: boolean;
+  /** Uses any zero-width assertion (`^ $ \b \B \A \z`). */
+  asserts: boolean;
+  /** Fewest bytes a match has. */
+  min: number;
+}
+
+/** The line shape of `pattern` (RE2 syntax; `fold` for the `i` flag), or null when this reader cannot tell. */
+export function lineShape(pattern: string, fold = false): LineShape | null {
+  let piece: Piece;
+  try {
+    piece = new Reader(pattern).parse(fold);
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+  return {
+    lineLocal: piece.nl !== NL_ANY,
+    noNewline: piece.nl === NL_NONE,
+    textStart: (piece.asserts & ASSERT_TEXT_START) !== 0,
+    asserts: piece.asserts !== 0,
+    min: piece.min,
+  };
 }
 
 /** Runs worth checking: at least this many bits of selectivity (`%` alone: 6.6; 64 hex bytes: 136). */

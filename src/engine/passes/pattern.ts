@@ -7,6 +7,7 @@ import { patternRe, type CompiledRule, type CompiledRules } from '../compile.js'
 import { shannonEntropy } from '../entropy.js';
 import { matchesOf } from '../match-iterator.js';
 import { NEAR_BYTES } from '../lines.js';
+import { nearWindows, windowable, windowMatches, type Window } from '../near-windows.js';
 import { isPlaceholder } from '../placeholder.js';
 import type { ValidationResult } from '../../core/validator.js';
 
@@ -18,15 +19,31 @@ export function patternPass(set: CompiledRules, ctx: ScanCtx, candidates: number
   const out: Candidate[] = [];
   // rules sharing a pattern (the 64-hex key rules) share one pass over the bytes
   const passes = new Map<string, RegExpExecArray[]>();
+  const windows = new Map<string, Window[] | null>();
   for (const ri of candidates) {
     const rule = set.rules[ri];
     if (!rule) continue; // the provider-names group
     if (rule.setGated && !ctx.setHits.has(rule.spec.pattern)) continue;
     // no run of the bytes every match holds: the pass cannot match (a few GB/s to know, vs ~0.4 for the pass)
     if (rule.gate && !ctx.chunk.hasRun(rule.gate)) continue;
+    const re = (rule.re ??= patternRe(rule.spec.pattern));
+    // only the nearby check can place the rule here (no parsed key path, no outer text): the lines near its words
+    const nearby = rule.spec.context?.nearby;
+    if (nearby && !ctx.struct && !ctx.outer && windowable(rule.spec.pattern, nearby)) {
+      const key = `${rule.window}:${nearby}`;
+      let near = windows.get(key);
+      if (near === undefined) windows.set(key, (near = nearWindows(ctx.chunk, nearby, rule.window)));
+      if (near) {
+        for (const m of windowMatches(re, ctx.chunk.buf, near, MAX_MATCHES)) {
+          const f = candidate(set, rule, m, ctx);
+          if (f) out.push(f);
+        }
+        continue;
+      }
+    }
     let matches = passes.get(rule.spec.pattern);
     if (!matches) {
-      matches = [...matchesOf((rule.re ??= patternRe(rule.spec.pattern)), ctx.chunk.buf, MAX_MATCHES)];
+      matches = [...matchesOf(re, ctx.chunk.buf, MAX_MATCHES)];
       passes.set(rule.spec.pattern, matches);
     }
     for (const m of matches) {
