@@ -8143,15 +8143,19 @@ function complement(t) {
     out[i] = i >= 128 ? 1 : t[i] ? 0 : 1;
   return out;
 }
-function lineShape(pattern, fold = false) {
-  let piece;
+function read(pattern, fold) {
   try {
-    piece = new Reader(pattern).parse(fold);
+    return new Reader(pattern).parse(fold);
   } catch (e) {
     if (e instanceof Unsupported)
       return null;
     throw e;
   }
+}
+function lineShape(pattern, fold = false) {
+  const piece = read(pattern, fold);
+  if (!piece)
+    return null;
   return {
     lineLocal: piece.nl !== NL_ANY,
     noNewline: piece.nl === NL_NONE,
@@ -8161,15 +8165,7 @@ function lineShape(pattern, fold = false) {
   };
 }
 function runGate(pattern) {
-  let piece;
-  try {
-    piece = new Reader(pattern).parse();
-  } catch (e) {
-    if (e instanceof Unsupported)
-      return null;
-    throw e;
-  }
-  const best = piece.best;
+  const best = read(pattern, false)?.best;
   if (!best || best.length < 1 || score(best.cls, best.length) < MIN_SCORE)
     return null;
   let key = "";
@@ -10365,8 +10361,8 @@ __export(yaml_exports, {
   parseYamlWithPackage: () => parseYamlWithPackage
 });
 function parseYaml(text, byteLength) {
-  const read = readYamlSubset(text, byteLength);
-  return read === void 0 ? parseYamlWithPackage(text, byteLength) : read;
+  const read2 = readYamlSubset(text, byteLength);
+  return read2 === void 0 ? parseYamlWithPackage(text, byteLength) : read2;
 }
 function parseYamlWithPackage(text, byteLength) {
   const docs = yaml2().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
@@ -12994,10 +12990,10 @@ function scanChunk(engine, chunk, maxFileSize, reuse) {
   if (!data) {
     if (!chunk.file)
       return { findings: [], bytes: 0 };
-    const read = readSourceFile(chunk.file, chunk.path, maxFileSize, reuse);
-    if (!("data" in read))
-      return { findings: [], bytes: 0, ...read };
-    data = read.data;
+    const read2 = readSourceFile(chunk.file, chunk.path, maxFileSize, reuse);
+    if (!("data" in read2))
+      return { findings: [], bytes: 0, ...read2 };
+    data = read2.data;
   }
   return { findings: engine.scan(data, chunk.path), bytes: data.length };
 }

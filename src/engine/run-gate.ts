@@ -358,6 +358,16 @@ function complement(t: Uint8Array): Uint8Array {
   return out;
 }
 
+/** The pattern read as one piece, or null for syntax this reader does not know. */
+function read(pattern: string, fold: boolean): Piece | null {
+  try {
+    return new Reader(pattern).parse(fold);
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+}
+
 /** What the line-window pass (near-windows.ts) needs to know of a pattern. */
 export interface LineShape {
   /** No match holds `\n` except as its last byte: a match never spans a line start. */
@@ -374,13 +384,8 @@ export interface LineShape {
 
 /** The line shape of `pattern` (RE2 syntax; `fold` for the `i` flag), or null when this reader cannot tell. */
 export function lineShape(pattern: string, fold = false): LineShape | null {
-  let piece: Piece;
-  try {
-    piece = new Reader(pattern).parse(fold);
-  } catch (e) {
-    if (e instanceof Unsupported) return null;
-    throw e;
-  }
+  const piece = read(pattern, fold);
+  if (!piece) return null;
   return {
     lineLocal: piece.nl !== NL_ANY,
     noNewline: piece.nl === NL_NONE,
@@ -395,14 +400,7 @@ const MIN_SCORE = 6;
 
 /** The run every match of `pattern` contains (RE2 syntax, flags `u`), or null when none is worth checking. */
 export function runGate(pattern: string): RunGate | null {
-  let piece: Piece;
-  try {
-    piece = new Reader(pattern).parse();
-  } catch (e) {
-    if (e instanceof Unsupported) return null;
-    throw e;
-  }
-  const best = piece.best;
+  const best = read(pattern, false)?.best;
   if (!best || best.length < 1 || score(best.cls, best.length) < MIN_SCORE) return null;
   let key = '';
   for (let i = 0; i < 256; i += 4) key += ((best.cls[i]! << 3) | (best.cls[i + 1]! << 2) | (best.cls[i + 2]! << 1) | best.cls[i + 3]!).toString(16);
