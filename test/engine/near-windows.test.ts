@@ -16,19 +16,21 @@ import { validators } from '../../src/validators/index.js';
 
 const PASSPHRASE = builtInRules().rules.find((r) => r.id === 'okx-api-passphrase')!;
 
-/** Lines of assignments, provider words, blanks and junk, joined by LF, CRLF or a lone CR. */
+/** Lines of assignments, provider words, blanks and junk, joined by LF, CRLF or a lone CR; values drawn from `rng`. */
 function randomText(rng: SeededRandom, lines: number): Buffer {
-  const named = ['const okx = new OKX({', 'OKEX', 'ok-access-passphrase: x9!k', '# okx', 'é€ okx'];
-  const pieces = [
-    'OKX_PASSPHRASE=Tr4d3r!x9', 'passphrase: "S3cr3t#pass"', '  password: hunter2!', "  passphrase: 'p@ss-w0rd',", 'lorem ipsum dolor',
-    'a=b c=d', 'key="v4lue"', '', '   ', '<pass>x1!</pass>', 'export PASSWORD=a1b2-c3', 'okay = 1',
-  ];
+  const value = () => rng.chars('abcXYZ0123456789!#@-=', 2 + rng.int(10)) + rng.chars('0123456789!', 1);
+  const named = () => ['const okx = new OKX({', 'OKEX', `ok-access-passphrase: ${value()}`, '# okx', 'é€ okx'][rng.int(5)]!;
+  const piece = () =>
+    [
+      `OKX_PASSPHRASE=${value()}`, `passphrase: "${value()}"`, `  password: ${value()}`, `  passphrase: '${value()}',`, 'lorem ipsum dolor',
+      'a=b c=d', `key="${value()}"`, '', '   ', `<pass>${value()}</pass>`, `export PASSWORD=${value()}`, 'okay = 1',
+    ][rng.int(12)]!;
   const ends = ['\n', '\r\n', '\r', '\n\n'];
   const out: string[] = [];
   for (let i = 0; i < lines; i++) {
     // provider words on about one line in twelve: windows cover part of the text
-    let line = rng.int(12) === 0 ? named[rng.int(named.length)]! : pieces[rng.int(pieces.length)]!;
-    if (rng.int(4) === 0) line += ' ' + pieces[rng.int(pieces.length)]!;
+    let line = rng.int(12) === 0 ? named() : piece();
+    if (rng.int(4) === 0) line += ' ' + piece();
     out.push(line + ends[rng.int(ends.length)]!);
   }
   return Buffer.from(out.join(''));
