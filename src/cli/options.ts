@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import type { Severity } from '../core/finding.js';
 import { OptionError, UsageError, type FailOn } from '../core/errors.js';
 import { SCAN_SETTINGS, SETTING_NAMES, type SettingValues } from '../config/settings.js';
-import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import type { ScanRequest } from '../session/scan-session.js';
 
 export type Format = ReportFormat;

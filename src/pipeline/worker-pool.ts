@@ -1,8 +1,9 @@
 // Chunk scanning that moves to worker threads once the input proves large.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { RuleSet } from '../core/rule.js';
 import type { SourceChunk } from '../sources/types.js';
+import { workerThreads } from '../util/lazy-require.js';
 import { InlineScanner, type ChunkScanner, type ScanOutcome } from './chunk-scanner.js';
 import type { ScanBatch, ScanResults } from './scan-worker.js';
 
@@ -134,7 +135,7 @@ export class AdaptiveScanner implements ChunkScanner {
   private start(): void {
     this.slots = [];
     for (let i = 0; i < this.threads; i++) {
-      const worker = new Worker(WORKER, {
+      const worker = new (workerThreads().Worker)(WORKER, {
         workerData: { ruleSet: this.ruleSet, maxFileSize: this.maxFileSize },
       });
       worker.on('message', ({ clean, rest }: ScanResults) => {

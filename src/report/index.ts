@@ -1,10 +1,11 @@
-// Reporters: one scan result → text, json, sarif or html. The registry below is the one list of formats
-// (`--format` offers its names): a new format is its renderer module and its line here.
+// Reporters: one scan result → text, json, sarif or html. A new format is its renderer module, its line
+// here and its name in formats.ts (the type below fails until both lists agree).
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 import type { RenderOptions, ReportInput } from './types.js';
+import type { ReportFormat } from './formats.js';
 
 export type { RenderOptions, ReportInput } from './types.js';
 export { renderText } from './text.js';
@@ -12,27 +13,18 @@ export { renderJson, toJsonReport } from './json.js';
 export { renderSarif, toSarif } from './sarif.js';
 export { renderHtml, renderHtmlReport } from './html.js';
 export { annotations, summaryMarkdown } from './github.js';
+export { OUTPUT_DIR_FORMATS, REPORT_FORMATS, type ReportFormat } from './formats.js';
 
-interface Reporter {
-  render(input: ReportInput, opts: RenderOptions): string;
-  /** `keyhound github --output-dir` writes a file of it (KEYHOUND.FORMAT) beside the terminal's report. */
-  outputDir: boolean;
-}
+type Renderer = (input: ReportInput, opts: RenderOptions) => string;
 
-const REPORTERS = {
-  text: { render: renderText, outputDir: false },
-  json: { render: (input) => renderJson(input), outputDir: true },
-  sarif: { render: (input) => renderSarif(input), outputDir: true },
-  html: { render: (input) => renderHtml(input), outputDir: true },
-} satisfies Record<string, Reporter>;
-
-export type ReportFormat = keyof typeof REPORTERS;
-/** Every format, in the order the help lists them. */
-export const REPORT_FORMATS = Object.keys(REPORTERS) as ReportFormat[];
-/** The formats an organisation scan's --output-dir holds. */
-export const OUTPUT_DIR_FORMATS = REPORT_FORMATS.filter((f) => REPORTERS[f].outputDir);
+const RENDERERS: Record<ReportFormat, Renderer> = {
+  text: renderText,
+  json: (input) => renderJson(input),
+  sarif: (input) => renderSarif(input),
+  html: (input) => renderHtml(input),
+};
 
 export function render(format: ReportFormat, input: ReportInput, opts: RenderOptions): string {
-  if (!Object.hasOwn(REPORTERS, format)) throw new Error(`unknown report format: ${String(format)}`);
-  return REPORTERS[format].render(input, opts);
+  if (!Object.hasOwn(RENDERERS, format)) throw new Error(`unknown report format: ${String(format)}`);
+  return RENDERERS[format](input, opts);
 }

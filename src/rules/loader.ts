@@ -1,4 +1,5 @@
 // Rule files as written: schema checks, RE2 compilation, the built-in pack (JSON at build time).
+import { isAscii } from 'node:buffer';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,7 @@ import type * as Yaml from 'yaml';
 import { GRANTS, type Grants } from '../core/finding.js';
 import type { KnownPublicValue, RuleSet, RuleSpec } from '../core/rule.js';
 import { validators } from '../validators/index.js';
-import { lazyRequire, nodeCrypto } from '../util/lazy-require.js';
+import { lazyRequire, nodeZlib } from '../util/lazy-require.js';
 import { compileNameKeys, compileNameNearby } from './names.js';
 import { readRegularFile } from '../util/safe-fs.js';
 import { problemKind, yamlProblem } from '../util/problem-kind.js';
@@ -148,40 +149,133 @@ function parseRuleDir(dir: string): RuleSet {
 /**
  * The built-in pack as JSON, written at build time from rules/*.yaml after the same checks
  * (`npm run build`). Parsing YAML and compiling the schema cost ~400 ms at every start: too much for
- * a pre-commit hook. Used only while the rule files hash to the digest it was built from: checkouts
+ * a pre-commit hook. Used only while the rule files match the digest it was built from: checkouts
  * and installs give files arbitrary modification times, so times cannot tell a stale pack (~1 ms).
+ * The rules' words and examples sit in a second file, read when something first asks for them: they
+ * are 40% of the bytes and three quarters of the parse time, and a clean scan never shows them.
  */
 const PACK = fileURLToPath(new URL('./pack.json', import.meta.url));
+const PACK_DOCS = fileURLToPath(new URL('./pack-docs.json', import.meta.url));
+const DOC_FIELDS = ['description', 'remediation', 'examples'] as const;
+type DocField = (typeof DOC_FIELDS)[number];
+type RuleDocs = Partial<Pick<RuleSpec, DocField>>;
 
 interface Pack {
   digest: string;
   ruleSet: RuleSet;
 }
 
-/** SHA-256 over each rule file's name and bytes, in order. */
+interface PackDocs {
+  digest: string;
+  docs: Record<string, RuleDocs>;
+}
+
+/**
+ * Each rule file's name, length and CRC-32, in order. It tells an edited file from the one the pack
+ * was built from; it is no integrity check (whoever can write the pack can write the code beside it),
+ * so the ~10 ms node:crypto costs to load buys nothing here.
+ */
 function rulesDigest(dir: string): string {
-  const hash = nodeCrypto().createHash('sha256');
-  for (const f of ruleFileNames(dir)) {
-    const bytes = readFileSync(join(dir, f));
-    hash.update(`${f}\0${bytes.length}\0`).update(bytes);
-  }
-  return hash.digest('hex');
+  const { crc32 } = nodeZlib();
+  return ruleFileNames(dir)
+    .map((f) => {
+      const bytes = readFileSync(join(dir, f));
+      return `${f}:${bytes.length}:${crc32(bytes).toString(16)}`;
+    })
+    .join('/');
+}
+
+/** JSON whose characters past ASCII are escaped, so that it loads as a one-byte string. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function readJson(file: string): unknown {
+  const bytes = readFileSync(file);
+  return JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'));
 }
 
 function freshPack(dir: string): RuleSet | null {
   try {
-    const pack = JSON.parse(readFileSync(PACK, 'utf8')) as Pack;
-    return pack.digest === rulesDigest(dir) ? pack.ruleSet : null;
+    const pack = readJson(PACK) as Pack;
+    const digest = rulesDigest(dir);
+    if (pack.digest !== digest) return null;
+    let docs: PackDocs['docs'] | undefined;
+    const docsOf = (id: string): RuleDocs => {
+      if (!docs) {
+        let read: PackDocs | undefined;
+        try {
+          read = readJson(PACK_DOCS) as PackDocs;
+        } catch {
+          read = undefined;
+        }
+        docs = read?.digest === digest ? read.docs : Object.fromEntries(parseRuleDir(dir).rules.map((r) => [r.id, r]));
+      }
+      return docs[id] ?? {};
+    };
+    for (const rule of pack.ruleSet.rules) {
+      packRules.add(rule);
+      for (const field of DOC_FIELDS) if (Object.hasOwn(rule, field)) loadOnRead(rule, field, () => docsOf(rule.id)[field]);
+    }
+    return pack.ruleSet;
   } catch {
     return null;
   }
 }
 
-/** Writes the JSON pack next to this module (build step). */
+/**
+ * `obj[key]` becomes `load()` when first read, redefined in place so the keys keep their order. A copy
+ * made with the property descriptors (not a spread, which reads every value) loads on its own first read.
+ */
+function loadOnRead<T extends object, K extends keyof T>(obj: T, key: K, load: () => T[K]): void {
+  const settle = (on: object, value: T[K]) => Object.defineProperty(on, key, { value, enumerable: true, configurable: true, writable: true });
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      const value = load();
+      settle(this, value);
+      return value;
+    },
+    set(this: object, value: T[K]) {
+      settle(this, value);
+    },
+  });
+}
+
+/** Rules of a pack load, each a fresh object whose words are still unread. */
+const packRules = new WeakSet<RuleSpec>();
+
+/**
+ * `{ ...rule, ...extra }` that leaves the pack's words unread until asked for (see loadOnRead). A rule
+ * fresh from the pack takes `extra` in place (copying its descriptors costs more than the words save).
+ */
+export function copyRule(rule: RuleSpec, extra: Partial<RuleSpec>): RuleSpec {
+  if (packRules.has(rule)) {
+    packRules.delete(rule);
+    return Object.assign(rule, extra);
+  }
+  return Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(rule)), extra) as RuleSpec;
+}
+
+/** Writes the JSON pack and its words next to this module (build step). */
 export function writePack(dir = builtinRulesDir()): number {
   const ruleSet = parseRuleDir(dir);
-  const pack: Pack = { digest: rulesDigest(dir), ruleSet };
-  writeFileSync(PACK, JSON.stringify(pack));
+  const digest = rulesDigest(dir);
+  const docs: PackDocs['docs'] = {};
+  const rules = ruleSet.rules.map((rule) => {
+    const lean: Record<string, unknown> = { ...rule };
+    const words: Record<string, unknown> = {};
+    for (const field of DOC_FIELDS) {
+      if (!Object.hasOwn(rule, field)) continue;
+      words[field] = rule[field];
+      lean[field] = 0; // a placeholder: the key keeps its place
+    }
+    docs[rule.id] = words as RuleDocs;
+    return lean;
+  });
+  writeFileSync(PACK, asciiJson({ digest, ruleSet: { ...ruleSet, rules } }));
+  writeFileSync(PACK_DOCS, asciiJson({ digest, docs } satisfies PackDocs));
   return ruleSet.rules.length;
 }
 

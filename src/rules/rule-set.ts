@@ -10,7 +10,7 @@ import type { RuleOrigin, RuleSet, RuleSpec } from '../core/rule.js';
 import { lazyRequire } from '../util/lazy-require.js';
 import type * as Examples from './examples.js';
 import { KEYPATH_RULE } from './keypath-rule.js';
-import { checkRule, loadRuleDir, readRuleFiles, RuleError } from './loader.js';
+import { checkRule, copyRule, loadRuleDir, readRuleFiles, RuleError } from './loader.js';
 
 // running examples needs the seeded sample builders (all the crypto libraries): only when a rule is not built in
 const examples = lazyRequire<typeof Examples>('./examples.js', import.meta.url);
@@ -61,7 +61,7 @@ export function buildRuleSet(input: RuleSetInput = {}): RuleSet {
   const entries: Entry[] = [];
   const knownPublic: RuleSet['knownPublic'] = [];
   const add = (set: RuleSet, origin: RuleOrigin) => {
-    for (const r of set.rules) entries.push({ spec: { ...r, origin }, place: { kind: 'file', file: r.source ?? '' } });
+    for (const r of set.rules) entries.push({ spec: copyRule(r, { origin }), place: { kind: 'file', file: r.source ?? '' } });
     knownPublic.push(...set.knownPublic);
   };
 
@@ -119,7 +119,7 @@ function applyOverrides(rules: RuleSpec[], config: ConfigRules): RuleSpec[] {
     if (!known.has(id)) throw new ConfigRulesError(['severity', id], unknown);
   }
   const disabled = new Set(config.disable ?? []);
-  return rules.filter((r) => !disabled.has(r.id)).map((r) => (severity[r.id] ? { ...r, severity: severity[r.id]! } : r));
+  return rules.filter((r) => !disabled.has(r.id)).map((r) => (severity[r.id] ? copyRule(r, { severity: severity[r.id]! }) : r));
 }
 
 function fail(e: Entry, field: string[], detail: string): never {

@@ -37,7 +37,7 @@ describe('bundled CLI', () => {
     const tracked = spawnSync('git', ['ls-files', '-z', 'dist-bundle'], { cwd: checkout, encoding: 'utf8' });
     if (tracked.status !== 0) return t.skip('not a git checkout');
     const files = tracked.stdout.split('\0').filter(Boolean).sort();
-    assert.deepEqual(files, ['dist-bundle/action.mjs', 'dist-bundle/cli.mjs', 'dist-bundle/keyhound.mjs', 'dist-bundle/pack.json', 'dist-bundle/scan-worker.mjs']);
+    assert.deepEqual(files, ['dist-bundle/action.mjs', 'dist-bundle/cli.mjs', 'dist-bundle/keyhound.mjs', 'dist-bundle/pack-docs.json', 'dist-bundle/pack.json', 'dist-bundle/scan-worker.mjs']);
     const changed = spawnSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'dist-bundle'], { cwd: checkout, encoding: 'utf8' }).stdout.trim();
     assert.equal(changed, '', 'dist-bundle/ differs from a fresh build of the sources: run npm run build and commit dist-bundle/');
   });
